@@ -1,0 +1,88 @@
+// Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
+// tabs, alias bombs and extra documents become findings. Imports only `yaml`.
+import { parseDocument, Document } from "yaml";
+import type { Finding, OffsetRange } from "./types";
+
+/** Limits against hostile input (alias bombs and the like). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedDossier {
+  text: string;
+  document: Document.Parsed;
+  /** The plain value (toJS), or undefined when it could not be built. */
+  value: unknown;
+  findings: Finding[];
+}
+
+const YAML_ERROR_RULES: { [code: string]: string } = {
+  DUPLICATE_KEY: "yaml.duplicate-key",
+  TAB_AS_INDENT: "yaml.tab",
+  MULTIPLE_DOCS: "yaml.multiple-documents",
+};
+
+function yamlFinding(code: string, range: OffsetRange, severity: "error" | "warning", detail: string): Finding {
+  const ruleId = YAML_ERROR_RULES[code] ?? "yaml.syntax";
+  return {
+    ruleId,
+    clauseIds: [],
+    severity,
+    messageId: ruleId,
+    args: { code, detail },
+    range,
+    related: [],
+  };
+}
+
+/** A non-empty span at `offset` (one character, or the end of the text). */
+function spanAt(text: string, start: number, end: number): OffsetRange {
+  const safeStart = Math.max(0, Math.min(start, text.length));
+  const safeEnd = Math.max(safeStart, Math.min(end, text.length));
+  if (safeEnd > safeStart) return { start: safeStart, end: safeEnd };
+  return safeStart < text.length ? { start: safeStart, end: safeStart + 1 } : { start: safeStart, end: safeStart };
+}
+
+/** The range of the `---` that starts the second document, if any. */
+function secondDocumentMarker(text: string): OffsetRange | undefined {
+  const pattern = /^(---|\.\.\.)(?=\s|$)/gm;
+  let match: RegExpExecArray | null;
+  let seenContent = false;
+  let lastIndex = 0;
+  while ((match = pattern.exec(text)) !== null) {
+    seenContent = seenContent || text.slice(lastIndex, match.index).replace(/#.*$/gm, "").trim().length > 0;
+    lastIndex = match.index + match[0].length;
+    if (seenContent) return { start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+export function parseDossier(text: string): ParsedDossier {
+  const findings: Finding[] = [];
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  for (const error of document.errors) {
+    if (error.code === "MULTIPLE_DOCS") continue;
+    findings.push(yamlFinding(error.code, spanAt(text, error.pos[0], error.pos[1]), "error", error.message.split("\n")[0]));
+  }
+  if (document.errors.some((error) => error.code === "MULTIPLE_DOCS")) {
+    const marker = secondDocumentMarker(text) ?? spanAt(text, 0, 0);
+    findings.push(yamlFinding("MULTIPLE_DOCS", marker, "error", ""));
+  }
+  for (const warning of document.warnings) {
+    findings.push(yamlFinding(warning.code, spanAt(text, warning.pos[0], warning.pos[1]), "warning", warning.message.split("\n")[0]));
+  }
+  let value: unknown = undefined;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    findings.push({
+      ruleId: "yaml.alias-limit",
+      clauseIds: [],
+      severity: "error",
+      messageId: "yaml.alias-limit",
+      args: { limit: MAX_ALIAS_COUNT },
+      range: spanAt(text, 0, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length),
+      related: [],
+    });
+    value = undefined;
+  }
+  return { text, document, value, findings };
+}

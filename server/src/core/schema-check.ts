@@ -1,0 +1,180 @@
+// Checks a parsed dossier against the edition's generated JSON Schema and turns ajv's errors into findings:
+// one per real problem, at the right span, citing the clause(s) in the schema's x-clause annotation.
+import type { ErrorObject } from "ajv";
+import type { Document } from "yaml";
+import type { Edition, Level, SchemaObject } from "./edition";
+import { keyRange, valueRange } from "./locate";
+import type { Finding, JsonPath, Localized, MessageArgument } from "./types";
+
+/** The value keywords, most telling first: one finding per value, the first that failed in this order. */
+const VALUE_KEYWORDS = ["type", "not", "const", "enum", "format", "pattern", "minLength", "minimum", "exclusiveMinimum"];
+
+function decodePointer(pointer: string): JsonPath {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** The schema object at a schema path such as "#/properties/premises/required" (minus the last keyword). */
+function parentSchemaAt(schema: SchemaObject, schemaPath: string): SchemaObject | undefined {
+  const segments = schemaPath.replace(/^#\//, "").split("/").slice(0, -1);
+  let node: unknown = schema;
+  for (const raw of segments) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as { [key: string]: unknown })[segment];
+  }
+  return node !== null && typeof node === "object" ? (node as SchemaObject) : undefined;
+}
+
+function clausesOf(schema: SchemaObject | undefined): string[] {
+  const clauses = schema?.["x-clause"];
+  return Array.isArray(clauses) ? clauses.map(String) : [];
+}
+
+function enumArgument(labels: { [value: string]: Localized }, allowed: unknown[]): MessageArgument {
+  return allowed.map((value): MessageArgument => {
+    const label = labels[String(value)];
+    return label ? { zh: `${value}（${label.zh}）`, en: `${value} (${label.en})` } : String(value);
+  });
+}
+
+interface Context {
+  document: Document;
+  text: string;
+  schema: SchemaObject;
+  edition: Edition;
+  category: string | undefined;
+  drClass: string | undefined;
+}
+
+/** The title of the field at a path, in both languages (the key itself when the model has none). */
+function titleAt(context: Context, path: JsonPath): MessageArgument {
+  return context.edition.titleAt(path) ?? String(path.at(-1) ?? "");
+}
+
+/** Labels of the allowed values at a path: the model's enum labels, or the category's stage names. */
+function labelsAt(context: Context, path: JsonPath): { [value: string]: Localized } {
+  const node = context.edition.modelAt(path);
+  if (node?.vocabulary === "stages") return context.edition.stagesFor(context.category, context.drClass) ?? {};
+  return (node && context.edition.enumOf(node)?.labels) ?? {};
+}
+
+function findingFor(error: ErrorObject, context: Context): Finding | undefined {
+  const path = decodePointer(error.instancePath);
+  const parent = parentSchemaAt(context.schema, error.schemaPath);
+  let clauseIds = clausesOf(parent);
+  const base = { severity: "error" as const, related: [], args: {} as { [name: string]: MessageArgument } };
+  switch (error.keyword) {
+    case "required": {
+      const key = String((error.params as { missingProperty: string }).missingProperty);
+      const property = (parent?.properties as { [key: string]: SchemaObject } | undefined)?.[key];
+      if (clausesOf(property).length > 0) clauseIds = clausesOf(property);
+      return {
+        ...base,
+        ruleId: "schema.required",
+        clauseIds,
+        messageId: "schema.required",
+        args: { key, title: context.edition.modelAt([...path, key])?.title ?? key },
+        range: keyRange(context.document, path, context.text),
+        fix: { kind: "insert-key", path, key },
+      };
+    }
+    case "additionalProperties": {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((parent?.properties ?? {}) as object).filter((name) => name !== "$schema");
+      return {
+        ...base,
+        ruleId: "schema.unknown-key",
+        clauseIds,
+        messageId: "schema.unknown-key",
+        args: { key, allowed },
+        range: keyRange(context.document, [...path, key], context.text),
+      };
+    }
+    case "minItems":
+    case "uniqueItems":
+      return {
+        ...base,
+        ruleId: error.keyword === "minItems" ? "schema.min-items" : "schema.unique-items",
+        clauseIds,
+        messageId: error.keyword === "minItems" ? "schema.min-items" : "schema.unique-items",
+        args: { limit: Number((error.params as { limit?: number }).limit ?? 0), title: titleAt(context, path) },
+        range: keyRange(context.document, path, context.text),
+      };
+    default:
+      break;
+  }
+  if (!VALUE_KEYWORDS.includes(error.keyword)) return undefined;
+  const range = valueRange(context.document, path, context.text);
+  const params = error.params as { type?: string; allowedValues?: unknown[]; allowedValue?: unknown; format?: string; limit?: number };
+  if (error.keyword === "not") {
+    return { ...base, ruleId: "schema.forbidden", clauseIds, messageId: "schema.forbidden", args: { key: String(path.at(-1) ?? "") }, range };
+  }
+  if (error.keyword === "pattern" && clauseIds.length === 0) {
+    return { ...base, ruleId: "identifier.format", clauseIds, messageId: "identifier.format", args: { title: titleAt(context, path) }, range };
+  }
+  const args: { [name: string]: MessageArgument } = { title: titleAt(context, path) };
+  if (error.keyword === "type") args.expected = String(params.type);
+  if (error.keyword === "enum") args.values = enumArgument(labelsAt(context, path), params.allowedValues ?? []);
+  if (error.keyword === "const") args.values = [String(params.allowedValue)];
+  if (error.keyword === "format") args.format = String(params.format);
+  if (params.limit !== undefined) args.limit = params.limit;
+  const ruleId = `schema.${error.keyword.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase())}`;
+  return {
+    ...base,
+    ruleId: error.keyword === "const" ? "schema.enum" : ruleId,
+    clauseIds,
+    messageId: error.keyword === "const" ? "schema.enum" : ruleId,
+    args,
+    range,
+    ...(error.keyword === "enum"
+      ? { fix: { kind: "replace-value" as const, candidates: (params.allowedValues ?? []).map(String) } }
+      : {}),
+  };
+}
+
+/** Keeps one finding per real problem: one per value, one per missing or unknown key. */
+function dedupeKey(error: ErrorObject): string {
+  if (VALUE_KEYWORDS.includes(error.keyword)) return `value:${error.instancePath}`;
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  return `${error.keyword}:${error.instancePath}:${params.missingProperty ?? params.additionalProperty ?? ""}`;
+}
+
+function keywordRank(error: ErrorObject): number {
+  const index = VALUE_KEYWORDS.indexOf(error.keyword);
+  return index < 0 ? VALUE_KEYWORDS.length : index;
+}
+
+export interface SchemaCheckInput {
+  value: unknown;
+  document: Document;
+  text: string;
+  edition: Edition;
+  level: Level;
+  category: string | undefined;
+  drClass: string | undefined;
+}
+
+export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
+  const { value, document, text, edition, level, category, drClass } = input;
+  const validate = edition.validateShape;
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((error) => error.keyword !== "if");
+  const chosen = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const key = dedupeKey(error);
+    const current = chosen.get(key);
+    if (!current || keywordRank(error) < keywordRank(current)) chosen.set(key, error);
+  }
+  const context: Context = { document, text, schema: edition.levelSchema(level), edition, category, drClass };
+  const findings: Finding[] = [];
+  for (const error of chosen.values()) {
+    const finding = findingFor(error, context);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}

@@ -1,0 +1,178 @@
+// The language service: one entry point per feature, all pure. Everything from outside (locale, today's date,
+// whether an evidence file exists) comes in as options. Imports no vscode, no vscode-languageserver*, no fs.
+import { allEditions, defaultEdition, Edition, findEdition, Level } from "./edition";
+import { normalizeLocale } from "./l10n/render";
+import { keyRange, valueRange } from "./locate";
+import { parseDossier, ParsedDossier } from "./parse";
+import { RULES } from "./rules";
+import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
+import { checkAgainstSchema } from "./schema-check";
+import type { Finding, Locale, Severity } from "./types";
+import { asDate, asObject, asString } from "./values";
+
+export type SeverityOverride = Severity | "off";
+
+export interface ServiceOptions {
+  locale?: string;
+  /** Today's date (YYYY-MM-DD); used only when the dossier has no application.date. */
+  today: string;
+  /** Whether an evidence file exists; omit to skip existence checks. */
+  evidenceExists?: (relativePath: string) => boolean;
+  leaseWarningMonths?: number;
+  /** Severity per rule id or clause id ("off" drops the finding). */
+  severityOverrides?: { [ruleOrClauseId: string]: SeverityOverride };
+  rules?: Rule[];
+}
+
+export interface DossierReport {
+  parsed: ParsedDossier;
+  edition: Edition;
+  level: Level;
+  /** True when application.level is one of 1, 2, 3 (otherwise level 3 is assumed). */
+  levelKnown: boolean;
+  category: string | undefined;
+  drClass: string | undefined;
+  asOf: string;
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER: { [severity in Severity]: number } = { error: 0, warning: 1, info: 2 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
+export class DossierLanguageService {
+  readonly locale: Locale;
+  private readonly rules: Rule[];
+
+  constructor(readonly options: ServiceOptions) {
+    this.locale = normalizeLocale(options.locale);
+    this.rules = options.rules ?? RULES;
+  }
+
+  get editions(): Edition[] {
+    return allEditions();
+  }
+
+  /** Parses and checks a dossier: YAML, schema, then every rule. Never throws. */
+  validate(text: string): DossierReport {
+    const parsed = parseDossier(text);
+    const root = asObject(parsed.value) ?? {};
+    const application = asObject(root.application) ?? {};
+    const edition = findEdition(root.spec) ?? defaultEdition();
+    const levelValue = application.level;
+    const levelKnown = levelValue === 1 || levelValue === 2 || levelValue === 3;
+    const level: Level = levelKnown ? (levelValue as Level) : 3;
+    const categoryValue = asString(application.category);
+    const category = categoryValue && edition.categories[categoryValue] ? categoryValue : undefined;
+    const drClass = asString(application.dr_class);
+    const applicationDate = asDate(application.date);
+    const asOf = applicationDate ?? this.options.today;
+    const findings: Finding[] = [...parsed.findings];
+    const report: DossierReport = { parsed, edition, level, levelKnown, category, drClass, asOf, findings };
+    if (parsed.value === undefined || parsed.value === null) {
+      if (parsed.findings.length === 0) findings.push(this.emptyDossierFinding(text));
+      return this.finish(report);
+    }
+    findings.push(
+      ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass }),
+    );
+    if (!applicationDate) findings.push(this.asOfTodayFinding(report));
+    findings.push(...this.runRules(report, root));
+    return this.finish(report);
+  }
+
+  private emptyDossierFinding(text: string): Finding {
+    return {
+      ruleId: "schema.empty",
+      clauseIds: ["4"],
+      severity: "error",
+      messageId: "schema.empty",
+      args: {},
+      range: { start: 0, end: Math.min(text.length, text.indexOf("\n") >= 0 ? text.indexOf("\n") : text.length) },
+      related: [],
+    };
+  }
+
+  private asOfTodayFinding(report: DossierReport): Finding {
+    const path = ["application"];
+    return {
+      ruleId: "dates.as-of-today",
+      clauseIds: [report.edition.resolveClause("4.x.3", report.level)],
+      severity: "info",
+      messageId: "dates.as-of-today",
+      args: { today: this.options.today },
+      range: keyRange(report.parsed.document, path, report.parsed.text),
+      related: [],
+    };
+  }
+
+  private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule): RuleContext {
+    const { parsed, edition, level } = report;
+    const ruleOptions: RuleOptions = {
+      leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
+      evidenceExists: this.options.evidenceExists,
+    };
+    return {
+      edition,
+      level,
+      category: report.category,
+      drClass: report.drClass,
+      dossier: root,
+      document: parsed.document,
+      text: parsed.text,
+      asOf: report.asOf,
+      options: ruleOptions,
+      clause: (template) => edition.resolveClause(template, level),
+      valueRange: (path) => valueRange(parsed.document, path, parsed.text),
+      keyRange: (path) => keyRange(parsed.document, path, parsed.text),
+      finding: (init) => ({
+        ruleId: rule.id,
+        clauseIds: init.clauses,
+        severity: init.severity ?? "error",
+        messageId: init.messageId,
+        args: init.args ?? {},
+        range: init.range,
+        related: init.related ?? [],
+      }),
+    };
+  }
+
+  /** Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. */
+  private runRules(report: DossierReport, root: { [key: string]: unknown }): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      try {
+        findings.push(...rule.check(this.ruleContext(report, root, rule)));
+      } catch (error) {
+        findings.push({
+          ruleId: rule.id,
+          clauseIds: rule.clauses.map((template) => report.edition.resolveClause(template, report.level)),
+          severity: "error",
+          messageId: "internal.rule-failed",
+          args: { rule: rule.id },
+          range: { start: 0, end: 0 },
+          related: [],
+        });
+      }
+    }
+    return findings;
+  }
+
+  private finish(report: DossierReport): DossierReport {
+    const overrides = this.options.severityOverrides ?? {};
+    const adjusted: Finding[] = [];
+    for (const finding of report.findings) {
+      const override = overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
+      if (override === "off") continue;
+      adjusted.push(override ? { ...finding, severity: override } : finding);
+    }
+    adjusted.sort(compareFindings);
+    return { ...report, findings: adjusted };
+  }
+}
+
+export function createLanguageService(options: ServiceOptions): DossierLanguageService {
+  return new DossierLanguageService(options);
+}

@@ -1,0 +1,42 @@
+// The vocabulary of the language service: findings, ranges in string offsets, localized text.
+// Pure data types: imports nothing.
+
+export type Locale = "en" | "zh-cn";
+export type Localized = { zh: string; en: string };
+export type Severity = "error" | "warning" | "info";
+
+/** A span of the document as string offsets [start, end). */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+/** A message argument: plain text, a number, text in both languages, or a list of those. */
+export type MessageArgument = string | number | Localized | MessageArgument[];
+export type MessageArguments = { [name: string]: MessageArgument };
+
+export interface RelatedFinding {
+  range: OffsetRange;
+  messageId: string;
+  args: MessageArguments;
+}
+
+/** What a quick fix may do, described as data (the service turns it into edits). */
+export type FixHint =
+  | { kind: "insert-key"; path: Array<string | number>; key: string }
+  | { kind: "replace-value"; candidates: string[] };
+
+export interface Finding {
+  /** Stable rule id, e.g. "schema.required" or "performance.qualifying-projects". */
+  ruleId: string;
+  /** The clause ids the finding rests on; empty only for YAML syntax and identifier-format findings. */
+  clauseIds: string[];
+  severity: Severity;
+  messageId: string;
+  args: MessageArguments;
+  range: OffsetRange;
+  related: RelatedFinding[];
+  fix?: FixHint;
+}
+
+export type JsonPath = Array<string | number>;
