@@ -1,0 +1,25 @@
+// Bundles the language server, the CLI and the VS Code extension with esbuild (one file each, Node 20, CommonJS).
+import * as esbuild from "esbuild";
+import * as fs from "node:fs";
+
+const production = process.argv.includes("--production");
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: !production,
+  minify: production,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+const entries = [
+  { entryPoints: ["server/src/main.ts"], outfile: "dist/server/main.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/cli/lint-worker.ts"], outfile: "dist/server/lint-worker.js" },
+  { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },
+].filter((entry) => fs.existsSync(entry.entryPoints[0]));
+
+await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+for (const entry of entries) if (entry.banner) fs.chmodSync(entry.outfile, 0o755);

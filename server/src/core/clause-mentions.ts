@@ -1,0 +1,65 @@
+// Finds clause ids that reviewers write in comments — "# 不满足 4.2.3 b)", "# see 4.1.4.a", "# 附录 H" — and
+// resolves them to catalog clause ids.
+import type { Edition } from "./edition";
+import type { OffsetRange } from "./types";
+
+export interface ClauseMention {
+  clauseId: string;
+  range: OffsetRange;
+}
+
+// 4.2.3 b)  4.2.3b)  4.2.3.b  4.2.3（b）  §4.1.4  附录 H  附录H  Annex H
+const MENTION = /(§\s*)?(\d+(?:\.\d+)+)(?:\s*[（(]?([a-z])[）)]|\.([a-z])\b)?|(?:附录\s*|Annex\s+)([A-I])\b/g;
+
+/** The comment part of a line (from an unquoted #), as [start, end) offsets in the line, if any. */
+function commentStart(line: string): number {
+  let quote: string | undefined;
+  for (let index = 0; index < line.length; index++) {
+    const character = line[index];
+    if (quote) {
+      if (character === quote) quote = undefined;
+      continue;
+    }
+    if (character === '"' || character === "'") quote = character;
+    else if (character === "#" && (index === 0 || /\s/.test(line[index - 1]))) return index;
+  }
+  return -1;
+}
+
+/** Clause mentions inside the comments of a text (only ids that exist in the edition's catalog). */
+export function clauseMentionsInComments(text: string, edition: Edition, from = 0, to = text.length): ClauseMention[] {
+  const mentions: ClauseMention[] = [];
+  let lineStart = text.lastIndexOf("\n", Math.max(0, from - 1)) + 1;
+  while (lineStart <= to && lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const hash = commentStart(line);
+    if (hash >= 0) {
+      const comment = line.slice(hash);
+      for (const match of comment.matchAll(MENTION)) {
+        const clauseId = resolveMention(match, edition);
+        if (!clauseId) continue;
+        const start = lineStart + hash + (match.index ?? 0);
+        mentions.push({ clauseId, range: { start, end: start + match[0].length } });
+      }
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return mentions;
+}
+
+function resolveMention(match: RegExpMatchArray, edition: Edition): string | undefined {
+  if (match[5]) return edition.clause(match[5]) ? match[5] : undefined;
+  const number = match[2];
+  const item = match[3] ?? match[4];
+  const withItem = item ? `${number}.${item}` : number;
+  if (edition.clause(withItem)) return withItem;
+  return edition.clause(number) ? number : undefined;
+}
+
+/** The clause mention under an offset, if the offset is inside a comment that mentions one. */
+export function clauseMentionAt(text: string, edition: Edition, offset: number): ClauseMention | undefined {
+  return clauseMentionsInComments(text, edition, offset, offset).find((mention) => offset >= mention.range.start && offset <= mention.range.end);
+}

@@ -1,0 +1,346 @@
+// The language server: thin wiring of LSP requests to the core. Validation is debounced per document and never
+// publishes a result for a version older than the one already published.
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  Connection,
+  DocumentSymbol,
+  FoldingRange,
+  InitializeParams,
+  InitializeResult,
+  InsertTextFormat,
+  Location,
+  MarkupKind,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { URI, Utils } from "vscode-uri";
+import { quickFixes } from "./core/code-actions";
+import { complete } from "./core/completion";
+import { definition } from "./core/definition";
+import { foldingRanges } from "./core/folding";
+import { hover } from "./core/hover";
+import { normalizeLocale } from "./core/l10n/render";
+import { LineIndex } from "./core/line-index";
+import { evidenceLinks } from "./core/links";
+import { createLanguageService, DossierReport } from "./core/service";
+import { renderSpecDocument, specUri } from "./core/spec-document";
+import { newDossierText } from "./core/skeleton";
+import { documentSymbols, OutlineSymbol } from "./core/symbols";
+import type { Locale } from "./core/types";
+import { allEditions, defaultEdition, findEdition, Level } from "./core/edition";
+import { toDiagnostic, toRange } from "./lsp/convert";
+import { evidenceExistsIn } from "./node/evidence-files";
+import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
+import { todayIso } from "./node/today";
+import { REQUESTS } from "./lsp/requests";
+import { buildChecklist } from "./core/checklist";
+import { clauseTitle } from "./core/clause-text";
+
+const DEBOUNCE_MS = 50;
+
+interface CachedReport {
+  version: number;
+  settingsKey: string;
+  report: DossierReport;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const reports = new Map<string, CachedReport>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const publishedVersions = new Map<string, number>();
+  const settingsByUri = new Map<string, DossierSettings>();
+  let clientLocale: Locale = "en";
+  let initializationLocale: string | undefined;
+  let supportsConfiguration = false;
+
+  function localeFor(settings: DossierSettings): Locale {
+    return settings.locale === "auto" ? clientLocale : settings.locale;
+  }
+
+  async function settingsFor(uri: string): Promise<DossierSettings> {
+    const cached = settingsByUri.get(uri);
+    if (cached) return cached;
+    let settings = DEFAULT_SETTINGS;
+    if (supportsConfiguration) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" }));
+      } catch {
+        settings = DEFAULT_SETTINGS;
+      }
+    }
+    settingsByUri.set(uri, settings);
+    return settings;
+  }
+
+  function reportFor(document: TextDocument, settings: DossierSettings): DossierReport {
+    const settingsKey = JSON.stringify(settings);
+    const cached = reports.get(document.uri);
+    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.report;
+    const uri = URI.parse(document.uri);
+    const folder = uri.scheme === "file" ? Utils.dirname(uri).fsPath : undefined;
+    const service = createLanguageService({
+      locale: localeFor(settings),
+      today: todayIso(),
+      evidenceExists: settings.checkEvidence && folder ? evidenceExistsIn(folder) : undefined,
+      leaseWarningMonths: settings.leaseWarningMonths,
+      severityOverrides: settings.severity,
+    });
+    const report = service.validate(document.getText());
+    reports.set(document.uri, { version: document.version, settingsKey, report });
+    return report;
+  }
+
+  async function validateAndPublish(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer change is on its way
+    if ((publishedVersions.get(uri) ?? -1) > version) return;
+    const locale = localeFor(settings);
+    const lines = new LineIndex(document.getText());
+    let diagnostics;
+    if (document.getText().length > settings.maxFileSizeBytes) {
+      diagnostics = [tooLargeDiagnostic(document, settings, locale)];
+    } else {
+      const report = reportFor(document, settings);
+      diagnostics = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale));
+    }
+    publishedVersions.set(uri, version);
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function tooLargeDiagnostic(document: TextDocument, settings: DossierSettings, locale: Locale) {
+    const size = document.getText().length;
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3 as const,
+      code: "limits.file-size",
+      source: "isv-dossier",
+      message:
+        locale === "zh-cn"
+          ? `文件过大（${size} 字节，上限 ${settings.maxFileSizeBytes}），未检查。可在设置 isvDossier.maxFileSizeBytes 中调整上限。`
+          : `File too large to check (${size} bytes, limit ${settings.maxFileSizeBytes}); the setting isvDossier.maxFileSizeBytes sets the limit.`,
+    };
+  }
+
+  function schedule(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validateAndPublish(uri).catch(() => undefined);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** The report for a request, or undefined for documents that are too large or unknown. */
+  async function requestReport(uri: string): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const settings = await settingsFor(uri);
+    if (document.getText().length > settings.maxFileSizeBytes) return undefined;
+    return { report: reportFor(document, settings), document, locale: localeFor(settings) };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    initializationLocale = options.locale ?? params.locale;
+    clientLocale = normalizeLocale(initializationLocale);
+    supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [":", " ", "-", "["] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: "isv-dossier" },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    reports.clear();
+    for (const document of documents.all()) schedule(document.uri);
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    timers.delete(event.document.uri);
+    reports.delete(event.document.uri);
+    settingsByUri.delete(event.document.uri);
+    publishedVersions.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return null;
+    const offset = context.document.offsetAt(params.position);
+    const result = hover(context.report, offset, context.locale);
+    if (!result) return null;
+    const lines = new LineIndex(context.document.getText());
+    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
+  });
+
+  connection.onCompletion(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return [];
+    const lines = new LineIndex(context.document.getText());
+    const offset = context.document.offsetAt(params.position);
+    return complete(context.report, offset, context.locale).map((entry): CompletionItem => ({
+      label: entry.label,
+      kind: entry.kind === "key" ? CompletionItemKind.Property : entry.kind === "snippet" ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
+      detail: entry.detail,
+      documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+      insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      filterText: entry.filterText,
+      sortText: entry.sortText,
+      ...(entry.replaceRange
+        ? { textEdit: { range: toRange(lines, entry.replaceRange), newText: entry.insertText } }
+        : { insertText: entry.insertText }),
+    }));
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return [];
+    const lines = new LineIndex(context.document.getText());
+    const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
+      name: symbol.name,
+      detail: symbol.detail,
+      kind: symbol.kind === "section" ? SymbolKind.Module : symbol.kind === "list" ? SymbolKind.Array : symbol.kind === "item" ? SymbolKind.Object : SymbolKind.Field,
+      range: toRange(lines, symbol.range),
+      selectionRange: toRange(lines, symbol.selectionRange),
+      children: symbol.children.map(convert),
+    });
+    return documentSymbols(context.report, context.locale).map(convert);
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return [];
+    const lines = new LineIndex(context.document.getText());
+    return foldingRanges(context.report)
+      .map((range): FoldingRange => ({ startLine: lines.positionAt(range.start).line, endLine: lines.positionAt(range.end).line }))
+      .filter((range) => range.endLine > range.startLine);
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return [];
+    const uri = URI.parse(params.textDocument.uri);
+    const lines = new LineIndex(context.document.getText());
+    const folder = Utils.dirname(uri);
+    return evidenceLinks(context.report).map((link) => ({
+      range: toRange(lines, link.range),
+      target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
+    }));
+  });
+
+  connection.onDefinition(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return null;
+    const offset = context.document.offsetAt(params.position);
+    const target = definition(context.report, offset, context.locale);
+    if (!target) return null;
+    if (target.kind === "person") {
+      const lines = new LineIndex(context.document.getText());
+      return Location.create(params.textDocument.uri, toRange(lines, target.range));
+    }
+    const spec = renderSpecDocument(context.report.edition, context.locale);
+    return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
+  });
+
+  connection.onCodeAction(async (params) => {
+    const context = await requestReport(params.textDocument.uri);
+    if (!context) return [];
+    const lines = new LineIndex(context.document.getText());
+    const range = { start: context.document.offsetAt(params.range.start), end: context.document.offsetAt(params.range.end) };
+    return quickFixes(context.report, range, context.locale).map(
+      (fix): CodeAction => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.preferred,
+        diagnostics: params.context.diagnostics.filter((diagnostic) => {
+          const start = context.document.offsetAt(diagnostic.range.start);
+          return start === fix.finding.range.start;
+        }),
+        edit: {
+          changes: {
+            [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.newText })),
+          },
+        },
+      }),
+    );
+  });
+
+  connection.onRequest(REQUESTS.specDocument, (params: { edition?: string; locale?: string }) => {
+    const edition = findEdition(params.edition) ?? defaultEdition();
+    const locale = params.locale ? normalizeLocale(params.locale) : clientLocale;
+    const spec = renderSpecDocument(edition, locale);
+    const lines = new LineIndex(spec.text);
+    const anchors: { [clauseId: string]: number } = {};
+    for (const [clauseId, range] of Object.entries(spec.anchors)) anchors[clauseId] = lines.positionAt(range.start).line;
+    return { uri: specUri(edition), text: spec.text, anchors };
+  });
+
+  connection.onRequest(REQUESTS.editions, () =>
+    allEditions().map((edition) => ({
+      id: edition.id,
+      slug: edition.slug,
+      title: edition.title,
+      categories: Object.entries(edition.categories).map(([id, category]) => ({ id, label: category.label, classes: Object.keys(category.classes ?? {}) })),
+      clauses: edition.clauses.map((clause) => ({ id: clause.id, parent: clause.parent, title: clause.title, provenance: clause.provenance })),
+    })),
+  );
+
+  connection.onRequest(REQUESTS.newDossier, (params: { category: string; level: Level; drClass?: string; locale?: string; edition?: string }) => {
+    const edition = findEdition(params.edition) ?? defaultEdition();
+    return newDossierText({
+      edition,
+      category: params.category,
+      level: params.level,
+      drClass: params.drClass,
+      locale: params.locale ? normalizeLocale(params.locale) : clientLocale,
+      date: todayIso(),
+    });
+  });
+
+  connection.onRequest(REQUESTS.checklist, async (params: { uri: string }) => {
+    const context = await requestReport(params.uri);
+    if (!context) return null;
+    const checklist = buildChecklist(context.report);
+    const lines = new LineIndex(context.document.getText());
+    return {
+      ...checklist,
+      rows: checklist.rows.map((row) => ({
+        number: row.number,
+        clauseId: row.clauseId,
+        title: clauseTitle(context.report.edition, row.clauseId) ?? null,
+        provenance: row.clause.provenance,
+        status: row.status,
+        evidence: row.evidence,
+        findings: row.findings.map((finding) => toDiagnostic(finding, lines, params.uri, context.report.edition, context.locale)),
+      })),
+    };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
