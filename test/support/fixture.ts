@@ -5,6 +5,9 @@
 //     service_since: 2026-03-01
 //   #                ^^^^^^^^^^ 4.1.3.a
 //
+// A span that starts at column 0 is written `#^^^^` (four characters from column 0): a `#` in column 0 directly
+// followed by carets shifts them one column left.
+// A line `# check-only: PREFIX` limits the "no other finding" check to rule ids starting with PREFIX.
 // Tests assert ids and ranges, never message text.
 import assert from "node:assert/strict";
 import type { Finding, Severity } from "../../server/src/core/types";
@@ -43,12 +46,15 @@ export function parseExpectations(text: string): Expectation[] {
       return;
     }
     if (target < 0) throw new Error(`annotation on line ${index + 1} has no line above it`);
-    const column = line.indexOf("^");
+    const caretColumn = line.indexOf("^");
+    const fromColumnZero = caretColumn === 1 && line.startsWith("#^");
+    const column = fromColumnZero ? 0 : caretColumn;
+    const length = match[3].length;
     const tokens = match[4].trim().split(/\s+/);
     const severity = tokens.find((token) => SEVERITIES.has(token)) as Severity | undefined;
     expectations.push({
       start: lineStarts[target] + column,
-      end: lineStarts[target] + column + match[3].length,
+      end: lineStarts[target] + column + length,
       ids: tokens.filter((token) => !SEVERITIES.has(token)),
       severity,
       annotationLine: index + 1,
@@ -83,8 +89,10 @@ export function assertFindings(text: string, findings: Finding[], options: { inc
     if (index < 0) missing.push(`line ${expectation.annotationLine}: ${expectation.ids.join(" ")} at ${describe(text, { range: expectation })}`);
     else unmatched.splice(index, 1);
   }
+  const only = /^# check-only: (\S+)$/m.exec(text)?.[1];
   const unexpected = unmatched
     .filter((finding) => options.includeInfo || finding.severity !== "info")
+    .filter((finding) => only === undefined || finding.ruleId.startsWith(only))
     .map((finding) => `${finding.ruleId} [${finding.clauseIds.join(",")}] ${finding.severity} at ${describe(text, finding)}`);
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
 }

@@ -38,7 +38,18 @@ function spanAt(text: string, start: number, end: number): OffsetRange {
   const safeStart = Math.max(0, Math.min(start, text.length));
   const safeEnd = Math.max(safeStart, Math.min(end, text.length));
   if (safeEnd > safeStart) return { start: safeStart, end: safeEnd };
-  return safeStart < text.length ? { start: safeStart, end: safeStart + 1 } : { start: safeStart, end: safeStart };
+  if (safeStart < text.length) return { start: safeStart, end: safeStart + 1 };
+  // At the end of the text: the last visible character, so that the finding can be seen.
+  const last = text.trimEnd().length;
+  return last > 0 ? { start: last - 1, end: last } : { start: 0, end: 0 };
+}
+
+/** The span of a plain key starting at `offset`: up to the `:` that ends it (or the end of the line). */
+function keySpanAt(text: string, offset: number): OffsetRange {
+  const lineEnd = text.indexOf("\n", offset);
+  const line = text.slice(offset, lineEnd < 0 ? text.length : lineEnd);
+  const colon = line.search(/:(\s|$)/);
+  return spanAt(text, offset, offset + (colon > 0 ? colon : line.trimEnd().length));
 }
 
 /** The range of the `---` that starts the second document, if any. */
@@ -60,7 +71,8 @@ export function parseDossier(text: string): ParsedDossier {
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   for (const error of document.errors) {
     if (error.code === "MULTIPLE_DOCS") continue;
-    findings.push(yamlFinding(error.code, spanAt(text, error.pos[0], error.pos[1]), "error", error.message.split("\n")[0]));
+    const range = error.code === "DUPLICATE_KEY" ? keySpanAt(text, error.pos[0]) : spanAt(text, error.pos[0], error.pos[1]);
+    findings.push(yamlFinding(error.code, range, "error", error.message.split("\n")[0]));
   }
   if (document.errors.some((error) => error.code === "MULTIPLE_DOCS")) {
     const marker = secondDocumentMarker(text) ?? spanAt(text, 0, 0);
