@@ -170,7 +170,7 @@ class Structure {
   /** Column at or below which a line ends the block scalar being skipped. */
   blockScalarColumn: number | undefined;
   /** An unclosed multi-line flow collection being skipped: its depth and where it opened. */
-  flow: { depth: number; path: JsonPath; start: number } | undefined;
+  flow: { depth: number; path: JsonPath; start: number; ownerColumn: number } | undefined;
 
   /** Enters a `- ` at `column`; returns the item's path. */
   dash(column: number): JsonPath {
@@ -225,7 +225,7 @@ class Structure {
     for (const column of shape.dashes) itemPath = this.dash(column);
     if (shape.key) {
       const map = this.key(shape.key.name, shape.key.column, itemPath);
-      this.afterKey(line, shape, [...map.path, shape.key.name], shape.dashes.length > 0 ? shape.dashes[0] : shape.key.column);
+      this.afterKey(line, shape, [...map.path, shape.key.name], shape.key.column);
     } else if (itemPath && shape.value) {
       if (!isBlockScalarIndicator(shape.value)) this.scalarItem(itemPath, unquote(shape.value));
       this.afterKey(line, shape, itemPath, shape.dashes[0]);
@@ -237,12 +237,13 @@ class Structure {
     if (isBlockScalarIndicator(shape.value)) this.blockScalarColumn = ownerColumn;
     else if (shape.value.startsWith("[") || shape.value.startsWith("{")) {
       const depth = flowDepthChange(shape.value);
-      if (depth > 0) this.flow = { depth, path: valuePath, start: line.start + shape.valueColumn };
+      if (depth > 0) this.flow = { depth, path: valuePath, start: line.start + shape.valueColumn, ownerColumn };
     }
   }
 
   /** Lines that carry no structure: blank, comment, document markers, block scalar content, inside a flow. */
   skipped(line: Line, shape: LineShape): boolean {
+    if (this.flow && this.leftFlow(line.text, shape.indent)) this.flow = undefined;
     if (this.flow) {
       this.flow.depth += flowDepthChange(line.text.slice(0, shape.contentEnd));
       if (this.flow.depth <= 0) this.flow = undefined;
@@ -254,6 +255,15 @@ class Structure {
       this.blockScalarColumn = undefined;
     }
     return blank || /^(---|\.\.\.)(\s|$)/.test(line.text) || line.text.startsWith("%");
+  }
+
+  /**
+   * Whether a line at `indentation` cannot belong to the open flow collection: it is not indented past the key
+   * that opened it and does not close it. YAML would call the flow unclosed; the line is read as block structure.
+   */
+  leftFlow(line: string, indentation: number): boolean {
+    if (!this.flow || line.trim() === "" || line.trimStart().startsWith("#")) return false;
+    return indentation <= this.flow.ownerColumn && !/^\s*[\]}]/.test(line);
   }
 
   top(): Frame | undefined {
@@ -378,6 +388,9 @@ interface Pending {
 /** Reads the cursor line: what is typed there and where it belongs, entering its structure like any line. */
 function readCursorLine(structure: Structure, line: Line, cursor: number, text: string): Pending | undefined {
   const column = Math.min(cursor - line.start, line.text.length);
+  const blankBeforeCursor = line.text.slice(0, column).trim() === "";
+  if (structure.flow && blankBeforeCursor && column <= structure.flow.ownerColumn && !/^\s*[\]}]/.test(line.text)) structure.flow = undefined;
+  if (structure.flow && structure.leftFlow(line.text, lineShape(line.text).indent)) structure.flow = undefined;
   if (structure.flow) {
     const flow = flowItem(text, structure.flow.start, cursor);
     if (!flow) return undefined;
@@ -385,7 +398,6 @@ function readCursorLine(structure: Structure, line: Line, cursor: number, text: 
   }
   const shape = lineShape(line.text);
   if (shape.contentEnd < column) return undefined; // inside a comment
-  const blankBeforeCursor = line.text.slice(0, column).trim() === "";
   if (structure.blockScalarColumn !== undefined) {
     const indentation = blankBeforeCursor ? column : shape.indent;
     if (indentation > structure.blockScalarColumn) return undefined;
@@ -440,7 +452,7 @@ function flowPending(flow: NonNullable<ReturnType<typeof flowItem>>, fieldPath: 
 }
 
 function valuePending(structure: Structure, line: Line, shape: LineShape, fieldPath: JsonPath, column: number, text: string): Pending | undefined {
-  const keyColumn = shape.dashes.length > 0 ? shape.dashes[0] : shape.key!.column;
+  const keyColumn = shape.key!.column;
   if (shape.value.startsWith("[") && shape.valueColumn < column) {
     const flow = flowItem(text, line.start + shape.valueColumn, line.start + column);
     if (!flow) return undefined;
