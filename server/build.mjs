@@ -19,7 +19,10 @@ const entries = [
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/cli/lint-worker.ts"], outfile: "dist/server/lint-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },
-].filter((entry) => fs.existsSync(entry.entryPoints[0]));
+]
+  .filter((entry) => fs.existsSync(entry.entryPoints[0]))
+  // esbuild keeps a source file's own shebang; add one only where the source has none
+  .map((entry) => (fs.readFileSync(entry.entryPoints[0], "utf8").startsWith("#!") ? { ...entry, banner: undefined, executable: true } : { ...entry, executable: Boolean(entry.banner) }));
 
-await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
-for (const entry of entries) if (entry.banner) fs.chmodSync(entry.outfile, 0o755);
+await Promise.all(entries.map(({ executable: _executable, ...entry }) => esbuild.build({ ...common, ...entry })));
+for (const entry of entries) if (entry.executable) fs.chmodSync(entry.outfile, 0o755);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { clauseMentionsInComments } from "../../server/src/core/clause-mentions";
-import { quickFixes, closestValue } from "../../server/src/core/code-actions";
+import { quickFixes, closestValues } from "../../server/src/core/code-actions";
 import { definition } from "../../server/src/core/definition";
 import { defaultEdition } from "../../server/src/core/edition";
 import { hover } from "../../server/src/core/hover";
@@ -81,8 +81,10 @@ test("quick fix: an invalid enum value is replaced by the closest allowed one", 
   const finding = report.findings.find((candidate) => candidate.ruleId === "schema.enum");
   assert.ok(finding);
   const fixes = quickFixes(report, finding.range, "en");
-  assert.equal(fixes[0].edits[0].newText, "leased");
-  assert.equal(closestValue("risk", ["risk-assessment", "security-audit"]), "risk-assessment");
+  assert.deepEqual(fixes.map((fix) => [fix.edits[0].newText, fix.preferred]), [["leased", true]]);
+  assert.deepEqual(closestValues("risk", ["risk-assessment", "security-audit"]), ["risk-assessment"]);
+  // A tie is not a clear fix: every tied value is offered, none preferred.
+  assert.deepEqual(closestValues("rented", ["owned", "leased"]), ["owned", "leased"]);
 });
 
 test("quick fix: a missing required key is inserted with a skeleton, in the right mapping", () => {

@@ -1,6 +1,6 @@
 // Quick fixes where the fix is clear: insert a missing required key (with a skeleton of its required children),
 // replace an invalid enum value by the closest allowed one.
-import { isMap, isScalar } from "yaml";
+import { isMap } from "yaml";
 import { locatePath, rangeOf } from "./locate";
 import type { DossierReport } from "./service";
 import { fieldSkeleton } from "./skeleton";
@@ -33,14 +33,17 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-export function closestValue(value: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
+/** The allowed values closest to `value` (several when tied: then the fix is not clear-cut). */
+export function closestValues(value: string, candidates: string[]): string[] {
+  let best: string[] = [];
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = distance;
+    } else if (distance === bestDistance) {
+      best.push(candidate);
     }
   }
   return best;
@@ -74,8 +77,8 @@ function insertKeyFix(report: DossierReport, finding: Finding, path: Array<strin
   if (!point || !node) return undefined;
   const dotted = [...path, key].join(".");
   const lines = fieldSkeleton(key, node, point.indent, dotted, { edition: report.edition, level: report.level, locale, comments: false });
-  const atEnd = point.offset === report.parsed.text.length && !report.parsed.text.endsWith("\n");
-  const newText = (atEnd || point.offset < report.parsed.text.length ? "\n" : "") + lines.join("\n") + (atEnd ? "" : "");
+  // The insertion point is the end of the mapping's last line: the new key goes on a line of its own after it.
+  const newText = "\n" + lines.join("\n");
   return {
     title: locale === "zh-cn" ? `添加 \`${key}\`` : `Add \`${key}\``,
     edits: [{ range: { start: point.offset, end: point.offset }, newText }],
@@ -84,16 +87,14 @@ function insertKeyFix(report: DossierReport, finding: Finding, path: Array<strin
   };
 }
 
-function replaceValueFix(report: DossierReport, finding: Finding, candidates: string[], locale: Locale): QuickFix | undefined {
-  const current = report.parsed.text.slice(finding.range.start, finding.range.end).replace(/^["']|["']$/g, "");
-  const best = closestValue(current, candidates);
-  if (best === undefined) return undefined;
-  return {
-    title: locale === "zh-cn" ? `改为 \`${best}\`` : `Change to \`${best}\``,
-    edits: [{ range: finding.range, newText: best }],
+function replaceValueFixes(finding: Finding, current: string, candidates: string[], locale: Locale): QuickFix[] {
+  const closest = closestValues(current, candidates);
+  return closest.map((value) => ({
+    title: locale === "zh-cn" ? `改为 \`${value}\`` : `Change to \`${value}\``,
+    edits: [{ range: finding.range, newText: value }],
     finding,
-    preferred: true,
-  };
+    preferred: closest.length === 1,
+  }));
 }
 
 /** Quick fixes for the findings that overlap a range. */
@@ -101,13 +102,13 @@ export function quickFixes(report: DossierReport, range: OffsetRange, locale: Lo
   const fixes: QuickFix[] = [];
   for (const finding of report.findings) {
     if (!finding.fix || finding.range.end < range.start || finding.range.start > range.end) continue;
-    const fix =
-      finding.fix.kind === "insert-key"
-        ? insertKeyFix(report, finding, finding.fix.path, finding.fix.key, locale)
-        : replaceValueFix(report, finding, finding.fix.candidates, locale);
-    if (fix) fixes.push(fix);
+    if (finding.fix.kind === "insert-key") {
+      const fix = insertKeyFix(report, finding, finding.fix.path, finding.fix.key, locale);
+      if (fix) fixes.push(fix);
+    } else {
+      const current = report.parsed.text.slice(finding.range.start, finding.range.end).replace(/^["']|["']$/g, "");
+      fixes.push(...replaceValueFixes(finding, current, finding.fix.candidates, locale));
+    }
   }
   return fixes;
 }
-
-export { isScalar };
