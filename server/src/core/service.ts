@@ -57,7 +57,12 @@ export class DossierLanguageService {
 
   /** Parses and checks a dossier: YAML, schema, then every rule. Never throws. */
   validate(text: string): DossierReport {
-    const parsed = parseDossier(text);
+    return this.validateParsed(parseDossier(text));
+  }
+
+  /** Checks an already parsed dossier (e.g. from an incremental parse that reused unchanged sections). */
+  validateParsed(parsed: ParsedDossier): DossierReport {
+    const text = parsed.text;
     const root = asObject(parsed.value) ?? {};
     const application = asObject(root.application) ?? {};
     const edition = findEdition(root.spec) ?? defaultEdition();
