@@ -111,6 +111,14 @@ test("a broken document still has an outline", () => {
   assertNested(": :\n  - ]\n", outline(": :\n  - ]\n"));
 });
 
+test("keys the model does not know are listed without a title", () => {
+  const [unknown, premises] = outline("colour: blue\npremises:\n  shade: x\n");
+  assert.equal(unknown.name, "colour");
+  assert.equal(unknown.detail, undefined);
+  assert.equal(premises.children[0].detail, undefined);
+  assert.ok(premises.detail);
+});
+
 test("CRLF: ranges exclude the line breaks", () => {
   const text = "premises:\r\n  tenure: owned\r\n  area_m2: 30\r\n";
   const [premises] = outline(text);

@@ -39,7 +39,9 @@ function spanOf(node: unknown, text: string): OffsetRange | undefined {
   return { start, end };
 }
 
+/** The localized title of a field the model knows (a list item takes its list's title); none for unknown keys. */
 function titleAt(walk: Walk, path: JsonPath): string | undefined {
+  if (!walk.report.edition.modelAt(path)) return undefined;
   const title = walk.report.edition.titleAt(path);
   return title ? pick(title, walk.locale) : undefined;
 }
@@ -61,19 +63,24 @@ function mapChildren(pairs: Array<Pair<unknown, unknown>>, path: JsonPath, depth
 function pairSymbol(pair: Pair<unknown, unknown>, path: JsonPath, depth: number, walk: Walk): OutlineSymbol | undefined {
   const text = walk.report.parsed.text;
   const keyRange = spanOf(pair.key, text);
-  if (!isScalar(pair.key) || !keyRange) return undefined;
+  if (!isScalar(pair.key) || pair.key.value === null || !keyRange) return undefined;
   const key = String(pair.key.value);
   const keyPath = [...path, key];
   const valueRange = spanOf(pair.value, text);
-  const range = { start: keyRange.start, end: Math.max(keyRange.end, valueRange?.end ?? keyRange.end) };
+  const children = depth < MAX_OUTLINE_DEPTH ? childrenOf(pair.value, keyPath, depth + 1, walk) : [];
   return {
     name: key.length > 0 ? key : '""',
     detail: titleAt(walk, keyPath),
     kind: depth === 1 ? "section" : isSeq(pair.value) ? "list" : "field",
-    range,
+    range: covering({ start: keyRange.start, end: Math.max(keyRange.end, valueRange?.end ?? keyRange.end) }, children),
     selectionRange: keyRange,
-    children: depth < MAX_OUTLINE_DEPTH ? childrenOf(pair.value, keyPath, depth + 1, walk) : [],
+    children,
   };
+}
+
+/** A range widened to hold its children's (yaml's ranges of a broken document do not always nest). */
+function covering(range: OffsetRange, children: OutlineSymbol[]): OffsetRange {
+  return children.reduce((widened, symbol) => ({ start: Math.min(widened.start, symbol.range.start), end: Math.max(widened.end, symbol.range.end) }), range);
 }
 
 function childrenOf(value: unknown, path: JsonPath, depth: number, walk: Walk): OutlineSymbol[] {
@@ -102,19 +109,21 @@ function namingScalar(item: YamlNode, text: string): { value: string; range: Off
 
 function itemSymbol(item: unknown, path: JsonPath, depth: number, walk: Walk): OutlineSymbol | undefined {
   const text = walk.report.parsed.text;
-  const range = spanOf(item, text);
-  if (!isNode(item) || !range) return undefined;
+  const span = spanOf(item, text);
+  if (!isNode(item) || !span || span.end === span.start) return undefined;
   const index = path[path.length - 1] as number;
   const named = namingScalar(item, text);
   const scalarValue = isScalar(item) && item.value !== null ? String(item.value).trim() : "";
   let name = `#${index + 1}`;
+  const children = depth < MAX_OUTLINE_DEPTH ? childrenOf(item, path, depth + 1, walk) : [];
+  const range = covering(span, children);
   let selectionRange: OffsetRange = { start: range.start, end: range.start };
   if (named) {
     name = shortName(named.value);
     selectionRange = named.range;
   } else if (scalarValue) {
     name = shortName(scalarValue);
-    selectionRange = range;
+    selectionRange = span;
   } else if (isMap(item) && item.items.length > 0) {
     selectionRange = spanOf(item.items[0].key, text) ?? selectionRange;
   }
@@ -126,6 +135,6 @@ function itemSymbol(item: unknown, path: JsonPath, depth: number, walk: Walk): O
     kind: "item",
     range,
     selectionRange,
-    children: depth < MAX_OUTLINE_DEPTH ? childrenOf(item, path, depth + 1, walk) : [],
+    children,
   };
 }
