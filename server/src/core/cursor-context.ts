@@ -243,7 +243,8 @@ class Structure {
 
   /** Lines that carry no structure: blank, comment, document markers, block scalar content, inside a flow. */
   skipped(line: Line, shape: LineShape): boolean {
-    if (this.flow && this.leftFlow(line.text, shape.indent)) this.flow = undefined;
+    const blankOrComment = line.text.trim() === "" || line.text.trimStart().startsWith("#");
+    if (!blankOrComment && this.leftFlow(line.text, shape.indent)) this.flow = undefined;
     if (this.flow) {
       this.flow.depth += flowDepthChange(line.text.slice(0, shape.contentEnd));
       if (this.flow.depth <= 0) this.flow = undefined;
@@ -262,8 +263,7 @@ class Structure {
    * that opened it and does not close it. YAML would call the flow unclosed; the line is read as block structure.
    */
   leftFlow(line: string, indentation: number): boolean {
-    if (!this.flow || line.trim() === "" || line.trimStart().startsWith("#")) return false;
-    return indentation <= this.flow.ownerColumn && !/^\s*[\]}]/.test(line);
+    return this.flow !== undefined && indentation <= this.flow.ownerColumn && !/^\s*[\]}]/.test(line);
   }
 
   top(): Frame | undefined {
@@ -389,14 +389,13 @@ interface Pending {
 function readCursorLine(structure: Structure, line: Line, cursor: number, text: string): Pending | undefined {
   const column = Math.min(cursor - line.start, line.text.length);
   const blankBeforeCursor = line.text.slice(0, column).trim() === "";
-  if (structure.flow && blankBeforeCursor && column <= structure.flow.ownerColumn && !/^\s*[\]}]/.test(line.text)) structure.flow = undefined;
-  if (structure.flow && structure.leftFlow(line.text, lineShape(line.text).indent)) structure.flow = undefined;
+  const shape = lineShape(line.text);
+  if (structure.leftFlow(line.text, blankBeforeCursor ? column : shape.indent)) structure.flow = undefined;
   if (structure.flow) {
     const flow = flowItem(text, structure.flow.start, cursor);
     if (!flow) return undefined;
     return flowPending(flow, structure.flow.path, 0);
   }
-  const shape = lineShape(line.text);
   if (shape.contentEnd < column) return undefined; // inside a comment
   if (structure.blockScalarColumn !== undefined) {
     const indentation = blankBeforeCursor ? column : shape.indent;
