@@ -1,0 +1,46 @@
+// Starts the bundled language server (dist/server/main.js over Node IPC) for `isv-dossier` documents, with the
+// display language and the `isvDossier` settings; diagnostic code links are made to open the spec at the clause.
+import * as vscode from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { SpecDocuments } from "./spec-documents";
+
+export const LANGUAGE_ID = "isv-dossier";
+
+export function createLanguageClient(context: vscode.ExtensionContext, specDocuments: SpecDocuments): LanguageClient {
+  let diagnosticsQueue: Promise<void> = Promise.resolve();
+  const serverModule = context.asAbsolutePath("dist/server/main.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    // The server asks for `isvDossier` per document (workspace/configuration); this tells it when to ask again.
+    synchronize: { configurationSection: "isvDossier" },
+    // The server's fallback display language (InitializeParams.locale carries the same).
+    initializationOptions: { locale: vscode.env.language },
+    diagnosticCollectionName: "isv-dossier",
+    markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      // Diagnostics pass through one queue, in the order they arrive: the first batch may wait for the spec's
+      // anchors (needed to rewrite the links), and no later batch may overtake it.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        diagnosticsQueue = diagnosticsQueue
+          .then(() => (diagnostics.some(hasClauseLink) ? specDocuments.prepare() : undefined))
+          .then(() => next(uri, diagnostics.map((diagnostic) => withLineLink(diagnostic, specDocuments))))
+          .catch(() => next(uri, diagnostics));
+      },
+    },
+  };
+  return new LanguageClient("isvDossier", vscode.l10n.t("ISV Dossier Language Server"), serverOptions, clientOptions);
+}
+
+function hasClauseLink(diagnostic: vscode.Diagnostic): boolean {
+  return typeof diagnostic.code === "object" && diagnostic.code.target.scheme === "isv-spec";
+}
+
+function withLineLink(diagnostic: vscode.Diagnostic, specDocuments: SpecDocuments): vscode.Diagnostic {
+  if (typeof diagnostic.code !== "object") return diagnostic;
+  diagnostic.code = { value: diagnostic.code.value, target: specDocuments.lineLink(diagnostic.code.target) };
+  return diagnostic;
+}
