@@ -1,46 +1,188 @@
-// isv-dossier: the command line. `lint FILE…` prints findings as text (a fuller CLI comes with formats).
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { createLanguageService } from "./core/service";
-import { renderMessage } from "./core/l10n/render";
-import { LineIndex } from "./core/line-index";
-import { evidenceExistsIn } from "./node/evidence-files";
+// isv-dossier: the command line. Parses argv (node's util.parseArgs) and dispatches to the commands in cli/;
+// the commands call the same core as the editor. Exit codes: 0 ok, 1 findings, 2 usage or internal error —
+// the latter with one line on stderr (a stack trace only with --debug).
+import { parseArgs } from "node:util";
+import { defaultEdition } from "./core/edition";
+import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
+import { CHECKLIST_FORMATS, ChecklistFormat, runChecklist } from "./cli/checklist-command";
+import { runClauses } from "./cli/clauses-command";
+import { dateOption, integerOption, localeFromEnvironment, localeOption, packageVersion } from "./cli/environment";
+import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
+import { helpText } from "./cli/help";
+import { runInit } from "./cli/init-command";
+import { LINT_FORMATS, runLint } from "./cli/lint-command";
+import { uiText } from "./cli/ui-text";
 
-function dossiersUnder(target: string): string[] {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return [target];
-  return fs
-    .readdirSync(target, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(target, entry.name);
-      if (entry.isDirectory()) return dossiersUnder(full);
-      return /\.dossier\.ya?ml$/.test(entry.name) ? [full] : [];
-    })
-    .sort();
-}
+type OptionSpec = { [name: string]: { type: "string" | "boolean"; short?: string; multiple?: boolean } };
 
-function lint(targets: string[]): number {
-  const locale = (process.env.LANG ?? "").toLowerCase().startsWith("zh") ? "zh-cn" : "en";
-  let errors = 0;
-  for (const file of targets.flatMap(dossiersUnder)) {
-    const text = fs.readFileSync(file, "utf8");
-    const service = createLanguageService({ locale, today: todayIso(), evidenceExists: evidenceExistsIn(path.dirname(file)) });
-    const report = service.validate(text);
-    const lines = new LineIndex(text);
-    for (const finding of report.findings) {
-      const position = lines.positionAt(finding.range.start);
-      const clause = finding.clauseIds[0] ?? "-";
-      console.log(`${file}:${position.line + 1}:${position.character + 1}  ${finding.severity}  ${clause}  ${renderMessage(finding.messageId, finding.args, service.locale)}  ${finding.ruleId}`);
-      if (finding.severity === "error") errors++;
-    }
+const COMMON: OptionSpec = { help: { type: "boolean", short: "h" }, lang: { type: "string" }, debug: { type: "boolean" } };
+
+const OPTIONS: { [command: string]: OptionSpec } = {
+  lint: {
+    ...COMMON,
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    "as-of": { type: "string" },
+    "max-warnings": { type: "string" },
+    quiet: { type: "boolean", short: "q" },
+    level: { type: "string", multiple: true },
+    category: { type: "string", multiple: true },
+    jobs: { type: "string", short: "j" },
+    "exit-zero": { type: "boolean" },
+    "no-color": { type: "boolean" },
+  },
+  checklist: { ...COMMON, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "as-of": { type: "string" } },
+  init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
+  clauses: { ...COMMON },
+};
+
+type Values = { [name: string]: string | boolean | string[] | undefined };
+
+function parseCommand(command: string, args: string[], locale: Locale): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^'\s]*)'/.exec(message)?.[1] ?? message.split("\n")[0];
+    const code = (error as NodeJS.ErrnoException).code;
+    const key = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? "error.option-needs-value" : "error.unknown-option";
+    throw new CliUsageError(uiText("error.see-help", locale, { message: uiText(key, locale, { option }), command }));
   }
-  return errors > 0 ? 1 : 0;
 }
 
-const [command, ...rest] = process.argv.slice(2);
-if (command === "lint") process.exitCode = lint(rest.length > 0 ? rest : ["."]);
-else {
-  console.error("usage: isv-dossier lint [PATH…]");
-  process.exitCode = 2;
+function stringValue(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
 }
+
+function listValue(values: Values, name: string): string[] | undefined {
+  const value = values[name];
+  return Array.isArray(value) ? value.flatMap((entry) => entry.split(",")).map((entry) => entry.trim()).filter(Boolean) : undefined;
+}
+
+function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T, locale: Locale): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliUsageError(uiText("error.bad-option-value", locale, { option, value, expected: allowed.join("|") }));
+  }
+  return value as T;
+}
+
+function useColor(values: Values): boolean {
+  if (values["no-color"] === true || (process.env.NO_COLOR ?? "") !== "") return false;
+  const forced = process.env.FORCE_COLOR;
+  if (forced !== undefined) return forced !== "0" && forced !== "false";
+  return process.stdout.isTTY === true;
+}
+
+async function lintCommand(values: Values, positionals: string[], locale: Locale): Promise<number> {
+  const levels = listValue(values, "level");
+  for (const level of levels ?? []) choice("--level", level, ["1", "2", "3"], "3", locale);
+  const categories = listValue(values, "category");
+  const edition = defaultEdition();
+  for (const category of categories ?? []) choice("--category", category, Object.keys(edition.categories), category, locale);
+  const maxWarnings = stringValue(values, "max-warnings");
+  const jobs = stringValue(values, "jobs");
+  const asOf = stringValue(values, "as-of");
+  return runLint({
+    paths: positionals,
+    cwd: process.cwd(),
+    format: choice("--format", stringValue(values, "format"), Object.keys(LINT_FORMATS), "stylish", locale),
+    output: stringValue(values, "output"),
+    locale,
+    asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
+    maxWarnings: maxWarnings === undefined ? -1 : integerOption("--max-warnings", maxWarnings, 0, locale),
+    filters: { quiet: values.quiet === true, levels: levels?.map(Number), categories },
+    color: useColor(values),
+    jobs: jobs === undefined ? undefined : integerOption("--jobs", jobs, 1, locale),
+    exitZero: values["exit-zero"] === true,
+    toolVersion: packageVersion(),
+  });
+}
+
+function checklistCommand(values: Values, positionals: string[], locale: Locale): number {
+  if (positionals.length !== 1) throw new CliUsageError(uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }));
+  const asOf = stringValue(values, "as-of");
+  return runChecklist({
+    dossier: positionals[0],
+    cwd: process.cwd(),
+    format: choice<ChecklistFormat>("--format", stringValue(values, "format"), CHECKLIST_FORMATS, "md", locale),
+    locale,
+    asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
+    output: stringValue(values, "output"),
+  });
+}
+
+function initCommand(values: Values, positionals: string[], locale: Locale): number {
+  if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  return runInit({
+    edition: defaultEdition(),
+    category: stringValue(values, "category"),
+    level: stringValue(values, "level"),
+    drClass: stringValue(values, "dr-class"),
+    locale,
+    date: todayIso(),
+    file: positionals[0],
+    cwd: process.cwd(),
+  });
+}
+
+function clausesCommand(positionals: string[], locale: Locale): number {
+  if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  return runClauses(defaultEdition(), positionals[0], locale);
+}
+
+async function run(argv: string[], state: { locale: Locale }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new CliUsageError(uiText("error.see-main-help", state.locale, { message: uiText("error.missing-command", state.locale) }));
+  if (command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(helpText("main", state.locale));
+    return EXIT_OK;
+  }
+  if (command === "--version" || command === "-v") {
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (!OPTIONS[command]) throw new CliUsageError(uiText("error.see-main-help", state.locale, { message: uiText("error.unknown-command", state.locale, { command }) }));
+  const { values, positionals } = parseCommand(command, rest, state.locale);
+  state.locale = localeOption(stringValue(values, "lang"), state.locale);
+  if (values.help === true) {
+    process.stdout.write(helpText(command, state.locale));
+    return EXIT_OK;
+  }
+  switch (command) {
+    case "lint":
+      return lintCommand(values, positionals, state.locale);
+    case "checklist":
+      return checklistCommand(values, positionals, state.locale);
+    case "init":
+      return initCommand(values, positionals, state.locale);
+    default:
+      return clausesCommand(positionals, state.locale);
+  }
+}
+
+function reportFailure(error: unknown, debug: boolean, locale: Locale): void {
+  if (error instanceof CliUsageError) {
+    process.stderr.write(`isv-dossier: ${error.message}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return;
+  }
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  process.stderr.write(`isv-dossier: ${uiText("error.internal", locale, { message })}\n`);
+  if (debug) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+}
+
+const argv = process.argv.slice(2);
+const state = { locale: localeFromEnvironment() };
+run(argv, state).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    reportFailure(error, argv.includes("--debug"), state.locale);
+    process.exitCode = EXIT_USAGE;
+  },
+);

@@ -1,0 +1,17 @@
+// `checklist --format json`: the table as data (localized texts plus ids and status codes), version 1.
+import type { ChecklistTable } from "./checklist-table";
+
+export function renderChecklistJson(table: ChecklistTable, dossierPath: string, editionId: string): string {
+  const document = {
+    version: 1,
+    path: dossierPath,
+    edition: editionId,
+    locale: table.locale === "zh-cn" ? "zh-CN" : "en",
+    title: table.title,
+    facts: table.facts,
+    headers: table.headers,
+    rows: table.rows,
+    counts: table.counts,
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}

@@ -1,0 +1,36 @@
+// `checklist --format md`: the self-assessment table as Markdown (facts, one table row per clause, counts).
+import type { ChecklistFindingRow, ChecklistTable, ChecklistTableRow } from "./checklist-table";
+import type { Locale } from "../core/types";
+
+function cell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+export function findingLine(finding: ChecklistFindingRow, locale: Locale): string {
+  return locale === "zh-cn" ? `第 ${finding.line} 行：${finding.message}` : `line ${finding.line}: ${finding.message}`;
+}
+
+function conclusionCell(row: ChecklistTableRow, locale: Locale): string {
+  const label = row.status === "violated" ? `**${row.conclusion}**` : row.conclusion;
+  return [label, ...row.findings.map((finding) => cell(findingLine(finding, locale)))].join("<br>");
+}
+
+function listCell(items: string[], code: boolean): string {
+  if (items.length === 0) return "—";
+  return items.map((item) => (code ? `\`${item.replace(/`/g, "'")}\`` : cell(item))).join("<br>");
+}
+
+export function renderChecklistMarkdown(table: ChecklistTable): string {
+  const { headers, locale } = table;
+  const separator = locale === "zh-cn" ? "：" : ": ";
+  const lines = [`# ${table.title}`, "", ...table.facts.map((fact) => `- **${fact.label}**${separator}${cell(fact.value)}`), ""];
+  lines.push(`| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} |`);
+  lines.push("|---:|---|---|---|---|---|");
+  for (const row of table.rows) {
+    lines.push(
+      `| ${row.number} | ${cell(row.keyPoint)} | ${cell(row.clauseLabel)} | ${listCell(row.evidenceRequired, false)} | ${conclusionCell(row, locale)} | ${listCell(row.evidence, true)} |`,
+    );
+  }
+  lines.push("", table.countsLine, "");
+  return lines.join("\n");
+}

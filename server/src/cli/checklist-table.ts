@@ -1,0 +1,160 @@
+// The self-assessment table (自评估表) for one dossier as localized plain data: per clause the key point
+// (评价要点), the clause (条款), the evidence it calls for (证据), the conclusion (结论) and the evidence the
+// dossier lists (证据清单). The md/html/csv/json renderers only lay this out.
+import { Checklist, ClauseStatus, STATUS_LABELS } from "../core/checklist";
+import { clauseLabel, clauseTitle } from "../core/clause-text";
+import type { Clause, Edition, Level, ModelNode } from "../core/edition";
+import { pick } from "../core/l10n/render";
+import { LineIndex } from "../core/line-index";
+import { renderMessage } from "../core/l10n/render";
+import type { DossierReport } from "../core/service";
+import type { Locale, Localized, Severity } from "../core/types";
+import { asObject, asString } from "../core/values";
+
+export interface ChecklistFindingRow {
+  severity: Severity;
+  rule: string;
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+export interface ChecklistTableRow {
+  number: number;
+  clauseId: string;
+  clauseLabel: string;
+  provenance: string;
+  keyPoint: string;
+  evidenceRequired: string[];
+  status: ClauseStatus;
+  conclusion: string;
+  findings: ChecklistFindingRow[];
+  evidence: string[];
+}
+
+export interface ChecklistTable {
+  locale: Locale;
+  title: string;
+  headers: { number: string; keyPoint: string; clause: string; evidenceRequired: string; conclusion: string; evidence: string };
+  facts: Array<{ label: string; value: string }>;
+  rows: ChecklistTableRow[];
+  counts: { [status in ClauseStatus]: number };
+  countsLine: string;
+}
+
+const TEXT: { [key: string]: Localized } = {
+  title: { zh: "信息安全服务资质认证自评估表", en: "Information security service qualification: self-assessment" },
+  number: { zh: "序号", en: "No." },
+  keyPoint: { zh: "评价要点", en: "Key point" },
+  clause: { zh: "条款", en: "Clause" },
+  evidenceRequired: { zh: "证据", en: "Evidence required" },
+  conclusion: { zh: "结论", en: "Conclusion" },
+  evidence: { zh: "证据清单", en: "Evidence list" },
+  applicant: { zh: "申请单位", en: "Applicant" },
+  specification: { zh: "依据规范", en: "Specification" },
+  category: { zh: "申请类别", en: "Category" },
+  level: { zh: "申请级别", en: "Level" },
+  drClass: { zh: "灾备服务类别", en: "DR class" },
+  asOf: { zh: "评估基准日", en: "Assessed as of" },
+  summaryMark: { zh: "（公开资料概述，非规范原文）", en: " (public summary, not the specification's words)" },
+  unknownText: { zh: "（条文未知，仅见于目录）", en: " (text unknown: table of contents only)" },
+  unknown: { zh: "（未填写）", en: "(not given)" },
+};
+
+function text(key: string, locale: Locale): string {
+  return pick(TEXT[key], locale);
+}
+
+/** The key point of a clause: its title and requirement (verbatim Chinese in zh; provenance said plainly). */
+function keyPoint(edition: Edition, clause: Clause, locale: Locale): string {
+  const title = clauseTitle(edition, clause.id);
+  const heading = title ? pick(title, locale) : "";
+  const join = (body: string): string => (heading ? `${heading}${locale === "zh-cn" ? "：" : ": "}${body}` : body);
+  if (clause.text) return join(pick(clause.text, locale).replace(/\n/g, " "));
+  if (clause.summary) return join(pick(clause.summary, locale) + text("summaryMark", locale));
+  return heading + text("unknownText", locale);
+}
+
+/** Titles of the model fields holding evidence for each clause ("办公场所 › 证明材料"), resolved at a level. */
+function evidenceFieldsByClause(edition: Edition, level: Level, locale: Locale): Map<string, string[]> {
+  const byClause = new Map<string, string[]>();
+  const visit = (node: ModelNode, parentTitle: string | undefined): void => {
+    const holdsEvidence = node.evidence === true || node.items?.evidence === true;
+    const ownTitle = node.title ? pick(node.title, locale) : undefined;
+    if (holdsEvidence) {
+      const label = [parentTitle, ownTitle].filter((part): part is string => part !== undefined).join(" › ");
+      for (const template of node.clauses ?? []) {
+        const clauseId = edition.resolveClause(template, level);
+        const list = byClause.get(clauseId) ?? [];
+        if (label && !list.includes(label)) list.push(label);
+        byClause.set(clauseId, list);
+      }
+    }
+    for (const child of Object.values(node.properties ?? {})) visit(child, ownTitle ?? parentTitle);
+    if (node.items && node.items.type === "object") visit(node.items, ownTitle ?? parentTitle);
+  };
+  visit(edition.model, undefined);
+  return byClause;
+}
+
+function facts(report: DossierReport, locale: Locale): Array<{ label: string; value: string }> {
+  const root = asObject(report.parsed.value) ?? {};
+  const applicantName = asString(asObject(root.applicant)?.name);
+  const category = report.category ? report.edition.categories[report.category] : undefined;
+  const list = [
+    { label: text("applicant", locale), value: applicantName ?? text("unknown", locale) },
+    { label: text("specification", locale), value: `${report.edition.id}《${report.edition.title.zh}》` },
+    { label: text("category", locale), value: category ? `${pick(category.label, locale)} (${report.category})` : text("unknown", locale) },
+    { label: text("level", locale), value: report.levelKnown ? pick(report.edition.levelLabel(report.level), locale) : text("unknown", locale) },
+  ];
+  if (report.drClass) list.push({ label: text("drClass", locale), value: report.drClass });
+  list.push({ label: text("asOf", locale), value: report.asOf });
+  return list;
+}
+
+export function buildChecklistTable(report: DossierReport, checklist: Checklist, locale: Locale): ChecklistTable {
+  const edition = report.edition;
+  const lines = new LineIndex(report.parsed.text);
+  const evidenceFields = evidenceFieldsByClause(edition, report.level, locale);
+  const rows = checklist.rows.map((row) => ({
+    number: row.number,
+    clauseId: row.clauseId,
+    clauseLabel: clauseLabel(row.clauseId, locale),
+    provenance: row.clause.provenance,
+    keyPoint: keyPoint(edition, row.clause, locale),
+    evidenceRequired: evidenceFields.get(row.clauseId) ?? [],
+    status: row.status,
+    conclusion: pick(STATUS_LABELS[row.status], locale),
+    findings: row.findings.map((finding) => {
+      const position = lines.positionAt(finding.range.start);
+      return {
+        severity: finding.severity,
+        rule: finding.ruleId,
+        message: renderMessage(finding.messageId, finding.args, locale),
+        line: position.line + 1,
+        column: position.character + 1,
+      };
+    }),
+    evidence: row.evidence,
+  }));
+  const countsLine = (Object.keys(STATUS_LABELS) as ClauseStatus[])
+    .map((status) => `${pick(STATUS_LABELS[status], locale)} ${checklist.counts[status]}`)
+    .join(locale === "zh-cn" ? "，" : ", ");
+  return {
+    locale,
+    title: text("title", locale),
+    headers: {
+      number: text("number", locale),
+      keyPoint: text("keyPoint", locale),
+      clause: text("clause", locale),
+      evidenceRequired: text("evidenceRequired", locale),
+      conclusion: text("conclusion", locale),
+      evidence: text("evidence", locale),
+    },
+    facts: facts(report, locale),
+    rows,
+    counts: checklist.counts,
+    countsLine,
+  };
+}

@@ -1,0 +1,55 @@
+// What the CLI takes from its surroundings: the locale (LC_ALL, LC_MESSAGES, LANG), the package version, and
+// checked option values (dates, locales). Only the CLI edge reads the environment; the core is given values.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { normalizeLocale } from "../core/l10n/render";
+import type { Locale } from "../core/types";
+import { CliUsageError } from "./errors";
+import { uiText } from "./ui-text";
+
+/** The locale POSIX-style: the first of LC_ALL, LC_MESSAGES, LANG that is set; Chinese when it starts with "zh". */
+export function localeFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Locale {
+  const value = [environment.LC_ALL, environment.LC_MESSAGES, environment.LANG].find((entry) => entry !== undefined && entry !== "");
+  return normalizeLocale(value);
+}
+
+/** `--lang zh-CN|en` (also zh, zh_CN, en-US, …); undefined → the environment's locale. */
+export function localeOption(value: string | undefined, fallback: Locale): Locale {
+  if (value === undefined) return fallback;
+  if (!/^(zh|en)([-_][A-Za-z]+)?$/i.test(value)) {
+    throw new CliUsageError(uiText("error.bad-option-value", fallback, { option: "--lang", value, expected: "zh-CN|en" }));
+  }
+  return normalizeLocale(value);
+}
+
+/** A calendar date YYYY-MM-DD that exists. */
+export function dateOption(option: string, value: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new CliUsageError(uiText("error.bad-option-value", locale, { option, value, expected: "YYYY-MM-DD" }));
+  }
+  return value;
+}
+
+/** A whole number ≥ minimum. */
+export function integerOption(option: string, value: string, minimum: number, locale: Locale): number {
+  const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < minimum) {
+    throw new CliUsageError(uiText("error.bad-option-value", locale, { option, value, expected: `≥ ${minimum}` }));
+  }
+  return number;
+}
+
+/** The version in the package.json above the running script (dist/server/ → the package root). */
+export function packageVersion(): string {
+  for (let directory = __dirname, depth = 0; depth < 5; depth++, directory = path.dirname(directory)) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(directory, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (manifest.name === "isv-dossier" && manifest.version) return manifest.version;
+    } catch {
+      // not here: look one folder up
+    }
+  }
+  return "0.0.0";
+}

@@ -1,0 +1,51 @@
+// `--format junit`: JUnit XML for CI dashboards. One <testsuite> per dossier; each finding is a <testcase>
+// (errors fail it; warnings and infos pass with the text in <system-out>); a clean dossier has one passing case.
+// No timestamps or durations, so the output is reproducible.
+import type { CliFinding, LintedFile } from "./lint-file";
+import type { FormatContext } from "./lint-results";
+import { uiText } from "./ui-text";
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+function describe(finding: CliFinding, context: FormatContext): string {
+  const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  const clauses = finding.clauses.length > 0 ? finding.clauses.join(",") : "-";
+  return `${position}  ${uiText(`severity.${finding.severity}`, context.locale)}  ${clauses}  ${finding.message}  ${finding.rule}`;
+}
+
+function testcase(file: LintedFile, finding: CliFinding, context: FormatContext): string[] {
+  const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  const clauses = finding.clauses.length > 0 ? ` [${finding.clauses.join(",")}]` : "";
+  const open = `    <testcase classname="${escapeXml(file.path)}" name="${escapeXml(`${position} ${finding.rule}${clauses}`)}">`;
+  const body =
+    finding.severity === "error"
+      ? `      <failure type="error" message="${escapeXml(finding.message)}">${escapeXml(describe(finding, context))}</failure>`
+      : `      <system-out>${escapeXml(describe(finding, context))}</system-out>`;
+  return [open, body, "    </testcase>"];
+}
+
+export function formatJunit(files: LintedFile[], context: FormatContext): string {
+  const failuresOf = (file: LintedFile): number => file.findings.filter((finding) => finding.severity === "error").length;
+  const testsOf = (file: LintedFile): number => Math.max(1, file.findings.length);
+  const totalTests = files.reduce((sum, file) => sum + testsOf(file), 0);
+  const totalFailures = files.reduce((sum, file) => sum + failuresOf(file), 0);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="isv-dossier" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
+  ];
+  for (const file of files) {
+    lines.push(`  <testsuite name="${escapeXml(file.path)}" tests="${testsOf(file)}" failures="${failuresOf(file)}" errors="0" skipped="0">`);
+    if (file.findings.length === 0) lines.push(`    <testcase classname="${escapeXml(file.path)}" name="${escapeXml(file.editionId)}"/>`);
+    for (const finding of file.findings) lines.push(...testcase(file, finding, context));
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>", "");
+  return lines.join("\n");
+}

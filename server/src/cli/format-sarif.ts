@@ -1,0 +1,196 @@
+// `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers. The specification is a taxonomy
+// (run.taxonomies) whose taxa are its clauses — Chinese text and provenance included; each rule is related to
+// the clauses it enforces, each result names its clauses, and artifact locations are relative to SRCROOT (the
+// folder the CLI ran in), so the log holds no absolute path of the machine that produced it.
+import { pathToFileURL } from "node:url";
+import * as path from "node:path";
+import type * as Sarif from "sarif";
+import { clauseLabel, clauseMarkdown, clauseTitle } from "../core/clause-text";
+import { Clause, Edition, LEVELS } from "../core/edition";
+import { pick } from "../core/l10n/render";
+import { RULES } from "../core/rules";
+import { specUri } from "../core/spec-document";
+import type { Locale, Severity } from "../core/types";
+import { CHECK_DESCRIPTIONS } from "./check-descriptions";
+import type { CliFinding, CliRange, LintedFile } from "./lint-file";
+import type { FormatContext } from "./lint-results";
+
+export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+const SRCROOT = "SRCROOT";
+const FINGERPRINT_KEY = "isvDossierFinding/v1";
+const LEVEL: { [severity in Severity]: Sarif.Result.level } = { error: "error", warning: "warning", info: "note" };
+
+const PROVENANCE_TEXT: { [provenance: string]: { zh: string; en: string } } = {
+  excerpt: { zh: "规范原文（摘自本项目所存副本）", en: "The specification's own words (from our copy)" },
+  "public-summary": { zh: "非本规范原文：公开资料概述", en: "Not the specification's words: public summary" },
+  "structure-only": { zh: "条文未知：仅见于目录", en: "Text unknown: table of contents only" },
+};
+
+function taxonDescription(clause: Clause, locale: Locale): string {
+  const provenance = pick(PROVENANCE_TEXT[clause.provenance] ?? { zh: clause.provenance, en: clause.provenance }, locale);
+  if (clause.text) return `${clause.text.zh}\n\n${clause.text.en}\n\n(${provenance})`;
+  if (clause.summary) return `${clause.summary.zh}\n\n${clause.summary.en}\n\n(${provenance})`;
+  return provenance;
+}
+
+function taxon(edition: Edition, clause: Clause, locale: Locale): Sarif.ReportingDescriptor {
+  const title = clauseTitle(edition, clause.id);
+  const label = clauseLabel(clause.id, locale);
+  return {
+    id: clause.id,
+    name: title ? `${label} ${title.zh}` : label,
+    shortDescription: { text: title ? `${label} ${pick(title, locale)}` : label },
+    fullDescription: { text: taxonDescription(clause, locale), markdown: clauseMarkdown(edition, clause.id, locale) },
+    helpUri: specUri(edition, clause.id),
+    properties: {
+      provenance: clause.provenance,
+      ...(clause.text ? { text: clause.text } : {}),
+      ...(clause.summary ? { summary: clause.summary } : {}),
+      ...(clause.parent ? { parent: clause.parent } : {}),
+      ...(clause.levels ? { levels: clause.levels } : {}),
+      ...(clause.categories ? { categories: clause.categories } : {}),
+      ...(clause.check ? { check: clause.check } : {}),
+    },
+  };
+}
+
+function taxonomy(edition: Edition, locale: Locale): Sarif.ToolComponent {
+  const meta = edition.bundle.edition;
+  return {
+    name: edition.id,
+    fullName: `${edition.id}《${edition.title.zh}》`,
+    ...(meta.published ? { version: meta.published } : {}),
+    ...(meta.issuer ? { organization: pick(meta.issuer, locale) } : {}),
+    shortDescription: { text: pick(edition.title, locale) },
+    ...(meta.coverage ? { fullDescription: { text: pick(meta.coverage, locale) } } : {}),
+    language: "zh-CN",
+    taxa: edition.clauses.map((clause) => taxon(edition, clause, locale)),
+  };
+}
+
+interface RuleInfo {
+  id: string;
+  description: { zh: string; en: string } | undefined;
+  clauses: string[];
+}
+
+/** Every requirement rule, plus every other check seen in the results; clauses resolved at every level. */
+function collectRules(files: LintedFile[], edition: Edition): RuleInfo[] {
+  const byId = new Map<string, RuleInfo>();
+  const add = (id: string, description: RuleInfo["description"], clauses: string[]): void => {
+    const entry = byId.get(id) ?? { id, description, clauses: [] };
+    for (const clause of clauses) if (!entry.clauses.includes(clause)) entry.clauses.push(clause);
+    byId.set(id, entry);
+  };
+  for (const rule of RULES) {
+    add(rule.id, rule.description, rule.clauses.flatMap((template) => LEVELS.map((level) => edition.resolveClause(template, level))));
+  }
+  for (const file of files) for (const finding of file.findings) add(finding.rule, CHECK_DESCRIPTIONS[finding.rule], finding.clauses);
+  const order = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
+  return [...byId.values()]
+    .map((rule) => ({ ...rule, clauses: [...rule.clauses].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string, number>, firstClauseSeen: string | undefined, locale: Locale): Sarif.ReportingDescriptor {
+  const description = rule.description ? pick(rule.description, locale) : rule.id;
+  const helpClause = firstClauseSeen ?? rule.clauses[0];
+  const clauseList = rule.clauses.map((clause) => clauseLabel(clause, locale)).join(locale === "zh-cn" ? "、" : ", ");
+  const helpText = clauseList ? `${description} (${edition.id} ${clauseList})` : description;
+  return {
+    id: rule.id,
+    shortDescription: { text: description },
+    fullDescription: { text: helpText },
+    ...(helpClause ? { helpUri: specUri(edition, helpClause) } : {}),
+    help: {
+      text: helpText,
+      markdown: helpClause ? `${description}\n\n${clauseMarkdown(edition, helpClause, locale)}` : description,
+    },
+    defaultConfiguration: { level: "error" },
+    relationships: rule.clauses
+      .filter((clause) => taxonIndex.has(clause))
+      .map((clause) => ({
+        target: { id: clause, index: taxonIndex.get(clause), toolComponent: { name: edition.id, index: 0 } },
+        kinds: ["relevant"],
+      })),
+    properties: { tags: [edition.id, ...rule.clauses] },
+  };
+}
+
+function artifactLocation(file: LintedFile, index?: number): Sarif.ArtifactLocation {
+  const at = index === undefined ? {} : { index };
+  if (path.isAbsolute(file.path)) return { uri: pathToFileURL(file.path).href, ...at };
+  return { uri: file.path.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT, ...at };
+}
+
+function region(range: CliRange): Sarif.Region {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function result(file: LintedFile, fileIndex: number, finding: CliFinding, ruleIndex: Map<string, number>, taxonIndex: Map<string, number>, edition: Edition): Sarif.Result {
+  const location = artifactLocation(file, fileIndex);
+  return {
+    ruleId: finding.rule,
+    ruleIndex: ruleIndex.get(finding.rule),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: location, region: region(finding.range) } }],
+    ...(finding.related.length > 0
+      ? {
+          relatedLocations: finding.related.map((related, index) => ({
+            id: index,
+            message: { text: related.message },
+            physicalLocation: { artifactLocation: location, region: region(related.range) },
+          })),
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.clauses.some((clause) => taxonIndex.has(clause))
+      ? {
+          taxa: finding.clauses
+            .filter((clause) => taxonIndex.has(clause))
+            .map((clause) => ({ id: clause, index: taxonIndex.get(clause), toolComponent: { name: edition.id, index: 0 } })),
+        }
+      : {}),
+    properties: { clauses: finding.clauses, messageId: finding.messageId },
+  };
+}
+
+export function buildSarifLog(files: LintedFile[], context: FormatContext): Sarif.Log {
+  const { edition, locale } = context;
+  const taxonIndex = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
+  const rules = collectRules(files, edition);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const firstClauseSeen = new Map<string, string>();
+  for (const file of files) for (const finding of file.findings) if (finding.clauses[0] && !firstClauseSeen.has(finding.rule)) firstClauseSeen.set(finding.rule, finding.clauses[0]);
+  const driver: Sarif.ToolComponent = {
+    name: "isv-dossier",
+    fullName: `isv-dossier (${edition.id})`,
+    version: context.toolVersion,
+    semanticVersion: context.toolVersion,
+    language: locale === "zh-cn" ? "zh-CN" : "en-US",
+    rules: rules.map((rule) => ruleDescriptor(rule, edition, taxonIndex, firstClauseSeen.get(rule.id), locale)),
+    supportedTaxonomies: [{ name: edition.id, index: 0 }],
+  };
+  const run: Sarif.Run = {
+    tool: { driver },
+    taxonomies: [taxonomy(edition, locale)],
+    invocations: [{ executionSuccessful: true }],
+    originalUriBaseIds: {
+      [SRCROOT]: { description: { text: locale === "zh-cn" ? "运行 isv-dossier 时所在的文件夹（路径均相对于它）。" : "The folder isv-dossier ran in (paths are relative to it)." } },
+    },
+    artifacts: files.map((file) => ({ location: artifactLocation(file), roles: ["analysisTarget"], mimeType: "application/yaml" })),
+    results: files.flatMap((file, fileIndex) => file.findings.map((finding) => result(file, fileIndex, finding, ruleIndex, taxonIndex, edition))),
+    columnKind: "utf16CodeUnits",
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+}
+
+export function formatSarif(files: LintedFile[], context: FormatContext): string {
+  return JSON.stringify(buildSarifLog(files, context), null, 2) + "\n";
+}

@@ -1,0 +1,61 @@
+// The default lint output, for people: findings grouped by file as `line:col  severity  clause  message  rule`
+// (1-based line and column), then one summary line. Colour only when asked for (a terminal, no --no-color).
+import type { Severity } from "../core/types";
+import type { CliFinding, LintedFile } from "./lint-file";
+import { FormatContext, summarize } from "./lint-results";
+import { displayWidth, padEnd } from "./text-width";
+import { uiText } from "./ui-text";
+
+const COLOR_CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
+type ColorName = keyof typeof COLOR_CODES;
+
+function painter(enabled: boolean): (color: ColorName, text: string) => string {
+  return (color, text) => (enabled ? `\u001b[${COLOR_CODES[color]}m${text}\u001b[0m` : text);
+}
+
+const SEVERITY_COLOR: { [severity in Severity]: ColorName } = { error: "red", warning: "yellow", info: "blue" };
+
+function clauseColumn(finding: CliFinding): string {
+  return finding.clauses.length > 0 ? finding.clauses.join(",") : "-";
+}
+
+function fileSection(file: LintedFile, context: FormatContext): string[] {
+  const paint = painter(context.color);
+  const rows = file.findings.map((finding) => ({
+    position: `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+    severity: uiText(`severity.${finding.severity}`, context.locale),
+    finding,
+  }));
+  const width = (values: string[]): number => Math.max(0, ...values.map(displayWidth));
+  const positionWidth = width(rows.map((row) => row.position));
+  const severityWidth = width(rows.map((row) => row.severity));
+  const clauseWidth = width(rows.map((row) => clauseColumn(row.finding)));
+  const lines = rows.map((row) =>
+    [
+      "  " + paint("dim", padEnd(row.position, positionWidth)),
+      paint(SEVERITY_COLOR[row.finding.severity], padEnd(row.severity, severityWidth)),
+      padEnd(clauseColumn(row.finding), clauseWidth),
+      row.finding.message.replace(/\n/g, " "),
+      paint("dim", row.finding.rule),
+    ].join("  "),
+  );
+  return [paint("underline", file.path), ...lines, ""];
+}
+
+export function formatStylish(files: LintedFile[], context: FormatContext): string {
+  const paint = painter(context.color);
+  const sections = files.filter((file) => file.findings.length > 0).flatMap((file) => fileSection(file, context));
+  const summary = summarize(files);
+  const problems = summary.errors + summary.warnings + summary.infos;
+  if (problems === 0) return `${paint("green", "✔")} ${uiText("summary.clean", context.locale, { total: summary.files })}\n`;
+  const line = uiText("summary.problems", context.locale, {
+    problems,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    infos: summary.infos,
+    files: summary.filesWithProblems,
+    total: summary.files,
+  });
+  const mark = summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
+  return [...sections, `${mark} ${paint("bold", line)}`, ""].join("\n");
+}

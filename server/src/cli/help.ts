@@ -1,0 +1,168 @@
+// `--help` texts for the CLI and each command, in English and Simplified Chinese.
+import type { Locale, Localized } from "../core/types";
+import { pick } from "../core/l10n/render";
+
+const HELP: { [command: string]: Localized } = {
+  main: {
+    en: `isv-dossier — check CCRC-ISV-C01:2025 qualification dossiers (*.dossier.yaml)
+
+Usage: isv-dossier <command> [options]
+
+Commands:
+  lint [PATH…]        check dossiers (files, folders, globs; default: the current folder)
+  checklist DOSSIER   the self-assessment table of one dossier
+  init                write a new dossier skeleton
+  clauses [ID]        the clause catalog, or one clause with the rules that check it
+
+Options:
+  -h, --help          help (also: isv-dossier <command> --help)
+  -v, --version       the version
+`,
+    zh: `isv-dossier —— 检查 CCRC-ISV-C01:2025 信息安全服务资质申请材料（*.dossier.yaml）
+
+用法：isv-dossier <命令> [选项]
+
+命令：
+  lint [路径…]        检查申请材料（文件、文件夹或通配符；默认为当前文件夹）
+  checklist 材料      生成一份申请材料的自评估表
+  init                生成新的申请材料框架
+  clauses [条款]      列出条款目录，或显示一条条款及检查它的规则
+
+选项：
+  -h, --help          帮助（也可用 isv-dossier <命令> --help）
+  -v, --version       版本号
+`,
+  },
+  lint: {
+    en: `Usage: isv-dossier lint [PATH…] [options]
+
+Checks dossiers. PATHs are files, folders (searched for *.dossier.yaml|yml) or globs; none = the current folder.
+
+Options:
+  -f, --format FORMAT    stylish (default) | json | sarif | junit | github
+  -o, --output FILE      write the report to FILE instead of stdout
+      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --as-of DATE       YYYY-MM-DD; used only for dossiers without application.date (default: today)
+      --max-warnings N   exit 1 when there are more than N warnings
+  -q, --quiet            report errors only
+      --level L          only dossiers applying for level L (1, 2, 3; repeat or comma-separate); never overrides a dossier
+      --category C       only dossiers of category C (repeat or comma-separate); never overrides a dossier
+  -j, --jobs N           files linted in parallel (default: one per core; 1 = sequential)
+      --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
+      --no-color         no colours in the stylish output
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
+2 usage error, unreadable path or internal error.
+`,
+    zh: `用法：isv-dossier lint [路径…] [选项]
+
+检查申请材料。路径可以是文件、文件夹（查找其中的 *.dossier.yaml|yml）或通配符；不给出时为当前文件夹。
+
+选项：
+  -f, --format 格式      stylish（默认）| json | sarif | junit | github
+  -o, --output 文件      将报告写入文件而不是标准输出
+      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --as-of 日期       YYYY-MM-DD；仅用于没有 application.date 的申请材料（默认为今天）
+      --max-warnings N   警告多于 N 个时以 1 退出
+  -q, --quiet            只报告错误
+      --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
+      --category 类别    只检查该类别（可重复或用逗号分隔）的材料；不会改变材料本身的类别
+  -j, --jobs N           并行检查的文件数（默认每个 CPU 核一个；1 为顺序检查）
+      --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
+      --no-color         stylish 输出不使用颜色
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+
+退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读或内部错误。
+`,
+  },
+  checklist: {
+    en: `Usage: isv-dossier checklist DOSSIER [options]
+
+The self-assessment table of one dossier: every clause that applies to its category and level, with the
+conclusion (satisfied / violated / not applicable / reviewer must check), the evidence required and the
+evidence the dossier lists.
+
+Options:
+  -f, --format FORMAT    md (default) | html (a standalone printable page) | csv | json
+  -o, --output FILE      write to FILE instead of stdout
+      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --as-of DATE       YYYY-MM-DD; used only when the dossier has no application.date (default: today)
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+`,
+    zh: `用法：isv-dossier checklist 材料 [选项]
+
+一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断）、
+所需证据和材料中列出的证据。
+
+选项：
+  -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
+  -o, --output 文件      写入文件而不是标准输出
+      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --as-of 日期       YYYY-MM-DD；仅在材料没有 application.date 时使用（默认为今天）
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+`,
+  },
+  init: {
+    en: `Usage: isv-dossier init --category C --level L [--dr-class A|B] [--lang LANG] [FILE]
+
+Writes a new dossier skeleton (the same as the editor's "New dossier…"): every required section, "" placeholders
+to fill, and comments citing the clause behind each key. Without FILE it goes to stdout; an existing FILE is
+never overwritten.
+
+Options:
+      --category C       risk-assessment | security-integration | emergency-response | disaster-recovery |
+                         secure-development | security-operations | security-audit
+      --level L          1 | 2 | 3 (1 is the highest)
+      --dr-class A|B     disaster-recovery only: A (resource services) or B (technical services)
+      --lang LANG        language of the comments: zh-CN | en (default: from the environment)
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+`,
+    zh: `用法：isv-dossier init --category 类别 --level 级别 [--dr-class A|B] [--lang 语言] [文件]
+
+生成新的申请材料框架（与编辑器的“新建申请材料…”相同）：所有必填部分、待填写的 "" 占位符，以及注明每个键
+所依据条款的注释。不给出文件时输出到标准输出；已存在的文件不会被覆盖。
+
+选项：
+      --category 类别    risk-assessment | security-integration | emergency-response | disaster-recovery |
+                         secure-development | security-operations | security-audit
+      --level 级别       1 | 2 | 3（一级最高）
+      --dr-class A|B     仅用于灾难备份与恢复：A 类（资源服务类）或 B 类（技术服务类）
+      --lang 语言        注释的语言：zh-CN | en（默认取自环境变量）
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+`,
+  },
+  clauses: {
+    en: `Usage: isv-dossier clauses [ID] [--lang LANG]
+
+Without ID: the clause catalog of CCRC-ISV-C01:2025 as a tree. With ID (e.g. 4.2.3.b, "4.2.3 b)", H): the
+clause's text, its provenance (quoted, public summary, or text unknown), the rules that check it and the
+dossier fields citing it.
+
+Options:
+      --lang LANG        zh-CN | en (default: from the environment)
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+`,
+    zh: `用法：isv-dossier clauses [条款] [--lang 语言]
+
+不给出条款时：以树形列出 CCRC-ISV-C01:2025 的条款目录。给出条款时（如 4.2.3.b、"4.2.3 b)"、H）：显示条文、
+来源（原文、公开资料概述或条文未知）、检查它的规则以及引用它的申请材料字段。
+
+选项：
+      --lang 语言        zh-CN | en（默认取自环境变量）
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+`,
+  },
+};
+
+export function helpText(command: string, locale: Locale): string {
+  return pick(HELP[command] ?? HELP.main, locale);
+}

@@ -1,0 +1,129 @@
+// Lints one dossier file for the CLI: reads it, runs the language service (the same core the editor uses) and
+// turns the findings into plain data with positions, rendered messages and stable fingerprints. Runs in the
+// main thread or in a worker; the result must survive structured cloning.
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { renderMessage } from "../core/l10n/render";
+import { LineIndex, LinePosition } from "../core/line-index";
+import { createLanguageService } from "../core/service";
+import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
+import { evidenceExistsIn } from "../node/evidence-files";
+import { describeFileError, DossierTarget } from "./discover";
+
+export interface LintSettings {
+  locale: Locale;
+  /** Today for the service: used only when a dossier has no application.date. */
+  today: string;
+}
+
+export interface CliRange {
+  start: LinePosition;
+  end: LinePosition;
+}
+
+export interface CliFinding {
+  rule: string;
+  clauses: string[];
+  severity: Severity;
+  message: string;
+  messageId: string;
+  args: MessageArguments;
+  range: CliRange;
+  related: Array<{ message: string; range: CliRange }>;
+  /** Stable across runs and line shifts: rule, clauses, message arguments and the text the finding covers. */
+  fingerprint: string;
+}
+
+export interface LintedFile {
+  path: string;
+  absolutePath: string;
+  editionId: string;
+  level: number | null;
+  category: string | null;
+  findings: CliFinding[];
+  /** Set when the file could not be read (then there are no findings). */
+  readError?: string;
+}
+
+function toCliRange(lines: LineIndex, range: { start: number; end: number }): CliRange {
+  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}
+
+function lineText(text: string, lines: LineIndex, offset: number): string {
+  const line = lines.positionAt(offset).line;
+  const start = lines.lineStart(line);
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? text.length : end).trim();
+}
+
+/** sha256 over what identifies a finding (not its line number), numbered when the same hash repeats in a file. */
+function fingerprints(text: string, lines: LineIndex, findings: Finding[]): string[] {
+  const occurrences = new Map<string, number>();
+  return findings.map((finding) => {
+    const identity = [
+      finding.ruleId,
+      finding.clauseIds.join(","),
+      finding.messageId,
+      JSON.stringify(finding.args),
+      text.slice(finding.range.start, finding.range.end),
+      lineText(text, lines, finding.range.start),
+    ].join("\u0000");
+    const hash = createHash("sha256").update(identity).digest("hex").slice(0, 32);
+    const count = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, count);
+    return `${hash}:${count}`;
+  });
+}
+
+/** Lints text that belongs to a file (evidence paths are looked up beside it). */
+export function lintText(target: DossierTarget, rawText: string, settings: LintSettings): LintedFile {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const service = createLanguageService({
+    locale: settings.locale,
+    today: settings.today,
+    evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
+  });
+  const report = service.validate(text);
+  const lines = new LineIndex(text);
+  const hashes = fingerprints(text, lines, report.findings);
+  return {
+    path: target.displayPath,
+    absolutePath: target.absolutePath,
+    editionId: report.edition.id,
+    level: report.levelKnown ? report.level : null,
+    category: report.category ?? null,
+    findings: report.findings.map((finding, index) => ({
+      rule: finding.ruleId,
+      clauses: finding.clauseIds,
+      severity: finding.severity,
+      message: renderMessage(finding.messageId, finding.args, service.locale),
+      messageId: finding.messageId,
+      args: finding.args,
+      range: toCliRange(lines, finding.range),
+      related: finding.related.map((related) => ({
+        message: renderMessage(related.messageId, related.args, service.locale),
+        range: toCliRange(lines, related.range),
+      })),
+      fingerprint: hashes[index],
+    })),
+  };
+}
+
+export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(target.absolutePath, "utf8");
+  } catch (error) {
+    return {
+      path: target.displayPath,
+      absolutePath: target.absolutePath,
+      editionId: "",
+      level: null,
+      category: null,
+      findings: [],
+      readError: describeFileError(error),
+    };
+  }
+  return lintText(target, text, settings);
+}

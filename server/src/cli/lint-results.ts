@@ -1,0 +1,47 @@
+// What the lint formatters share: the filtered results, counts, and the context a formatter renders in.
+import type { Edition } from "../core/edition";
+import type { Locale, Severity } from "../core/types";
+import type { LintedFile } from "./lint-file";
+
+export interface LintSummary {
+  files: number;
+  filesWithProblems: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface FormatContext {
+  locale: Locale;
+  color: boolean;
+  toolVersion: string;
+  edition: Edition;
+}
+
+export type LintFormatter = (files: LintedFile[], context: FormatContext) => string;
+
+export interface ResultFilters {
+  /** Errors only. */
+  quiet: boolean;
+  /** Keep only dossiers applying for these levels / categories (the dossier's own values are never overridden). */
+  levels?: number[];
+  categories?: string[];
+}
+
+export function applyFilters(files: LintedFile[], filters: ResultFilters): LintedFile[] {
+  return files
+    .filter((file) => !filters.levels || (file.level !== null && filters.levels.includes(file.level)))
+    .filter((file) => !filters.categories || (file.category !== null && filters.categories.includes(file.category)))
+    .map((file) => (filters.quiet ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error") } : file));
+}
+
+export function summarize(files: LintedFile[]): LintSummary {
+  const count = (severity: Severity): number => files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
+  return {
+    files: files.length,
+    filesWithProblems: files.filter((file) => file.findings.length > 0).length,
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+  };
+}

@@ -1,0 +1,55 @@
+// Every user-facing string of the CLI (besides the core's finding messages), in English and Simplified Chinese.
+// Placeholders {name} are filled by uiText().
+import { pick } from "../core/l10n/render";
+import type { Locale, Localized } from "../core/types";
+
+const TEXT: { [key: string]: Localized } = {
+  // severities and summaries
+  "severity.error": { en: "error", zh: "错误" },
+  "severity.warning": { en: "warning", zh: "警告" },
+  "severity.info": { en: "info", zh: "提示" },
+  "summary.problems": {
+    en: "{problems} problems ({errors} errors, {warnings} warnings, {infos} infos) in {files} of {total} files",
+    zh: "{total} 个文件中有 {files} 个存在问题：共 {problems} 个（{errors} 个错误，{warnings} 个警告，{infos} 条提示）",
+  },
+  "summary.clean": { en: "No problems in {total} files.", zh: "{total} 个文件均未发现问题。" },
+  "summary.too-many-warnings": {
+    en: "Too many warnings ({warnings}); at most {max} are allowed (--max-warnings).",
+    zh: "警告过多（{warnings} 个），最多允许 {max} 个（--max-warnings）。",
+  },
+  "progress.files": { en: "files", zh: "个文件" },
+  // errors (one line on stderr)
+  "error.no-such-path": { en: "no such file or directory: {path}", zh: "文件或目录不存在：{path}" },
+  "error.no-dossiers-in-folder": { en: "no *.dossier.yaml files in {path}", zh: "{path} 中没有 *.dossier.yaml 文件" },
+  "error.no-match": { en: "no dossiers match {pattern}", zh: "没有与 {pattern} 匹配的申请材料" },
+  "error.unreadable": { en: "cannot read {path}: {reason}", zh: "无法读取 {path}：{reason}" },
+  "error.unreadable-more": { en: " (and {count} more unreadable files)", zh: "（另有 {count} 个文件无法读取）" },
+  "error.cannot-write": { en: "cannot write {path}: {reason}", zh: "无法写入 {path}：{reason}" },
+  "error.exists": { en: "{path} already exists; not overwriting it", zh: "{path} 已存在，不会覆盖" },
+  "error.bad-option-value": { en: "invalid value for {option}: {value} (expected {expected})", zh: "{option} 的取值无效：{value}（应为 {expected}）" },
+  "error.missing-option": { en: "{option} is required", zh: "缺少 {option}" },
+  "error.dr-class-required": {
+    en: "--dr-class A|B is required for the disaster-recovery category",
+    zh: "灾难备份与恢复类别须指定 --dr-class A|B",
+  },
+  "error.dr-class-forbidden": {
+    en: "--dr-class applies only to the disaster-recovery category",
+    zh: "--dr-class 仅适用于灾难备份与恢复类别",
+  },
+  "error.unknown-option": { en: "unknown option: {option}", zh: "未知选项：{option}" },
+  "error.option-needs-value": { en: "option {option} needs a value", zh: "选项 {option} 需要取值" },
+  "error.missing-command": { en: "missing command", zh: "缺少命令" },
+  "error.unknown-command": { en: "unknown command: {command}", zh: "未知命令：{command}" },
+  "error.unknown-clause": { en: "unknown clause: {clause}", zh: "未知条款：{clause}" },
+  "error.one-dossier": { en: "checklist takes exactly one dossier", zh: "checklist 只接受一份申请材料" },
+  "error.too-many-arguments": { en: "too many arguments: {arguments}", zh: "参数过多：{arguments}" },
+  "error.see-main-help": { en: "{message} (see isv-dossier --help)", zh: "{message}（参见 isv-dossier --help）" },
+  "error.see-help": { en: "{message} (see isv-dossier {command} --help)", zh: "{message}（参见 isv-dossier {command} --help）" },
+  "error.internal": { en: "internal error: {message} (run with --debug for details)", zh: "内部错误：{message}（加 --debug 查看详情）" },
+};
+
+export function uiText(key: string, locale: Locale, args: { [name: string]: string | number } = {}): string {
+  const template = TEXT[key];
+  if (!template) return key;
+  return pick(template, locale).replace(/\{(\w+)\}/g, (match, name: string) => (args[name] === undefined ? match : String(args[name])));
+}
