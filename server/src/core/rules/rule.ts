@@ -44,7 +44,10 @@ export interface Rule {
   id: string;
   /** The clauses it enforces, as templates ("4.x.3.a" stands for 4.1.3.a / 4.2.3.a / 4.3.3.a). */
   clauses: string[];
+  /** What it checks, including its boundary convention in short. */
   description: Localized;
+  /** The boundary convention of its time windows or counts, stated precisely (README's rule table). */
+  boundary?: Localized;
   /** Messages this rule uses, in both languages. */
   messages: { [messageId: string]: Localized };
   check(context: RuleContext): Finding[];

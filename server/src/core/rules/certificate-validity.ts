@@ -1,0 +1,49 @@
+// Certificates valid on the application date: every held service certificate (expires) and every personal
+// competence certificate (valid_until) is still valid on that day — its last day of validity may be the day itself.
+// Clause: that of the field (4.x.3.a for held certificates, 4.x.2 for competences).
+import { compareIsoDates } from "../calendar";
+import type { Finding } from "../types";
+import type { Rule, RuleContext } from "./rule";
+import { dateOf, displayName, fieldClauses, objectsAt, PathPattern } from "./support/dossier-data";
+
+const VALIDITY_FIELDS: Array<{ list: PathPattern; until: string; nameKey: string }> = [
+  { list: ["application", "held_certificates"], until: "expires", nameKey: "number" },
+  { list: ["personnel", "*", "competence"], until: "valid_until", nameKey: "certificate" },
+];
+
+function checkCertificateValidity(context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of VALIDITY_FIELDS) {
+    for (const certificate of objectsAt(context, field.list)) {
+      const until = dateOf(certificate.value, field.until);
+      if (!until || compareIsoDates(until, context.asOf) >= 0) continue;
+      const path = [...certificate.path, field.until];
+      findings.push(
+        context.finding({
+          clauses: fieldClauses(context, path),
+          messageId: "dates.certificate-validity.expired",
+          args: { name: displayName(certificate.value, [field.nameKey], certificate.index), until, asOf: context.asOf },
+          range: context.valueRange(path),
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+export const certificateValidityRule: Rule = {
+  id: "dates.certificate-validity",
+  clauses: ["4.x.3.a", "4.x.2"],
+  description: {
+    en: "Held service certificates and personal competence certificates are valid on the application date (valid through their expires / valid_until day).",
+    zh: "已持有的资质证书和人员能力证书在申请日期当天有效（有效期截止日当天仍有效）。",
+  },
+  boundary: { en: "Valid on its last day: expires = application date is fine, the day before is not.", zh: "有效期截止日当天仍有效：截止日等于申请日期可以，早一天即不符合。" },
+  messages: {
+    "dates.certificate-validity.expired": {
+      en: "Certificate {name} was valid until {until}: it is no longer valid on the application date {asOf}.",
+      zh: "证书 {name} 有效期至 {until}，申请日期 {asOf} 已失效。",
+    },
+  },
+  check: checkCertificateValidity,
+};

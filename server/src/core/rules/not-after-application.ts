@@ -1,0 +1,63 @@
+// Nothing happens after the application date: the date established, service_since, projects' signing and
+// completion dates and certificates' issue dates are on or before it (the same day is fine).
+// Clause: that of the field (1 for established, 4.x.3.a, 4.x.3.b, 4.x.2).
+import { compareIsoDates } from "../calendar";
+import type { Finding, RelatedFinding } from "../types";
+import { asDate } from "../values";
+import type { Rule, RuleContext } from "./rule";
+import { applicationDate, fieldClauses, fieldTitle, PathPattern, pathsMatching, valueAt } from "./support/dossier-data";
+
+const EVENT_DATES: PathPattern[] = [
+  ["applicant", "established"],
+  ["performance", "service_since"],
+  ["performance", "projects", "*", "signed"],
+  ["performance", "projects", "*", "completed"],
+  ["application", "held_certificates", "*", "issued"],
+  ["personnel", "*", "competence", "*", "issued"],
+];
+
+function applicationDateRelated(context: RuleContext): RelatedFinding[] {
+  if (!applicationDate(context)) return [];
+  return [{ range: context.valueRange(["application", "date"]), messageId: "dates.not-after-application.application-date", args: { asOf: context.asOf } }];
+}
+
+function checkNotAfterApplication(context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const messageId = applicationDate(context) ? "dates.not-after-application.after" : "dates.not-after-application.after-today";
+  for (const path of EVENT_DATES.flatMap((pattern) => pathsMatching(context, pattern))) {
+    const date = asDate(valueAt(context, path));
+    if (!date || compareIsoDates(date, context.asOf) <= 0) continue;
+    findings.push(
+      context.finding({
+        clauses: fieldClauses(context, path),
+        messageId,
+        args: { title: fieldTitle(context, path), date, asOf: context.asOf },
+        range: context.valueRange(path),
+        related: applicationDateRelated(context),
+      }),
+    );
+  }
+  return findings;
+}
+
+export const notAfterApplicationRule: Rule = {
+  id: "dates.not-after-application",
+  clauses: ["1", "4.x.3.a", "4.x.3.b", "4.x.2"],
+  description: {
+    en: "The date established, service_since, projects' signing and completion dates and certificates' issue dates are not after the application date (the same day is fine).",
+    zh: "成立日期、开始从事服务日期、项目签订和完成日期、证书发证日期均不晚于申请日期（同一天即可）。",
+  },
+  boundary: { en: "A date equal to the application date is fine; the day after is not.", zh: "与申请日期同一天可以；晚一天即不符合。" },
+  messages: {
+    "dates.not-after-application.after": {
+      en: "{title} {date} is after the application date {asOf}.",
+      zh: "{title} {date} 晚于申请日期 {asOf}。",
+    },
+    "dates.not-after-application.after-today": {
+      en: "{title} {date} is after today ({asOf}), the date used while application.date is missing.",
+      zh: "{title} {date} 晚于今天（{asOf}）；缺少 application.date 时按今天计算。",
+    },
+    "dates.not-after-application.application-date": { en: "The application date: {asOf}.", zh: "申请日期：{asOf}。" },
+  },
+  check: checkNotAfterApplication,
+};

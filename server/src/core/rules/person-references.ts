@@ -1,0 +1,56 @@
+// References to people name a listed person: every project `lead` (4.x.2) and every entry of
+// management.confidentiality.agreements (4.x.4.c) is the id of someone in personnel. Ids of the wrong form are
+// the schema's finding; a missing or empty personnel list too.
+import type { Finding } from "../types";
+import type { Rule, RuleContext } from "./rule";
+import { isPersonId, listAt, objectsAt, PathPattern, pathsMatching, valueAt } from "./support/dossier-data";
+import { PERSONNEL_PATH } from "./support/personnel";
+
+const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: string }> = [
+  { pattern: ["performance", "projects", "*", "lead"], clause: "4.x.2", messageId: "personnel.references.unknown-project-lead" },
+  { pattern: ["management", "confidentiality", "agreements", "*"], clause: "4.x.4.c", messageId: "personnel.references.unknown-agreement" },
+];
+
+function checkPersonReferences(context: RuleContext): Finding[] {
+  const personnel = listAt(context, PERSONNEL_PATH);
+  if (!personnel || personnel.length === 0) return [];
+  const knownIds = new Set(objectsAt(context, PERSONNEL_PATH).map((person) => person.value.id).filter(isPersonId));
+  const findings: Finding[] = [];
+  for (const reference of REFERENCES) {
+    for (const path of pathsMatching(context, reference.pattern)) {
+      const id = valueAt(context, path);
+      if (!isPersonId(id) || knownIds.has(id)) continue;
+      findings.push(
+        context.finding({
+          clauses: [context.clause(reference.clause)],
+          messageId: reference.messageId,
+          args: { id },
+          range: context.valueRange(path),
+          related: [{ range: context.keyRange(PERSONNEL_PATH), messageId: "personnel.references.listed-personnel", args: {} }],
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+export const personReferencesRule: Rule = {
+  id: "personnel.references",
+  clauses: ["4.x.2", "4.x.4.c"],
+  description: {
+    en: "Every project lead and every confidentiality agreement names a person listed in personnel, by id.",
+    zh: "每个项目的项目负责人和每份保密协议都以标识指向人员名单中的人员。",
+  },
+  messages: {
+    "personnel.references.unknown-project-lead": {
+      en: "Project lead `{id}` is not in personnel: list the person with their competence, or name a listed person.",
+      zh: "项目负责人 `{id}` 不在人员名单中：请在人员中列出此人及其能力证明，或改为名单中的人员。",
+    },
+    "personnel.references.unknown-agreement": {
+      en: "`{id}` signed a confidentiality agreement but is not in personnel.",
+      zh: "`{id}` 签订了保密协议，但不在人员名单中。",
+    },
+    "personnel.references.listed-personnel": { en: "The people listed.", zh: "人员名单。" },
+  },
+  check: checkPersonReferences,
+};

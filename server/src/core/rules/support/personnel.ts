@@ -1,0 +1,53 @@
+// The staff list as the personnel rules read it: people with their role and the competences they hold.
+import type { MessageArgument } from "../../types";
+import { asString } from "../../values";
+import type { RuleContext } from "../rule";
+import { categoryLabel, ListedObject, objectsAt, stringOf } from "./dossier-data";
+
+export const PERSONNEL_PATH = ["personnel"];
+
+export type CompetenceKind = "management" | "technical";
+
+export function peopleWithRole(context: RuleContext, role: string): ListedObject[] {
+  return objectsAt(context, PERSONNEL_PATH).filter((person) => person.value.role === role);
+}
+
+/** The competences of a person of one kind, split into the applied category's and the other categories'. */
+export function competencesOf(
+  context: RuleContext,
+  person: ListedObject,
+  kind: CompetenceKind,
+): { applied: number; otherCount: number; otherCategories: string[] } {
+  const competences = objectsAt(context, [...person.path, "competence"]).filter((competence) => competence.value.kind === kind);
+  const applied = competences.filter((competence) => stringOf(competence.value, "category") === context.category).length;
+  const otherCategories = competences
+    .map((competence) => asString(competence.value.category))
+    .filter((category): category is string => category !== undefined && category !== context.category);
+  return { applied, otherCount: otherCategories.length, otherCategories: [...new Set(otherCategories)] };
+}
+
+export function categoryLabels(context: RuleContext, categories: string[]): MessageArgument[] {
+  return categories.map((category) => categoryLabel(context, category));
+}
+
+const ROLES = ["technical-lead", "project-lead", "project-engineer"];
+const COMPETENCE_KINDS: string[] = ["management", "technical"];
+
+/** Whether every person has a valid role: counting roles otherwise would repeat the schema's finding. */
+export function allRolesKnown(context: RuleContext): boolean {
+  return objectsAt(context, PERSONNEL_PATH).every((person) => typeof person.value.role === "string" && ROLES.includes(person.value.role));
+}
+
+/**
+ * Whether a person's competences can be judged: a non-empty list whose items all have a valid kind and a known
+ * category. An absent or empty list, or a half-written item, is the schema's finding.
+ */
+export function competencesJudgeable(context: RuleContext, person: ListedObject): boolean {
+  const competence = person.value.competence;
+  if (!Array.isArray(competence) || competence.length === 0) return false;
+  return objectsAt(context, [...person.path, "competence"]).every((item) => {
+    const kind = item.value.kind;
+    const category = item.value.category;
+    return typeof kind === "string" && COMPETENCE_KINDS.includes(kind) && typeof category === "string" && context.edition.categories[category] !== undefined;
+  });
+}
