@@ -49,7 +49,9 @@ test("paths that would leave the dossier's folder get no link", () => {
     assert.ok(!paths.includes(unsafe), unsafe);
     assert.equal(isLinkablePath(unsafe), false, unsafe);
   }
-  for (const unsafe of ["", " ", "..", "a/../b", "\\\\server\\share", "file:///etc/passwd", "c:/x", "a\\b"]) assert.equal(isLinkablePath(unsafe), false, unsafe);
+  for (const unsafe of ["", " ", "..", "a/../..", "\\\\server\\share", "//server/share", "file:///etc/passwd", "c:/x", "a\\b", "%2e%2e/x"]) {
+    assert.equal(isLinkablePath(unsafe), false, unsafe);
+  }
   for (const safe of ["evidence/a.pdf", "./evidence/a.pdf", "a..b.pdf", "证明/营业执照.pdf"]) assert.equal(isLinkablePath(safe), true, safe);
 });
 

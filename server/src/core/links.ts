@@ -1,7 +1,9 @@
 // Document links for evidence paths: every string value whose model node says `evidence: true`, found by walking
-// the document alongside the model. A link never points outside the dossier's folder: absolute paths, `..`,
-// backslashes, drive letters and URL schemes get no link. Pure: imports only `yaml`; no vscode, no fs.
+// the document alongside the model. A link never points outside the dossier's folder: a path that
+// checkEvidencePath refuses (absolute, climbing out with `..`, backslashes, drive letters, URL schemes…) gets none.
+// Pure: imports only `yaml`; no vscode, no fs.
 import { isMap, isScalar, isSeq } from "yaml";
+import { checkEvidencePath } from "./evidence-path";
 import type { DossierReport } from "./service";
 import type { JsonPath, OffsetRange } from "./types";
 
@@ -39,11 +41,7 @@ function pathRange(type: string | undefined, start: number, end: number): Offset
   return undefined;
 }
 
-/** A non-empty relative path that stays inside the dossier's folder. */
+/** A relative path that stays inside the dossier's folder (see evidence-path.ts). */
 export function isLinkablePath(path: string): boolean {
-  if (path.trim() === "" || path !== path.trim()) return false;
-  if (path.startsWith("/") || path.includes("\\")) return false;
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(path)) return false; // URL scheme or drive letter (C:)
-  if (/[\u0000-\u001f]/.test(path)) return false;
-  return !path.split("/").some((segment) => segment === "..");
+  return checkEvidencePath(path) === "ok";
 }
