@@ -11,6 +11,7 @@ import {
   InitializeParams,
   InitializeResult,
   InsertTextFormat,
+  InsertTextMode,
   Location,
   MarkupKind,
   SymbolKind,
@@ -209,6 +210,8 @@ export function startServer(connection: Connection): void {
       detail: entry.detail,
       documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
       insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      // multi-line insert texts carry their own indentation; the client must not re-indent them
+      insertTextMode: InsertTextMode.asIs,
       filterText: entry.filterText,
       sortText: entry.sortText,
       ...(entry.replaceRange
