@@ -41,7 +41,7 @@ function lineFor(edition: Edition, clause: Clause, locale: Locale): string {
   const snippet = body ? pick(body, locale).replace(/\s+/g, " ") : "";
   const shown = title ?? (snippet.length > 48 ? `${snippet.slice(0, 47)}…` : snippet);
   const mark = clause.provenance === "public-summary" ? ` [${text("summary", locale)}]` : clause.provenance === "structure-only" ? ` [${text("unknown", locale)}]` : "";
-  return `${clauseLabel(clause.id, locale)} ${shown}${mark}`.trimEnd();
+  return [clauseLabel(clause.id, locale), shown, mark.trim()].filter((part) => part !== "").join(" ");
 }
 
 function tree(edition: Edition, locale: Locale): string {

@@ -17,11 +17,13 @@ import type { FormatContext } from "./lint-results";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "SRCROOT";
+/** GitHub code scanning accepts at most 20 tags per rule. */
+const MAX_TAGS = 20;
 const FINGERPRINT_KEY = "isvDossierFinding/v1";
 const LEVEL: { [severity in Severity]: Sarif.Result.level } = { error: "error", warning: "warning", info: "note" };
 
 const PROVENANCE_TEXT: { [provenance: string]: { zh: string; en: string } } = {
-  excerpt: { zh: "规范原文（摘自本项目所存副本）", en: "The specification's own words (from our copy)" },
+  excerpt: { zh: "规范原文，摘自本项目所存副本", en: "The specification's own words, quoted from our copy" },
   "public-summary": { zh: "非本规范原文：公开资料概述", en: "Not the specification's words: public summary" },
   "structure-only": { zh: "条文未知：仅见于目录", en: "Text unknown: table of contents only" },
 };
@@ -101,7 +103,7 @@ function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string
     id: rule.id,
     shortDescription: { text: description },
     fullDescription: { text: helpText },
-    ...(helpClause ? { helpUri: specUri(edition, helpClause) } : {}),
+    helpUri: specUri(edition, helpClause),
     help: {
       text: helpText,
       markdown: helpClause ? `${description}\n\n${clauseMarkdown(edition, helpClause, locale)}` : description,
@@ -113,7 +115,7 @@ function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string
         target: { id: clause, index: taxonIndex.get(clause), toolComponent: { name: edition.id, index: 0 } },
         kinds: ["relevant"],
       })),
-    properties: { tags: [edition.id, ...rule.clauses] },
+    properties: { tags: [edition.id, ...rule.clauses].slice(0, MAX_TAGS) },
   };
 }
 

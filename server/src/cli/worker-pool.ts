@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
 import { lintFile, LintedFile, LintSettings } from "./lint-file";
-import type { LintRequest } from "./lint-worker";
+import type { LintRequest, LintResponse } from "./lint-worker";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
@@ -35,40 +35,48 @@ function lintSequentially(targets: DossierTarget[], settings: LintSettings, opti
   });
 }
 
+/** Files per message: small enough to balance the load, large enough that messaging costs little. */
+function chunkSize(files: number, workers: number): number {
+  return Math.max(1, Math.min(16, Math.floor(files / (workers * 4))));
+}
+
 function lintWithWorkers(script: string, count: number, targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
   return new Promise((resolve, reject) => {
     const results: LintedFile[] = new Array<LintedFile>(targets.length);
     const workers: Worker[] = [];
+    const size = chunkSize(targets.length, count);
     let next = 0;
     let done = 0;
-    let failed = false;
+    let settled = false;
     const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error) failed = true;
+      if (settled) return;
+      settled = true;
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve(results);
     };
     const feed = (worker: Worker): void => {
       if (next >= targets.length) return;
-      const request: LintRequest = { index: next, target: targets[next], settings };
-      next++;
+      const request: LintRequest = { firstIndex: next, targets: targets.slice(next, next + size), settings };
+      next += request.targets.length;
       worker.postMessage(request);
     };
     for (let index = 0; index < count; index++) {
       const worker = new Worker(script);
       workers.push(worker);
-      worker.on("message", (message: { index: number; result: LintedFile }) => {
-        results[message.index] = message.result;
-        done++;
+      worker.on("message", (response: LintResponse) => {
+        response.results.forEach((result, offset) => (results[response.firstIndex + offset] = result));
+        done += response.results.length;
         options.onFileDone?.(done, targets.length);
         if (done === targets.length) finish();
         else feed(worker);
       });
       worker.on("error", (error) => finish(error));
       worker.on("exit", (code) => {
-        if (code !== 0 && done < targets.length) finish(new Error(`lint worker exited with code ${code}`));
+        if (!settled) finish(new Error(`lint worker exited with code ${code}`));
       });
+      // two chunks in flight per worker, so a worker never waits for the main thread between chunks
+      feed(worker);
       feed(worker);
     }
   });

@@ -1,0 +1,100 @@
+// Runs the real bundled CLI (dist/server/cli.js) as a child process, and compares outputs with golden files
+// under test/golden/ (UPDATE_GOLDEN=1 rewrites them). Used by test/unit/cli-*.test.ts.
+import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { repositoryRoot } from "./repository";
+
+export const ROOT = repositoryRoot();
+export const CLI = path.join(ROOT, "dist", "server", "cli.js");
+export const GOLDEN = path.join(ROOT, "test", "golden");
+/** Every golden run uses this date, so time windows never depend on the day the tests run. */
+export const AS_OF = "2026-11-24";
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRunOptions {
+  cwd?: string;
+  env?: { [name: string]: string | undefined };
+  uid?: number;
+  gid?: number;
+}
+
+/** The environment without locale or colour settings (tests add what they mean to test). */
+export function neutralEnvironment(): { [name: string]: string } {
+  const environment: { [name: string]: string } = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(LC_ALL|LC_MESSAGES|LANG|LANGUAGE|FORCE_COLOR|NO_COLOR|NODE_OPTIONS)$/.test(name)) continue;
+    environment[name] = value;
+  }
+  return environment;
+}
+
+export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const environment = { ...neutralEnvironment(), ...(options.env ?? {}) };
+    for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: environment,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
+  });
+}
+
+export function assertBuilt(): void {
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: run \`npm run build\` first`);
+}
+
+/** The package version, replaced by a marker in goldens so that a version bump does not invalidate them. */
+export function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
+export function withoutVersion(text: string): string {
+  const version = packageVersion().replace(/[.]/g, "\\.");
+  return text.replace(new RegExp(`"(version|semanticVersion)": "${version}"`, "g"), '"$1": "<version>"');
+}
+
+/** Compares with test/golden/<name>, or writes it when UPDATE_GOLDEN=1. */
+export function assertGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, actual, "utf8");
+    return;
+  }
+  assert.ok(fs.existsSync(file), `golden file test/golden/${name} is missing: run UPDATE_GOLDEN=1 npm test`);
+  const expected = fs.readFileSync(file, "utf8");
+  if (actual === expected) return;
+  const actualLines = actual.split("\n");
+  const expectedLines = expected.split("\n");
+  let line = 0;
+  while (line < actualLines.length && actualLines[line] === expectedLines[line]) line++;
+  const shorten = (text: string | undefined): string => (text === undefined ? "(end of output)" : JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}…` : text));
+  assert.fail(
+    `output differs from test/golden/${name} at line ${line + 1}:\n  expected ${shorten(expectedLines[line])}\n  actual   ${shorten(actualLines[line])}\n` +
+      "(if the change is intended: UPDATE_GOLDEN=1 npm test)",
+  );
+}
+
+/** The valid sample folders (every samples/* except needs-work), relative to the repository, sorted. */
+export function validSampleFolders(): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, "samples"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== "needs-work")
+    .map((entry) => `samples/${entry.name}`)
+    .sort();
+}

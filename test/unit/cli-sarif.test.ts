@@ -1,0 +1,140 @@
+// `lint --format sarif` against the official SARIF 2.1.0 JSON schema (the copy Microsoft's SARIF Multitool
+// ships, validated with ajv), with Microsoft's own validator when it runs here, and checked for what GitHub
+// code scanning and reviewers rely on: clause taxonomy, rule ↔ clause relationships, fingerprints, relative paths.
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { before, test } from "node:test";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import type * as Sarif from "sarif";
+import { defaultEdition } from "../../server/src/core/edition";
+import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
+
+const MULTITOOL_DIR = path.join(ROOT, "node_modules", "@microsoft", "sarif-multitool-linux");
+const SCHEMA_FILE = path.join(MULTITOOL_DIR, "sarif-2.1.0.json");
+
+let logText = "";
+let log: Sarif.Log;
+
+before(async () => {
+  assertBuilt();
+  const run = await runCli(["lint", "samples", "--format", "sarif", "--as-of", AS_OF, "--lang", "zh-CN"]);
+  assert.equal(run.code, 1, run.stderr);
+  logText = run.stdout;
+  log = JSON.parse(logText) as Sarif.Log;
+});
+
+test("the log validates against the SARIF 2.1.0 JSON schema", () => {
+  assert.ok(fs.existsSync(SCHEMA_FILE), "the SARIF schema comes with the dev dependency @microsoft/sarif-multitool-linux (npm ci)");
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")) as { title: string };
+  assert.match(schema.title, /SARIF.*2\.1\.0/);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  const valid = validate(log);
+  assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+});
+
+test("Microsoft's SARIF validator reports no errors", (context) => {
+  const binary = path.join(MULTITOOL_DIR, "Sarif.Multitool");
+  if (!fs.existsSync(binary)) return context.skip("Sarif.Multitool is not installed (dev dependency @microsoft/sarif-multitool-linux)");
+  try {
+    fs.accessSync(binary, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(binary, 0o755); // what the package's postinstall does, when install scripts were not run
+  }
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-sarif-"));
+  try {
+    const input = path.join(folder, "samples.sarif");
+    const output = path.join(folder, "validation.sarif");
+    fs.writeFileSync(input, logText);
+    const run = spawnSync(binary, ["validate", input, "--output", output], { encoding: "utf8", timeout: 60_000 });
+    if (run.error || !fs.existsSync(output)) return context.skip(`Sarif.Multitool does not run here: ${run.error?.message ?? run.stderr.split("\n")[0]}`);
+    assert.equal(run.status, 0, run.stdout);
+    const validation = JSON.parse(fs.readFileSync(output, "utf8")) as Sarif.Log;
+    const errors = (validation.runs[0].results ?? []).filter((result) => result.level === "error");
+    assert.deepEqual(errors.map((result) => `${result.ruleId}: ${JSON.stringify(result.message)}`), []);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("the specification is a taxonomy whose taxa are the clauses, with Chinese text and provenance", () => {
+  const run = log.runs[0];
+  const edition = defaultEdition();
+  const taxonomy = run.taxonomies?.[0];
+  assert.ok(taxonomy);
+  assert.equal(taxonomy.name, edition.id);
+  assert.deepEqual(run.tool.driver.supportedTaxonomies, [{ name: edition.id, index: 0 }]);
+  assert.deepEqual(
+    taxonomy.taxa?.map((taxon) => taxon.id),
+    edition.clauses.map((clause) => clause.id),
+  );
+  for (const taxon of taxonomy.taxa ?? []) {
+    const clause = edition.clause(taxon.id ?? "");
+    assert.ok(clause);
+    assert.equal(taxon.properties?.provenance, clause.provenance, taxon.id);
+    assert.equal(taxon.helpUri, `isv-spec:/${edition.slug}.md#${clause.id}`);
+    if (clause.text) assert.ok(taxon.fullDescription?.text.includes(clause.text.zh), `taxon ${taxon.id} quotes the Chinese text`);
+    if (clause.provenance === "public-summary") assert.match(taxon.fullDescription?.text ?? "", /非本规范原文/);
+  }
+});
+
+test("rules relate to their clause taxa; results name their clauses, fingerprints and relative artifacts", () => {
+  const run = log.runs[0];
+  const taxa = run.taxonomies?.[0].taxa ?? [];
+  const rules = run.tool.driver.rules ?? [];
+  assert.ok(rules.length > 0);
+  for (const rule of rules) {
+    assert.match(rule.helpUri ?? "", /^isv-spec:\//, rule.id);
+    for (const relationship of rule.relationships ?? []) {
+      const index = relationship.target.index ?? -1;
+      assert.equal(taxa[index]?.id, relationship.target.id, `${rule.id} → ${relationship.target.id}`);
+      assert.equal(relationship.target.toolComponent?.index, 0);
+    }
+  }
+  const clauseRules = rules.filter((rule) => (rule.relationships ?? []).length > 0);
+  assert.ok(clauseRules.length >= rules.length - 2, "all but identifier checks cite clauses");
+  const baseIds = Object.keys(run.originalUriBaseIds ?? {});
+  const fingerprints = new Set<string>();
+  const results = run.results ?? [];
+  assert.ok(results.length > 0);
+  for (const result of results) {
+    assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId);
+    const location = result.locations?.[0]?.physicalLocation?.artifactLocation;
+    assert.ok(location?.uri && !location.uri.startsWith("/") && !/^[a-z]+:/i.test(location.uri), location?.uri);
+    assert.ok(location.uriBaseId && baseIds.includes(location.uriBaseId));
+    assert.equal(run.artifacts?.[location.index ?? -1]?.location?.uri, location.uri);
+    const fingerprint = Object.values(result.partialFingerprints ?? {})[0];
+    assert.ok(fingerprint);
+    fingerprints.add(`${location.uri} ${fingerprint}`);
+    for (const reference of result.taxa ?? []) assert.equal(taxa[reference.index ?? -1]?.id, reference.id);
+    const clauses = (result.properties?.clauses ?? []) as string[];
+    assert.deepEqual(result.taxa?.map((reference) => reference.id) ?? [], clauses.filter((clause) => taxa.some((taxon) => taxon.id === clause)));
+  }
+  assert.equal(fingerprints.size, results.length, "fingerprints are unique within a file");
+  assert.ok(!logText.includes(ROOT), "no absolute path of this machine in the log");
+});
+
+test("fingerprints do not move when lines are inserted above a finding", async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-fingerprint-"));
+  try {
+    const original = fs.readFileSync(path.join(ROOT, "samples", "needs-work", "lease-expired.dossier.yaml"), "utf8");
+    fs.writeFileSync(path.join(folder, "a.dossier.yaml"), original);
+    fs.writeFileSync(path.join(folder, "b.dossier.yaml"), `# one more comment line\n# and another\n${original}`);
+    const run = await runCli(["lint", ".", "--format", "sarif", "--as-of", AS_OF, "--lang", "en"], { cwd: folder });
+    const results = (JSON.parse(run.stdout) as Sarif.Log).runs[0].results ?? [];
+    const byFile = (uri: string): Array<string | undefined> =>
+      results.filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri).map((result) => Object.values(result.partialFingerprints ?? {})[0]);
+    const lines = (uri: string): Array<number | undefined> =>
+      results.filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri).map((result) => result.locations?.[0]?.physicalLocation?.region?.startLine);
+    assert.ok(byFile("a.dossier.yaml").length > 0);
+    assert.deepEqual(byFile("b.dossier.yaml"), byFile("a.dossier.yaml"));
+    assert.deepEqual(lines("b.dossier.yaml"), lines("a.dossier.yaml").map((line) => (line ?? 0) + 2));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
