@@ -42,16 +42,16 @@ export const categoryConsistencyRule: Rule = {
   },
   messages: {
     "category.other-category.project": {
-      en: "A {category} project: it does not count toward this {applied} application.",
-      zh: "{category}项目：不计入本次{applied}申请的业绩。",
+      en: "This project is of another category ({category}): it does not count toward this {applied} application.",
+      zh: "该项目属于其他类别（{category}）：不计入本次{applied}申请的业绩。",
     },
     "category.other-category.certificate": {
-      en: "A {category} certificate: it does not count toward this {applied} application.",
-      zh: "{category}证书：不计入本次{applied}申请。",
+      en: "This certificate is of another category ({category}): it does not count toward this {applied} application.",
+      zh: "该证书属于其他类别（{category}）：不计入本次{applied}申请。",
     },
     "category.other-category.competence": {
-      en: "A {category} competence: it does not count toward this {applied} application.",
-      zh: "{category}能力证书：不计入本次{applied}申请。",
+      en: "This competence is of another category ({category}): it does not count toward this {applied} application.",
+      zh: "该能力证书属于其他类别（{category}）：不计入本次{applied}申请。",
     },
   },
   check: checkCategoryConsistency,

@@ -50,12 +50,12 @@ export const notAfterApplicationRule: Rule = {
   boundary: { en: "A date equal to the application date is fine; the day after is not.", zh: "与申请日期同一天可以；晚一天即不符合。" },
   messages: {
     "dates.not-after-application.after": {
-      en: "{title} {date} is after the application date {asOf}.",
-      zh: "{title} {date} 晚于申请日期 {asOf}。",
+      en: "{title}: {date} is after the application date {asOf}.",
+      zh: "{title}：{date} 晚于申请日期 {asOf}。",
     },
     "dates.not-after-application.after-today": {
-      en: "{title} {date} is after today ({asOf}), the date used while application.date is missing.",
-      zh: "{title} {date} 晚于今天（{asOf}）；缺少 application.date 时按今天计算。",
+      en: "{title}: {date} is after today ({asOf}), the date used while application.date is missing.",
+      zh: "{title}：{date} 晚于今天（{asOf}）；缺少 application.date 时按今天计算。",
     },
     "dates.not-after-application.application-date": { en: "The application date: {asOf}.", zh: "申请日期：{asOf}。" },
   },

@@ -138,19 +138,19 @@ export const serviceDurationRule: Rule = {
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足）。",
     },
     "performance.service-duration.too-short-no-certificate": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {category} certificate of {certificateLevel} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {category} certificate of {certificateLevel} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCategory} 张属于其他类别，不计入。",
     },
     "performance.service-duration.too-short-no-certificate.public-summary": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {category} certificate of {certificateLevel} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category.public-summary": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {category} certificate of {certificateLevel} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCategory} 张属于其他类别，不计入。",
     },
     "performance.service-duration.certificate-other-category": {
