@@ -1,0 +1,108 @@
+// What rule findings carry beyond ids and ranges: the counts and "other category" arguments, the related
+// information listing what did not count, the lease warning option, and evidence fields found from the model.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { defaultEdition, ModelNode } from "../../server/src/core/edition";
+import { createLanguageService, ServiceOptions } from "../../server/src/core/service";
+import type { Finding } from "../../server/src/core/types";
+import { repositoryRoot } from "../support/repository";
+
+const FIXTURES = path.join(repositoryRoot(), "test", "fixtures", "rules");
+
+function findingsOf(fixture: string, options: Partial<ServiceOptions> = {}): Finding[] {
+  const text = fs.readFileSync(path.join(FIXTURES, fixture), "utf8");
+  return createLanguageService({ today: "2026-11-24", ...options }).validate(text).findings;
+}
+
+function only(findings: Finding[], ruleId: string): Finding {
+  const matching = findings.filter((finding) => finding.ruleId === ruleId);
+  assert.equal(matching.length, 1, `one ${ruleId} finding`);
+  return matching[0];
+}
+
+test("qualifying projects: how many count, how many are needed, and each project that did not count and why", () => {
+  const finding = only(findingsOf("performance.qualifying-projects/level-2-dates-that-do-not-count.dossier.yaml"), "performance.qualifying-projects");
+  assert.equal(finding.args.counted, 4);
+  assert.equal(finding.args.required, 6);
+  assert.equal(finding.args.windowStart, "2023-06-15");
+  assert.deepEqual(finding.related.map((related) => related.messageId).sort(), [
+    "performance.qualifying-projects.completed-before-signed",
+    "performance.qualifying-projects.signed-after-date",
+  ]);
+});
+
+test("qualifying projects: projects of another category are counted out and the finding says how many", () => {
+  const finding = only(findingsOf("performance.qualifying-projects/level-3-project-of-another-category.dossier.yaml"), "performance.qualifying-projects");
+  assert.equal(finding.messageId, "performance.qualifying-projects.too-few.other-category");
+  assert.equal(finding.args.otherCategory, 1);
+  assert.equal(finding.args.counted, 0);
+  assert.deepEqual(finding.related.map((related) => related.messageId), ["performance.qualifying-projects.other-category"]);
+  const window = only(findingsOf("performance.qualifying-projects/level-2-five-of-six.dossier.yaml"), "performance.qualifying-projects");
+  assert.equal(window.args.otherCategory, 0);
+  assert.equal(window.messageId, "performance.qualifying-projects.too-few");
+});
+
+test("service duration: a certificate of another category does not stand in for the years, and the finding says so", () => {
+  const finding = only(findingsOf("performance.service-duration/level-2-certificate-of-another-category.dossier.yaml"), "performance.service-duration");
+  assert.equal(finding.messageId, "performance.service-duration.too-short-no-certificate.other-category");
+  assert.equal(finding.args.otherCategory, 1);
+  assert.equal(finding.args.reachedOn, "2027-06-01");
+  assert.deepEqual(finding.related.map((related) => related.messageId), ["performance.service-duration.certificate-other-category"]);
+  const levelOne = only(findingsOf("performance.service-duration/level-1-certificate-of-another-category.dossier.yaml"), "performance.service-duration");
+  assert.equal(levelOne.messageId, "performance.service-duration.too-short-no-certificate.other-category.public-summary");
+});
+
+test("people: competences of another category are named when they are why a person falls short", () => {
+  const lead = only(findingsOf("personnel.technical-lead/management-competence-of-another-category.dossier.yaml"), "personnel.technical-lead");
+  assert.equal(lead.messageId, "personnel.technical-lead.no-management-competence.other-category");
+  assert.equal(lead.args.otherCategory, 1);
+  const staff = only(findingsOf("personnel.project-staff/lead-with-competence-of-another-category.dossier.yaml"), "personnel.project-staff");
+  assert.equal(staff.args.otherCategory, 1);
+  const plain = only(findingsOf("personnel.project-staff/engineer-without-technical-competence.dossier.yaml"), "personnel.project-staff");
+  assert.equal(plain.args.otherCategory, 0);
+});
+
+test("references to people point at the personnel list as related information", () => {
+  const finding = only(findingsOf("personnel.references/unknown-project-lead.dossier.yaml"), "personnel.references");
+  assert.equal(finding.related.length, 1);
+  const text = fs.readFileSync(path.join(FIXTURES, "personnel.references/unknown-project-lead.dossier.yaml"), "utf8");
+  assert.equal(text.slice(finding.related[0].range.start, finding.related[0].range.end), "personnel");
+});
+
+test("the lease warning follows options.leaseWarningMonths (0 turns it off)", () => {
+  const fixture = "premises.lease-term/ends-the-day-before-six-months.dossier.yaml";
+  assert.equal(findingsOf(fixture).filter((finding) => finding.ruleId === "premises.lease-term").length, 1);
+  assert.equal(findingsOf(fixture, { leaseWarningMonths: 0 }).filter((finding) => finding.ruleId === "premises.lease-term").length, 0);
+  const longer = findingsOf("premises.lease-term/ends-six-months-after.dossier.yaml", { leaseWarningMonths: 12 });
+  assert.equal(only(longer, "premises.lease-term").args.warnBefore, "2027-06-15");
+  assert.equal(only(longer, "premises.lease-term").severity, "warning");
+});
+
+test("evidence rules find every evidence field of the model, each citing that field's clause", () => {
+  const edition = defaultEdition();
+  const expected: string[] = [];
+  const build = (node: ModelNode, clauses: string[], pointer: string): unknown => {
+    const own = node.clauses && node.clauses.length > 0 ? node.clauses : clauses;
+    if (node.evidence) {
+      expected.push(`${pointer} ${own.map((template) => edition.resolveClause(template, 3)).join(",")}`);
+      return "../outside.pdf";
+    }
+    if (node.type === "array" && node.items) return [build(node.items, own, `${pointer}/0`)];
+    if (node.type === "object") {
+      return Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, child]) => [key, build(child, own, `${pointer}/${key}`)]));
+    }
+    return node.enum ? node.enum[0] : node.type === "date" ? "2026-01-01" : node.type === "string" ? "x" : 1;
+  };
+  const dossier = build(edition.model, [], "") as { [key: string]: unknown };
+  (dossier.application as { [key: string]: unknown }).level = 3;
+  const findings = createLanguageService({ today: "2026-11-24", evidenceExists: () => true })
+    .validate(stringify(dossier))
+    .findings.filter((finding) => finding.ruleId === "evidence.path");
+  assert.ok(expected.length >= 15);
+  assert.equal(findings.length, expected.length);
+  const found = new Set(findings.map((finding) => finding.clauseIds.join(",")));
+  for (const entry of expected) assert.ok(found.has(entry.split(" ")[1]), entry);
+});
