@@ -1,9 +1,13 @@
 // Runs the real bundled CLI (dist/server/cli.js) as a child process, and compares outputs with golden files
-// under test/golden/ (UPDATE_GOLDEN=1 rewrites them). Used by test/unit/cli-*.test.ts.
+// under test/golden/ (UPDATE_GOLDEN=1 rewrites them), message wording replaced by message ids. Used by
+// test/unit/cli-*.test.ts.
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { pick } from "../../server/src/core/l10n/render";
+import { RULES } from "../../server/src/core/rules";
+import type { Locale } from "../../server/src/core/types";
 import { repositoryRoot } from "./repository";
 
 export const ROOT = repositoryRoot();
@@ -97,4 +101,52 @@ export function validSampleFolders(): string[] {
     .filter((entry) => entry.isDirectory() && entry.name !== "needs-work")
     .map((entry) => `samples/${entry.name}`)
     .sort();
+}
+
+/**
+ * Goldens hold the layout, positions, rule and clause ids of the output, not the wording of messages (messages
+ * are for people, are translated, and belong to the rules): each rendered message and rule description is
+ * replaced by a token such as ‹premises.lease-expired› in every escaping the formats use.
+ */
+export interface TextReplacement {
+  text: string;
+  token: string;
+}
+
+interface MessageCarrier {
+  message: string;
+  messageId: string;
+  related?: Array<{ message: string; messageId: string }>;
+}
+
+export function messageReplacements(findings: MessageCarrier[]): TextReplacement[] {
+  const replacements: TextReplacement[] = [];
+  for (const finding of findings) {
+    replacements.push({ text: finding.message, token: `‹${finding.messageId}›` });
+    for (const related of finding.related ?? []) replacements.push({ text: related.message, token: `‹${related.messageId}›` });
+  }
+  return replacements;
+}
+
+export function ruleDescriptionReplacements(locale: Locale): TextReplacement[] {
+  return RULES.map((rule) => ({ text: pick(rule.description, locale), token: `‹description of ${rule.id}›` }));
+}
+
+function escapings(text: string): string[] {
+  const xml = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return [
+    text,
+    JSON.stringify(text).slice(1, -1),
+    xml,
+    text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|"),
+    text.replace(/"/g, '""'),
+    text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"),
+  ];
+}
+
+export function normalizeTexts(output: string, replacements: TextReplacement[]): string {
+  const ordered = [...replacements].filter((entry) => entry.text.length > 0).sort((a, b) => b.text.length - a.text.length);
+  let result = output;
+  for (const { text, token } of ordered) for (const variant of new Set(escapings(text))) result = result.split(variant).join(token);
+  return result;
 }

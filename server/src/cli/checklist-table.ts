@@ -15,6 +15,7 @@ export interface ChecklistFindingRow {
   severity: Severity;
   rule: string;
   message: string;
+  messageId: string;
   /** 1-based. */
   line: number;
   column: number;
@@ -132,6 +133,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
         severity: finding.severity,
         rule: finding.ruleId,
         message: renderMessage(finding.messageId, finding.args, locale),
+        messageId: finding.messageId,
         line: position.line + 1,
         column: position.character + 1,
       };

@@ -4,7 +4,7 @@ import type { Severity } from "../core/types";
 import type { CliFinding, LintedFile } from "./lint-file";
 import { FormatContext, summarize } from "./lint-results";
 import { displayWidth, padEnd } from "./text-width";
-import { uiText } from "./ui-text";
+import { countedText, uiText } from "./ui-text";
 
 const COLOR_CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
 type ColorName = keyof typeof COLOR_CODES;
@@ -47,8 +47,8 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   const sections = files.filter((file) => file.findings.length > 0).flatMap((file) => fileSection(file, context));
   const summary = summarize(files);
   const problems = summary.errors + summary.warnings + summary.infos;
-  if (problems === 0) return `${paint("green", "✔")} ${uiText("summary.clean", context.locale, { total: summary.files })}\n`;
-  const line = uiText("summary.problems", context.locale, {
+  if (problems === 0) return `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}\n`;
+  const line = countedText("summary.problems", context.locale, {
     problems,
     errors: summary.errors,
     warnings: summary.warnings,

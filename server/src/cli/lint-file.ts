@@ -30,7 +30,7 @@ export interface CliFinding {
   messageId: string;
   args: MessageArguments;
   range: CliRange;
-  related: Array<{ message: string; range: CliRange }>;
+  related: Array<{ message: string; messageId: string; range: CliRange }>;
   /** Stable across runs and line shifts: rule, clauses, message arguments and the text the finding covers. */
   fingerprint: string;
 }
@@ -103,6 +103,7 @@ export function lintText(target: DossierTarget, rawText: string, settings: LintS
       range: toCliRange(lines, finding.range),
       related: finding.related.map((related) => ({
         message: renderMessage(related.messageId, related.args, service.locale),
+        messageId: related.messageId,
         range: toCliRange(lines, related.range),
       })),
       fingerprint: hashes[index],

@@ -9,10 +9,10 @@ const TEXT: { [key: string]: Localized } = {
   "severity.warning": { en: "warning", zh: "警告" },
   "severity.info": { en: "info", zh: "提示" },
   "summary.problems": {
-    en: "{problems} problems ({errors} errors, {warnings} warnings, {infos} infos) in {files} of {total} files",
+    en: "{problems} ({errors}, {warnings}, {infos}) in {files} of {total}",
     zh: "{total} 个文件中有 {files} 个存在问题：共 {problems} 个（{errors} 个错误，{warnings} 个警告，{infos} 条提示）",
   },
-  "summary.clean": { en: "No problems in {total} files.", zh: "{total} 个文件均未发现问题。" },
+  "summary.clean": { en: "No problems in {total}.", zh: "{total} 个文件均未发现问题。" },
   "summary.too-many-warnings": {
     en: "Too many warnings ({warnings}); at most {max} are allowed (--max-warnings).",
     zh: "警告过多（{warnings} 个），最多允许 {max} 个（--max-warnings）。",
@@ -47,6 +47,24 @@ const TEXT: { [key: string]: Localized } = {
   "error.see-help": { en: "{message} (see isv-dossier {command} --help)", zh: "{message}（参见 isv-dossier {command} --help）" },
   "error.internal": { en: "internal error: {message} (run with --debug for details)", zh: "内部错误：{message}（加 --debug 查看详情）" },
 };
+
+const ENGLISH_NOUNS: { [noun: string]: [string, string] } = {
+  problems: ["problem", "problems"],
+  errors: ["error", "errors"],
+  warnings: ["warning", "warnings"],
+  infos: ["info", "infos"],
+  total: ["file", "files"],
+};
+
+/** Counts with their nouns in English ("1 error", "2 files"); bare numbers for Chinese (its template has the words). */
+export function countedText(key: string, locale: Locale, counts: { [name: string]: number }): string {
+  const args: { [name: string]: string | number } = {};
+  for (const [name, count] of Object.entries(counts)) {
+    const nouns = ENGLISH_NOUNS[name];
+    args[name] = locale === "en" && nouns ? `${count} ${count === 1 ? nouns[0] : nouns[1]}` : count;
+  }
+  return uiText(key, locale, args);
+}
 
 export function uiText(key: string, locale: Locale, args: { [name: string]: string | number } = {}): string {
   const template = TEXT[key];
