@@ -40,7 +40,8 @@ function checkProcessStages(context: RuleContext): Finding[] {
 
 export const processStagesRule: Rule = {
   id: "processes.stage-coverage",
-  clauses: [CLAUSE],
+  // With 4.x.6, the definition clause of the applied category (categories.yaml `definition`: 3.2–3.8).
+  clauses: [CLAUSE, "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8"],
   description: {
     en: "Together, the service processes cover every stage of the applied category as its §3 definition describes it (categories.yaml; disaster recovery classes A and B differ); each missing stage is its own finding citing 4.x.6 and the definition clause.",
     zh: "各服务流程合起来覆盖第 3 章对申报类别定义的全部环节（见 categories.yaml；灾难备份与恢复 A、B 两类不同）；每缺一个环节单独报告，引用 4.x.6 和定义条款。",
