@@ -2,7 +2,7 @@
 // Exit code 0 whatever the conclusions (it is a report; `lint` is the gate).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildChecklist } from "../core/checklist";
+import { buildChecklist, Checklist } from "../core/checklist";
 import { createLanguageService } from "../core/service";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
@@ -44,7 +44,7 @@ function readDossier(absolutePath: string, shownPath: string, locale: Locale): s
   }
 }
 
-function render(table: ChecklistTable, format: ChecklistFormat, dossierPath: string, editionId: string): string {
+function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFormat, dossierPath: string): string {
   switch (format) {
     case "md":
       return renderChecklistMarkdown(table);
@@ -53,7 +53,7 @@ function render(table: ChecklistTable, format: ChecklistFormat, dossierPath: str
     case "csv":
       return renderChecklistCsv(table);
     case "json":
-      return renderChecklistJson(table, dossierPath, editionId);
+      return renderChecklistJson(table, checklist, dossierPath);
   }
 }
 
@@ -63,7 +63,8 @@ export function runChecklist(options: ChecklistCommandOptions): number {
   const text = readDossier(absolutePath, options.dossier, options.locale);
   const service = createLanguageService({ locale: options.locale, today: options.asOf, evidenceExists: evidenceExistsIn(path.dirname(absolutePath)) });
   const report = service.validate(text);
-  const table = buildChecklistTable(report, buildChecklist(report), options.locale);
-  writeOutput(render(table, options.format, shownPath, report.edition.id), options.output, options.locale);
+  const checklist = buildChecklist(report);
+  const table = buildChecklistTable(report, checklist, options.locale);
+  writeOutput(render(table, checklist, options.format, shownPath), options.output, options.locale);
   return EXIT_OK;
 }

@@ -1,11 +1,16 @@
 // `checklist --format json`: the table as data (localized texts plus ids and status codes), version 1.
+import type { Checklist } from "../core/checklist";
 import type { ChecklistTable } from "./checklist-table";
 
-export function renderChecklistJson(table: ChecklistTable, dossierPath: string, editionId: string): string {
+export function renderChecklistJson(table: ChecklistTable, checklist: Checklist, dossierPath: string): string {
   const document = {
     version: 1,
     path: dossierPath,
-    edition: editionId,
+    edition: checklist.editionId,
+    category: checklist.category ?? null,
+    level: checklist.level,
+    drClass: checklist.drClass ?? null,
+    asOf: checklist.asOf,
     locale: table.locale === "zh-cn" ? "zh-CN" : "en",
     title: table.title,
     facts: table.facts,

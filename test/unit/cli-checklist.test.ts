@@ -1,0 +1,181 @@
+// `isv-dossier checklist`: one row per clause that applies to the dossier's category and level, in every format;
+// the HTML is a standalone page (no external resources) that renders in headless Chromium (via playwright-core,
+// when both are installed — test/e2e/install-tools.sh puts them in place).
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, before, describe, test } from "node:test";
+import { checklistClauses } from "../../server/src/core/checklist";
+import { defaultEdition, Level } from "../../server/src/core/edition";
+import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
+
+const DOSSIERS = [
+  "samples/guizhou-zhuling/guizhou-zhuling.dossier.yaml",
+  "samples/jinan-luoqiao/jinan-luoqiao.dossier.yaml",
+  "samples/needs-work/lease-expired.dossier.yaml",
+];
+
+interface ChecklistJson {
+  category: string | null;
+  level: Level;
+  rows: Array<{ number: number; clauseId: string; status: string; conclusion: string; findings: unknown[]; evidence: string[] }>;
+}
+
+let scratch = "";
+
+before(() => {
+  assertBuilt();
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "isv-checklist-"));
+});
+
+after(() => {
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+async function checklistJson(dossier: string): Promise<ChecklistJson> {
+  const run = await runCli(["checklist", dossier, "--format", "json", "--lang", "zh-CN", "--as-of", AS_OF]);
+  assert.equal(run.code, 0, run.stderr);
+  return JSON.parse(run.stdout) as ChecklistJson;
+}
+
+/** RFC 4180 records (quoted fields may hold newlines). */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quoted) {
+      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
+      else if (character === '"') quoted = false;
+      else field += character;
+    } else if (character === '"') quoted = true;
+    else if (character === ",") record.push(field), (field = "");
+    else if (character === "\r" && text[index + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      (record = []), (field = ""), index++;
+    } else field += character;
+  }
+  return records;
+}
+
+describe("checklist rows", { concurrency: 3 }, () => {
+  for (const dossier of DOSSIERS) {
+    test(`${path.basename(dossier)}: one row per applicable clause in json, md and csv`, async () => {
+      const data = await checklistJson(dossier);
+      const expected = checklistClauses(defaultEdition(), data.level, data.category ?? undefined).map(({ clause }) => clause.id);
+      assert.deepEqual(
+        data.rows.map((row) => row.clauseId),
+        expected,
+      );
+      assert.deepEqual(
+        data.rows.map((row) => row.number),
+        expected.map((_, index) => index + 1),
+      );
+      const [markdown, csv] = await Promise.all([
+        runCli(["checklist", dossier, "--format", "md", "--lang", "zh-CN", "--as-of", AS_OF]),
+        runCli(["checklist", dossier, "--format", "csv", "--lang", "zh-CN", "--as-of", AS_OF]),
+      ]);
+      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 证据 \| 结论 \| 证据清单 \|/);
+      assert.equal(markdown.stdout.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length, expected.length);
+      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,证据,结论,证据清单"));
+      const records = csvRecords(csv.stdout.slice(1));
+      assert.equal(records.length, expected.length + 1);
+      assert.ok(records.every((record) => record.length === 8));
+      assert.deepEqual(
+        records.slice(1).map((record) => record[7]),
+        data.rows.map((row) => row.status),
+      );
+    });
+  }
+
+  test("conclusions: a violated clause carries its findings; the expired lease violates 4.1.1", async () => {
+    const data = await checklistJson("samples/needs-work/lease-expired.dossier.yaml");
+    const premises = data.rows.find((row) => row.clauseId === "4.1.1");
+    assert.equal(premises?.status, "violated");
+    assert.equal(premises?.conclusion, "不符合");
+    assert.ok((premises?.findings.length ?? 0) > 0);
+    for (const row of data.rows) assert.ok(["符合", "不符合", "不适用", "需人工判断"].includes(row.conclusion));
+  });
+
+  test("a missing dossier, two dossiers or a bad format exit 2 with one line", async () => {
+    const runs = await Promise.all([
+      runCli(["checklist", "samples/nope.dossier.yaml"]),
+      runCli(["checklist", DOSSIERS[0], DOSSIERS[1]]),
+      runCli(["checklist", DOSSIERS[0], "--format", "pdf"]),
+      runCli(["checklist", "samples"]),
+    ]);
+    for (const run of runs) {
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /^isv-dossier: [^\n]+\n$/);
+    }
+  });
+});
+
+interface PlaywrightPage {
+  on(event: "request", listener: (request: { url(): string }) => void): void;
+  goto(url: string): Promise<unknown>;
+  emulateMedia(options: { media: "print" | "screen" }): Promise<void>;
+  locator(selector: string): { count(): Promise<number>; allTextContents(): Promise<string[]> };
+  evaluate<T>(script: string): Promise<T>;
+  pdf(options: { format: string; landscape: boolean }): Promise<Buffer>;
+}
+interface PlaywrightBrowser {
+  newPage(): Promise<PlaywrightPage>;
+  close(): Promise<void>;
+}
+interface PlaywrightModule {
+  chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<PlaywrightBrowser> };
+}
+
+function findPlaywright(): { module: PlaywrightModule; chromium: string } | string {
+  const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
+  if (!chromium) return "no /usr/bin/chromium (install it with test/e2e/install-tools.sh)";
+  const candidates = [path.join(ROOT, ".tools", "playwright", "node_modules", "playwright-core"), path.join(ROOT, "node_modules", "playwright-core")];
+  const found = candidates.find((candidate) => fs.existsSync(path.join(candidate, "package.json")));
+  if (!found) return "playwright-core is not installed (test/e2e/install-tools.sh puts it in .tools/playwright)";
+  return { module: createRequire(__filename)(found) as PlaywrightModule, chromium };
+}
+
+test("the HTML checklist is standalone and renders one row per clause in headless Chromium", async (context) => {
+  const dossier = "samples/needs-work/lease-expired.dossier.yaml";
+  const [html, data] = await Promise.all([
+    runCli(["checklist", dossier, "--format", "html", "--lang", "zh-CN", "--as-of", AS_OF]),
+    checklistJson(dossier),
+  ]);
+  assert.equal(html.code, 0);
+  assert.match(html.stdout, /^<!DOCTYPE html>/);
+  assert.doesNotMatch(html.stdout, /<script|<link|<img|<iframe|\b(src|href)=|url\(|@import/i, "no external resources");
+  const file = path.join(scratch, "checklist.html");
+  fs.writeFileSync(file, html.stdout);
+  const playwright = findPlaywright();
+  if (typeof playwright === "string") return context.skip(playwright);
+  const browser = await playwright.module.chromium.launch({ executablePath: playwright.chromium, headless: true, args: ["--no-sandbox"] });
+  try {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    const url = pathToFileURL(file).href;
+    await page.goto(url);
+    await page.emulateMedia({ media: "print" });
+    assert.deepEqual(requested, [url], "the page loads nothing but itself");
+    assert.equal(await page.locator("table.checklist tbody tr").count(), data.rows.length);
+    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "证据", "结论", "证据清单"]);
+    const statuses = await page.locator("table.checklist tbody tr .status").allTextContents();
+    assert.deepEqual(
+      statuses,
+      data.rows.map((row) => row.conclusion),
+    );
+    const tableWidth = await page.evaluate<number>("document.querySelector('table.checklist').getBoundingClientRect().width");
+    assert.ok(tableWidth > 300, "the table is laid out");
+    const pdf = await page.pdf({ format: "A4", landscape: true });
+    assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-", "it prints");
+  } finally {
+    await browser.close();
+  }
+});
