@@ -1,5 +1,6 @@
 // The Clauses view: the specification's structure; for the active dossier, the clauses that apply to it with their
-// status (and counts on every section), the findings under a violated clause as children that reveal their range.
+// status (and counts on every section), the findings under a violated clause as children that reveal their range;
+// findings that cite a clause off the checklist (e.g. a definition) or none are shown too.
 import * as vscode from "vscode";
 import type { ActiveDossier, DossierState } from "./active-dossier";
 import type { Editions } from "./editions";
@@ -11,24 +12,41 @@ export const CLAUSES_VIEW_ID = "isvDossier.clauses";
 
 type StatusCounts = { [status in ClauseStatus]: number };
 
+/** A finding as the view shows it (from the checklist or from the editor's diagnostics). */
+export interface Finding {
+  message: string;
+  severity: "error" | "warning" | "info";
+  range: vscode.Range;
+  code: string | undefined;
+}
+
 export interface ClauseNode {
   kind: "clause";
   clause: ClauseInfo;
-  /** The checklist row, when a dossier is described and the clause is on its checklist. */
-  row?: ChecklistRowResult;
-  /** Statuses of the rows at and under this clause (dossier mode). */
+  /** Dossier mode: the checklist status, or "violated" for a clause off the checklist that findings cite. */
+  status?: ClauseStatus;
+  /** Dossier mode: the checklist row's evidence paths. */
+  evidence?: string[];
+  /** Dossier mode: the findings citing this clause. */
+  findings: Finding[];
+  /** Dossier mode: statuses at and under this clause. */
   counts?: StatusCounts;
   children: ClauseNode[];
+}
+
+/** Dossier mode: findings that cite no clause of the specification (e.g. YAML syntax errors). */
+export interface OtherFindingsNode {
+  kind: "other";
+  findings: Finding[];
 }
 
 export interface FindingNode {
   kind: "finding";
   dossierUri: vscode.Uri;
-  clauseId: string;
-  diagnostic: ProtocolDiagnostic;
+  finding: Finding;
 }
 
-export type ClausesTreeNode = ClauseNode | FindingNode;
+export type ClausesTreeNode = ClauseNode | OtherFindingsNode | FindingNode;
 
 /** What the view shows, as plain data (the extension's API hands it to tests). */
 export interface TreeSnapshot {
@@ -61,9 +79,54 @@ export function countsText(counts: StatusCounts): string {
     .join(" · ");
 }
 
-/** The clause tree of an edition; with a checklist, pruned to its rows and their sections, with statuses. */
-export function buildClauseTree(edition: EditionInfo, rows: ChecklistRowResult[] | undefined): ClauseNode[] {
-  const rowById = new Map((rows ?? []).map((row) => [row.clauseId, row]));
+export function findingFromProtocol(diagnostic: ProtocolDiagnostic): Finding {
+  const { start, end } = diagnostic.range;
+  return {
+    message: messageText(diagnostic),
+    severity: diagnostic.severity === 1 ? "error" : diagnostic.severity === 2 ? "warning" : "info",
+    range: new vscode.Range(start.line, start.character, end.line, end.character),
+    code: diagnostic.code === undefined ? undefined : String(diagnostic.code),
+  };
+}
+
+export function findingFromDiagnostic(diagnostic: vscode.Diagnostic): Finding {
+  const code = typeof diagnostic.code === "object" ? diagnostic.code.value : diagnostic.code;
+  return {
+    message: diagnostic.message,
+    severity:
+      diagnostic.severity === vscode.DiagnosticSeverity.Error ? "error" : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? "warning" : "info",
+    range: diagnostic.range,
+    code: code === undefined ? undefined : String(code),
+  };
+}
+
+export interface DossierFindings {
+  rows: ChecklistRowResult[];
+  /** Errors and warnings whose clause (their code) has no checklist row, by clause id; "" for no clause. */
+  unlisted: Map<string, Finding[]>;
+}
+
+/** Errors and warnings of the editor whose code is not a checklist row (the checklist lists them already). */
+export function unlistedFindings(edition: EditionInfo, rows: ChecklistRowResult[], diagnostics: vscode.Diagnostic[]): Map<string, Finding[]> {
+  const listed = new Set(rows.map((row) => row.clauseId));
+  const clauses = new Set(edition.clauses.map((clause) => clause.id));
+  const unlisted = new Map<string, Finding[]>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== vscode.DiagnosticSeverity.Error && diagnostic.severity !== vscode.DiagnosticSeverity.Warning) continue;
+    const finding = findingFromDiagnostic(diagnostic);
+    if (finding.code && listed.has(finding.code)) continue;
+    const key = finding.code && clauses.has(finding.code) ? finding.code : "";
+    unlisted.set(key, [...(unlisted.get(key) ?? []), finding]);
+  }
+  return unlisted;
+}
+
+/**
+ * The clause tree of an edition. With a dossier's findings: pruned to the clauses on its checklist, those that
+ * findings cite, and their sections, each with its status and counts.
+ */
+export function buildClauseTree(edition: EditionInfo, dossier: DossierFindings | undefined): ClauseNode[] {
+  const rowById = new Map((dossier?.rows ?? []).map((row) => [row.clauseId, row]));
   const childrenOf = new Map<string | null, ClauseInfo[]>();
   for (const clause of edition.clauses) {
     const siblings = childrenOf.get(clause.parent) ?? [];
@@ -72,19 +135,22 @@ export function buildClauseTree(edition: EditionInfo, rows: ChecklistRowResult[]
   }
   const build = (clause: ClauseInfo): ClauseNode | undefined => {
     const children = (childrenOf.get(clause.id) ?? []).map(build).filter((node): node is ClauseNode => node !== undefined);
+    if (!dossier) return { kind: "clause", clause, findings: [], children };
     const row = rowById.get(clause.id);
-    if (!rows) return { kind: "clause", clause, children };
-    if (!row && children.length === 0) return undefined;
+    const unlisted = dossier.unlisted.get(clause.id) ?? [];
+    const status: ClauseStatus | undefined = row?.status ?? (unlisted.length > 0 ? "violated" : undefined);
+    if (!status && children.length === 0) return undefined;
     const counts = emptyCounts();
-    if (row) counts[row.status]++;
-    for (const child of children) for (const status of CLAUSE_STATUSES) counts[status] += child.counts?.[status] ?? 0;
-    return { kind: "clause", clause, row, counts, children };
+    if (status) counts[status]++;
+    for (const child of children) for (const key of CLAUSE_STATUSES) counts[key] += child.counts?.[key] ?? 0;
+    const findings = [...(row?.findings ?? []).map(findingFromProtocol), ...unlisted];
+    return { kind: "clause", clause, status, evidence: row?.evidence, findings, counts, children };
   };
   return (childrenOf.get(null) ?? []).map(build).filter((node): node is ClauseNode => node !== undefined);
 }
 
 export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeNode>, vscode.Disposable {
-  private roots: ClauseNode[] = [];
+  private roots: Array<ClauseNode | OtherFindingsNode> = [];
   private edition: EditionInfo | undefined;
   private state: DossierState | undefined;
   private readonly changed = new vscode.EventEmitter<ClausesTreeNode | undefined>();
@@ -106,7 +172,18 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
       this.state = this.dossier.state;
       const checklist = this.state?.checklist ?? undefined;
       this.edition = await this.editions.byId(checklist?.editionId);
-      this.roots = this.edition ? buildClauseTree(this.edition, checklist?.rows) : [];
+      if (!this.edition) {
+        this.roots = [];
+      } else if (!this.state || !checklist) {
+        this.roots = buildClauseTree(this.edition, undefined);
+      } else {
+        const unlisted = unlistedFindings(this.edition, checklist.rows, vscode.languages.getDiagnostics(this.state.uri));
+        const other = unlisted.get("") ?? [];
+        this.roots = [
+          ...(other.length > 0 ? [{ kind: "other" as const, findings: other }] : []),
+          ...buildClauseTree(this.edition, { rows: checklist.rows, unlisted }),
+        ];
+      }
       this.changed.fire(undefined);
     });
     return this.building;
@@ -119,17 +196,15 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
   getChildren(node?: ClausesTreeNode): ClausesTreeNode[] {
     if (!node) return this.roots;
     if (node.kind === "finding") return [];
-    const findings: FindingNode[] = (node.row?.findings ?? []).map((diagnostic) => ({
-      kind: "finding",
-      dossierUri: this.state!.uri,
-      clauseId: node.clause.id,
-      diagnostic,
-    }));
-    return [...findings, ...node.children];
+    const dossierUri = this.state?.uri;
+    const findings: FindingNode[] = dossierUri ? node.findings.map((finding) => ({ kind: "finding", dossierUri, finding })) : [];
+    return node.kind === "clause" ? [...findings, ...node.children] : findings;
   }
 
   getTreeItem(node: ClausesTreeNode): vscode.TreeItem {
-    return node.kind === "clause" ? this.clauseItem(node, dataLocale(this.state?.uri)) : this.findingItem(node);
+    if (node.kind === "clause") return this.clauseItem(node, dataLocale(this.state?.uri));
+    if (node.kind === "other") return this.otherFindingsItem(node);
+    return this.findingItem(node);
   }
 
   /** The visible tree as data, expanded fully. */
@@ -147,22 +222,22 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
   }
 
   private clauseItem(node: ClauseNode, locale: DataLocale): vscode.TreeItem {
-    const { clause, row, counts } = node;
+    const { clause, status, counts } = node;
     const title = pick(clause.title, locale);
     const item = new vscode.TreeItem(title ? `${clauseLabel(clause.id, locale)} ${title}` : clauseLabel(clause.id, locale));
-    const mode = row || counts ? "dossier" : "spec";
+    const mode = counts ? "dossier" : "spec";
     item.id = `${mode}:${clause.id}`;
-    const hasChildren = node.children.length > 0 || (row?.findings.length ?? 0) > 0;
+    const hasChildren = node.children.length > 0 || node.findings.length > 0;
     const expand = mode === "dossier" && (counts?.violated ?? 0) > 0;
     item.collapsibleState = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
       : expand
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
-    if (row) {
-      item.description = statusLabel(row.status);
-      item.iconPath = STATUS_ICONS[row.status];
-      item.contextValue = `clause.${row.status}`;
+    if (status) {
+      item.description = statusLabel(status);
+      item.iconPath = STATUS_ICONS[status];
+      item.contextValue = `clause.${status}`;
     } else if (counts) {
       item.description = countsText(counts);
       item.iconPath = STATUS_ICONS[counts.violated > 0 ? "violated" : counts.manual > 0 ? "manual" : counts.satisfied > 0 ? "satisfied" : "not-applicable"];
@@ -176,16 +251,25 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     return item;
   }
 
+  private otherFindingsItem(node: OtherFindingsNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t("Findings without a clause"), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = "dossier:other";
+    item.description = String(node.findings.length);
+    item.iconPath = STATUS_ICONS.violated;
+    item.contextValue = "other";
+    return item;
+  }
+
   private clauseTooltip(node: ClauseNode, locale: DataLocale): vscode.MarkdownString {
-    const { clause, row, counts } = node;
+    const { clause, status, evidence, counts } = node;
     const markdown = new vscode.MarkdownString();
     const title = clause.title ? ` ${clause.title.zh} · ${clause.title.en}` : "";
     markdown.appendMarkdown(`**${clauseLabel(clause.id, locale)}**`).appendText(title);
     if (clause.provenance === "public-summary") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Not the specification's words: public summary.")}*`);
     if (clause.provenance === "structure-only") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Text unknown: table of contents only.")}*`);
-    if (row) {
-      markdown.appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `).appendText(statusLabel(row.status));
-      if (row.evidence.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(row.evidence.join(", "));
+    if (status) {
+      markdown.appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `).appendText(statusLabel(status));
+      if (evidence && evidence.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(evidence.join(", "));
     } else if (counts) {
       markdown.appendMarkdown("\n\n").appendText(countsText(counts));
     }
@@ -193,13 +277,13 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
   }
 
   private findingItem(node: FindingNode): vscode.TreeItem {
-    const { diagnostic } = node;
-    const item = new vscode.TreeItem(messageText(diagnostic).split("\n")[0], vscode.TreeItemCollapsibleState.None);
-    item.description = vscode.l10n.t("Ln {0}, Col {1}", diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
-    item.iconPath = new vscode.ThemeIcon(diagnostic.severity === 2 ? "warning" : diagnostic.severity === 1 ? "error" : "info");
-    item.tooltip = messageText(diagnostic);
+    const { finding } = node;
+    const item = new vscode.TreeItem(finding.message.split("\n")[0], vscode.TreeItemCollapsibleState.None);
+    const { start, end } = finding.range;
+    item.description = vscode.l10n.t("Ln {0}, Col {1}", start.line + 1, start.character + 1);
+    item.iconPath = new vscode.ThemeIcon(finding.severity);
+    item.tooltip = finding.code ? `${finding.message}\n\n(${finding.code})` : finding.message;
     item.contextValue = "finding";
-    const { start, end } = diagnostic.range;
     item.command = {
       command: "isvDossier.revealFinding",
       title: vscode.l10n.t("Reveal Finding"),

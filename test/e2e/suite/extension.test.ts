@@ -1,0 +1,235 @@
+// The extension in a real editor (code-server here, desktop VS Code through @vscode/test-electron): findings with
+// clause codes, hovers, the Clauses view, "New dossier…", the checklist and the isv-spec document. Asserts ids,
+// ranges and statuses, never message text.
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { parse as parseYaml } from "yaml";
+import { parseExpectations } from "../../support/fixture";
+import type { IsvDossierApi, TreeSnapshot } from "../../../client/src/api";
+import {
+  closeAllEditors,
+  codeOf,
+  codeTarget,
+  describeDiagnostic,
+  extensionApi,
+  hoverText,
+  isError,
+  openDossier,
+  waitForDiagnostics,
+  workspaceFile,
+} from "./helpers";
+
+const FAULTY = ["fixtures", "faulty.dossier.yaml"];
+const NEEDS_WORK = ["samples", "needs-work", "l3-service-too-short.dossier.yaml"];
+const VALID = ["samples", "guizhou-zhuling", "guizhou-zhuling.dossier.yaml"];
+
+function flatten(nodes: TreeSnapshot[]): TreeSnapshot[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
+/** The catalog's Chinese text of a clause, read from the repository (schemas/). */
+function catalogText(clauseId: string): string {
+  let directory = __dirname;
+  while (!fs.existsSync(path.join(directory, "schemas", "ccrc-isv-c01-2025", "clauses.yaml"))) {
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error("schemas/ not found above the test folder");
+    directory = parent;
+  }
+  const catalog = parseYaml(fs.readFileSync(path.join(directory, "schemas", "ccrc-isv-c01-2025", "clauses.yaml"), "utf8")) as {
+    clauses: Array<{ id: string; text?: { zh: string } }>;
+  };
+  const text = catalog.clauses.find((clause) => clause.id === clauseId)?.text?.zh;
+  if (!text) throw new Error(`clause ${clauseId} has no text in the catalog`);
+  return text;
+}
+
+describe("ISV Dossier extension in a real editor", () => {
+  let api: IsvDossierApi;
+
+  before(async function () {
+    this.timeout(120_000); // the first activation starts the language server
+    api = await extensionApi();
+  });
+
+  afterEach(closeAllEditors);
+
+  it("gives *.dossier.yaml files the isv-dossier language and shows a sample's findings with clause codes", async () => {
+    const uri = workspaceFile(...NEEDS_WORK);
+    const editor = await openDossier(uri);
+    assert.equal(editor.document.languageId, "isv-dossier");
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.some(isError));
+    const errors = diagnostics.filter(isError);
+    assert.deepEqual(errors.map(codeOf), ["4.1.3.a"], `errors: ${errors.map(describeDiagnostic).join(", ")}`);
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, "isv-dossier");
+      const target = codeTarget(diagnostic);
+      assert.ok(target, `${describeDiagnostic(diagnostic)} has no code link`);
+      assert.equal(target.scheme, "isv-spec");
+      assert.match(target.fragment, /^L\d+$/, "the code link opens the spec at a line");
+    }
+  });
+
+  it("shows no errors for a valid sample", async () => {
+    const uri = workspaceFile(...VALID);
+    await openDossier(uri);
+    // This sample has one informational finding: its arrival shows that the document has been checked.
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.length > 0);
+    assert.deepEqual(diagnostics.filter(isError).map(describeDiagnostic), []);
+  });
+
+  it("shows the expected clause codes at the ranges marked in a faulty fixture", async () => {
+    const uri = workspaceFile(...FAULTY);
+    const editor = await openDossier(uri);
+    const document = editor.document;
+    const expectations = parseExpectations(document.getText());
+    assert.ok(expectations.length >= 5, "the fixture marks its findings");
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.filter(isError).length >= expectations.length);
+    const unmatched = new Set(diagnostics.filter(isError));
+    for (const expectation of expectations) {
+      const range = new vscode.Range(document.positionAt(expectation.start), document.positionAt(expectation.end));
+      const clauseIds = expectation.ids.filter((id) => /^[\dA-Z]/.test(id));
+      const found = diagnostics.find((diagnostic) => diagnostic.range.isEqual(range) && clauseIds.includes(codeOf(diagnostic) ?? ""));
+      assert.ok(
+        found,
+        `no diagnostic ${clauseIds.join("|")} at line ${range.start.line + 1}:${range.start.character + 1} (annotation line ${expectation.annotationLine}); got ${diagnostics.map(describeDiagnostic).join(", ")}`,
+      );
+      unmatched.delete(found);
+    }
+    assert.deepEqual([...unmatched].map(describeDiagnostic), [], "errors the fixture does not mark");
+  });
+
+  it("shows the clause's text in a hover", async () => {
+    const uri = workspaceFile(...FAULTY);
+    const editor = await openDossier(uri);
+    const line = editor.document.getText().split("\n").findIndex((text) => text.trimStart().startsWith("service_since:"));
+    assert.ok(line >= 0);
+    const position = new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, position);
+    const text = hoverText(hovers);
+    assert.ok(text.includes("4.1.3 a)"), `hover names the clause: ${text}`);
+    assert.ok(text.includes(catalogText("4.1.3.a")), `hover quotes the clause's text: ${text}`);
+  });
+
+  it("opens the isv-spec document at a clause: Go to clause, code links and go-to-definition", async () => {
+    const spec = await api.specDocument();
+    const clauseLine = spec.anchors["4.2.3.b"];
+    assert.ok(clauseLine !== undefined, "the spec document has an anchor for 4.2.3.b");
+
+    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; line: number }>("isvDossier.goToClause", "4.2.3.b");
+    assert.equal(opened.line, clauseLine);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, "an editor is active");
+    assert.equal(editor.document.uri.scheme, "isv-spec");
+    assert.equal(editor.document.languageId, "markdown");
+    assert.equal(editor.selection.active.line, clauseLine);
+    assert.match(editor.document.lineAt(clauseLine).text, /^#+ 4\.2\.3 b\)/);
+    assert.ok(editor.visibleRanges[0].contains(new vscode.Position(clauseLine, 0)), "the clause is visible");
+
+    // Diagnostic code links point at the heading line of their clause.
+    const faulty = workspaceFile(...FAULTY);
+    await openDossier(faulty);
+    const diagnostics = await waitForDiagnostics(faulty, (all) => all.some(isError));
+    const duration = diagnostics.find((diagnostic) => codeOf(diagnostic) === "4.1.3.a");
+    assert.ok(duration);
+    assert.equal(codeTarget(duration)?.fragment, `L${spec.anchors["4.1.3.a"] + 1}`);
+
+    // Go to definition on a clause mentioned in a comment.
+    const document = await vscode.workspace.openTextDocument(faulty);
+    const mentionLine = document.getText().split("\n").findIndex((text) => text.startsWith("#") && text.includes("4.1.3 a)"));
+    const mention = new vscode.Position(mentionLine, document.lineAt(mentionLine).text.indexOf("4.1.3 a)") + 1);
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      "vscode.executeDefinitionProvider",
+      faulty,
+      mention,
+    );
+    assert.equal(definitions.length, 1);
+    const definition = definitions[0];
+    const targetUri = "targetUri" in definition ? definition.targetUri : definition.uri;
+    const targetRange = "targetRange" in definition ? definition.targetRange : definition.range;
+    assert.equal(targetUri.scheme, "isv-spec");
+    assert.equal(targetRange.start.line, spec.anchors["4.1.3.a"]);
+    const specDocument = await vscode.workspace.openTextDocument(targetUri);
+    assert.match(specDocument.lineAt(targetRange.start.line).text, /4\.1\.3 a\)/);
+  });
+
+  it("lists the dossier's clause statuses in the Clauses view, findings under violated clauses", async () => {
+    const uri = workspaceFile(...FAULTY);
+    await openDossier(uri);
+    await waitForDiagnostics(uri, (all) => all.filter(isError).length >= 5);
+    const tree = flatten(await api.refreshClauses(uri.toString()));
+    const byLabel = (prefix: string): TreeSnapshot | undefined => tree.find((node) => node.label.startsWith(prefix));
+
+    const duration = byLabel("4.1.3 a)");
+    assert.ok(duration, "4.1.3 a) is listed");
+    assert.equal(duration.contextValue, "clause.violated");
+    assert.ok(duration.children.some((child) => child.contextValue === "finding"), "its finding is a child");
+    const statuses = new Set(tree.map((node) => node.contextValue));
+    for (const status of ["clause.violated", "clause.satisfied", "clause.section"]) assert.ok(statuses.has(status), `some clause is ${status}`);
+    assert.ok(!tree.some((node) => node.label.startsWith("4.2.3")), "level-2 clauses are not listed for a level-3 dossier");
+
+    const state = api.activeDossier();
+    assert.equal(state?.uri.toString(), uri.toString());
+    assert.equal(state?.checklist?.category, "risk-assessment");
+    assert.equal(state?.checklist?.level, 3);
+    // Every clause the fixture breaks is violated in the view, including 3.5 (a definition, not on the checklist).
+    const violated = tree.filter((node) => node.contextValue === "clause.violated").map((node) => node.label);
+    for (const label of ["3.5 ", "4.1.1 ", "4.1.2 ", "4.1.3 a)", "4.1.4 c)"]) {
+      assert.ok(violated.some((candidate) => candidate.startsWith(label)), `${label.trim()} is violated (violated: ${violated.join(", ")})`);
+    }
+
+    const statusBar = await api.statusBarText();
+    assert.ok(statusBar, "the status bar item is shown");
+    assert.match(statusBar, /\$\(error\) 5\b/);
+  });
+
+  it("shows the checklist as a Markdown document", async () => {
+    const uri = workspaceFile(...FAULTY);
+    await openDossier(uri);
+    await waitForDiagnostics(uri, (all) => all.some(isError));
+    const checklistUri = await vscode.commands.executeCommand<string>("isvDossier.showChecklist", uri, { preview: false });
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(checklistUri));
+    assert.equal(document.languageId, "markdown");
+    const rows = document.getText().split("\n").filter((line) => /^\| \d+ \|/.test(line));
+    assert.ok(rows.length > 10, "one table row per clause");
+    assert.ok(rows.some((row) => row.includes("| 4.1.3 a) |") && row.includes("❌")), "4.1.3 a) is marked violated");
+  });
+
+  for (const choice of [
+    { category: "risk-assessment", level: 3 },
+    { category: "security-operations", level: 2 },
+    { category: "disaster-recovery", level: 1, drClass: "B" },
+  ] as const) {
+    const name = `${choice.category}-level${choice.level}${"drClass" in choice ? `-${choice.drClass}` : ""}`;
+    it(`New dossier… (${name}) creates a file whose only errors are on "" placeholders`, async () => {
+      const target = workspaceFile("new", `${name}.dossier.yaml`);
+      const created = await vscode.commands.executeCommand<string>("isvDossier.newDossier", { ...choice, uri: target.toString(), save: true });
+      const uri = vscode.Uri.parse(created);
+      assert.equal(uri.scheme, "file");
+      assert.ok(fs.existsSync(uri.fsPath), "the file is saved");
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.languageId, "isv-dossier");
+      const diagnostics = await waitForDiagnostics(uri, (all) => all.length > 0);
+      const notOnPlaceholder = diagnostics.filter(isError).filter((diagnostic) => !document.getText(diagnostic.range).includes('""'));
+      assert.deepEqual(notOnPlaceholder.map((diagnostic) => `${describeDiagnostic(diagnostic)} "${document.getText(diagnostic.range)}"`), []);
+    });
+  }
+
+  it("passes the language setting to the server (findings in Chinese with isvDossier.locale = zh-cn)", async () => {
+    const uri = workspaceFile(...FAULTY);
+    await openDossier(uri);
+    const han = /[\u4e00-\u9fff]/;
+    const tenure = (all: vscode.Diagnostic[]): vscode.Diagnostic | undefined => all.find((diagnostic) => codeOf(diagnostic) === "4.1.1");
+    const english = await waitForDiagnostics(uri, (all) => tenure(all) !== undefined);
+    assert.doesNotMatch(tenure(english)!.message, han);
+    const configuration = vscode.workspace.getConfiguration("isvDossier");
+    await configuration.update("locale", "zh-cn", vscode.ConfigurationTarget.Global);
+    try {
+      await waitForDiagnostics(uri, (all) => han.test(tenure(all)?.message ?? ""));
+    } finally {
+      await configuration.update("locale", undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(uri, (all) => !han.test(tenure(all)?.message ?? "是"));
+  });
+});
