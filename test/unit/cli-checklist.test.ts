@@ -103,6 +103,18 @@ describe("checklist rows", { concurrency: 3 }, () => {
     for (const row of data.rows) assert.ok(["符合", "不符合", "不适用", "需人工判断"].includes(row.conclusion));
   });
 
+  test("--output writes the checklist to a file", async () => {
+    const target = path.join(scratch, "checklist.md");
+    const [toFile, toStdout] = await Promise.all([
+      runCli(["checklist", DOSSIERS[0], "--output", target, "--lang", "en", "--as-of", AS_OF]),
+      runCli(["checklist", DOSSIERS[0], "--lang", "en", "--as-of", AS_OF]),
+    ]);
+    assert.equal(toFile.code, 0);
+    assert.equal(toFile.stdout, "");
+    assert.equal(fs.readFileSync(target, "utf8"), toStdout.stdout);
+    assert.match(toStdout.stdout, /\| No\. \| Key point \| Clause \| Evidence required \| Conclusion \| Evidence list \|/);
+  });
+
   test("a missing dossier, two dossiers or a bad format exit 2 with one line", async () => {
     const runs = await Promise.all([
       runCli(["checklist", "samples/nope.dossier.yaml"]),

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { AS_OF, assertBuilt, CLI, neutralEnvironment, ROOT, runCli } from "../support/cli-harness";
+import { AS_OF, assertBuilt, CLI, neutralEnvironment, ROOT, runCli, validSampleFolders } from "../support/cli-harness";
 
 interface JsonFinding {
   rule: string;
@@ -147,11 +147,12 @@ describe("options that never change a dossier's own values", { concurrency: 4 },
   });
 
   test("--level and --category only filter which dossiers are reported", async () => {
+    const samples = validSampleFolders();
     const [all, level2, integration, both] = await Promise.all([
-      runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF]),
-      runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF, "--level", "2"]),
-      runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF, "--category", "security-integration,risk-assessment"]),
-      runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF, "--level", "1", "--level", "2", "--category", "secure-development"]),
+      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF]),
+      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--level", "2"]),
+      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--category", "security-integration,risk-assessment"]),
+      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--level", "1", "--level", "2", "--category", "secure-development"]),
     ]);
     const everything = json(all.stdout).files;
     const expect = (keep: (file: JsonReport["files"][number]) => boolean): JsonReport["files"] => everything.filter(keep);
@@ -179,12 +180,17 @@ describe("options that never change a dossier's own values", { concurrency: 4 },
 
 describe("paths", { concurrency: 4 }, () => {
   test("files, folders and globs; argument order kept, duplicates dropped", async () => {
-    const [folder, glob, listed] = await Promise.all([
+    const [folder, glob, deepGlob, listed] = await Promise.all([
       runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF]),
       runCli(["lint", "samples/*/*.dossier.yaml", "--format", "json", "--as-of", AS_OF]),
+      runCli(["lint", "**/{lease,missing}-*.dossier.y?ml", "--format", "json", "--as-of", AS_OF], { cwd: path.join(ROOT, "samples") }),
       runCli(["lint", "samples/needs-work/missing-tools.dossier.yaml", SAMPLE, "samples/needs-work/missing-tools.dossier.yaml", "--format", "json", "--as-of", AS_OF]),
     ]);
     assert.deepEqual(json(glob.stdout).files.map((file) => file.path), json(folder.stdout).files.map((file) => file.path));
+    assert.deepEqual(
+      json(deepGlob.stdout).files.map((file) => file.path),
+      ["needs-work/lease-expired.dossier.yaml", "needs-work/missing-confidentiality-agreement.dossier.yaml", "needs-work/missing-tools.dossier.yaml"],
+    );
     assert.deepEqual(json(listed.stdout).files.map((file) => file.path), ["samples/needs-work/missing-tools.dossier.yaml", SAMPLE]);
   });
 
@@ -276,14 +282,15 @@ describe("output", { concurrency: 4 }, () => {
   });
 
   test("a progress bar on stderr only when it is a terminal", async (context) => {
-    const withoutTerminal = await runCli(["lint", "samples", "--as-of", AS_OF]);
+    const withoutTerminal = await runCli(["lint", "samples/needs-work", "--as-of", AS_OF]);
     assert.equal(withoutTerminal.stderr, "", "no progress output into a pipe");
     const script = ["/usr/bin/script", "/bin/script"].find((candidate) => fs.existsSync(candidate));
     if (!script) return context.skip("util-linux `script` (to give the CLI a terminal) is not installed");
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint samples --as-of ${AS_OF} --no-color >/dev/null`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint samples/needs-work --as-of ${AS_OF} --no-color >/dev/null`;
     const run = spawnSync(script, ["-qec", command, "/dev/null"], { cwd: ROOT, env: neutralEnvironment(), encoding: "utf8", timeout: 30_000 });
     if (run.error) return context.skip(`script does not run here: ${run.error.message}`);
-    assert.match(run.stdout, /█+░*\s+\d+\/25\b|25\/25/, "the bar was drawn on the terminal");
+    const total = fs.readdirSync(path.join(ROOT, "samples", "needs-work")).filter((name) => name.endsWith(".dossier.yaml")).length;
+    assert.match(run.stdout, new RegExp(`[█░]{30} \\d+/${total} `), "the bar was drawn on the terminal");
     assert.match(run.stdout, /\r\u001b\[K/, "and erased");
   });
 });
