@@ -20,7 +20,8 @@ const STYLE = `
   th { background: #e8e8e8; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; break-inside: avoid; }
-  td.number { text-align: right; white-space: nowrap; }
+  th:first-child, td.number { white-space: nowrap; }
+  td.number { text-align: right; }
   td.clause { white-space: nowrap; }
   td.evidence code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 9pt; }
   ul { margin: 0; padding-left: 1.1em; }
