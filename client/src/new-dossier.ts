@@ -32,7 +32,11 @@ async function pickChoices(editions: Editions, given: NewDossierArguments, local
     (
       await vscode.window.showQuickPick(
         edition.categories.map((category) => ({ label: pick(category.label, locale), description: category.id, id: category.id })),
-        { title: vscode.l10n.t("New dossier (1/3): service category"), placeHolder: vscode.l10n.t("Which service category is the application for?") },
+        {
+          title: vscode.l10n.t("New dossier (1/3): service category"),
+          placeHolder: vscode.l10n.t("Which service category is the application for?"),
+          matchOnDescription: true,
+        },
       )
     )?.id;
   if (!categoryId) return undefined;

@@ -149,6 +149,29 @@ const CHECKS = [
       }
     },
   },
+  {
+    title: "New Dossier… asks for category, level and DR class, and opens the scaffold",
+    async run(page) {
+      const input = page.locator(".quick-input-widget input");
+      const choose = async (text, rowText) => {
+        await input.fill(text);
+        const row = page.locator(".quick-input-list .monaco-list-row", { hasText: rowText }).first();
+        await row.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+        await row.click();
+      };
+      await page.keyboard.press("F1");
+      await input.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+      await choose(">ISV Dossier: New Dossier", "New Dossier");
+      await page.locator(".quick-input-title", { hasText: "1/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await choose("disaster-recovery", "disaster-recovery");
+      await page.locator(".quick-input-title", { hasText: "2/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await choose("Level 1", "Level 1");
+      await page.locator(".quick-input-title", { hasText: "3/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await choose("Class B", "Class B");
+      await page.locator(".tabs-container .tab.active", { hasText: "disaster-recovery-level1-b.dossier.yaml" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.locator(".statusbar-item", { hasText: "Level 1" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    },
+  },
 ];
 
 /** The catalog's Chinese text of the clause (the hover must quote it). */
