@@ -18,8 +18,9 @@ function walk(node: ModelNode, value: unknown, path: JsonPath, inherited: string
     found.push({ path, value, clauseTemplates });
     return;
   }
-  if (node.items && Array.isArray(value)) {
-    value.forEach((item, index) => walk(node.items as ModelNode, item, [...path, index], clauseTemplates, found));
+  const items = node.items;
+  if (items && Array.isArray(value)) {
+    value.forEach((item, index) => walk(items, item, [...path, index], clauseTemplates, found));
     return;
   }
   const object = asObject(value);
