@@ -1,6 +1,8 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
-// tabs, alias bombs and extra documents become findings. Imports only `yaml`.
+// tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
 import { parseDocument, Document } from "yaml";
+import { textEncodingFindings } from "./encoding";
+import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { Finding, OffsetRange } from "./types";
 
 /** Limits against hostile input (alias bombs and the like). */
@@ -12,6 +14,9 @@ export interface ParsedDossier {
   /** The plain value (toJS), or undefined when it could not be built. */
   value: unknown;
   findings: Finding[];
+  /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why. The
+   * document is then empty and the value undefined. */
+  declined?: string;
 }
 
 const YAML_ERROR_RULES: { [code: string]: string } = {
@@ -66,7 +71,8 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
   return undefined;
 }
 
-export function parseDossier(text: string): ParsedDossier {
+/** Parses with `yaml` alone, without the guards of parseGuarded. */
+function parseYamlDossier(text: string): ParsedDossier {
   const findings: Finding[] = [];
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   for (const error of document.errors) {
@@ -97,4 +103,31 @@ export function parseDossier(text: string): ParsedDossier {
     value = undefined;
   }
   return { text, document, value, findings };
+}
+
+export function parseDossier(text: string): ParsedDossier {
+  return parseGuarded(text, parseYamlDossier);
+}
+
+/** A dossier that was not parsed: an empty document and the findings that say why. */
+function declinedDossier(text: string, findings: Finding[], ruleId: string): ParsedDossier {
+  return { text, document: parseDocument("", { keepSourceTokens: false }), value: undefined, findings, declined: ruleId };
+}
+
+/**
+ * Runs a parse (`yaml` on the whole text, or an incremental parse that must give the same result) behind the guards
+ * against hostile text: binary text (NUL characters) and text nested deeper than LIMITS allow never reach the
+ * parser; a parsed document nested too deep is declined; encoding findings and remote references are added.
+ */
+export function parseGuarded(text: string, parse: (text: string) => ParsedDossier): ParsedDossier {
+  const encoding = textEncodingFindings(text);
+  if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
+  const deepText = excessiveNestingInText(text);
+  if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
+  const parsed = parse(text);
+  const deepDocument = excessiveNestingInDocument(parsed.document);
+  if (deepDocument !== undefined) {
+    return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);
+  }
+  return { ...parsed, findings: [...encoding.findings, ...parsed.findings, ...remoteReferenceFindings(parsed.document, text)] };
 }

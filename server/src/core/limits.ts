@@ -1,0 +1,203 @@
+// Limits against hostile input: nesting depth (checked on the text before `yaml` sees it, then on the parsed
+// document), the validation time budget, and remote references (`$schema`, `$ref`) that are never followed.
+// Pure: imports only `yaml` and the core's types; the clock comes from the caller. No vscode, no LSP, no fs.
+import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Finding, Localized, OffsetRange } from "./types";
+
+export const LIMITS = {
+  /** Levels of nested mappings and lists a dossier may have (a real one has fewer than 10). */
+  maxNestingDepth: 100,
+  /**
+   * Columns of block indentation (spaces plus compact `- `, `? `, `: ` indicators) a line may start its content at;
+   * every block level costs at least one column, so this bounds block nesting before parsing.
+   */
+  maxIndentColumns: 200,
+  /** Default validation time budget of the language server, in milliseconds. */
+  defaultTimeBudgetMs: 2000,
+} as const;
+
+/** Rule ids of the findings this module makes. */
+export const LIMIT_RULES = {
+  nestingDepth: "limits.nesting-depth",
+  timeBudget: "limits.time-budget",
+  remoteReference: "security.remote-reference",
+} as const;
+
+export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
+  "limits.nesting-depth": {
+    en: "Nested more than {limit} levels deep: the dossier was not checked.",
+    zh: "嵌套超过 {limit} 层：未检查本申请材料。",
+  },
+  "limits.time-budget": {
+    en: "Checking took longer than {limit} ms and stopped before {next}; {skipped} checks were skipped. The setting isvDossier.timeBudgetMs sets the limit.",
+    zh: "检查耗时超过 {limit} 毫秒，在 {next} 之前停止；跳过了 {skipped} 项检查。可在设置 isvDossier.timeBudgetMs 中调整上限。",
+  },
+  "security.remote-reference": {
+    en: "`{key}` is ignored: nothing is fetched or read; the dossier is checked against the built-in schema only.",
+    zh: "`{key}` 被忽略：不会下载或读取任何内容；本申请材料只按内置模式检查。",
+  },
+};
+
+function limitFinding(ruleId: string, severity: Finding["severity"], range: OffsetRange, args: Finding["args"]): Finding {
+  return { ruleId, clauseIds: [], severity, messageId: ruleId, args, range, related: [] };
+}
+
+/** One character at `offset` (or the last one), so that the finding can be seen. */
+function characterAt(text: string, offset: number): OffsetRange {
+  const start = Math.max(0, Math.min(offset, text.length - 1));
+  return text.length === 0 ? { start: 0, end: 0 } : { start, end: start + 1 };
+}
+
+/** The first line of the text (where findings about the whole dossier go). */
+export function firstLineRange(text: string): OffsetRange {
+  const end = text.indexOf("\n");
+  return { start: 0, end: end >= 0 ? end : text.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Nesting depth
+
+/** The column where a line's content starts: after its indentation and compact block indicators (`- `, `? `, `: `). */
+function contentColumn(line: string): number {
+  let column = 0;
+  while (column < line.length) {
+    const character = line[column];
+    if (character === " ") column++;
+    else if ((character === "-" || character === "?" || character === ":") && (line[column + 1] === " " || line[column + 1] === "\t")) column += 2;
+    else break;
+  }
+  return column;
+}
+
+function leadingSpaces(line: string): number {
+  let count = 0;
+  while (count < line.length && line[count] === " ") count++;
+  return count;
+}
+
+/** A block scalar header (`key: |`, `- >-`, `|2+`) ends the line, so the lines below that are indented more are text. */
+const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][0-9+-]*\s*(?:#.*)?$/;
+
+/**
+ * Where the text nests deeper than the limits allow, looked at before parsing: flow brackets (`[`, `{`, counted
+ * everywhere but comments and block scalars, so quoted brackets count too) deeper than maxNestingDepth, or a line
+ * whose content starts past maxIndentColumns. Linear; the `yaml` parser recurses per level and must not be given
+ * such text (deep enough, it overflows the stack, and V8 may abort the process while compiling a regular expression).
+ */
+export function excessiveNestingInText(text: string): number | undefined {
+  let flowDepth = 0;
+  let blockScalarIndent = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = leadingSpaces(line);
+    const blank = indent === line.replace(/\r$/, "").length;
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
+    const column = contentColumn(line);
+    if (column > LIMITS.maxIndentColumns && !blank) return lineStart + LIMITS.maxIndentColumns;
+    for (let index = column; index < line.length; index++) {
+      const character = line[index];
+      if (character === "#" && (index === 0 || line[index - 1] === " " || line[index - 1] === "\t")) break;
+      if (character === "[" || character === "{") {
+        if (++flowDepth > LIMITS.maxNestingDepth) return lineStart + index;
+      } else if ((character === "]" || character === "}") && flowDepth > 0) {
+        flowDepth--;
+      }
+    }
+    if (BLOCK_SCALAR_HEADER.test(line)) blockScalarIndent = indent;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** The start of the first mapping or list nested deeper than maxNestingDepth in a parsed document (iterative). */
+export function excessiveNestingInDocument(document: Document): number | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: document.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > LIMITS.maxNestingDepth) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+export function nestingDepthFinding(text: string, offset: number): Finding {
+  return limitFinding(LIMIT_RULES.nestingDepth, "error", characterAt(text, offset), { limit: LIMITS.maxNestingDepth });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time budget
+
+export interface TimeBudget {
+  /** How long validation may take, in milliseconds. */
+  limitMs: number;
+  /** A monotonic clock in milliseconds (the server passes performance.now; tests pass a fake). */
+  now: () => number;
+}
+
+/** A deadline started when validation starts; checked between phases (after parsing, before the schema check and each rule). */
+export class Deadline {
+  private readonly startedAt: number;
+
+  constructor(private readonly budget: TimeBudget | undefined) {
+    this.startedAt = budget ? budget.now() : 0;
+  }
+
+  get limitMs(): number {
+    return this.budget?.limitMs ?? Infinity;
+  }
+
+  passed(): boolean {
+    return this.budget !== undefined && this.budget.now() - this.startedAt > this.budget.limitMs;
+  }
+}
+
+/** Validation stopped early: `next` is the check it stopped before ("schema" or a rule id), `skipped` how many were not run. */
+export function timeBudgetFinding(text: string, limitMs: number, next: string, skipped: number): Finding {
+  return limitFinding(LIMIT_RULES.timeBudget, "warning", firstLineRange(text), { limit: limitMs, next, skipped });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Remote references
+
+const REFERENCE_KEYS = new Set(["$schema", "$ref"]);
+const MODELINE = /^[ \t]*#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)/gm;
+
+/**
+ * Info findings for every `$schema` or `$ref` key with a text value, anywhere in the document, and for a
+ * `# yaml-language-server: $schema=…` modeline: the language service never fetches or reads what they name.
+ */
+export function remoteReferenceFindings(document: Document, text: string): Finding[] {
+  const findings: Finding[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        const value = pair.value;
+        if (typeof key === "string" && REFERENCE_KEYS.has(key) && isScalar(value) && typeof value.value === "string" && value.range) {
+          findings.push(limitFinding(LIMIT_RULES.remoteReference, "info", { start: value.range[0], end: value.range[1] }, { key }));
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  for (const match of text.matchAll(MODELINE)) {
+    const start = (match.index ?? 0) + match[0].length - match[1].length;
+    findings.push(limitFinding(LIMIT_RULES.remoteReference, "info", { start, end: start + match[1].length }, { key: "$schema" }));
+  }
+  return findings;
+}
