@@ -2,6 +2,7 @@
 // whether an evidence file exists) comes in as options. Imports no vscode, no vscode-languageserver*, no fs.
 import { allEditions, defaultEdition, Edition, findEdition, Level } from "./edition";
 import { normalizeLocale } from "./l10n/render";
+import { Deadline, TimeBudget, timeBudgetFinding } from "./limits";
 import { keyRange, valueRange } from "./locate";
 import { parseDossier, ParsedDossier } from "./parse";
 import { RULES } from "./rules";
@@ -22,6 +23,9 @@ export interface ServiceOptions {
   /** Severity per rule id or clause id ("off" drops the finding). */
   severityOverrides?: { [ruleOrClauseId: string]: SeverityOverride };
   rules?: Rule[];
+  /** Stop checking once a validation has taken longer than this (a limits.time-budget finding says so); checked
+   * after parsing, before the schema check and before each rule. Omit for no limit. */
+  timeBudget?: TimeBudget;
 }
 
 export interface DossierReport {
@@ -57,11 +61,12 @@ export class DossierLanguageService {
 
   /** Parses and checks a dossier: YAML, schema, then every rule. Never throws. */
   validate(text: string): DossierReport {
-    return this.validateParsed(parseDossier(text));
+    const deadline = new Deadline(this.options.timeBudget);
+    return this.validateParsed(parseDossier(text), deadline);
   }
 
   /** Checks an already parsed dossier (e.g. from an incremental parse that reused unchanged sections). */
-  validateParsed(parsed: ParsedDossier): DossierReport {
+  validateParsed(parsed: ParsedDossier, deadline = new Deadline(this.options.timeBudget)): DossierReport {
     const text = parsed.text;
     const root = asObject(parsed.value) ?? {};
     const application = asObject(root.application) ?? {};
@@ -80,11 +85,15 @@ export class DossierLanguageService {
       if (parsed.findings.length === 0) findings.push(this.emptyDossierFinding(text));
       return this.finish(report);
     }
+    if (deadline.passed()) {
+      findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
+      return this.finish(report);
+    }
     findings.push(
       ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass }),
     );
     if (!applicationDate) findings.push(this.asOfTodayFinding(report));
-    findings.push(...this.runRules(report, root));
+    findings.push(...this.runRules(report, root, deadline));
     return this.finish(report);
   }
 
@@ -145,9 +154,13 @@ export class DossierLanguageService {
   }
 
   /** Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. */
-  private runRules(report: DossierReport, root: { [key: string]: unknown }): Finding[] {
+  private runRules(report: DossierReport, root: { [key: string]: unknown }, deadline: Deadline): Finding[] {
     const findings: Finding[] = [];
-    for (const rule of this.rules) {
+    for (const [index, rule] of this.rules.entries()) {
+      if (deadline.passed()) {
+        findings.push(timeBudgetFinding(report.parsed.text, deadline.limitMs, rule.id, this.rules.length - index));
+        break;
+      }
       try {
         findings.push(...rule.check(this.ruleContext(report, root, rule)));
       } catch (error) {
