@@ -1,4 +1,5 @@
 // The server's settings (section "isvDossier" of workspace/configuration), with defaults and validation.
+import { LIMITS } from "./core/limits";
 import type { SeverityOverride } from "./core/service";
 
 export interface DossierSettings {
@@ -10,6 +11,8 @@ export interface DossierSettings {
   checkEvidence: boolean;
   /** Documents larger than this (in bytes) are not checked; a diagnostic says so. */
   maxFileSizeBytes: number;
+  /** A validation taking longer than this (in milliseconds) stops early; a diagnostic says so. */
+  timeBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: DossierSettings = {
@@ -18,6 +21,7 @@ export const DEFAULT_SETTINGS: DossierSettings = {
   severity: {},
   checkEvidence: true,
   maxFileSizeBytes: 5 * 1024 * 1024,
+  timeBudgetMs: LIMITS.defaultTimeBudgetMs,
 };
 
 const SEVERITIES = new Set(["error", "warning", "info", "off"]);
@@ -31,6 +35,7 @@ export function readSettings(raw: unknown): DossierSettings {
   if (typeof value.leaseWarningMonths === "number" && value.leaseWarningMonths >= 0) settings.leaseWarningMonths = value.leaseWarningMonths;
   if (typeof value.checkEvidence === "boolean") settings.checkEvidence = value.checkEvidence;
   if (typeof value.maxFileSizeBytes === "number" && value.maxFileSizeBytes > 0) settings.maxFileSizeBytes = value.maxFileSizeBytes;
+  if (typeof value.timeBudgetMs === "number" && value.timeBudgetMs > 0) settings.timeBudgetMs = value.timeBudgetMs;
   if (value.severity && typeof value.severity === "object") {
     for (const [id, severity] of Object.entries(value.severity as object)) {
       if (typeof severity === "string" && SEVERITIES.has(severity)) settings.severity[id] = severity as SeverityOverride;
