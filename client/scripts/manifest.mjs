@@ -74,6 +74,13 @@ const contributes = {
         scope: "resource",
         markdownDescription: "%configuration.maxFileSizeBytes%",
       },
+      "isvDossier.timeBudgetMs": {
+        type: "number",
+        minimum: 1,
+        default: 2000,
+        scope: "resource",
+        markdownDescription: "%configuration.timeBudgetMs%",
+      },
       "isvDossier.trace.server": {
         type: "string",
         enum: ["off", "messages", "verbose"],

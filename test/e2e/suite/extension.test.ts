@@ -7,10 +7,12 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { parse as parseYaml } from "yaml";
 import { parseExpectations } from "../../support/fixture";
+import { DEFAULT_SETTINGS } from "../../../server/src/settings";
 import type { IsvDossierApi, TreeSnapshot } from "../../../client/src/api";
 import {
   closeAllEditors,
   codeOf,
+  EXTENSION_ID,
   codeTarget,
   describeDiagnostic,
   extensionApi,
@@ -54,6 +56,20 @@ describe("ISV Dossier extension in a real editor", () => {
   });
 
   afterEach(closeAllEditors);
+
+  it("contributes every setting the server reads, with the server's defaults, under isvDossier (scope resource)", () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const properties = (extension?.packageJSON as { contributes: { configuration: { properties: { [key: string]: { default: unknown; scope: string } } } } })
+      .contributes.configuration.properties;
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      const contributed = properties[`isvDossier.${key}`];
+      assert.ok(contributed, `isvDossier.${key} is contributed`);
+      assert.deepEqual(contributed.default, value, `isvDossier.${key} has the server's default`);
+      assert.equal(contributed.scope, "resource");
+      assert.deepEqual(vscode.workspace.getConfiguration("isvDossier").get(key), value);
+    }
+    assert.ok(properties["isvDossier.trace.server"], "isvDossier.trace.server is contributed");
+  });
 
   it("gives *.dossier.yaml files the isv-dossier language and shows a sample's findings with clause codes", async () => {
     const uri = workspaceFile(...NEEDS_WORK);
