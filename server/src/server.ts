@@ -1,6 +1,7 @@
 // The language server: thin wiring of LSP requests to the core. Validation is debounced per document and never
 // publishes a result for a version older than the one already published.
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   CompletionItem,
@@ -13,7 +14,9 @@ import {
   InsertTextFormat,
   InsertTextMode,
   Location,
+  LSPErrorCodes,
   MarkupKind,
+  ResponseError,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -41,8 +44,30 @@ import { todayIso } from "./node/today";
 import { REQUESTS } from "./lsp/requests";
 import { buildChecklist } from "./core/checklist";
 import { clauseTitle } from "./core/clause-text";
+import { RULES } from "./core/rules";
+import type { Rule } from "./core/rules/rule";
 
 const DEBOUNCE_MS = 50;
+
+/**
+ * TEST ONLY: extra rules from the CommonJS module named by the environment variable ISV_DOSSIER_TEST_RULES (the
+ * reliability tests inject a throwing and a slow rule, test/support/trap-rules.cjs). Unset in normal use.
+ */
+function testOnlyRules(): Rule[] {
+  const modulePath = process.env.ISV_DOSSIER_TEST_RULES;
+  if (!modulePath) return [];
+  return (require(modulePath) as { rules: Rule[] }).rules;
+}
+
+/** Documents are measured in UTF-8 bytes, as on disk (a Chinese character is three). */
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** Lets messages that are already waiting (a newer change, a cancellation) be read before work starts. */
+function yieldToPendingMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 interface CachedReport {
   version: number;
@@ -59,6 +84,7 @@ export function startServer(connection: Connection): void {
   let clientLocale: Locale = "en";
   let initializationLocale: string | undefined;
   let supportsConfiguration = false;
+  const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
 
   function localeFor(settings: DossierSettings): Locale {
     return settings.locale === "auto" ? clientLocale : settings.locale;
@@ -91,6 +117,8 @@ export function startServer(connection: Connection): void {
       evidenceExists: settings.checkEvidence && folder ? evidenceExistsIn(folder) : undefined,
       leaseWarningMonths: settings.leaseWarningMonths,
       severityOverrides: settings.severity,
+      timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
+      rules,
     });
     const report = service.validate(document.getText());
     reports.set(document.uri, { version: document.version, settingsKey, report });
@@ -102,13 +130,14 @@ export function startServer(connection: Connection): void {
     if (!document) return;
     const version = document.version;
     const settings = await settingsFor(uri);
+    await yieldToPendingMessages();
     const current = documents.get(uri);
-    if (!current || current.version !== version) return; // a newer change is on its way
+    if (!current || current.version !== version) return; // a newer change is on its way: no work for this one
     if ((publishedVersions.get(uri) ?? -1) > version) return;
     const locale = localeFor(settings);
     const lines = new LineIndex(document.getText());
     let diagnostics;
-    if (document.getText().length > settings.maxFileSizeBytes) {
+    if (byteLength(document.getText()) > settings.maxFileSizeBytes) {
       diagnostics = [tooLargeDiagnostic(document, settings, locale)];
     } else {
       const report = reportFor(document, settings);
@@ -119,7 +148,7 @@ export function startServer(connection: Connection): void {
   }
 
   function tooLargeDiagnostic(document: TextDocument, settings: DossierSettings, locale: Locale) {
-    const size = document.getText().length;
+    const size = byteLength(document.getText());
     return {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 3 as const,
@@ -143,13 +172,21 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** The report for a request, or undefined for documents that are too large or unknown. */
-  async function requestReport(uri: string): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
+  /** The report for a request, or undefined for documents that are unknown, too large or declined (binary, too deep).
+   * A request cancelled, or whose document changed, before its work starts does no work (RequestCancelled,
+   * ContentModified). */
+  async function requestReport(uri: string, token?: CancellationToken): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
+    const version = document.version;
     const settings = await settingsFor(uri);
-    if (document.getText().length > settings.maxFileSizeBytes) return undefined;
-    return { report: reportFor(document, settings), document, locale: localeFor(settings) };
+    await yieldToPendingMessages();
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
+    if (byteLength(document.getText()) > settings.maxFileSizeBytes) return undefined;
+    const report = reportFor(document, settings);
+    if (report.parsed.declined) return undefined;
+    return { report, document, locale: localeFor(settings) };
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -189,8 +226,8 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onHover(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return null;
     const offset = context.document.offsetAt(params.position);
     const result = hover(context.report, offset, context.locale);
@@ -199,8 +236,8 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
   });
 
-  connection.onCompletion(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onCompletion(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
     const lines = new LineIndex(context.document.getText());
     const offset = context.document.offsetAt(params.position);
@@ -220,8 +257,8 @@ export function startServer(connection: Connection): void {
     }));
   });
 
-  connection.onDocumentSymbol(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
     const lines = new LineIndex(context.document.getText());
     const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
@@ -235,8 +272,8 @@ export function startServer(connection: Connection): void {
     return documentSymbols(context.report, context.locale).map(convert);
   });
 
-  connection.onFoldingRanges(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onFoldingRanges(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
     const lines = new LineIndex(context.document.getText());
     return foldingRanges(context.report)
@@ -244,8 +281,8 @@ export function startServer(connection: Connection): void {
       .filter((range) => range.endLine > range.startLine);
   });
 
-  connection.onDocumentLinks(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onDocumentLinks(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
     const uri = URI.parse(params.textDocument.uri);
     const lines = new LineIndex(context.document.getText());
@@ -256,8 +293,8 @@ export function startServer(connection: Connection): void {
     }));
   });
 
-  connection.onDefinition(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onDefinition(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return null;
     const offset = context.document.offsetAt(params.position);
     const target = definition(context.report, offset, context.locale);
@@ -270,8 +307,8 @@ export function startServer(connection: Connection): void {
     return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
   });
 
-  connection.onCodeAction(async (params) => {
-    const context = await requestReport(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
     const lines = new LineIndex(context.document.getText());
     const range = { start: context.document.offsetAt(params.range.start), end: context.document.offsetAt(params.range.end) };
@@ -325,8 +362,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(REQUESTS.checklist, async (params: { uri: string }) => {
-    const context = await requestReport(params.uri);
+  connection.onRequest(REQUESTS.checklist, async (params: { uri: string }, token) => {
+    const context = await requestReport(params.uri, token);
     if (!context) return null;
     const checklist = buildChecklist(context.report);
     const lines = new LineIndex(context.document.getText());
