@@ -1,5 +1,5 @@
 // Parallel linting is deterministic: a folder of 200 generated dossiers (variants of the valid samples) gives
-// byte-identical output with worker threads (default and explicit --jobs) and with --jobs 1 (sequential).
+// byte-identical output with worker threads (--jobs 3) and with --jobs 1 (sequential).
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -45,12 +45,12 @@ after(() => {
 
 test(`${COUNT} dossiers: parallel output is byte-identical to sequential`, async () => {
   const args = ["lint", ".", "--as-of", AS_OF, "--lang", "en"];
-  const [sequentialJson, defaultJson, threeJobsJson] = await Promise.all([
+  // --jobs 3 rather than the default, so that workers are used even on a one-core machine
+  const [sequentialJson, threeJobsJson] = await Promise.all([
     runCli([...args, "--format", "json", "--jobs", "1"], { cwd: folder }),
-    runCli([...args, "--format", "json"], { cwd: folder }),
     runCli([...args, "--format", "json", "--jobs", "3"], { cwd: folder }),
   ]);
-  for (const run of [sequentialJson, defaultJson, threeJobsJson]) {
+  for (const run of [sequentialJson, threeJobsJson]) {
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stderr, "");
   }
@@ -62,6 +62,5 @@ test(`${COUNT} dossiers: parallel output is byte-identical to sequential`, async
     "files in path order",
   );
   assert.ok(report.summary.errors > 0 && report.summary.infos > 0, "the variants produce findings of several kinds");
-  assert.ok(defaultJson.stdout === sequentialJson.stdout, "default parallelism = sequential (JSON)");
   assert.ok(threeJobsJson.stdout === sequentialJson.stdout, "--jobs 3 = sequential (JSON)");
 });
