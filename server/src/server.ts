@@ -287,7 +287,9 @@ export function startServer(connection: Connection): void {
     const uri = URI.parse(params.textDocument.uri);
     const lines = new LineIndex(context.document.getText());
     const folder = Utils.dirname(uri);
-    return evidenceLinks(context.report).map((link) => ({
+    // On disk, a link leads only to an existing file that stays inside the folder once symbolic links are resolved.
+    const insideFolder = uri.scheme === "file" ? evidenceExistsIn(folder.fsPath) : () => true;
+    return evidenceLinks(context.report).filter((link) => insideFolder(link.path)).map((link) => ({
       range: toRange(lines, link.range),
       target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
     }));
