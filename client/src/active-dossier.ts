@@ -104,7 +104,10 @@ export class ActiveDossier implements vscode.Disposable {
         this.current = { uri, checklist, ...countProblems(uri) };
         this.changed.fire(this.current);
         return this.current;
-      });
+      })
+      // A request the server drops (the document changed meanwhile: ContentModified) keeps the last state; the
+      // diagnostics of the newer version trigger the next load.
+      .catch(() => this.current);
     return this.pending;
   }
 
