@@ -257,6 +257,22 @@ describe("paths", { concurrency: 4 }, () => {
   });
 });
 
+describe("encodings", () => {
+  test("UTF-16 files are decoded (with a warning) and checked like UTF-8; binary files are declined", async () => {
+    const text = fs.readFileSync(path.join(ROOT, MISSING_TOOLS), "utf8");
+    fs.writeFileSync(path.join(scratch, "utf8.yaml"), text);
+    fs.writeFileSync(path.join(scratch, "utf16.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    fs.writeFileSync(path.join(scratch, "binary.yaml"), Buffer.from([0, 1, 2, 3, 0, 0, 7, 0]));
+    const run = await runCli(["lint", "utf8.yaml", "utf16.yaml", "binary.yaml", "--format", "json", "--as-of", AS_OF], { cwd: scratch });
+    assert.equal(run.code, 1, run.stderr);
+    const [utf8, utf16, binary] = json(run.stdout).files;
+    const shape = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.rule} ${JSON.stringify(finding.range)}`);
+    assert.deepEqual(utf16.findings.filter((finding) => finding.rule === "encoding.utf16").map((finding) => finding.severity), ["warning"]);
+    assert.deepEqual(shape(utf16.findings.filter((finding) => finding.rule !== "encoding.utf16")), shape(utf8.findings));
+    assert.deepEqual(binary.findings.map((finding) => [finding.rule, finding.severity]), [["encoding.binary", "error"]]);
+  });
+});
+
 describe("output", { concurrency: 4 }, () => {
   test("--output writes the report to a file and nothing to stdout", async () => {
     const target = path.join(scratch, "report.json");

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildChecklist, Checklist } from "../core/checklist";
+import { decodeDossierBytes } from "../core/encoding";
 import { createLanguageService } from "../core/service";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
@@ -37,8 +38,7 @@ function readDossier(absolutePath: string, shownPath: string, locale: Locale): s
   }
   try {
     if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    const text = fs.readFileSync(absolutePath, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decodeDossierBytes(fs.readFileSync(absolutePath)).text;
   } catch (error) {
     throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: describeFileError(error) }));
   }

@@ -1,4 +1,4 @@
-// Lints one dossier file for the CLI: reads it, runs the language service (the same core the editor uses) and
+// Lints one dossier file for the CLI: reads and decodes it, runs the language service (the same core the editor uses) and
 // turns the findings into plain data with positions, rendered messages and stable fingerprints. Runs in the
 // main thread or in a worker; the result must survive structured cloning.
 import { createHash } from "node:crypto";
@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderMessage } from "../core/l10n/render";
 import { LineIndex, LinePosition } from "../core/line-index";
-import { createLanguageService } from "../core/service";
+import { decodeDossierBytes } from "../core/encoding";
+import { compareFindings, createLanguageService } from "../core/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
 import { describeFileError, DossierTarget } from "./discover";
@@ -76,24 +77,26 @@ function fingerprints(text: string, lines: LineIndex, findings: Finding[]): stri
   });
 }
 
-/** Lints text that belongs to a file (evidence paths are looked up beside it). */
-export function lintText(target: DossierTarget, rawText: string, settings: LintSettings): LintedFile {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+/** Lints a file's bytes (UTF-8, or UTF-16 decoded with a finding); evidence paths are looked up beside it. */
+export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings): LintedFile {
+  const decoded = decodeDossierBytes(bytes);
+  const text = decoded.text;
   const service = createLanguageService({
     locale: settings.locale,
     today: settings.today,
     evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
   });
   const report = service.validate(text);
+  const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
   const lines = new LineIndex(text);
-  const hashes = fingerprints(text, lines, report.findings);
+  const hashes = fingerprints(text, lines, findings);
   return {
     path: target.displayPath,
     absolutePath: target.absolutePath,
     editionId: report.edition.id,
     level: report.levelKnown ? report.level : null,
     category: report.category ?? null,
-    findings: report.findings.map((finding, index) => ({
+    findings: findings.map((finding, index) => ({
       rule: finding.ruleId,
       clauses: finding.clauseIds,
       severity: finding.severity,
@@ -112,9 +115,9 @@ export function lintText(target: DossierTarget, rawText: string, settings: LintS
 }
 
 export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(target.absolutePath, "utf8");
+    bytes = fs.readFileSync(target.absolutePath);
   } catch (error) {
     return {
       path: target.displayPath,
@@ -126,5 +129,5 @@ export function lintFile(target: DossierTarget, settings: LintSettings): LintedF
       readError: describeFileError(error),
     };
   }
-  return lintText(target, text, settings);
+  return lintBytes(target, bytes, settings);
 }
