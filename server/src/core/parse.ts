@@ -74,7 +74,8 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
 /** Parses with `yaml` alone, without the guards of parseGuarded. */
 function parseYamlDossier(text: string): ParsedDossier {
   const findings: Finding[] = [];
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // logLevel "error": yaml must not print warnings (they quote the document) to stderr
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" });
   for (const error of document.errors) {
     if (error.code === "MULTIPLE_DOCS") continue;
     const range = error.code === "DUPLICATE_KEY" ? keySpanAt(text, error.pos[0]) : spanAt(text, error.pos[0], error.pos[1]);
