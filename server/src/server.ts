@@ -76,6 +76,10 @@ interface CachedReport {
 }
 
 export function startServer(connection: Connection): void {
+  // A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node
+  // would print it to stderr; the server writes only its kind and code.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: string }) => process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`));
   const documents = new TextDocuments(TextDocument);
   const reports = new Map<string, CachedReport>();
   const timers = new Map<string, NodeJS.Timeout>();
