@@ -149,7 +149,7 @@ const ownKeys = {
 };
 
 const ownScripts = {
-  package: "npm run compile && node server/build.mjs --production && vsce package --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links",
+  package: "npm run compile && node server/build.mjs --production && vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links",
   "test:e2e": "node test/e2e/run-e2e.mjs",
   "test:electron": "npm run build && node test/e2e/electron.mjs",
   editor: "node test/e2e/run-e2e.mjs --editor",

@@ -38,7 +38,35 @@ function collectClauseAnnotations(value: unknown, found: Set<string>): void {
   }
 }
 
+function localizedProblems(node: unknown, where: string): string[] {
+  if (node === null || typeof node !== "object") return [];
+  const problems: string[] = [];
+  const record = node as { [key: string]: unknown };
+  const isLocalized = (value: unknown): boolean =>
+    value !== null && typeof value === "object" && Object.keys(value).sort().join(",") === "en,zh" && Object.values(value).every((text) => typeof text === "string" && text.length > 0);
+  for (const key of ["title", "description"]) if (key in record && !isLocalized(record[key])) problems.push(`${where}.${key}`);
+  for (const [value, label] of Object.entries((record.labels ?? {}) as object)) if (!isLocalized(label)) problems.push(`${where}.labels.${value}`);
+  for (const [key, child] of Object.entries((record.properties ?? {}) as object)) problems.push(...localizedProblems(child, `${where}.${key}`));
+  if (record.items) problems.push(...localizedProblems(record.items, `${where}[]`));
+  return problems;
+}
+
 for (const edition of allEditions()) {
+  test(`${edition.id}: every title, description and label of the model has exactly a Chinese and an English text`, () => {
+    assert.deepEqual(localizedProblems(edition.model, "root"), []);
+    const keysWithoutTitle: string[] = [];
+    const visit = (node: { properties?: { [key: string]: unknown }; items?: unknown }, where: string): void => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        const field = child as { title?: unknown; description?: unknown; properties?: { [key: string]: unknown }; items?: unknown };
+        if (!field.title || !field.description) keysWithoutTitle.push(`${where}.${key}`);
+        visit(field, `${where}.${key}`);
+      }
+      if (node.items) visit(node.items as { properties?: { [key: string]: unknown } }, `${where}[]`);
+    };
+    visit(edition.model, "root");
+    assert.deepEqual(keysWithoutTitle, []);
+  });
+
   const folder = path.join(ROOT, "schemas", "generated", edition.slug);
   const schemaFiles = fs.readdirSync(folder).filter((name) => name.endsWith(".schema.json"));
 

@@ -2,6 +2,7 @@
 // it stays inside the dossier's folder — after resolving `..` and symbolic links; anything else "does not exist".
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkEvidencePath } from "../core/evidence-path";
 
 function isInside(folder: string, candidate: string): boolean {
   const relative = path.relative(folder, candidate);
@@ -12,7 +13,7 @@ function isInside(folder: string, candidate: string): boolean {
 export function evidenceExistsIn(folder: string): (relativePath: string) => boolean {
   let realFolder: string | undefined;
   return (relativePath: string): boolean => {
-    if (relativePath.length === 0 || path.isAbsolute(relativePath) || /^[a-zA-Z]:|\\|%|^[a-z][a-z0-9+.-]*:/i.test(relativePath)) return false;
+    if (checkEvidencePath(relativePath) !== "ok" || path.isAbsolute(relativePath)) return false;
     const candidate = path.resolve(folder, relativePath);
     if (!isInside(folder, candidate)) return false;
     try {
