@@ -1,57 +1,10 @@
 // Turns the dossier model (schemas/<edition>/model.yaml) into JSON Schema 2020-12 for one level.
 // Every constraint carries an x-clause annotation (clause ids resolved for that level).
 // Pure: no file system; the generator (generate.ts) reads and writes files.
+import { CategoriesFile, ModelNode, resolveClauseTemplate } from "../../server/src/core/model";
 
-export type Localized = { zh: string; en: string };
 export type JsonSchema = { [keyword: string]: unknown };
-
-export interface ModelNode {
-  type: "string" | "integer" | "number" | "date" | "object" | "array" | "boolean";
-  title?: Localized;
-  description?: Localized;
-  clauses?: string[];
-  properties?: { [key: string]: ModelNode };
-  required?: string[];
-  items?: ModelNode;
-  enum?: Array<string | number>;
-  labels?: { [value: string]: Localized };
-  ref_enum?: string;
-  pattern?: string;
-  minLength?: number;
-  minItems?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  uniqueItems?: boolean;
-  evidence?: boolean;
-  personnel_ref?: boolean;
-  vocabulary?: "stages";
-  required_when?: { field: string; in: string[]; clauses: string[]; forbidden_otherwise?: boolean };
-}
-
-export interface CategoryEntry {
-  label: Localized;
-  definition: string;
-  professional: string;
-  annex: string;
-  supplier_management?: boolean;
-  stages?: { [stage: string]: Localized };
-  classes?: { [drClass: string]: { label: Localized; stages: { [stage: string]: Localized } } };
-}
-
-export interface CategoriesFile {
-  levels: { [level: string]: { section: string; label: Localized } };
-  categories: { [id: string]: CategoryEntry };
-}
-
-/**
- * "4.x.3.a" → "4.2.3.a" for level 2; other ids unchanged. When the catalog has no such clause (the items of a
- * structure-only clause are unknown), the nearest ancestor that exists: "4.3.4.a" → "4.3.4".
- */
-export function resolveClauseTemplate(clauseId: string, section: string, known?: Set<string>): string {
-  let resolved = clauseId.startsWith("4.x") ? section + clauseId.slice(3) : clauseId;
-  while (known && !known.has(resolved) && resolved.includes(".")) resolved = resolved.slice(0, resolved.lastIndexOf("."));
-  return resolved;
-}
+export type { CategoriesFile, ModelNode };
 
 /** The JSON pointer segments of a model path, e.g. "/application/category" → ["application", "category"]. */
 function pointerSegments(pointer: string): string[] {
@@ -95,6 +48,8 @@ export class SchemaBuilder {
     private readonly knownClauseIds: Set<string>,
   ) {}
 
+  private readonly isKnownClause = (id: string): boolean => this.knownClauseIds.has(id);
+
   buildLevelSchema(level: number, schemaId: string, editionId: string): JsonSchema {
     const section = this.categories.levels[String(level)].section;
     const context: BuildContext = { section, root: this.model, conditionals: [] };
@@ -117,7 +72,7 @@ export class SchemaBuilder {
   }
 
   private clauses(node: { clauses?: string[] }, context: BuildContext): string[] {
-    return (node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.knownClauseIds));
+    return (node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause));
   }
 
   private annotations(node: ModelNode, context: BuildContext): JsonSchema {
@@ -184,7 +139,7 @@ export class SchemaBuilder {
   /** `required_when`: required when another field has one of the values (and, optionally, forbidden otherwise). */
   private requiredWhen(key: string, child: ModelNode, parentPath: string[], context: BuildContext): JsonSchema {
     const rule = child.required_when!;
-    const clauses = rule.clauses.map((id) => resolveClauseTemplate(id, context.section, this.knownClauseIds));
+    const clauses = rule.clauses.map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause));
     const fromRoot = rule.field.startsWith("/");
     if (fromRoot && parentPath.includes("*")) throw new Error(`required_when from the root inside a list: ${key}`);
     const condition = fromRoot ? pointerValueIn(rule.field, rule.in) : pointerValueIn(`/${rule.field}`, rule.in);
@@ -211,7 +166,7 @@ export class SchemaBuilder {
         },
       });
     for (const [categoryId, category] of Object.entries(this.categories.categories)) {
-      const clauses = [resolveClauseTemplate("4.x.6", section, this.knownClauseIds), category.definition];
+      const clauses = [resolveClauseTemplate("4.x.6", section, this.isKnownClause), category.definition];
       const categoryCondition = pointerValueIn("/application/category", [categoryId]);
       if (category.stages) {
         conditionals.push({ if: categoryCondition, then: stagesAt(Object.keys(category.stages), clauses) });

@@ -1,15 +1,10 @@
 // Where the repository is, for tests that read samples and fixtures from disk.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { findRepositoryRoot } from "../../server/src/node/repository-root";
 
 export function repositoryRoot(): string {
-  let directory = __dirname;
-  while (!fs.existsSync(path.join(directory, "package.json"))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) return process.cwd();
-    directory = parent;
-  }
-  return directory;
+  return findRepositoryRoot(__dirname);
 }
 
 /** All files under a folder (recursively) whose name ends with one of the suffixes, sorted. */

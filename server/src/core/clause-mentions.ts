@@ -1,5 +1,6 @@
 // Finds clause ids that reviewers write in comments — "# 不满足 4.2.3 b)", "# see 4.1.4.a", "# 附录 H" — and
 // resolves them to catalog clause ids.
+import { commentColumn } from "./cursor-context";
 import type { Edition } from "./edition";
 import type { OffsetRange } from "./types";
 
@@ -11,21 +12,6 @@ export interface ClauseMention {
 // 4.2.3 b)  4.2.3b)  4.2.3.b  4.2.3（b）  §4.1.4  附录 H  附录H  Annex H
 const MENTION = /(§\s*)?(\d+(?:\.\d+)+)(?:\s*[（(]?([a-z])[）)]|\.([a-z])\b)?|(?:附录\s*|Annex\s+)([A-I])\b/g;
 
-/** The comment part of a line (from an unquoted #), as [start, end) offsets in the line, if any. */
-function commentStart(line: string): number {
-  let quote: string | undefined;
-  for (let index = 0; index < line.length; index++) {
-    const character = line[index];
-    if (quote) {
-      if (character === quote) quote = undefined;
-      continue;
-    }
-    if (character === '"' || character === "'") quote = character;
-    else if (character === "#" && (index === 0 || /\s/.test(line[index - 1]))) return index;
-  }
-  return -1;
-}
-
 /** Clause mentions inside the comments of a text (only ids that exist in the edition's catalog). */
 export function clauseMentionsInComments(text: string, edition: Edition, from = 0, to = text.length): ClauseMention[] {
   const mentions: ClauseMention[] = [];
@@ -34,7 +20,7 @@ export function clauseMentionsInComments(text: string, edition: Edition, from = 
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
-    const hash = commentStart(line);
+    const hash = commentColumn(line);
     if (hash >= 0) {
       const comment = line.slice(hash);
       for (const match of comment.matchAll(MENTION)) {

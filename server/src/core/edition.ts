@@ -2,7 +2,10 @@
 // Everything comes from the generated bundle (schemas/generated/); no file system access.
 import { generatedEditions } from "../../../schemas/generated/editions";
 import type { GeneratedValidator } from "../../../schemas/generated/ccrc-isv-c01-2025/validate-shape";
+import { Category, ModelNode, resolveClauseTemplate } from "./model";
 import type { JsonPath, Localized } from "./types";
+
+export type { Category, ModelNode };
 
 export type Provenance = "excerpt" | "public-summary" | "structure-only";
 export type CheckKind = "schema" | "rule" | "manual" | "informative";
@@ -23,33 +26,6 @@ export interface Clause {
   categories?: "all" | string[];
   counterpart?: string;
   annex_kind?: Localized;
-}
-
-export interface ModelNode {
-  type: string;
-  title?: Localized;
-  description?: Localized;
-  clauses?: string[];
-  properties?: { [key: string]: ModelNode };
-  required?: string[];
-  items?: ModelNode;
-  enum?: Array<string | number>;
-  labels?: { [value: string]: Localized };
-  ref_enum?: string;
-  evidence?: boolean;
-  personnel_ref?: boolean;
-  vocabulary?: string;
-  required_when?: { field: string; in: string[]; clauses: string[]; forbidden_otherwise?: boolean };
-}
-
-export interface Category {
-  label: Localized;
-  definition: string;
-  professional: string;
-  annex: string;
-  supplier_management?: boolean;
-  stages?: { [stage: string]: Localized };
-  classes?: { [drClass: string]: { label: Localized; stages: { [stage: string]: Localized } } };
 }
 
 export type SchemaObject = { [keyword: string]: unknown };
@@ -113,9 +89,7 @@ export class Edition {
    * such clause (items of a structure-only clause), the nearest ancestor that exists ("4.3.4.a" → "4.3.4").
    */
   resolveClause(template: string, level: Level): string {
-    let resolved = template.startsWith("4.x") ? this.levelSection(level) + template.slice(3) : template;
-    while (!this.clauseById.has(resolved) && resolved.includes(".")) resolved = resolved.slice(0, resolved.lastIndexOf("."));
-    return resolved;
+    return resolveClauseTemplate(template, this.levelSection(level), (id) => this.clauseById.has(id));
   }
 
   /** The same requirement at every level, when `clauseId` is a per-level general requirement. */

@@ -2,6 +2,7 @@
 // id, clauses per level, what each checks in English and Chinese, and its boundary convention. Run:
 //   node out/server/src/tools/rules-doc.js
 // test/unit/rules-doc.test.ts fails when the README section is stale. Touches nothing else in the README.
+import { findRepositoryRoot } from "../node/repository-root";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultEdition, Edition, LEVELS } from "../core/edition";
@@ -58,13 +59,7 @@ export function withRulesSection(readme: string, section: string = renderRulesSe
 }
 
 function repositoryRoot(): string {
-  let directory = __dirname;
-  while (!fs.existsSync(path.join(directory, "package.json"))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) return process.cwd();
-    directory = parent;
-  }
-  return directory;
+  return findRepositoryRoot(__dirname);
 }
 
 export function readmePath(): string {
