@@ -128,6 +128,7 @@ function assertSymbols(text: string, symbols: OutlineSymbol[]): void {
 /** Every feature at a few offsets; throws (failing the test) on any exception or out-of-text range. */
 function exercise(text: string, report: DossierReport, random: Random, locale: Locale): void {
   for (const finding of report.findings) {
+    assert.notEqual(finding.messageId, "internal.rule-failed", `rule ${finding.ruleId} threw`);
     assertWithin(text, finding.range, `finding ${finding.ruleId}`);
     for (const related of finding.related) assertWithin(text, related.range, `related of ${finding.ruleId}`);
   }
