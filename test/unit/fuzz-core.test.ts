@@ -1,5 +1,5 @@
 // The core alone on random and structured garbage (deterministic seeds): validation and every editor feature
-// never throw, and every range they return lies within the text.
+// never throw, no rule fails (internal.rule-failed), and every range they return lies within the text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
