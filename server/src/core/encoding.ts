@@ -50,6 +50,9 @@ function encodingFinding(ruleId: string, messageId: string, severity: Finding["s
 /** Characters outside YAML's printable set, NUL aside: C0 controls but tab, LF and CR; DEL; C1 but NEL; U+FFFE/U+FFFF; lone surrogates. */
 const NON_PRINTABLE = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Every character NON_PRINTABLE or U+FFFD may match, and more: text without any (nearly all) needs no closer look. */
+const MAY_BE_NON_PRINTABLE_OR_REPLACEMENT = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffd-\uffff]/;
+
 function countMatches(text: string, pattern: RegExp): { first: number; count: number } {
   let first = -1;
   let count = 0;
@@ -87,6 +90,7 @@ export function textEncodingFindings(text: string): TextEncodingCheck {
   }
   const findings: Finding[] = [];
   if (text.charCodeAt(0) === 0xfeff) findings.push(encodingFinding(ENCODING_RULES.bom, ENCODING_RULES.bom, "info", { start: 0, end: 1 }, {}));
+  if (!MAY_BE_NON_PRINTABLE_OR_REPLACEMENT.test(text)) return { findings, declined: false };
   const control = countMatches(text, NON_PRINTABLE);
   if (control.count > 0) {
     const code = "U+" + text.charCodeAt(control.first).toString(16).toUpperCase().padStart(4, "0");

@@ -78,6 +78,25 @@ function leadingSpaces(line: string): number {
 /** A block scalar header (`key: |`, `- >-`, `|2+`) ends the line, so the lines below that are indented more are text. */
 const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][0-9+-]*\s*(?:#.*)?$/;
 
+/** Leading characters of a line that may count as indentation columns (see contentColumn): each counts at most 1. */
+const DEEP_INDENTATION_AT_START = new RegExp(`^[ \\t?:-]{${LIMITS.maxIndentColumns + 1}}`);
+const DEEP_INDENTATION = new RegExp(`\\n[ \\t?:-]{${LIMITS.maxIndentColumns + 1}}`);
+
+/**
+ * A fast, exact shortcut of excessiveNestingInText for ordinary text (native scans only): with at most
+ * maxNestingDepth flow brackets in all, the flow depth cannot pass it; a line whose content starts past
+ * maxIndentColumns needs more than maxIndentColumns leading spaces, tabs or indicators.
+ */
+function cannotNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (const bracket of ["[", "{"]) {
+    for (let index = text.indexOf(bracket); index >= 0; index = text.indexOf(bracket, index + 1)) {
+      if (++brackets > LIMITS.maxNestingDepth) return false;
+    }
+  }
+  return !DEEP_INDENTATION_AT_START.test(text) && !DEEP_INDENTATION.test(text);
+}
+
 /**
  * Where the text nests deeper than the limits allow, looked at before parsing: flow brackets (`[`, `{`, counted
  * everywhere but comments and block scalars, so quoted brackets count too) deeper than maxNestingDepth, or a line
@@ -85,6 +104,7 @@ const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][0-9+-]*\s*(?:#.*)?$/;
  * such text (deep enough, it overflows the stack, and V8 may abort the process while compiling a regular expression).
  */
 export function excessiveNestingInText(text: string): number | undefined {
+  if (cannotNestTooDeep(text)) return undefined;
   let flowDepth = 0;
   let blockScalarIndent = -1;
   let lineStart = 0;
@@ -195,7 +215,8 @@ export function remoteReferenceFindings(document: Document, text: string): Findi
       for (const item of node.items) stack.push(item);
     }
   }
-  for (const match of text.matchAll(MODELINE)) {
+  // The modeline names yaml-language-server: text without that name (nearly all) needs no line-by-line search.
+  for (const match of text.includes("yaml-language-server") ? text.matchAll(MODELINE) : []) {
     const start = (match.index ?? 0) + match[0].length - match[1].length;
     findings.push(limitFinding(LIMIT_RULES.remoteReference, "info", { start, end: start + match[1].length }, { key: "$schema" }));
   }

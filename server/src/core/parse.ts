@@ -1,6 +1,6 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
-import { parseDocument, Document } from "yaml";
+import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
 import { textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { Finding, OffsetRange } from "./types";
@@ -71,23 +71,41 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
   return undefined;
 }
 
-/** Parses with `yaml` alone, without the guards of parseGuarded. */
-function parseYamlDossier(text: string): ParsedDossier {
+/**
+ * The options every dossier (and every piece of one parsed on its own, see incremental.ts) is parsed with.
+ * logLevel "error": yaml must not print warnings (they quote the document) to stderr.
+ */
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+
+/** What yamlFindings needs of a yaml error or warning (positions are offsets into the text). */
+export interface YamlProblem {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** The findings for a document's YAML errors and warnings. */
+export function yamlFindings(text: string, errors: readonly YamlProblem[], warnings: readonly YamlProblem[]): Finding[] {
   const findings: Finding[] = [];
-  // logLevel "error": yaml must not print warnings (they quote the document) to stderr
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" });
-  for (const error of document.errors) {
+  for (const error of errors) {
     if (error.code === "MULTIPLE_DOCS") continue;
     const range = error.code === "DUPLICATE_KEY" ? keySpanAt(text, error.pos[0]) : spanAt(text, error.pos[0], error.pos[1]);
     findings.push(yamlFinding(error.code, range, "error", error.message.split("\n")[0]));
   }
-  if (document.errors.some((error) => error.code === "MULTIPLE_DOCS")) {
+  if (errors.some((error) => error.code === "MULTIPLE_DOCS")) {
     const marker = secondDocumentMarker(text) ?? spanAt(text, 0, 0);
     findings.push(yamlFinding("MULTIPLE_DOCS", marker, "error", ""));
   }
-  for (const warning of document.warnings) {
+  for (const warning of warnings) {
     findings.push(yamlFinding(warning.code, spanAt(text, warning.pos[0], warning.pos[1]), "warning", warning.message.split("\n")[0]));
   }
+  return findings;
+}
+
+/** Parses with `yaml` alone, without the guards of parseGuarded. */
+export function parseYamlDossier(text: string): ParsedDossier {
+  const document = parseDocument(text, PARSE_OPTIONS);
+  const findings = yamlFindings(text, document.errors, document.warnings);
   let value: unknown = undefined;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -115,20 +133,28 @@ function declinedDossier(text: string, findings: Finding[], ruleId: string): Par
   return { text, document: parseDocument("", { keepSourceTokens: false }), value: undefined, findings, declined: ruleId };
 }
 
+/** The checks parseGuarded makes on the parsed document; an incremental parse may pass its own, with equal results. */
+export interface DocumentChecks {
+  excessiveNesting(document: Document): number | undefined;
+  remoteReferences(document: Document, text: string): Finding[];
+}
+
+const WHOLE_DOCUMENT_CHECKS: DocumentChecks = { excessiveNesting: excessiveNestingInDocument, remoteReferences: remoteReferenceFindings };
+
 /**
  * Runs a parse (`yaml` on the whole text, or an incremental parse that must give the same result) behind the guards
  * against hostile text: binary text (NUL characters) and text nested deeper than LIMITS allow never reach the
  * parser; a parsed document nested too deep is declined; encoding findings and remote references are added.
  */
-export function parseGuarded(text: string, parse: (text: string) => ParsedDossier): ParsedDossier {
+export function parseGuarded(text: string, parse: (text: string) => ParsedDossier, checks: DocumentChecks = WHOLE_DOCUMENT_CHECKS): ParsedDossier {
   const encoding = textEncodingFindings(text);
   if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
   const deepText = excessiveNestingInText(text);
   if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
   const parsed = parse(text);
-  const deepDocument = excessiveNestingInDocument(parsed.document);
+  const deepDocument = checks.excessiveNesting(parsed.document);
   if (deepDocument !== undefined) {
     return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);
   }
-  return { ...parsed, findings: [...encoding.findings, ...parsed.findings, ...remoteReferenceFindings(parsed.document, text)] };
+  return { ...parsed, findings: [...encoding.findings, ...parsed.findings, ...checks.remoteReferences(parsed.document, text)] };
 }

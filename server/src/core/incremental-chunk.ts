@@ -1,0 +1,214 @@
+// One piece of a dossier (a top-level section, a list's head or one list item) parsed on its own with the same
+// options as the whole, kept with its plain value, and moved (every node range, error and warning position) when
+// text before it grows or shrinks. Imports only `yaml` and the parse options.
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node as YamlNode, YAMLError, YAMLWarning } from "yaml";
+import { mayHoldAnchorOrAlias } from "./incremental-split";
+import { PARSE_OPTIONS } from "./parse";
+
+/**
+ * How a piece ends inside the whole: a top-level section is followed by another key at column 0, a list item by
+ * another item at the same indentation. A piece with YAML errors is composable only when the same text followed
+ * by such a line (a sentinel) gives the same nodes and errors and a clean sibling — else the errors may have
+ * changed how the next piece is read (an unclosed quote or bracket, a compact mapping that swallows what follows).
+ */
+export type Boundary = { kind: "section" } | { kind: "item"; indent: number };
+
+const SECTION_SENTINEL = "0sentinel: 0\n";
+
+/** A copy of `text` that shares no storage with the string it was cut from (so that old versions can be freed). */
+function independentCopy(text: string): string {
+  return (" " + text).slice(1);
+}
+
+/** Whether two node trees agree in kind, range (b's shifted by `delta`), value, type, tag and anchor. */
+function sameNodes(a: unknown, b: unknown, delta: number): boolean {
+  if (isPair(a) || isPair(b)) return isPair(a) && isPair(b) && sameNodes(a.key, b.key, delta) && sameNodes(a.value, b.value, delta);
+  if (!isNode(a) || !isNode(b)) return a === b || (!isNode(a) && !isNode(b) && a == null && b == null);
+  const rangeA = a.range;
+  const rangeB = b.range;
+  if (!rangeA || !rangeB || rangeA[0] + delta !== rangeB[0] || rangeA[1] + delta !== rangeB[1] || rangeA[2] + delta !== rangeB[2]) return false;
+  if (a.tag !== b.tag || a.anchor !== b.anchor || (a as { type?: string }).type !== (b as { type?: string }).type) return false;
+  if (isScalar(a) || isScalar(b)) return isScalar(a) && isScalar(b) && Object.is(a.value, b.value);
+  if ((isMap(a) && isMap(b)) || (isSeq(a) && isSeq(b))) {
+    return a.items.length === b.items.length && a.items.every((item, index) => sameNodes(item, b.items[index], delta));
+  }
+  return false;
+}
+
+const REFERENCE_KEYS = new Set(["$schema", "$ref"]);
+
+/** The nesting depth of a tree (containers only, the root at 1) and whether it has a `$schema` or `$ref` key. */
+function shapeOf(root: unknown): { depth: number; hasReferenceKey: boolean } {
+  let depth = 0;
+  let hasReferenceKey = false;
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const node = entry.node;
+    if (!isMap(node) && !isSeq(node)) continue;
+    depth = Math.max(depth, entry.depth);
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (isScalar(item.key) && REFERENCE_KEYS.has(String(item.key.value))) hasReferenceKey = true;
+        stack.push({ node: item.key, depth: entry.depth + 1 }, { node: item.value, depth: entry.depth + 1 });
+      } else {
+        stack.push({ node: item, depth: entry.depth + 1 });
+      }
+    }
+  }
+  return { depth, hasReferenceKey };
+}
+
+/** Adds `delta` to the range of `node` and of every node below it. */
+export function shiftNode(node: unknown, delta: number): void {
+  if (!isNode(node)) return;
+  const range = node.range;
+  if (range) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        shiftNode(item.key, delta);
+        shiftNode(item.value, delta);
+      } else {
+        shiftNode(item, delta);
+      }
+    }
+  }
+}
+
+export class Chunk {
+  /** Offset of the piece's first character in the text its ranges currently refer to. */
+  base = 0;
+  readonly length: number;
+  readonly root: YamlNode | null;
+  readonly errors: YAMLError[];
+  readonly warnings: YAMLWarning[];
+  /** The range of the piece's own document: [start, end of contents, end]. */
+  readonly documentRange: [number, number, number];
+  /** The plain value (toJS) of the piece's contents. */
+  readonly value: unknown;
+  /** The deepest mapping or list, counted as excessiveNestingInDocument counts (the piece's root is 1). */
+  readonly depth: number;
+  /** Whether some mapping has a `$schema` or `$ref` key (remoteReferenceFindings has something to say). */
+  readonly hasReferenceKey: boolean;
+  /** Whether the piece parses on its own as it does at the end of the whole (no anchors or aliases). */
+  readonly composableAtEnd: boolean;
+  /** Whether it also does when followed by the next piece (see Boundary); decided when first asked. */
+  private composableInside: boolean | undefined;
+  /** The text, kept only while composableInside is undecided. */
+  private pendingText: string | undefined;
+
+  constructor(text: string, base: number) {
+    this.length = text.length;
+    const own = independentCopy(text);
+    const document = parseDocument(own, PARSE_OPTIONS);
+    this.root = document.contents;
+    this.errors = document.errors;
+    this.warnings = document.warnings;
+    this.documentRange = [...document.range];
+    const shape = shapeOf(this.root);
+    this.depth = shape.depth;
+    this.hasReferenceKey = shape.hasReferenceKey;
+    let composable = !mayHoldAnchorOrAlias(own) && !this.errors.some((error) => error.code === "MULTIPLE_DOCS");
+    let value: unknown = undefined;
+    if (composable) {
+      try {
+        value = document.toJS();
+      } catch {
+        composable = false;
+      }
+    }
+    this.value = value;
+    this.composableAtEnd = composable;
+    if (composable && this.errors.length === 0) this.composableInside = true;
+    else if (composable) this.pendingText = own;
+    else this.composableInside = false;
+    this.moveTo(base);
+  }
+
+  /** Whether the piece parses on its own as it does when followed, in the whole, by the next piece. */
+  composableBefore(boundary: Boundary): boolean {
+    if (this.composableInside === undefined) {
+      this.composableInside = this.sentinelAgrees(this.pendingText!, boundary);
+      this.pendingText = undefined;
+    }
+    return this.composableInside;
+  }
+
+  private sentinelAgrees(text: string, boundary: Boundary): boolean {
+    // An item that is not the last of its list ends with the next item's indentation (see incremental.ts).
+    const indentation = boundary.kind === "item" ? " ".repeat(boundary.indent) : "";
+    const endsIndented = boundary.kind === "item" && text.endsWith("\n" + indentation);
+    if (!endsIndented && !text.endsWith("\n")) return false;
+    const sentinel = boundary.kind === "section" ? SECTION_SENTINEL : (endsIndented ? "" : indentation) + "- 0\n";
+    const sentinelNode = text.length + sentinel.length - (boundary.kind === "section" ? SECTION_SENTINEL.length : 2);
+    const document = parseDocument(text + sentinel, PARSE_OPTIONS);
+    const root = document.contents;
+    const own = this.root;
+    let ownItems: unknown[];
+    let items: unknown[];
+    if (boundary.kind === "section" && isMap(root) && isMap(own) && !root.flow) {
+      ownItems = own.items;
+      items = root.items;
+      const last = items[items.length - 1];
+      if (!isPair(last) || !isNode(last.key) || last.key.range?.[0] !== sentinelNode) return false;
+    } else if (boundary.kind === "item" && isSeq(root) && isSeq(own) && !root.flow) {
+      ownItems = own.items;
+      items = root.items;
+      const last = items[items.length - 1];
+      if (!isNode(last) || last.range?.[0] !== sentinelNode) return false;
+    } else {
+      return false;
+    }
+    if (items.length !== ownItems.length + 1) return false;
+    const delta = -this.base;
+    const problems = (list: Array<{ code: string; message: string; pos: [number, number] }>, shift: number) =>
+      JSON.stringify(list.map((problem) => [problem.code, problem.message, problem.pos[0] + shift, problem.pos[1] + shift]));
+    if (problems(document.errors, 0) !== problems(this.errors, delta) || problems(document.warnings, 0) !== problems(this.warnings, delta)) return false;
+    return ownItems.every((item, index) => sameNodes(item, items[index], delta));
+  }
+
+  /**
+   * When this piece is the head of a list section: the pair whose value is the list (whose nodes belong to other
+   * pieces) and the empty value the head was parsed with.
+   */
+  private attached: { pair: { value: unknown }; placeholder: unknown } | undefined;
+
+  /** Makes `list` the value of `pair` (a pair of this piece whose value was empty). */
+  attach(pair: { value: unknown }, list: unknown): void {
+    if (!this.attached) this.attached = { pair, placeholder: pair.value };
+    pair.value = list;
+  }
+
+  /** Puts back the empty value of the pair a list was attached to. */
+  detach(): void {
+    if (this.attached) this.attached.pair.value = this.attached.placeholder;
+    this.attached = undefined;
+  }
+
+  /** Moves every range and position so that the piece starts at `base` (an attached list is not moved). */
+  moveTo(base: number): void {
+    const delta = base - this.base;
+    if (delta === 0) return;
+    this.base = base;
+    if (this.attached) {
+      const list = this.attached.pair.value;
+      this.attached.pair.value = this.attached.placeholder;
+      shiftNode(this.root, delta);
+      this.attached.pair.value = list;
+    } else {
+      shiftNode(this.root, delta);
+    }
+    for (const problem of this.errors) shiftPosition(problem.pos, delta);
+    for (const problem of this.warnings) shiftPosition(problem.pos, delta);
+    shiftPosition(this.documentRange, delta);
+  }
+}
+
+function shiftPosition(position: number[], delta: number): void {
+  for (let index = 0; index < position.length; index++) position[index] += delta;
+}

@@ -1,0 +1,326 @@
+// Incremental parsing for one open document: the text is cut into its top-level sections (and a long section's
+// trailing list into its items, incremental-split.ts); a piece whose text did not change is reused — its yaml
+// nodes moved, its plain value kept — and only changed pieces are parsed again (incremental-chunk.ts). The result
+// is what parseDossier(text) returns: the same value, findings and node ranges. Whenever that cannot be
+// guaranteed (anchors, aliases, directives, `---`, a flow or list root, unusual keys at column 0, duplicate
+// top-level keys, YAML errors that may reach into the next piece) the whole text is parsed instead. Either way the
+// parse runs behind parseGuarded's guards, whose document checks use what each piece knows of itself.
+// Pure: imports only `yaml` and core modules; no vscode, no vscode-languageserver*, no fs.
+import { Document, isMap, isScalar, isSeq, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
+import { Chunk } from "./incremental-chunk";
+import { ListSlices, SectionSlice, splitSections, splitTrailingList } from "./incremental-split";
+import { excessiveNestingInDocument, LIMITS, remoteReferenceFindings } from "./limits";
+import { DocumentChecks, PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
+
+/** A section at least this long whose value ends with a list of at least LIST_MINIMUM_ITEMS items is cut into items. */
+const LIST_SECTION_MINIMUM_CHARS = 2048;
+const LIST_MINIMUM_ITEMS = 8;
+
+export interface UpdateStatistics {
+  /** "incremental" when pieces were composed; "full" when the whole text was parsed (and why). */
+  mode: "incremental" | "full";
+  reason?: string;
+  parsedPieces: number;
+  reusedPieces: number;
+}
+
+/** Where the text changed: the common prefix and suffix of the previous and the new text. */
+interface TextChange {
+  prefix: number;
+  /** Offset in the new text where the unchanged suffix begins. */
+  suffixStart: number;
+  /** New length minus old length. */
+  delta: number;
+}
+
+function commonPrefixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  for (let step = 4096; step >= 1; step = step >> 3 || (step > 1 ? 1 : 0)) {
+    while (length + step <= limit && a.slice(length, length + step) === b.slice(length, length + step)) length += step;
+    if (step === 1) break;
+  }
+  return length;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  for (let step = 4096; step >= 1; step = step >> 3 || (step > 1 ? 1 : 0)) {
+    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
+    if (step === 1) break;
+  }
+  return length;
+}
+
+function textChange(previous: string, text: string): TextChange {
+  const prefix = commonPrefixLength(previous, text, Math.min(previous.length, text.length));
+  const suffix = commonSuffixLength(previous, text, Math.min(previous.length, text.length) - prefix);
+  return { prefix, suffixStart: text.length - suffix, delta: text.length - previous.length };
+}
+
+/** Where the span [start, end) of the new text was in the previous text, when it lies in unchanged text. */
+function previousStart(change: TextChange, start: number, end: number): number | undefined {
+  if (end <= change.prefix) return start;
+  if (start >= change.suffixStart) return start - change.delta;
+  return undefined;
+}
+
+/** Where a list goes in its head: the pair whose value it is, the maps that end with it, and the keys to it. */
+interface Attachment {
+  pair: Pair;
+  maps: YAMLMap[];
+  keys: string[];
+}
+
+interface Section {
+  start: number;
+  end: number;
+  key: string;
+  pair: Pair;
+  value: unknown;
+  /** Every piece, in text order. */
+  pieces: Chunk[];
+  list?: { head: Chunk; attachment: Attachment; items: Chunk[]; seq: YAMLSeq };
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return node === null || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
+}
+
+/** The pair at the end of the head that holds the list (a bare `key:` at `keyOffset`), and the maps leading to it. */
+function findAttachment(head: Chunk, keyOffset: number): Attachment | undefined {
+  const maps: YAMLMap[] = [];
+  const keys: string[] = [];
+  let node: unknown = head.root;
+  while (isMap(node) && !node.flow && node.items.length > 0) {
+    maps.push(node);
+    const pair = node.items[node.items.length - 1];
+    if (!isScalar(pair.key) || typeof pair.key.value !== "string" || pair.key.value === "__proto__" || !pair.key.range) return undefined;
+    keys.push(pair.key.value);
+    if (pair.key.range[0] === keyOffset) {
+      const value = pair.value;
+      const empty = isEmptyScalar(value) && !(isScalar(value) && (value.tag || value.anchor));
+      return empty ? { pair, maps, keys } : undefined;
+    }
+    node = pair.value;
+  }
+  return undefined;
+}
+
+/** The single pair of a section's own document, when it is the expected key at the expected offset. */
+function sectionPair(chunk: Chunk, key: string, keyOffset: number): Pair | undefined {
+  const root = chunk.root;
+  if (!isMap(root) || root.flow || root.items.length !== 1) return undefined;
+  const pair = root.items[0];
+  if (!isScalar(pair.key) || pair.key.value !== key || pair.key.range?.[0] !== keyOffset) return undefined;
+  return pair;
+}
+
+/** Puts a list section together: the items' nodes into one sequence attached to the head, and the plain value. */
+function composeList(section: Section, withValue: boolean): void {
+  const list = section.list!;
+  const first = list.items[0].root as YAMLSeq;
+  const last = list.items[list.items.length - 1].root as YAMLSeq;
+  list.seq.range = [first.range![0], last.range![1], last.range![2]];
+  list.head.attach(list.attachment.pair, list.seq);
+  for (const map of list.attachment.maps) {
+    map.range![1] = list.seq.range[1];
+    map.range![2] = list.seq.range[2];
+  }
+  if (!withValue) return;
+  const keys = list.attachment.keys;
+  const root: { [key: string]: unknown } = { ...(list.head.value as { [key: string]: unknown }) };
+  let target = root;
+  for (let index = 0; index < keys.length - 1; index++) {
+    const copy = { ...(target[keys[index]] as { [key: string]: unknown }) };
+    target[keys[index]] = copy;
+    target = copy;
+  }
+  target[keys[keys.length - 1]] = list.items.map((item) => (item.value as unknown[])[0]);
+  section.value = root[section.key];
+}
+
+const EMPTY_DOCUMENT = new Document();
+
+export class IncrementalParser {
+  /** The text the kept sections' ranges refer to. */
+  private keptText = "";
+  private keptSections = new Map<number, Section>();
+  private keptPieces = new Map<number, Chunk>();
+  private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0 };
+
+  /** How the last update was done (for tests and the benchmark). */
+  get lastUpdate(): UpdateStatistics {
+    return this.statistics;
+  }
+
+  /** The deepest nesting and whether a `$schema`/`$ref` key exists, over the pieces of the last composed parse. */
+  private composedShape = { depth: 0, hasReferenceKey: false };
+
+  private readonly documentChecks: DocumentChecks = {
+    excessiveNesting: (document) =>
+      this.statistics.mode === "incremental" && this.composedShape.depth <= LIMITS.maxNestingDepth ? undefined : excessiveNestingInDocument(document),
+    remoteReferences: (document, text) =>
+      remoteReferenceFindings(this.statistics.mode === "incremental" && !this.composedShape.hasReferenceKey ? EMPTY_DOCUMENT : document, text),
+  };
+
+  /** Parses the new text of the document, reusing what did not change since the last update. */
+  update(text: string): ParsedDossier {
+    return parseGuarded(text, (guarded) => this.parse(guarded), this.documentChecks);
+  }
+
+  private parse(text: string): ParsedDossier {
+    const slices = splitSections(text);
+    if (!slices) return this.fullParse(text, "not cut into sections");
+    const change = textChange(this.keptText, text);
+    const counts = { parsed: 0, reused: 0 };
+    const plans: Array<Section | { slice: SectionSlice; build: () => Section | undefined }> = [];
+    for (const slice of slices) {
+      const old = this.reusableSection(change, slice);
+      if (old) {
+        plans.push(old);
+        counts.reused += old.pieces.length;
+      } else {
+        plans.push({ slice, build: () => this.buildSection(text, slice, change, counts) });
+      }
+    }
+    // Parse the changed sections first: reused ones are moved only when the result will be composed.
+    const built = new Map<number, Section>();
+    for (const plan of plans) {
+      if ("build" in plan) {
+        const section = plan.build();
+        if (!section) return this.fullParse(text, "a piece does not parse on its own as in the whole");
+        built.set(plan.slice.start, section);
+      }
+    }
+    const sections = plans.map((plan, index) => ("build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start)));
+    this.keep(text, sections);
+    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused };
+    return this.compose(text, sections);
+  }
+
+  private fullParse(text: string, reason: string): ParsedDossier {
+    this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0 };
+    return parseYamlDossier(text);
+  }
+
+  private keep(text: string, sections: Section[]): void {
+    this.keptText = text;
+    this.keptSections = new Map(sections.map((section) => [section.start, section]));
+    this.keptPieces = new Map();
+    for (const section of sections) for (const piece of section.pieces) this.keptPieces.set(piece.base, piece);
+  }
+
+  private reusableSection(change: TextChange, slice: SectionSlice): Section | undefined {
+    const start = previousStart(change, slice.start, slice.end);
+    if (start === undefined) return undefined;
+    const old = this.keptSections.get(start);
+    return old && old.end - old.start === slice.end - slice.start && old.key === slice.key ? old : undefined;
+  }
+
+  /** A piece of the new text [start, end): the kept one when that text is unchanged, else a new parse. */
+  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }): Chunk {
+    const previous = previousStart(change, start, end);
+    const old = previous === undefined ? undefined : this.keptPieces.get(previous);
+    if (old && old.length === end - start) {
+      counts.reused++;
+      old.detach();
+      return old;
+    }
+    counts.parsed++;
+    return new Chunk(text.slice(start, end), start);
+  }
+
+  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+    const sectionText = text.slice(slice.start, slice.end);
+    const list = sectionText.length >= LIST_SECTION_MINIMUM_CHARS ? splitTrailingList(sectionText, LIST_MINIMUM_ITEMS) : undefined;
+    if (list) {
+      const section = this.buildListSection(text, slice, list, change, counts);
+      if (section) return section;
+    }
+    const chunk = this.piece(text, slice.start, slice.end, change, counts);
+    chunk.moveTo(slice.start);
+    const last = slice.end === text.length;
+    const composable = last ? chunk.composableAtEnd : chunk.composableBefore({ kind: "section" });
+    const pair = composable ? sectionPair(chunk, slice.key, slice.keyOffset) : undefined;
+    if (!pair) return undefined;
+    // An empty top-level value followed by comments ends, in the whole, where the next key's lookahead says.
+    if (!last && isEmptyScalar(pair.value) && sectionText.includes("#", slice.keyOffset - slice.start + slice.key.length)) return undefined;
+    const value = (chunk.value as { [key: string]: unknown })[slice.key];
+    return { start: slice.start, end: slice.end, key: slice.key, pair, value, pieces: [chunk] };
+  }
+
+  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+    const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts);
+    head.moveTo(slice.start);
+    const attachment = head.composableAtEnd && head.errors.length === 0 ? findAttachment(head, slice.start + list.attachKeyOffset) : undefined;
+    const pair = attachment ? sectionPair(head, slice.key, slice.keyOffset) : undefined;
+    if (!attachment || !pair) return undefined;
+    const items: Chunk[] = [];
+    for (let index = 0; index < list.itemStarts.length; index++) {
+      const start = slice.start + list.itemStarts[index];
+      // An item ends where the next one's dash is: yaml ends the last node of an item there, past the indentation.
+      const end = index + 1 < list.itemStarts.length ? slice.start + list.itemStarts[index + 1] + list.indent : slice.end;
+      const item = this.piece(text, start, end, change, counts);
+      item.moveTo(start);
+      const root = item.root;
+      const composable = end === text.length ? item.composableAtEnd : item.composableBefore({ kind: "item", indent: list.indent });
+      if (!composable || !isSeq(root) || root.flow || root.items.length !== 1 || root.range?.[0] !== start + list.indent) return undefined;
+      items.push(item);
+    }
+    const seq = new YAMLSeq((head.root as YAMLMap).schema);
+    seq.items = items.map((item) => (item.root as YAMLSeq).items[0]);
+    const section: Section = { start: slice.start, end: slice.end, key: slice.key, pair, value: undefined, pieces: [head, ...items], list: { head, attachment, items, seq } };
+    composeList(section, true);
+    return section;
+  }
+
+  /** A kept section moved to its new start. */
+  private moveSection(section: Section, start: number): Section {
+    const delta = start - section.start;
+    if (section.list) {
+      // Composed again even when not moved: a failed update may have taken the list off its head.
+      section.list.head.moveTo(section.list.head.base + delta);
+      for (const item of section.list.items) item.moveTo(item.base + delta);
+      composeList(section, false);
+    } else {
+      section.pieces[0].moveTo(section.pieces[0].base + delta);
+    }
+    section.start += delta;
+    section.end += delta;
+    return section;
+  }
+
+  private compose(text: string, sections: Section[]): ParsedDossier {
+    const firstPiece = sections[0].pieces[0];
+    const lastSection = sections[sections.length - 1];
+    const lastPiece = lastSection.pieces[lastSection.pieces.length - 1];
+    const firstRoot = firstPiece.root as YAMLMap;
+    const lastRoot = (lastSection.list ? lastSection.list.head.root : lastPiece.root) as YAMLMap;
+    const root = new YAMLMap<ParsedNode, ParsedNode | null>(firstRoot.schema) as YAMLMap.Parsed;
+    root.items = sections.map((section) => section.pair as Pair<ParsedNode, ParsedNode | null>);
+    root.range = [firstRoot.range![0], lastRoot.range![1], lastRoot.range![2]];
+    const errors: YAMLError[] = [];
+    const warnings: YAMLWarning[] = [];
+    const value: { [key: string]: unknown } = {};
+    const shape = { depth: 1, hasReferenceKey: false };
+    for (const section of sections) {
+      // An item's own root stands for the list, which lies as deep as the maps above it plus one.
+      const itemDepthOffset = section.list ? section.list.attachment.maps.length : 0;
+      for (const piece of section.pieces) {
+        errors.push(...piece.errors);
+        warnings.push(...piece.warnings);
+        const offset = section.list && piece !== section.list.head ? itemDepthOffset : 0;
+        shape.depth = Math.max(shape.depth, piece.depth + offset);
+        shape.hasReferenceKey ||= piece.hasReferenceKey;
+      }
+      value[section.key] = section.value;
+    }
+    this.composedShape = shape;
+    const document = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
+    document.contents = root;
+    document.errors = errors;
+    document.warnings = warnings;
+    document.range = [firstPiece.documentRange[0], root.range[2], lastPiece.documentRange[2]];
+    return { text, document, value, findings: yamlFindings(text, errors, warnings) };
+  }
+}
