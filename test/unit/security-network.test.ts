@@ -2,7 +2,7 @@
 // (test/support/trap-network.cjs, preloaded through NODE_OPTIONS) over all the samples and over a dossier full of
 // URLs ($schema, $ref, a yaml-language-server modeline, URL evidence paths), and the trap records no attempt.
 // A `$schema` or `$ref` is ignored with an info finding, security.remote-reference.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -47,8 +47,17 @@ function trappedEnvironment(log: string): NodeJS.ProcessEnv {
   return { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(), ISV_DOSSIER_TRAP_LOG: log };
 }
 
+const TEMPORARY_FOLDERS: string[] = [];
+after(() => TEMPORARY_FOLDERS.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
+function temporaryFolder(prefix: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  TEMPORARY_FOLDERS.push(folder);
+  return folder;
+}
+
 function temporaryLog(name: string): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "isv-network-")), name);
+  return path.join(temporaryFolder("isv-network-"), name);
 }
 
 test("the trap works: every kind of outbound attempt is recorded and fails", () => {
@@ -152,7 +161,7 @@ test("core: $schema, $ref and the modeline get one info finding each, at the ref
 
 test("CLI: linting every sample and the URL dossier, with the network trapped, makes no attempt", () => {
   const log = temporaryLog("cli.jsonl");
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-network-cli-"));
+  const folder = temporaryFolder("isv-network-cli-");
   fs.writeFileSync(path.join(folder, "urls.dossier.yaml"), URL_DOSSIER);
   for (const jobs of ["1", "2"]) {
     const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "server", "cli.js"), "lint", path.join(ROOT, "samples"), folder, "--format", "json", "--jobs", jobs], {

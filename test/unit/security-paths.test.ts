@@ -2,7 +2,7 @@
 // outside, a dossier lists `../` paths, absolute paths, Windows drive, UNC and backslash paths, percent-encoded
 // dots and slashes, file: URLs and escaping symlinks: each is a finding, none gets a document link, and with every
 // fs call recorded (test/support/trap-fs.cjs) the server touches nothing outside the folder.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -26,9 +26,13 @@ interface Layout {
   paths: Array<{ written: string; allowed: boolean }>;
 }
 
+const TEMPORARY_FOLDERS: string[] = [];
+after(() => TEMPORARY_FOLDERS.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+
 /** top/outside/secret.pdf; top/dossier/{the dossier, evidence/ok.pdf, symbolic links in and out}. */
 function makeLayout(): Layout {
   const top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "isv-paths-")));
+  TEMPORARY_FOLDERS.push(top);
   const outside = path.join(top, "outside");
   const folder = path.join(top, "dossier");
   fs.mkdirSync(outside);
