@@ -3,6 +3,8 @@ import { test } from "node:test";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createLanguageService } from "../../server/src/core/service";
+import assert from "node:assert/strict";
+import { hasMessage } from "../../server/src/core/l10n/render";
 import { assertFindings } from "../support/fixture";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
@@ -20,7 +22,10 @@ for (const file of filesUnder(FIXTURES, [".dossier.yaml", ".dossier.yml"])) {
         today: TODAY,
         evidenceExists: (relative) => fs.existsSync(path.join(folder, relative)),
       });
-      assertFindings(text, service.validate(text).findings);
+      const findings = service.validate(text).findings;
+      assertFindings(text, findings);
+      const withoutText = findings.flatMap((finding) => [finding.messageId, ...finding.related.map((related) => related.messageId)]).filter((id) => !hasMessage(id));
+      assert.deepEqual(withoutText, [], "every message has texts in both languages");
     }
   });
 }

@@ -1,9 +1,22 @@
 // Renders a message id with its arguments in a locale. Message texts live in messages.ts (both languages).
 import type { Locale, Localized, MessageArgument, MessageArguments } from "../types";
+import { ENCODING_MESSAGES } from "../encoding";
+import { LIMIT_MESSAGES } from "../limits";
 import { RULES } from "../rules";
 import { MESSAGES } from "./messages";
 
-const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign({}, MESSAGES, ...RULES.map((rule) => rule.messages));
+const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign(
+  {},
+  MESSAGES,
+  LIMIT_MESSAGES,
+  ENCODING_MESSAGES,
+  ...RULES.map((rule) => rule.messages),
+);
+
+/** Whether a message id has texts (in both languages). */
+export function hasMessage(messageId: string): boolean {
+  return ALL_MESSAGES[messageId] !== undefined;
+}
 
 export function normalizeLocale(locale: string | undefined): Locale {
   return locale && locale.toLowerCase().startsWith("zh") ? "zh-cn" : "en";
