@@ -104,7 +104,7 @@ function projectLines(index: number, leads: Person[], prng: Prng, fault: FaultKi
   const signed = date(prng, 2023, 2025);
   const completedYear = Math.min(2025, Number(signed.slice(0, 4)) + (prng.chance(0.5) ? 1 : 0));
   const completed = `${completedYear}-${pad(prng.between(1, 12))}-${pad(prng.between(1, 28))}`;
-  const finished = completed > signed ? completed : `2026-${signed.slice(5)}`;
+  const finished = completed > signed ? completed : `${Number(signed.slice(0, 4)) + 1}-01-15`;
   const number = `P${pad(index + 1, 4)}`;
   const lines = [
     `    - name: ${prng.pick(CITIES)}${prng.pick(PROJECT_KINDS)}（${number}）`,

@@ -1,7 +1,7 @@
 // Finds where a dossier's text can be cut into pieces that parse on their own exactly as they do inside the whole:
 // the top-level sections (a plain `key:` at column 0 up to the next one) and, in a long section that ends with a
-// block list, the list's items. Text only (no yaml); anything unusual at column 0 means "do not cut".
-// Pure: imports nothing.
+// block list, the list's items; and where a new version of a text differs from the previous one. Text only (no
+// yaml); anything unusual at column 0 means "do not cut". Pure: imports nothing.
 
 export interface SectionSlice {
   /** Offset of the section's first character (0 for the first section: it carries the leading comments). */
@@ -80,6 +80,16 @@ function lineIndent(line: string): number {
  * nothing after the list but deeper lines, blank lines and comments) into head and items; undefined otherwise.
  */
 export function splitTrailingList(section: string, minimumItems: number): ListSlices | undefined {
+  const list = scanLines(section, true);
+  return list && list.itemStarts.length >= minimumItems ? list : undefined;
+}
+
+/**
+ * The line-by-line scan of splitTrailingList. With `skipDeepLines`, once a list has started only the lines
+ * indented no deeper than its items are looked at (found natively; the others cannot end it), and anything but
+ * another item there starts the scan again line by line.
+ */
+function scanLines(section: string, skipDeepLines: boolean): ListSlices | undefined {
   let lineStart = 0;
   let previousContent: { offset: number; line: string } | undefined;
   let current: ListSlices | undefined;
@@ -98,12 +108,32 @@ export function splitTrailingList(section: string, minimumItems: number): ListSl
           current = { attachKeyOffset: previousContent.offset + key[1].length, itemStarts: [], indent };
         }
       }
-      if (current && indent === current.indent && isItem) current.itemStarts.push(lineStart);
+      if (current && indent === current.indent && isItem) {
+        current.itemStarts.push(lineStart);
+        if (skipDeepLines && current.itemStarts.length === 1) return itemsFrom(section, lineEnd, current);
+      }
       previousContent = { offset: lineStart, line };
     }
     lineStart = lineEnd + 1;
   }
-  return current && current.itemStarts.length >= minimumItems ? current : undefined;
+  return current;
+}
+
+/** The rest of a list whose first item ends its line at `from`: only lines indented up to the items' are read. */
+function itemsFrom(section: string, from: number, list: ListSlices): ListSlices | undefined {
+  if (/\n *\t/.test(section.slice(from))) return scanLines(section, false);
+  const shallow = new RegExp(`\\n {0,${list.indent}}(?=[^ \\r\\n])`, "g");
+  shallow.lastIndex = from;
+  for (let match = shallow.exec(section); match; match = shallow.exec(section)) {
+    const lineStart = match.index + 1;
+    const newline = section.indexOf("\n", lineStart);
+    const line = section.slice(lineStart, newline < 0 ? section.length : newline);
+    const indent = lineIndent(line);
+    if (indent === -1) continue;
+    if (indent !== list.indent || !ITEM_LINE.test(line)) return scanLines(section, false);
+    list.itemStarts.push(lineStart);
+  }
+  return list;
 }
 
 /**
@@ -116,4 +146,45 @@ export function mayHoldAnchorOrAlias(text: string): boolean {
     if (match.index === 0 || /[\s[\]{},:-]/.test(text[match.index - 1])) return true;
   }
   return false;
+}
+
+/** Where the text changed: the common prefix and suffix of the previous and the new text. */
+export interface TextChange {
+  prefix: number;
+  /** Offset in the new text where the unchanged suffix begins. */
+  suffixStart: number;
+  /** New length minus old length. */
+  delta: number;
+}
+
+/** Steps of the comparison: long slices first (compared natively), single characters last. */
+const COMPARISON_STEPS = [4096, 512, 64, 8, 1];
+
+function commonPrefixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  for (const step of COMPARISON_STEPS) {
+    while (length + step <= limit && a.slice(length, length + step) === b.slice(length, length + step)) length += step;
+  }
+  return length;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  for (const step of COMPARISON_STEPS) {
+    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
+  }
+  return length;
+}
+
+export function textChange(previous: string, text: string): TextChange {
+  const prefix = commonPrefixLength(previous, text, Math.min(previous.length, text.length));
+  const suffix = commonSuffixLength(previous, text, Math.min(previous.length, text.length) - prefix);
+  return { prefix, suffixStart: text.length - suffix, delta: text.length - previous.length };
+}
+
+/** Where the span [start, end) of the new text was in the previous text, when it lies in unchanged text. */
+export function previousStart(change: TextChange, start: number, end: number): number | undefined {
+  if (end <= change.prefix) return start;
+  if (start >= change.suffixStart) return start - change.delta;
+  return undefined;
 }

@@ -8,9 +8,9 @@
 // Pure: imports only `yaml` and core modules; no vscode, no vscode-languageserver*, no fs.
 import { Document, isMap, isScalar, isSeq, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
 import { Chunk } from "./incremental-chunk";
-import { ListSlices, SectionSlice, splitSections, splitTrailingList } from "./incremental-split";
-import { excessiveNestingInDocument, LIMITS, remoteReferenceFindings } from "./limits";
-import { DocumentChecks, PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
+import { ListSlices, previousStart, SectionSlice, splitSections, splitTrailingList, TextChange } from "./incremental-split";
+import { ComposedShape, IncrementalGuards } from "./incremental-guards";
+import { PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
 
 /** A section at least this long whose value ends with a list of at least LIST_MINIMUM_ITEMS items is cut into items. */
 const LIST_SECTION_MINIMUM_CHARS = 2048;
@@ -22,46 +22,6 @@ export interface UpdateStatistics {
   reason?: string;
   parsedPieces: number;
   reusedPieces: number;
-}
-
-/** Where the text changed: the common prefix and suffix of the previous and the new text. */
-interface TextChange {
-  prefix: number;
-  /** Offset in the new text where the unchanged suffix begins. */
-  suffixStart: number;
-  /** New length minus old length. */
-  delta: number;
-}
-
-function commonPrefixLength(a: string, b: string, limit: number): number {
-  let length = 0;
-  for (let step = 4096; step >= 1; step = step >> 3 || (step > 1 ? 1 : 0)) {
-    while (length + step <= limit && a.slice(length, length + step) === b.slice(length, length + step)) length += step;
-    if (step === 1) break;
-  }
-  return length;
-}
-
-function commonSuffixLength(a: string, b: string, limit: number): number {
-  let length = 0;
-  for (let step = 4096; step >= 1; step = step >> 3 || (step > 1 ? 1 : 0)) {
-    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
-    if (step === 1) break;
-  }
-  return length;
-}
-
-function textChange(previous: string, text: string): TextChange {
-  const prefix = commonPrefixLength(previous, text, Math.min(previous.length, text.length));
-  const suffix = commonSuffixLength(previous, text, Math.min(previous.length, text.length) - prefix);
-  return { prefix, suffixStart: text.length - suffix, delta: text.length - previous.length };
-}
-
-/** Where the span [start, end) of the new text was in the previous text, when it lies in unchanged text. */
-function previousStart(change: TextChange, start: number, end: number): number | undefined {
-  if (end <= change.prefix) return start;
-  if (start >= change.suffixStart) return start - change.delta;
-  return undefined;
 }
 
 /** Where a list goes in its head: the pair whose value it is, the maps that end with it, and the keys to it. */
@@ -139,8 +99,6 @@ function composeList(section: Section, withValue: boolean): void {
   section.value = root[section.key];
 }
 
-const EMPTY_DOCUMENT = new Document();
-
 export class IncrementalParser {
   /** The text the kept sections' ranges refer to. */
   private keptText = "";
@@ -153,25 +111,19 @@ export class IncrementalParser {
     return this.statistics;
   }
 
-  /** The deepest nesting and whether a `$schema`/`$ref` key exists, over the pieces of the last composed parse. */
-  private composedShape = { depth: 0, hasReferenceKey: false };
-
-  private readonly documentChecks: DocumentChecks = {
-    excessiveNesting: (document) =>
-      this.statistics.mode === "incremental" && this.composedShape.depth <= LIMITS.maxNestingDepth ? undefined : excessiveNestingInDocument(document),
-    remoteReferences: (document, text) =>
-      remoteReferenceFindings(this.statistics.mode === "incremental" && !this.composedShape.hasReferenceKey ? EMPTY_DOCUMENT : document, text),
-  };
+  /** What the pieces of the last parse hold, for the guards (undefined after a full parse). */
+  private composedShape: ComposedShape | undefined;
+  private readonly guards = new IncrementalGuards(() => this.composedShape);
 
   /** Parses the new text of the document, reusing what did not change since the last update. */
   update(text: string): ParsedDossier {
-    return parseGuarded(text, (guarded) => this.parse(guarded), this.documentChecks);
+    return parseGuarded(text, (guarded) => this.parse(guarded), this.guards);
   }
 
   private parse(text: string): ParsedDossier {
     const slices = splitSections(text);
     if (!slices) return this.fullParse(text, "not cut into sections");
-    const change = textChange(this.keptText, text);
+    const change = this.guards.change(this.keptText, text);
     const counts = { parsed: 0, reused: 0 };
     const plans: Array<Section | { slice: SectionSlice; build: () => Section | undefined }> = [];
     for (const slice of slices) {
@@ -200,6 +152,7 @@ export class IncrementalParser {
 
   private fullParse(text: string, reason: string): ParsedDossier {
     this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0 };
+    this.composedShape = undefined;
     return parseYamlDossier(text);
   }
 

@@ -1,7 +1,7 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
 import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
-import { textEncodingFindings } from "./encoding";
+import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { Finding, OffsetRange } from "./types";
 
@@ -133,26 +133,33 @@ function declinedDossier(text: string, findings: Finding[], ruleId: string): Par
   return { text, document: parseDocument("", { keepSourceTokens: false }), value: undefined, findings, declined: ruleId };
 }
 
-/** The checks parseGuarded makes on the parsed document; an incremental parse may pass its own, with equal results. */
-export interface DocumentChecks {
-  excessiveNesting(document: Document): number | undefined;
+/** The checks parseGuarded makes; an incremental parse may pass its own, with equal results (see incremental.ts). */
+export interface GuardChecks {
+  textEncoding(text: string): TextEncodingCheck;
+  excessiveNestingInText(text: string): number | undefined;
+  excessiveNestingInDocument(document: Document): number | undefined;
   remoteReferences(document: Document, text: string): Finding[];
 }
 
-const WHOLE_DOCUMENT_CHECKS: DocumentChecks = { excessiveNesting: excessiveNestingInDocument, remoteReferences: remoteReferenceFindings };
+export const WHOLE_TEXT_CHECKS: GuardChecks = {
+  textEncoding: textEncodingFindings,
+  excessiveNestingInText,
+  excessiveNestingInDocument,
+  remoteReferences: remoteReferenceFindings,
+};
 
 /**
  * Runs a parse (`yaml` on the whole text, or an incremental parse that must give the same result) behind the guards
  * against hostile text: binary text (NUL characters) and text nested deeper than LIMITS allow never reach the
  * parser; a parsed document nested too deep is declined; encoding findings and remote references are added.
  */
-export function parseGuarded(text: string, parse: (text: string) => ParsedDossier, checks: DocumentChecks = WHOLE_DOCUMENT_CHECKS): ParsedDossier {
-  const encoding = textEncodingFindings(text);
+export function parseGuarded(text: string, parse: (text: string) => ParsedDossier, checks: GuardChecks = WHOLE_TEXT_CHECKS): ParsedDossier {
+  const encoding = checks.textEncoding(text);
   if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
-  const deepText = excessiveNestingInText(text);
+  const deepText = checks.excessiveNestingInText(text);
   if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
   const parsed = parse(text);
-  const deepDocument = checks.excessiveNesting(parsed.document);
+  const deepDocument = checks.excessiveNestingInDocument(parsed.document);
   if (deepDocument !== undefined) {
     return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);
   }
