@@ -242,3 +242,14 @@ test("editing an existing key keeps its colon and value", () => {
   assert.equal(replaced(completed, "tenure"), "tenure");
   assert.ok(!completed.entries.some((candidate) => candidate.kind === "snippet"));
 });
+
+test("no completion on a text declined for its nesting", () => {
+  const deep = "spec: CCRC-ISV-C01:2025\ntools: " + "[".repeat(150) + "]".repeat(150) + "\nappl";
+  const service = createLanguageService({ today: "2026-11-24" });
+  const report = service.validate(deep);
+  assert.ok(report.parsed.declined);
+  assert.deepEqual(complete(report, deep.length, "en"), []);
+  // The same line under a text that is not declined is completed.
+  const shallow = "spec: CCRC-ISV-C01:2025\nappl";
+  assert.ok(complete(service.validate(shallow), shallow.length, "en").some((entry) => entry.label === "applicant"));
+});

@@ -31,6 +31,8 @@ const SECTION_SUFFIX: Localized = { zh: "（整节）", en: " (section)" };
 
 /** The completions at `offset`; an empty list where nothing fits (comments, block scalars, unknown fields). */
 export function complete(report: DossierReport, offset: number, locale: Locale): CompletionEntry[] {
+  // A declined text (binary, nested past the limits) gets no completion: reading its lines could take quadratic time.
+  if (report.parsed.declined) return [];
   const context = cursorContext(report.parsed.text, offset);
   if (!context) return [];
   const node = report.edition.modelAt(context.path);
