@@ -31,6 +31,7 @@ import { hover } from "./core/hover";
 import { normalizeLocale } from "./core/l10n/render";
 import { LineIndex } from "./core/line-index";
 import { evidenceLinks } from "./core/links";
+import { IncrementalParser } from "./core/incremental";
 import { createLanguageService, DossierReport } from "./core/service";
 import { renderSpecDocument, specUri } from "./core/spec-document";
 import { newDossierText } from "./core/skeleton";
@@ -82,6 +83,8 @@ export function startServer(connection: Connection): void {
   process.on("warning", (warning: Error & { code?: string }) => process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`));
   const documents = new TextDocuments(TextDocument);
   const reports = new Map<string, CachedReport>();
+  /** Per open document: the incremental parse that reuses what an edit did not change. */
+  const sessions = new Map<string, IncrementalParser>();
   const timers = new Map<string, NodeJS.Timeout>();
   const publishedVersions = new Map<string, number>();
   const settingsByUri = new Map<string, DossierSettings>();
@@ -124,7 +127,9 @@ export function startServer(connection: Connection): void {
       timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
       rules,
     });
-    const report = service.validate(document.getText());
+    let session = sessions.get(document.uri);
+    if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
+    const report = service.validateParsed(session.update(document.getText()));
     reports.set(document.uri, { version: document.version, settingsKey, report });
     return report;
   }
@@ -225,6 +230,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
     reports.delete(event.document.uri);
+    sessions.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     publishedVersions.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
