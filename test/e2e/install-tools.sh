@@ -21,6 +21,11 @@ mkdir -p "$TOOLS"
 log() { printf '[install-tools] %s\n' "$*"; }
 elapsed() { echo $(( $(date +%s) - $1 ))s; }
 
+# Run from an npm script (npm test), the environment carries the outer npm's settings as npm_* variables — among
+# them npm_config_user_agent naming Node 20, which code-server's postinstall reads as the Node version. Start clean.
+for variable in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$variable"; done
+unset NODE
+
 # The machine's npm config may carry nodedir=/usr (Node 20 headers). Each npm call below sets
 # its own nodedir explicitly; keep npm quiet and non-interactive.
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
