@@ -12,21 +12,38 @@ export interface EvidenceValue {
   clauseTemplates: string[];
 }
 
+/** The model's properties as entries, computed once per model node (the walk visits every list item). */
+const propertyEntries = new WeakMap<ModelNode, Array<[string, ModelNode]>>();
+
+function entriesOf(node: ModelNode): Array<[string, ModelNode]> {
+  let entries = propertyEntries.get(node);
+  if (!entries) propertyEntries.set(node, (entries = Object.entries(node.properties ?? {})));
+  return entries;
+}
+
+/** `path` is the walk's own stack: copied only for the paths found. */
 function walk(node: ModelNode, value: unknown, path: JsonPath, inherited: string[], found: EvidenceValue[]): void {
   const clauseTemplates = node.clauses && node.clauses.length > 0 ? node.clauses : inherited;
   if (node.evidence && typeof value === "string") {
-    found.push({ path, value, clauseTemplates });
+    found.push({ path: [...path], value, clauseTemplates });
     return;
   }
   const items = node.items;
   if (items && Array.isArray(value)) {
-    value.forEach((item, index) => walk(items, item, [...path, index], clauseTemplates, found));
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      walk(items, value[index], path, clauseTemplates, found);
+      path.pop();
+    }
     return;
   }
   const object = asObject(value);
   if (!node.properties || !object) return;
-  for (const [key, child] of Object.entries(node.properties)) {
-    if (key in object) walk(child, object[key], [...path, key], clauseTemplates, found);
+  for (const [key, child] of entriesOf(node)) {
+    if (!(key in object)) continue;
+    path.push(key);
+    walk(child, object[key], path, clauseTemplates, found);
+    path.pop();
   }
 }
 
