@@ -85,6 +85,16 @@ export function startServer(connection: Connection): void {
   const reports = new Map<string, CachedReport>();
   /** Per open document: the incremental parse that reuses what an edit did not change. */
   const sessions = new Map<string, IncrementalParser>();
+  /** Per open document: the line index of its current version (hover and completion must not rebuild it). */
+  const lineIndexes = new Map<string, { version: number; lines: LineIndex }>();
+
+  function linesOf(document: TextDocument): LineIndex {
+    const cached = lineIndexes.get(document.uri);
+    if (cached && cached.version === document.version) return cached.lines;
+    const lines = new LineIndex(document.getText());
+    lineIndexes.set(document.uri, { version: document.version, lines });
+    return lines;
+  }
   const timers = new Map<string, NodeJS.Timeout>();
   const publishedVersions = new Map<string, number>();
   const settingsByUri = new Map<string, DossierSettings>();
@@ -144,7 +154,7 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return; // a newer change is on its way: no work for this one
     if ((publishedVersions.get(uri) ?? -1) > version) return;
     const locale = localeFor(settings);
-    const lines = new LineIndex(document.getText());
+    const lines = linesOf(document);
     let diagnostics;
     if (byteLength(document.getText()) > settings.maxFileSizeBytes) {
       diagnostics = [tooLargeDiagnostic(document, settings, locale)];
@@ -231,6 +241,7 @@ export function startServer(connection: Connection): void {
     timers.delete(event.document.uri);
     reports.delete(event.document.uri);
     sessions.delete(event.document.uri);
+    lineIndexes.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     publishedVersions.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -242,14 +253,14 @@ export function startServer(connection: Connection): void {
     const offset = context.document.offsetAt(params.position);
     const result = hover(context.report, offset, context.locale);
     if (!result) return null;
-    const lines = new LineIndex(context.document.getText());
+    const lines = linesOf(context.document);
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
   });
 
   connection.onCompletion(async (params, token) => {
     const context = await requestReport(params.textDocument.uri, token);
     if (!context) return [];
-    const lines = new LineIndex(context.document.getText());
+    const lines = linesOf(context.document);
     const offset = context.document.offsetAt(params.position);
     return complete(context.report, offset, context.locale).map((entry): CompletionItem => ({
       label: entry.label,
