@@ -1,0 +1,46 @@
+// Where the benchmark's inputs live: the repository, and the generated dossiers in a temporary folder.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { generateDossier } from "./generate-dossier";
+import type { BenchFile } from "./in-process";
+
+/** The repository root: the nearest folder above `start` with a package.json. */
+export function repositoryRootOf(start: string): string {
+  let directory = start;
+  while (!fs.existsSync(path.join(directory, "package.json"))) {
+    const parent = path.dirname(directory);
+    if (parent === directory) return process.cwd();
+    directory = parent;
+  }
+  return directory;
+}
+
+/** Writes one valid and one faulty dossier per size into `folder`. */
+export function writeBenchFiles(folder: string, sizes: number[]): BenchFile[] {
+  const files: BenchFile[] = [];
+  for (const lines of sizes) {
+    for (const variant of ["valid", "faults"] as const) {
+      const generated = generateDossier({ lines, faults: variant === "faults", seed: lines });
+      const name = `${lines}-${variant}`;
+      const file = path.join(folder, `${name}.dossier.yaml`);
+      fs.writeFileSync(file, generated.text);
+      files.push({ name, lines: generated.lines, variant, text: generated.text, faults: generated.faults, path: file, uri: pathToFileURL(file).toString() });
+    }
+  }
+  return files;
+}
+
+/** `count` typical (1,000-line) dossiers for the command line, a tenth of them with faults. */
+export function writeCliCorpus(folder: string, count: number): void {
+  fs.mkdirSync(folder, { recursive: true });
+  for (let index = 0; index < count; index++) {
+    const generated = generateDossier({ lines: 1000, faults: index % 10 === 0, seed: 5000 + index });
+    fs.writeFileSync(path.join(folder, `applicant-${String(index).padStart(4, "0")}.dossier.yaml`), generated.text);
+  }
+}
+
+export function temporaryFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "isv-bench-"));
+}

@@ -1,0 +1,143 @@
+// Language servers over stdio as an editor drives them: start the process, initialize, open a dossier, wait for
+// its first diagnostics (process start included), then type one character at a time (incremental didChange) and
+// wait for each version's diagnostics; hover and completion round trips; the process's peak RSS from /proc.
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { COMBINED_SCHEMA } from "./yls-in-process";
+import { peakRssMiB } from "./stats";
+
+export type ServerName = "isv" | "yls";
+
+export interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  message: string;
+  source?: string;
+  data?: { ruleId?: string };
+}
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+function serverCommand(server: ServerName, root: string): string[] {
+  return server === "isv"
+    ? [path.join(root, "dist", "server", "main.js"), "--stdio"]
+    : [path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server"), "--stdio"];
+}
+
+/** What each server is told by workspace/configuration (yaml-language-server: our schema, no schema store). */
+function configuration(server: ServerName, root: string, section: string | undefined): unknown {
+  if (server === "isv") return section === "isvDossier" ? {} : null;
+  if (section !== "yaml") return section === undefined ? null : {};
+  return {
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    schemas: { ["file://" + path.join(root, COMBINED_SCHEMA)]: "*.dossier.yaml" },
+  };
+}
+
+export class StdioServer {
+  private readonly child: ChildProcess;
+  private readonly connection: MessageConnection;
+  private readonly waiting: Array<{ uri: string; accept: (published: Published) => boolean; resolve: (published: Published) => void }> = [];
+  private publishedCount = 0;
+
+  constructor(readonly server: ServerName, private readonly root: string) {
+    const [script, ...args] = serverCommand(server, root);
+    this.child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"], cwd: root });
+    this.child.stderr!.resume();
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (published: Published) => {
+      this.publishedCount++;
+      for (let index = 0; index < this.waiting.length; index++) {
+        const waiter = this.waiting[index];
+        if (waiter.uri === published.uri && waiter.accept(published)) {
+          this.waiting.splice(index, 1);
+          waiter.resolve(published);
+          break;
+        }
+      }
+    });
+    this.connection.onRequest("workspace/configuration", (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => configuration(server, root, item.section)),
+    );
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onNotification(() => undefined);
+    this.connection.listen();
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  async initialize(): Promise<void> {
+    await this.connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      locale: "en",
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ["markdown"] }, completion: { completionItem: { snippetSupport: true } } },
+      },
+    });
+    await this.connection.sendNotification("initialized", {});
+    await this.connection.sendNotification("workspace/didChangeConfiguration", { settings: { yaml: configuration(this.server, this.root, "yaml") } });
+  }
+
+  /** The next diagnostics published for `uri` that `accept` takes. */
+  diagnostics(uri: string, accept: (published: Published) => boolean, timeoutMs = 120000): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.server}: no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.push({
+        uri,
+        accept,
+        resolve: (published) => {
+          clearTimeout(timer);
+          resolve(published);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, text: string): Promise<Published> {
+    const published = this.diagnostics(uri, () => true);
+    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: this.server === "isv" ? "isv-dossier" : "yaml", version: 1, text } });
+    return published;
+  }
+
+  /** Sends one incremental change and waits for the diagnostics of that version (yaml-language-server's carry no version: the next ones). */
+  async change(uri: string, version: number, range: Diagnostic["range"], newText: string): Promise<Published> {
+    const published = this.diagnostics(uri, (candidate) => candidate.version === undefined || candidate.version === version);
+    await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    return published;
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
+  peakRssMiB(): number {
+    return peakRssMiB(this.pid);
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+    try {
+      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await this.connection.sendNotification("exit");
+    } catch {
+      this.child.kill("SIGKILL");
+    }
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}

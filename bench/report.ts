@@ -1,0 +1,212 @@
+// The benchmark's Markdown: the machine and versions, one table per measure, and the targets of issue 7 with
+// the measured figure and whether it is met.
+import type { BenchFile, InProcessResult } from "./in-process";
+import type { StdioResult } from "./stdio-measure";
+import { mib, ms, ratio } from "./stats";
+
+export interface Environment {
+  date: string;
+  cpu: string;
+  memoryGiB: number;
+  loadAverage: number;
+  node: string;
+  yaml: string;
+  ajv: string;
+  yls: string;
+  ylsYaml: string;
+  quick: boolean;
+}
+
+export interface MemoryResult {
+  contender: "isv" | "yls";
+  peakRssMiB: number;
+}
+
+export interface CliResult {
+  files: number;
+  jobs: number;
+  wallMs: number;
+  perSecond: number;
+}
+
+export interface BenchResults {
+  environment: Environment;
+  inProcess: InProcessResult[];
+  stdio: StdioResult[];
+  memory: { file: BenchFile; edits: number; results: MemoryResult[] };
+  cli: CliResult;
+  minutes: number;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map((_, index) => (index === 0 ? " --- " : " ---: ")).join("|")}|`];
+  for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
+  return lines.join("\n") + "\n";
+}
+
+function label(file: BenchFile): string {
+  return `${file.lines.toLocaleString("en-US")} lines, ${file.variant === "valid" ? "valid" : `${file.faults} faults`}`;
+}
+
+function stdioOf(results: BenchResults, server: "isv" | "yls", file: BenchFile): StdioResult | undefined {
+  return results.stdio.find((result) => result.server === server && result.file.name === file.name);
+}
+
+function editTable(results: BenchResults): string {
+  return table(
+    ["Dossier", "isv incremental", "isv full", "re-parse floor", "yaml-language-server", "isv incr. ÷ yls", "isv full ÷ yls", "floor ÷ yls", "identical to full"],
+    results.inProcess.map((result) => [
+      label(result.file),
+      ms(result.edit["isv-incremental"]),
+      ms(result.edit["isv-full"]),
+      ms(result.edit.floor),
+      ms(result.edit.yls),
+      ratio(result.edit["isv-incremental"], result.edit.yls),
+      ratio(result.edit["isv-full"], result.edit.yls),
+      ratio(result.edit.floor, result.edit.yls),
+      result.mismatches === 0 ? `yes (${result.edits} edits)` : `**NO: ${result.mismatches} of ${result.edits}**`,
+    ]),
+  );
+}
+
+function findingsAgree(results: BenchResults, result: InProcessResult): boolean {
+  const counts = [
+    result.file.faults,
+    ...Object.values(result.schemaFindings),
+    ...(["isv", "yls"] as const).map((server) => stdioOf(results, server, result.file)?.schemaFindings ?? result.file.faults),
+  ];
+  return counts.every((count) => count === result.file.faults);
+}
+
+function findingsTable(results: BenchResults): string {
+  return table(
+    ["Dossier", "injected", "isv incremental", "isv full", "floor (ajv errors)", "yls", "isv server", "yls server", "all equal"],
+    results.inProcess.map((result) => [
+      label(result.file),
+      String(result.file.faults),
+      String(result.schemaFindings["isv-incremental"]),
+      String(result.schemaFindings["isv-full"]),
+      String(result.schemaFindings.floor),
+      String(result.schemaFindings.yls),
+      String(stdioOf(results, "isv", result.file)?.schemaFindings ?? "–"),
+      String(stdioOf(results, "yls", result.file)?.schemaFindings ?? "–"),
+      findingsAgree(results, result) ? "yes" : "**NO**",
+    ]),
+  );
+}
+
+function openTable(results: BenchResults): string {
+  return table(
+    ["Dossier", "isv", "re-parse floor", "yaml-language-server", "isv ÷ yls"],
+    results.inProcess.map((result) => [label(result.file), ms(result.open.isv), ms(result.open.floor), ms(result.open.yls), ratio(result.open.isv, result.open.yls)]),
+  );
+}
+
+function stdioTable(results: BenchResults): string {
+  const files = results.inProcess.map((result) => result.file);
+  return table(
+    ["Dossier", "isv open → diagnostics", "yls open → diagnostics", "isv ÷ yls", "isv edit → diagnostics", "yls edit → diagnostics", "isv ÷ yls", "isv peak RSS MiB", "yls peak RSS MiB"],
+    files.map((file) => {
+      const isv = stdioOf(results, "isv", file);
+      const yls = stdioOf(results, "yls", file);
+      return [
+        label(file),
+        ms(isv?.open ?? NaN),
+        ms(yls?.open ?? NaN),
+        ratio(isv?.open ?? NaN, yls?.open ?? NaN),
+        ms(isv?.edit ?? NaN),
+        ms(yls?.edit ?? NaN),
+        ratio(isv?.edit ?? NaN, yls?.edit ?? NaN),
+        mib(isv?.peakRssMiB ?? NaN),
+        mib(yls?.peakRssMiB ?? NaN),
+      ];
+    }),
+  );
+}
+
+function requestTable(results: BenchResults): string {
+  return table(
+    ["Dossier", "isv hover (server)", "isv completion (server)", "yls hover (server)", "yls completion (server)", "isv hover (core)", "isv completion (core)", "yls hover (service)", "yls completion (service)"],
+    results.inProcess.map((result) => {
+      const isv = stdioOf(results, "isv", result.file);
+      const yls = stdioOf(results, "yls", result.file);
+      return [
+        label(result.file),
+        ms(isv?.hover ?? NaN),
+        ms(isv?.completion ?? NaN),
+        ms(yls?.hover ?? NaN),
+        ms(yls?.completion ?? NaN),
+        ms(result.requests.isvHover),
+        ms(result.requests.isvCompletion),
+        ms(result.requests.ylsHover),
+        ms(result.requests.ylsCompletion),
+      ];
+    }),
+  );
+}
+
+interface Target {
+  name: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+function worst(values: number[]): number {
+  const finite = values.filter((value) => Number.isFinite(value));
+  return finite.length === 0 ? NaN : Math.max(...finite);
+}
+
+function targets(results: BenchResults): Target[] {
+  const at = (lines: number) => results.inProcess.filter((result) => result.file.lines >= lines * 0.9 && result.file.lines <= lines * 1.1);
+  const stdioAt = (lines: number) => results.stdio.filter((result) => result.server === "isv" && result.file.lines >= lines * 0.9 && result.file.lines <= lines * 1.1);
+  const list: Target[] = [];
+  for (const lines of [10000, 50000]) {
+    const ratios = at(lines).map((result) => result.edit["isv-incremental"] / result.edit.yls);
+    const value = worst(ratios);
+    list.push({ name: `Re-validation after a one-character edit ≤ 0.1× yaml-language-server at ${lines.toLocaleString("en-US")} lines`, measured: Number.isFinite(value) ? `${value.toFixed(3)}× (worst of valid and faulty)` : "not measured", met: Number.isFinite(value) ? value <= 0.1 : undefined });
+  }
+  const small = worst(at(1000).map((result) => result.edit["isv-incremental"]));
+  list.push({ name: "… and ≤ 2 ms at 1,000 lines", measured: Number.isFinite(small) ? `${ms(small)} ms` : "not measured", met: Number.isFinite(small) ? small <= 2 : undefined });
+  const identical = results.inProcess.every((result) => result.mismatches === 0);
+  list.push({ name: "Incremental results identical to a full validation (every measured edit)", measured: identical ? "all identical" : "differences found", met: identical });
+  const agree = results.inProcess.every((result) => findingsAgree(results, result));
+  list.push({ name: "Every contender finds the same number of schema findings", measured: agree ? "equal on every file" : "differences found", met: agree });
+  const open = worst(stdioAt(1000).map((result) => result.open));
+  list.push({ name: "Open → first diagnostics, server start included, 1,000 lines ≤ 150 ms", measured: Number.isFinite(open) ? `${ms(open)} ms` : "not measured", met: Number.isFinite(open) ? open <= 150 : undefined });
+  const rss = worst(stdioAt(50000).map((result) => result.peakRssMiB));
+  list.push({ name: "Server peak RSS with a 50,000-line dossier open and edited ≤ 150 MiB", measured: Number.isFinite(rss) ? `${mib(rss)} MiB` : "not measured", met: Number.isFinite(rss) ? rss <= 150 : undefined });
+  list.push({ name: "CLI ≥ 100 typical (1,000-line) dossiers per second on 2 cores, cold process included", measured: `${results.cli.perSecond.toFixed(0)} per second`, met: results.cli.perSecond >= 100 });
+  const requests = worst(stdioAt(50000).flatMap((result) => [result.hover, result.completion]));
+  list.push({ name: "Hover and completion ≤ 5 ms at 50,000 lines (server round trip)", measured: Number.isFinite(requests) ? `${ms(requests)} ms (worst)` : "not measured", met: Number.isFinite(requests) ? requests <= 5 : undefined });
+  return list;
+}
+
+export function renderReport(results: BenchResults): string {
+  const environment = results.environment;
+  const memory = results.memory;
+  const parts = [
+    `# isv-dossier benchmark${environment.quick ? " (quick run)" : ""}\n`,
+    `Measured ${environment.date} on ${environment.cpu}, ${environment.memoryGiB.toFixed(0)} GiB, load average ${environment.loadAverage.toFixed(1)} at the start; Node ${environment.node}, yaml ${environment.yaml}, ajv ${environment.ajv}; yaml-language-server ${environment.yls} (its own yaml ${environment.ylsYaml}) with our combined JSON Schema. The run took ${results.minutes.toFixed(1)} minutes. Times are medians in milliseconds; generated dossiers (bench/generate-dossier.ts).\n`,
+    "## Targets (issue 7)\n",
+    table(["Target", "Measured", "Met"], targets(results).map((target) => [target.name, target.measured, target.met === undefined ? "not measured" : target.met ? "yes" : "**no**"])),
+    "## Re-validation after a one-character edit (in process, warm)\n",
+    "A character typed, then deleted, at five places spread over the dossier (mostly inside `performance.projects` and `personnel` items). *isv incremental*: the editor's path (incremental parse + validation); *isv full*: parse and validate the whole text; *floor*: `yaml.parseDocument` + `toJS` + the compiled ajv validator, nothing else; *yls*: yaml-language-server's `doValidation`. The last column compares every incremental result with the full validation of the same text.\n",
+    editTable(results),
+    "## Schema findings found (last edited text)\n",
+    "isv counts its `schema.*` findings (its rules find more, which yaml-language-server cannot); yls counts its diagnostics; the floor counts ajv's errors.\n",
+    findingsTable(results),
+    "## Opening a dossier (in process, first validation of a document not seen before)\n",
+    openTable(results),
+    "## Language servers over stdio\n",
+    "*open → diagnostics* starts a new server process each time (process start, initialize, didOpen, first publishDiagnostics). *edit → diagnostics* sends one incremental didChange and waits for that version's diagnostics, the servers' own debounce included (isv 50 ms, yls 200 ms). Peak RSS is the server process's VmHWM after the edits, hover and completion.\n",
+    stdioTable(results),
+    "## Hover and completion\n",
+    "Hover on a project's `client` key and completion in a `category` value near the middle of the dossier: round trips to the servers, and the same calls in process.\n",
+    requestTable(results),
+    `## Peak memory in process (${label(memory.file)}, opened and edited ${memory.edits} times)\n`,
+    table(["Contender", "peak RSS MiB"], memory.results.map((result) => [result.contender === "isv" ? "isv-dossier core (incremental)" : "yaml-language-server service", mib(result.peakRssMiB)])),
+    "## Command line\n",
+    table(["Dossiers (1,000 lines each)", "jobs", "wall ms (process start included)", "dossiers per second"], [[String(results.cli.files), String(results.cli.jobs), ms(results.cli.wallMs), results.cli.perSecond.toFixed(0)]]),
+  ];
+  return parts.join("\n");
+}

@@ -1,0 +1,69 @@
+// One language server over stdio on one dossier: open → first diagnostics (a new process each time, start
+// included), one-character edits → that version's diagnostics, hover and completion round trips, peak RSS.
+import { LineIndex } from "../server/src/core/line-index";
+import { editOperations, BenchFile, isSchemaFinding, requestOffsets } from "./in-process";
+import { ServerName, StdioServer, Diagnostic } from "./lsp-stdio";
+import { median } from "./stats";
+
+export interface StdioResult {
+  server: ServerName;
+  file: BenchFile;
+  open: number;
+  edit: number;
+  hover: number;
+  completion: number;
+  peakRssMiB: number;
+  schemaFindings: number;
+}
+
+export interface StdioPlan {
+  openRepeats: number;
+  edits: number;
+  requests: number;
+}
+
+function countSchemaDiagnostics(server: ServerName, diagnostics: Diagnostic[]): number {
+  return server === "isv" ? diagnostics.filter((diagnostic) => isSchemaFinding(diagnostic.data?.ruleId ?? "")).length : diagnostics.length;
+}
+
+export async function measureStdio(server: ServerName, root: string, file: BenchFile, plan: StdioPlan): Promise<StdioResult> {
+  const opens: number[] = [];
+  let running: StdioServer | undefined;
+  let schemaFindings = -1;
+  for (let repeat = 0; repeat < plan.openRepeats; repeat++) {
+    await running?.stop();
+    const start = performance.now();
+    running = new StdioServer(server, root);
+    await running.initialize();
+    const published = await running.open(file.uri, file.text);
+    opens.push(performance.now() - start);
+    schemaFindings = countSchemaDiagnostics(server, published.diagnostics);
+  }
+  const live = running!;
+  const edits: number[] = [];
+  let version = 1;
+  for (const operation of editOperations(file.text, plan.edits)) {
+    const lines = new LineIndex(operation.before);
+    const range = { start: lines.positionAt(operation.offset), end: lines.positionAt(operation.offset + operation.removed) };
+    const start = performance.now();
+    const published = await live.change(file.uri, ++version, range, operation.inserted);
+    edits.push(performance.now() - start);
+    schemaFindings = countSchemaDiagnostics(server, published.diagnostics);
+  }
+  const text = editOperations(file.text, plan.edits).at(-1)?.after ?? file.text;
+  const lines = new LineIndex(text);
+  const offsets = requestOffsets(text);
+  const hovers: number[] = [];
+  const completions: number[] = [];
+  for (let request = 0; request < plan.requests; request++) {
+    let start = performance.now();
+    await live.request("textDocument/hover", { textDocument: { uri: file.uri }, position: lines.positionAt(offsets.hover) });
+    hovers.push(performance.now() - start);
+    start = performance.now();
+    await live.request("textDocument/completion", { textDocument: { uri: file.uri }, position: lines.positionAt(offsets.completion) });
+    completions.push(performance.now() - start);
+  }
+  const peakRssMiB = live.peakRssMiB();
+  await live.stop();
+  return { server, file, open: median(opens), edit: median(edits), hover: median(hovers), completion: median(completions), peakRssMiB, schemaFindings };
+}
