@@ -17,7 +17,17 @@ export function repositoryRootOf(start: string): string {
   return directory;
 }
 
-/** Writes one valid and one faulty dossier per size into `folder`. */
+/** Creates (empty) every evidence file a dossier names, as an applicant's folder would hold them. */
+export function writeEvidenceFiles(folder: string, text: string): void {
+  for (const match of text.matchAll(/(?<=[\s:-])(evidence\/[^\s#"']+)/g)) {
+    const file = path.join(folder, ...match[1].split("/"));
+    if (fs.existsSync(file)) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, "");
+  }
+}
+
+/** Writes one valid and one faulty dossier per size into `folder`, with their evidence files. */
 export function writeBenchFiles(folder: string, sizes: number[]): BenchFile[] {
   const files: BenchFile[] = [];
   for (const lines of sizes) {
@@ -26,18 +36,20 @@ export function writeBenchFiles(folder: string, sizes: number[]): BenchFile[] {
       const name = `${lines}-${variant}`;
       const file = path.join(folder, `${name}.dossier.yaml`);
       fs.writeFileSync(file, generated.text);
+      writeEvidenceFiles(folder, generated.text);
       files.push({ name, lines: generated.lines, variant, text: generated.text, faults: generated.faults, path: file, uri: pathToFileURL(file).toString() });
     }
   }
   return files;
 }
 
-/** `count` typical (1,000-line) dossiers for the command line, a tenth of them with faults. */
+/** `count` typical (1,000-line) dossiers for the command line, a tenth of them with faults, with their evidence. */
 export function writeCliCorpus(folder: string, count: number): void {
   fs.mkdirSync(folder, { recursive: true });
   for (let index = 0; index < count; index++) {
     const generated = generateDossier({ lines: 1000, faults: index % 10 === 0, seed: 5000 + index });
     fs.writeFileSync(path.join(folder, `applicant-${String(index).padStart(4, "0")}.dossier.yaml`), generated.text);
+    writeEvidenceFiles(folder, generated.text);
   }
 }
 

@@ -1,18 +1,12 @@
 // The in-process contenders, measured interleaved on the same files and the same edits: isv-dossier's core (a
 // fresh document, a full re-validation, an incremental re-validation), the full re-parse floor (yaml.parseDocument
-// + toJS + the compiled ajv validator) and yaml-language-server's language service with our combined schema.
-// Every measured edit also checks that the incremental result equals a full validation of the same text.
-import { parseDocument } from "yaml";
-import { complete } from "../server/src/core/completion";
-import { defaultEdition } from "../server/src/core/edition";
-import { hover } from "../server/src/core/hover";
-import { LineIndex } from "../server/src/core/line-index";
-import { IncrementalParser } from "../server/src/core/incremental";
-import { PARSE_OPTIONS } from "../server/src/core/parse";
-import { createLanguageService, DossierReport } from "../server/src/core/service";
-import type { Finding } from "../server/src/core/types";
-import { collectGarbage, median, timeAsync, timeSync } from "./stats";
-import type { YlsService } from "./yls-in-process";
+// + toJS + the compiled ajv validator) and yaml-language-server's language service with our combined schema, each
+// in a process of its own (contender-child.ts). Every measured edit also checks that the incremental result equals
+// a full validation of the same text.
+import { ChildProcess, fork } from "node:child_process";
+import * as path from "node:path";
+import type { ChildReply, ChildRequest } from "./contender-child";
+import { median } from "./stats";
 
 export interface BenchFile {
   /** e.g. "10000-faults". */
@@ -44,35 +38,18 @@ export interface InProcessResult {
   edits: number;
 }
 
-const service = createLanguageService({ locale: "en", today: "2026-11-24" });
-const edition = defaultEdition();
-
 export function isSchemaFinding(ruleId: string): boolean {
   return ruleId.startsWith("schema.") || ruleId === "identifier.format";
 }
 
-function countSchemaFindings(report: DossierReport): number {
-  return report.findings.filter((finding) => isSchemaFinding(finding.ruleId)).length;
-}
-
-/** yaml.parseDocument + toJS + the compiled validator: the least any full re-validation has to do. */
-function floorValidation(text: string): number {
-  const value = parseDocument(text, PARSE_OPTIONS).toJS();
-  const validate = edition.validateShape;
-  if (validate(value)) return 0;
-  return (validate.errors ?? []).filter((error) => error.keyword !== "if").length;
-}
-
-/** Offsets spread over the text where one-character edits happen: inside values in the long lists and the head. */
+/** Offsets spread over the text where one-character edits happen: inside `name` values (of people, of projects). */
 export function editAnchors(text: string): number[] {
-  const anchors: number[] = [];
+  const anchors = new Set<number>();
   for (const fraction of [0.15, 0.35, 0.55, 0.75, 0.92]) {
-    const at = text.indexOf("client: ", Math.floor(text.length * fraction));
-    const fallback = text.indexOf("name: ", Math.floor(text.length * fraction));
-    const offset = at >= 0 ? at + "client: ".length + 2 : fallback >= 0 ? fallback + "name: ".length + 1 : -1;
-    if (offset >= 0) anchors.push(offset);
+    const at = text.indexOf("name: ", Math.floor(text.length * fraction));
+    if (at >= 0) anchors.add(at + "name: ".length + 1);
   }
-  return anchors.length > 0 ? anchors : [Math.floor(text.length / 2)];
+  return anchors.size > 0 ? [...anchors] : [Math.floor(text.length / 2)];
 }
 
 /** One typed or deleted character: where, what, and the whole text after it. */
@@ -105,85 +82,82 @@ export function editSequence(text: string, count: number): string[] {
   return editOperations(text, count).map((operation) => operation.after);
 }
 
-function sameFindings(a: Finding[], b: Finding[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** A contender's own process (bench/contender-child.ts), asked one thing at a time. */
+class ContenderProcess {
+  private readonly child: ChildProcess;
+  private pending: ((reply: ChildReply & { error?: string }) => void) | undefined;
+
+  constructor(readonly contender: InProcessContender, root: string) {
+    this.child = fork(path.join(root, "out", "bench", "contender-child.js"), [], { execArgv: ["--expose-gc"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    this.child.on("message", (reply: ChildReply & { error?: string }) => {
+      const resolve = this.pending;
+      this.pending = undefined;
+      resolve?.(reply);
+    });
+  }
+
+  ask(request: ChildRequest): Promise<ChildReply> {
+    return new Promise((resolve, reject) => {
+      this.pending = (reply) => (reply.error ? reject(new Error(`${this.contender}: ${reply.error}`)) : resolve(reply));
+      this.child.send(request);
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
 }
 
-export async function measureInProcess(file: BenchFile, yls: YlsService, rounds: number, openRounds: number): Promise<InProcessResult> {
-  const opens = { isv: [] as number[], yls: [] as number[], floor: [] as number[] };
-  for (let round = 0; round < openRounds; round++) {
-    collectGarbage();
-    opens.isv.push(timeSync(() => service.validateParsed(new IncrementalParser().update(file.text))).ms);
-    opens.floor.push(timeSync(() => floorValidation(file.text)).ms);
-    opens.yls.push((await timeAsync(() => yls.validate(`${file.uri}?open=${round}`, 1, file.text))).ms);
-  }
-  const session = new IncrementalParser();
-  service.validateParsed(session.update(file.text));
-  await yls.validate(file.uri, 1, file.text);
-  const texts = editSequence(file.text, rounds);
-  const times: { [contender in InProcessContender]: number[] } = { "isv-incremental": [], "isv-full": [], floor: [], yls: [] };
-  const counts: { [contender in InProcessContender]: number } = { "isv-incremental": -1, "isv-full": -1, floor: -1, yls: -1 };
-  let mismatches = 0;
-  for (let round = 0; round < texts.length; round++) {
-    const text = texts[round];
-    collectGarbage();
-    let incremental: DossierReport | undefined;
-    let full: DossierReport | undefined;
-    // The order rotates from round to round, so that no contender always runs right after another.
-    for (let turn = 0; turn < IN_PROCESS_CONTENDERS.length; turn++) {
-      const contender = IN_PROCESS_CONTENDERS[(round + turn) % IN_PROCESS_CONTENDERS.length];
-      if (contender === "isv-incremental") {
-        const timed = timeSync(() => service.validateParsed(session.update(text)));
-        incremental = timed.result;
-        times[contender].push(timed.ms);
-        counts[contender] = countSchemaFindings(timed.result);
-      } else if (contender === "isv-full") {
-        const timed = timeSync(() => service.validate(text));
-        full = timed.result;
-        times[contender].push(timed.ms);
-        counts[contender] = countSchemaFindings(timed.result);
-      } else if (contender === "floor") {
-        const timed = timeSync(() => floorValidation(text));
-        times[contender].push(timed.ms);
-        counts[contender] = timed.result;
-      } else {
-        const timed = await timeAsync(() => yls.validate(file.uri, round + 2, text));
-        times[contender].push(timed.ms);
-        counts[contender] = timed.result.length;
-      }
+/**
+ * Each contender runs in a process of its own (as in an editor, where every tool is its own server), and the
+ * parent asks them in turn — the order rotating from edit to edit — so that load on the machine hits all alike.
+ */
+export async function measureInProcess(root: string, file: BenchFile, rounds: number, openRounds: number, requestCount: number): Promise<InProcessResult> {
+  const processes = IN_PROCESS_CONTENDERS.map((contender) => new ContenderProcess(contender, root));
+  const byName = (name: InProcessContender) => processes[IN_PROCESS_CONTENDERS.indexOf(name)];
+  try {
+    // Warm: compiled code, as after a while of typing (small dossiers need more edits to get there).
+    const warmUp = file.lines <= 2000 ? 60 : file.lines <= 20000 ? 20 : 5;
+    for (const process of processes) await process.ask({ type: "setup", contender: process.contender, path: file.path, uri: file.uri, warmUp, edits: rounds });
+    const opens = { isv: [] as number[], yls: [] as number[], floor: [] as number[] };
+    for (let round = 0; round < openRounds; round++) {
+      opens.isv.push((await byName("isv-incremental").ask({ type: "open", round })).ms ?? NaN);
+      opens.floor.push((await byName("floor").ask({ type: "open", round })).ms ?? NaN);
+      opens.yls.push((await byName("yls").ask({ type: "open", round })).ms ?? NaN);
     }
-    if (!incremental || !full || !sameFindings(incremental.findings, full.findings)) mismatches++;
+    const times: { [contender in InProcessContender]: number[] } = { "isv-incremental": [], "isv-full": [], floor: [], yls: [] };
+    const counts: { [contender in InProcessContender]: number } = { "isv-incremental": -1, "isv-full": -1, floor: -1, yls: -1 };
+    let mismatches = 0;
+    for (let round = 0; round < rounds; round++) {
+      const digests: { [contender: string]: string | undefined } = {};
+      for (let turn = 0; turn < processes.length; turn++) {
+        const process = processes[(round + turn) % processes.length];
+        const reply = await process.ask({ type: "edit", index: warmUp + round });
+        times[process.contender].push(reply.ms ?? NaN);
+        counts[process.contender] = reply.schemaFindings ?? -1;
+        digests[process.contender] = reply.digest;
+      }
+      if (!digests["isv-incremental"] || digests["isv-incremental"] !== digests["isv-full"]) mismatches++;
+    }
+    const isvRequests = await byName("isv-incremental").ask({ type: "requests", count: requestCount });
+    const ylsRequests = await byName("yls").ask({ type: "requests", count: requestCount });
+    return {
+      file,
+      open: { isv: median(opens.isv), yls: median(opens.yls), floor: median(opens.floor) },
+      edit: {
+        "isv-incremental": median(times["isv-incremental"]),
+        "isv-full": median(times["isv-full"]),
+        floor: median(times.floor),
+        yls: median(times.yls),
+      },
+      schemaFindings: counts,
+      requests: { isvHover: isvRequests.hover ?? NaN, isvCompletion: isvRequests.completion ?? NaN, ylsHover: ylsRequests.hover ?? NaN, ylsCompletion: ylsRequests.completion ?? NaN },
+      mismatches,
+      edits: rounds,
+    };
+  } finally {
+    for (const process of processes) process.stop();
   }
-  const requests = await measureRequests(file, texts.at(-1) ?? file.text, texts.length + 1, session, yls, rounds);
-  return {
-    file,
-    open: { isv: median(opens.isv), yls: median(opens.yls), floor: median(opens.floor) },
-    edit: {
-      "isv-incremental": median(times["isv-incremental"]),
-      "isv-full": median(times["isv-full"]),
-      floor: median(times.floor),
-      yls: median(times.yls),
-    },
-    schemaFindings: counts,
-    requests,
-    mismatches,
-    edits: texts.length,
-  };
-}
-
-async function measureRequests(file: BenchFile, text: string, version: number, session: IncrementalParser, yls: YlsService, count: number): Promise<InProcessResult["requests"]> {
-  const report = service.validateParsed(session.update(text));
-  await yls.validate(file.uri, version, text);
-  const offsets = requestOffsets(text);
-  const lines = new LineIndex(text);
-  const times = { isvHover: [] as number[], isvCompletion: [] as number[], ylsHover: [] as number[], ylsCompletion: [] as number[] };
-  for (let request = 0; request < count; request++) {
-    times.isvHover.push(timeSync(() => hover(report, offsets.hover, "en")).ms);
-    times.isvCompletion.push(timeSync(() => complete(report, offsets.completion, "en")).ms);
-    times.ylsHover.push((await timeAsync(() => yls.hover(file.uri, version, text, lines.positionAt(offsets.hover)))).ms);
-    times.ylsCompletion.push((await timeAsync(() => yls.complete(file.uri, version, text, lines.positionAt(offsets.completion)))).ms);
-  }
-  return { isvHover: median(times.isvHover), isvCompletion: median(times.isvCompletion), ylsHover: median(times.ylsHover), ylsCompletion: median(times.ylsCompletion) };
 }
 
 /** Where hover and completion are asked: a project's `client` key and a `category` value, near the middle. */

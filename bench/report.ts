@@ -190,7 +190,7 @@ export function renderReport(results: BenchResults): string {
     "## Targets (issue 7)\n",
     table(["Target", "Measured", "Met"], targets(results).map((target) => [target.name, target.measured, target.met === undefined ? "not measured" : target.met ? "yes" : "**no**"])),
     "## Re-validation after a one-character edit (in process, warm)\n",
-    "A character typed, then deleted, at five places spread over the dossier (mostly inside `performance.projects` and `personnel` items). *isv incremental*: the editor's path (incremental parse + validation); *isv full*: parse and validate the whole text; *floor*: `yaml.parseDocument` + `toJS` + the compiled ajv validator, nothing else; *yls*: yaml-language-server's `doValidation`. The last column compares every incremental result with the full validation of the same text.\n",
+    "A character typed, then deleted, inside `name` values at five places spread over the dossier (people in `personnel`, projects in `performance.projects`). *isv incremental*: the editor's path (incremental parse + validation); *isv full*: parse and validate the whole text; *floor*: `yaml.parseDocument` + `toJS` + the compiled ajv validator, nothing else; *yls*: yaml-language-server's `doValidation`. The last column compares every incremental result with the full validation of the same text.\n",
     editTable(results),
     "## Schema findings found (last edited text)\n",
     "isv counts its `schema.*` findings (its rules find more, which yaml-language-server cannot); yls counts its diagnostics; the floor counts ajv's errors.\n",

@@ -11,7 +11,6 @@ import { repositoryRootOf, temporaryFolder, writeBenchFiles, writeCliCorpus } fr
 import { renderReport, MemoryResult, CliResult, Environment } from "./report";
 import { measureStdio, StdioResult } from "./stdio-measure";
 import { median } from "./stats";
-import { createYlsService } from "./yls-in-process";
 
 interface Plan {
   sizes: number[];
@@ -106,11 +105,10 @@ async function main(): Promise<void> {
   try {
     log(`isv-dossier benchmark${quick ? " (quick)" : ""}: files in ${folder}`);
     const files = writeBenchFiles(folder, plan.sizes);
-    const yls = await createYlsService(root);
     const inProcess: InProcessResult[] = [];
     for (const file of files) {
       log(`in process: ${file.name}`);
-      inProcess.push(await measureInProcess(file, yls, plan.editRounds(file.lines), plan.openRounds(file.lines)));
+      inProcess.push(await measureInProcess(root, file, plan.editRounds(file.lines), plan.openRounds(file.lines), plan.stdio(file.lines).requests));
     }
     const stdio: StdioResult[] = [];
     for (const file of files) {
