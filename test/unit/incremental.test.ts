@@ -1,14 +1,17 @@
 // The incremental parser against the full parse: thousands of seeded random edits (characters, lines, pasted
 // YAML fragments, broken and fixed indentation, anchors, `---`, tabs) to the sample dossiers and to a generated
 // large one; after every edit the incremental result must equal parseDossier + validation of the same text —
-// value, findings with ranges, and every yaml node's kind, value and range. Not timed.
+// value, findings with ranges, and every yaml node's kind, value and range. Likewise the completion context read
+// around the cursor against the one read from the whole text. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { Document, isMap, isNode, isPair, isScalar, isSeq } from "yaml";
 import { generateDossier } from "../../bench/generate-dossier";
 import { Prng } from "../../bench/prng";
+import { cursorContext } from "../../server/src/core/cursor-context";
 import { IncrementalParser } from "../../server/src/core/incremental";
+import { cursorContextNear } from "../../server/src/core/incremental-cursor";
 import { ParsedDossier, parseDossier } from "../../server/src/core/parse";
 import { compareFindings, createLanguageService } from "../../server/src/core/service";
 import type { Finding } from "../../server/src/core/types";
@@ -214,7 +217,7 @@ const SAMPLES = filesUnder(path.join(ROOT, "samples"), [".dossier.yaml"]);
 test("incremental parse equals a full parse after every random edit of the samples", () => {
   let total = { incremental: 0, full: 0 };
   SAMPLES.forEach((file, index) => {
-    const counts = runEdits({ name: path.basename(file), text: fs.readFileSync(file, "utf8"), edits: 80, seed: 1000 + index });
+    const counts = runEdits({ name: path.basename(file), text: fs.readFileSync(file, "utf8"), edits: 60, seed: 1000 + index });
     total = { incremental: total.incremental + counts.incremental, full: total.full + counts.full };
   });
   // Many random edits leave a broken dossier behind (`---`, anchors, garbage at column 0, unclosed quotes) that
@@ -238,4 +241,29 @@ test("an unchanged section is reused, and a one-character edit in a long list pa
   assert.equal(parser.lastUpdate.mode, "incremental");
   assert.equal(parser.lastUpdate.parsedPieces, 1);
   assert.ok(parser.lastUpdate.reusedPieces > 100);
+});
+
+test("the completion context read around the cursor equals the one read from the whole text", () => {
+  const original = generateDossier({ lines: 700, faults: true, seed: 11 }).text;
+  const prng = new Prng(2024);
+  let text = original;
+  let windowed = 0;
+  const parser = new IncrementalParser();
+  for (let edit = 0; edit < 120; edit++) {
+    text = prng.chance(0.2) ? original : randomEdit(prng, text, original);
+    const layout = parser.update(text).layout;
+    const starts = lineStarts(text);
+    for (let probe = 0; probe < 8; probe++) {
+      const line = prng.below(starts.length);
+      const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+      const offset = Math.min(text.length, starts[line] + prng.below(Math.max(1, lineEnd - starts[line] + 1)));
+      const whole = cursorContext(text, offset);
+      const near = cursorContextNear(text, offset);
+      const where = () => `at offset ${offset} after edit ${edit}: ${JSON.stringify(text.slice(Math.max(0, offset - 200), offset))}|${JSON.stringify(text.slice(offset, offset + 100))}`;
+      sameAs(near, whole, () => `cursor context differs ${where()}`);
+      sameAs(cursorContextNear(text, offset, layout), whole, () => `cursor context with the parse's layout differs ${where()}`);
+      if (near && near.path.length > 2) windowed++;
+    }
+  }
+  assert.ok(windowed > 100, `only ${windowed} contexts inside list items`);
 });

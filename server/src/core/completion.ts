@@ -6,7 +6,8 @@
 // Multi-line insert texts carry their own absolute indentation: the LSP edge sends them with
 // insertTextMode asIs, so that a client does not indent their continuation lines a second time.
 import { clauseLabel } from "./clause-text";
-import { CursorContext, cursorContext } from "./cursor-context";
+import type { CursorContext } from "./cursor-context";
+import { cursorContextNear } from "./incremental-cursor";
 import { allEditions, ModelNode } from "./edition";
 import { pick } from "./l10n/render";
 import type { DossierReport } from "./service";
@@ -33,7 +34,7 @@ const SECTION_SUFFIX: Localized = { zh: "（整节）", en: " (section)" };
 export function complete(report: DossierReport, offset: number, locale: Locale): CompletionEntry[] {
   // A declined text (binary, nested past the limits) gets no completion: reading its lines could take quadratic time.
   if (report.parsed.declined) return [];
-  const context = cursorContext(report.parsed.text, offset);
+  const context = cursorContextNear(report.parsed.text, offset, report.parsed.layout);
   if (!context) return [];
   const node = report.edition.modelAt(context.path);
   if (!node) return [];

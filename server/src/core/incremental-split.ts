@@ -13,6 +13,11 @@ export interface SectionSlice {
   key: string;
 }
 
+/** Where a text was cut, in its own offsets: what completion needs to read only the lines around a cursor. */
+export interface DossierLayout {
+  sections: Array<SectionSlice & { list?: ListSlices }>;
+}
+
 /** A long section cut into its head (everything up to the list) and the list's items. */
 export interface ListSlices {
   /** Offset (in the section) of the key line's key whose value is the list. */

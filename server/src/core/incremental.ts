@@ -8,7 +8,7 @@
 // Pure: imports only `yaml` and core modules; no vscode, no vscode-languageserver*, no fs.
 import { Document, isMap, isScalar, isSeq, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
 import { Chunk } from "./incremental-chunk";
-import { ListSlices, previousStart, SectionSlice, splitSections, splitTrailingList, TextChange } from "./incremental-split";
+import { DossierLayout, ListSlices, previousStart, SectionSlice, splitSections, splitTrailingList, TextChange } from "./incremental-split";
 import { ComposedShape, IncrementalGuards } from "./incremental-guards";
 import { PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
 
@@ -35,6 +35,10 @@ interface Section {
   start: number;
   end: number;
   key: string;
+  /** Offset of the key at column 0, from the section's start. */
+  keyOffset: number;
+  /** Where the list's items start, from the section's start (a list section only). */
+  listSlices?: ListSlices;
   pair: Pair;
   value: unknown;
   /** Every piece, in text order. */
@@ -199,7 +203,7 @@ export class IncrementalParser {
     // An empty top-level value followed by comments ends, in the whole, where the next key's lookahead says.
     if (!last && isEmptyScalar(pair.value) && sectionText.includes("#", slice.keyOffset - slice.start + slice.key.length)) return undefined;
     const value = (chunk.value as { [key: string]: unknown })[slice.key];
-    return { start: slice.start, end: slice.end, key: slice.key, pair, value, pieces: [chunk] };
+    return { start: slice.start, end: slice.end, key: slice.key, keyOffset: slice.keyOffset - slice.start, pair, value, pieces: [chunk] };
   }
 
   private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
@@ -222,7 +226,17 @@ export class IncrementalParser {
     }
     const seq = new YAMLSeq((head.root as YAMLMap).schema);
     seq.items = items.map((item) => (item.root as YAMLSeq).items[0]);
-    const section: Section = { start: slice.start, end: slice.end, key: slice.key, pair, value: undefined, pieces: [head, ...items], list: { head, attachment, items, seq } };
+    const section: Section = {
+      start: slice.start,
+      end: slice.end,
+      key: slice.key,
+      keyOffset: slice.keyOffset - slice.start,
+      listSlices: list,
+      pair,
+      value: undefined,
+      pieces: [head, ...items],
+      list: { head, attachment, items, seq },
+    };
     composeList(section, true);
     return section;
   }
@@ -274,6 +288,15 @@ export class IncrementalParser {
     document.errors = errors;
     document.warnings = warnings;
     document.range = [firstPiece.documentRange[0], root.range[2], lastPiece.documentRange[2]];
-    return { text, document, value, findings: yamlFindings(text, errors, warnings) };
+    const layout: DossierLayout = {
+      sections: sections.map((section) => ({
+        start: section.start,
+        end: section.end,
+        keyOffset: section.start + section.keyOffset,
+        key: section.key,
+        list: section.listSlices,
+      })),
+    };
+    return { text, document, value, findings: yamlFindings(text, errors, warnings), layout };
   }
 }

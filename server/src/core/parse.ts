@@ -3,6 +3,7 @@
 import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
+import type { DossierLayout } from "./incremental-split";
 import type { Finding, OffsetRange } from "./types";
 
 /** Limits against hostile input (alias bombs and the like). */
@@ -17,6 +18,8 @@ export interface ParsedDossier {
   /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why. The
    * document is then empty and the value undefined. */
   declined?: string;
+  /** How an incremental parse cut the text (incremental.ts); absent after a full parse. */
+  layout?: DossierLayout;
 }
 
 const YAML_ERROR_RULES: { [code: string]: string } = {
