@@ -16,21 +16,16 @@ import { createLanguageService, DossierReport } from "../../server/src/core/serv
 import { documentSymbols, OutlineSymbol } from "../../server/src/core/symbols";
 import type { Locale, OffsetRange } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
+import { Prng } from "../../bench/prng";
 
 const SAMPLES = filesUnder(path.join(repositoryRoot(), "samples"), [".yaml"]).map((file) => fs.readFileSync(file, "utf8"));
 const TEXTS_PER_GENERATOR = 300;
 const TIME_LIMIT_MS = 20_000;
 
-/** mulberry32: a small seeded generator, so that every run sees the same texts. */
+/** The project's seeded generator (mulberry32, bench/prng.ts), so that every run sees the same inputs. */
 function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 type Random = () => number;

@@ -17,6 +17,7 @@ import { todayIso } from "../../server/src/node/today";
 import { DEFAULT_SETTINGS } from "../../server/src/settings";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { filesUnder, repositoryRoot } from "../support/repository";
+import { Prng } from "../../bench/prng";
 
 const SEQUENCES = 10_000;
 const SERVERS = 2;
@@ -40,16 +41,10 @@ const SAMPLES: Sample[] = filesUnder(path.join(repositoryRoot(), "samples"), [".
 
 type Random = () => number;
 
-/** mulberry32: a small seeded generator. */
+/** The project's seeded generator (mulberry32, bench/prng.ts), so that every run sees the same inputs. */
 function randomGenerator(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 const integer = (random: Random, below: number): number => Math.floor(random() * below);
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
