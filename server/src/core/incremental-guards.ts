@@ -85,6 +85,11 @@ export class IncrementalGuards implements GuardChecks {
     return this.lastChange.change;
   }
 
+  /** Drops what only the update in progress needed (the previous version of the text). */
+  finishUpdate(): void {
+    this.lastChange = undefined;
+  }
+
   private factsFor(text: string): TextFacts {
     if (this.facts?.text !== text) this.facts = this.facts ? updatedFacts(this.facts, text, this.change(this.facts.text, text)) : factsOf(text);
     return this.facts;

@@ -121,7 +121,11 @@ export class IncrementalParser {
 
   /** Parses the new text of the document, reusing what did not change since the last update. */
   update(text: string): ParsedDossier {
-    return parseGuarded(text, (guarded) => this.parse(guarded), this.guards);
+    try {
+      return parseGuarded(text, (guarded) => this.parse(guarded), this.guards);
+    } finally {
+      this.guards.finishUpdate();
+    }
   }
 
   private parse(text: string): ParsedDossier {
