@@ -25,7 +25,7 @@ interface Plan {
 
 const FULL: Plan = {
   sizes: [100, 1000, 10000, 50000],
-  editRounds: (lines) => (lines <= 1000 ? 40 : lines <= 10000 ? 15 : 7),
+  editRounds: (lines) => (lines <= 1000 ? 40 : lines <= 10000 ? 25 : 11),
   openRounds: (lines) => (lines <= 1000 ? 10 : lines <= 10000 ? 5 : 3),
   stdio: (lines) => (lines <= 1000 ? { openRepeats: 7, edits: 15, requests: 20 } : lines <= 10000 ? { openRepeats: 3, edits: 9, requests: 15 } : { openRepeats: 2, edits: 5, requests: 15 }),
   memorySize: 50000,

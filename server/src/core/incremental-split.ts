@@ -124,9 +124,11 @@ function scanLines(section: string, skipDeepLines: boolean): ListSlices | undefi
   return current;
 }
 
-/** The rest of a list whose first item ends its line at `from`: only lines indented up to the items' are read. */
+/**
+ * The rest of a list whose first item ends its line at `from`: only lines indented up to the items' are read (a
+ * deeper line indented with a tab stays inside its item, whose own parse reports it).
+ */
 function itemsFrom(section: string, from: number, list: ListSlices): ListSlices | undefined {
-  if (/\n *\t/.test(section.slice(from))) return scanLines(section, false);
   const shallow = new RegExp(`\\n {0,${list.indent}}(?=[^ \\r\\n])`, "g");
   shallow.lastIndex = from;
   for (let match = shallow.exec(section); match; match = shallow.exec(section)) {
