@@ -1,5 +1,5 @@
-// The language server: thin wiring of LSP requests to the core. Validation is debounced per document and never
-// publishes a result for a version older than the one already published.
+// The language server: thin wiring of LSP requests to the core. An opened document is validated at once, edits are
+// debounced per document, and a result is never published for a version older than the one already published.
 import {
   CancellationToken,
   CodeAction,
@@ -214,6 +214,12 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  function validateNow(uri: string): void {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    void validateAndPublish(uri).catch(() => undefined);
+  }
+
   /** The report for a request, or undefined for documents that are unknown, too large or declined (binary, too deep).
    * A request cancelled, or whose document changed, before its work starts does no work (RequestCancelled,
    * ContentModified). */
@@ -257,7 +263,8 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) schedule(document.uri);
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri));
+  // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
+  documents.onDidOpen((event) => validateNow(event.document.uri));
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
