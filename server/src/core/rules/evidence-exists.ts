@@ -1,7 +1,6 @@
 // Evidence files exist: every evidence path that passes evidence.path names a file that the injected existence
 // check (options.evidenceExists, given by the CLI and the server) finds. Without that check, nothing is reported.
 // Clause: that of the field holding the path.
-import { checkEvidencePath } from "../evidence-path";
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { evidenceClauses, evidenceValues } from "./support/evidence-fields";
@@ -11,7 +10,7 @@ function checkEvidenceExists(context: RuleContext): Finding[] {
   if (!exists) return [];
   const findings: Finding[] = [];
   for (const evidence of evidenceValues(context)) {
-    if (checkEvidencePath(evidence.value) !== "ok" || exists(evidence.value)) continue;
+    if (evidence.problem !== "ok" || exists(evidence.value)) continue;
     findings.push(
       context.finding({
         clauses: evidenceClauses(context, evidence),

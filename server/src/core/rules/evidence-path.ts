@@ -2,7 +2,7 @@
 // path with `/` separators, no URL, drive, UNC or absolute path, no percent-encoded dots or separators, and no
 // `..` that climbs out (core/evidence-path.ts). Clause: that of the field holding the path. Empty strings are the
 // schema's finding (minLength).
-import { checkEvidencePath, EvidencePathProblem } from "../evidence-path";
+import type { EvidencePathProblem } from "../evidence-path";
 import type { Finding, Localized } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { evidenceClauses, evidenceValues } from "./support/evidence-fields";
@@ -23,9 +23,8 @@ const PROBLEM_MESSAGES: { [problem in EvidencePathProblem]: Localized } = {
 function checkEvidencePaths(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const evidence of evidenceValues(context)) {
-    if (evidence.value.length === 0) continue;
-    const problem = checkEvidencePath(evidence.value);
-    if (problem === "ok") continue;
+    const problem = evidence.problem;
+    if (problem === "ok" || evidence.value.length === 0) continue;
     findings.push(
       context.finding({
         clauses: evidenceClauses(context, evidence),

@@ -5,7 +5,7 @@ import { compareIsoDates } from "../calendar";
 import type { Finding, RelatedFinding } from "../types";
 import { asDate } from "../values";
 import type { Rule, RuleContext } from "./rule";
-import { applicationDate, fieldClauses, fieldTitle, PathPattern, pathsMatching, valueAt } from "./support/dossier-data";
+import { applicationDate, fieldClauses, fieldTitle, PathPattern, valuesMatching } from "./support/dossier-data";
 
 const EVENT_DATES: PathPattern[] = [
   ["applicant", "established"],
@@ -24,8 +24,10 @@ function applicationDateRelated(context: RuleContext): RelatedFinding[] {
 function checkNotAfterApplication(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const messageId = applicationDate(context) ? "dates.not-after-application.after" : "dates.not-after-application.after-today";
-  for (const path of EVENT_DATES.flatMap((pattern) => pathsMatching(context, pattern))) {
-    const date = asDate(valueAt(context, path));
+  for (const { path, value } of EVENT_DATES.flatMap((pattern) => valuesMatching(context, pattern))) {
+    // A later date sorts after asOf as a string; only those need reading as a date.
+    if (typeof value !== "string" || value <= context.asOf) continue;
+    const date = asDate(value);
     if (!date || compareIsoDates(date, context.asOf) <= 0) continue;
     findings.push(
       context.finding({

@@ -3,7 +3,7 @@
 // the schema's finding; a missing or empty personnel list too.
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
-import { isPersonId, listAt, objectsAt, PathPattern, pathsMatching, valueAt } from "./support/dossier-data";
+import { isPersonId, listAt, objectsAt, PathPattern, valuesMatching } from "./support/dossier-data";
 import { PERSONNEL_PATH } from "./support/personnel";
 
 const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: string }> = [
@@ -17,9 +17,8 @@ function checkPersonReferences(context: RuleContext): Finding[] {
   const knownIds = new Set(objectsAt(context, PERSONNEL_PATH).map((person) => person.value.id).filter(isPersonId));
   const findings: Finding[] = [];
   for (const reference of REFERENCES) {
-    for (const path of pathsMatching(context, reference.pattern)) {
-      const id = valueAt(context, path);
-      if (!isPersonId(id) || knownIds.has(id)) continue;
+    for (const { path, value: id } of valuesMatching(context, reference.pattern)) {
+      if (typeof id !== "string" || knownIds.has(id) || !isPersonId(id)) continue;
       findings.push(
         context.finding({
           clauses: [context.clause(reference.clause)],

@@ -30,29 +30,92 @@ export function listAt(context: RuleContext, path: JsonPath): unknown[] | undefi
 /** A path whose "*" segments stand for every index of the list there: ["personnel", "*", "competence"]. */
 export type PathPattern = Array<string | number>;
 
-/** The existing paths a pattern matches ("*" expanded over the lists present). */
-export function pathsMatching(context: RuleContext, pattern: PathPattern): JsonPath[] {
-  let paths: JsonPath[] = [[]];
-  for (const segment of pattern) {
-    if (segment !== "*") {
-      paths = paths.map((path) => [...path, segment]);
-      continue;
-    }
-    paths = paths.flatMap((path) => asArray(valueAt(context, path)).map((_item, index) => [...path, index]));
-  }
-  return paths;
+/** A value of the dossier with its path. */
+export interface PathValue {
+  path: JsonPath;
+  value: unknown;
 }
 
-/** The items that are mappings of the list(s) at a path pattern, with their paths. */
-export function objectsAt(context: RuleContext, pattern: PathPattern): ListedObject[] {
-  const listed: ListedObject[] = [];
-  for (const path of pathsMatching(context, pattern)) {
-    asArray(valueAt(context, path)).forEach((item, index) => {
-      const value = asObject(item);
-      if (value) listed.push({ index, path: [...path, index], value });
-    });
+/** Whether two paths are the same. */
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = a.length - 1; index >= 0; index--) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * The items of a list with their paths, and those that are mappings, remembered per list and path: an incremental
+ * parse keeps the plain values of unchanged sections and items (their lists included), so the rules — which all
+ * ask for the same lists — walk a list once per change of it, not once per rule and validation. Shared: callers
+ * must not change what they get.
+ */
+interface ListEntries {
+  path: JsonPath;
+  items: PathValue[];
+  objects: ListedObject[];
+}
+
+const listEntries = new WeakMap<unknown[], ListEntries>();
+
+function entriesOfList(list: unknown[], path: JsonPath): ListEntries {
+  const cached = listEntries.get(list);
+  if (cached && samePath(cached.path, path)) return cached;
+  const entries: ListEntries = { path: [...path], items: [], objects: [] };
+  for (let index = 0; index < list.length; index++) {
+    const itemPath = [...path, index];
+    const value = list[index];
+    entries.items.push({ path: itemPath, value });
+    const object = asObject(value);
+    if (object) entries.objects.push({ index, path: itemPath, value: object });
   }
+  listEntries.set(list, entries);
+  return entries;
+}
+
+/** The existing paths a pattern matches ("*" expanded over the lists present), with their values (undefined where a
+ * key is absent). Values are carried along the walk: each path is walked once. Shared: do not change the result. */
+export function valuesMatching(context: RuleContext, pattern: PathPattern): readonly PathValue[] {
+  let matches: readonly PathValue[] = [{ path: [], value: context.dossier }];
+  for (const segment of pattern) {
+    if (segment === "*") {
+      if (matches.length === 1) {
+        const only = matches[0];
+        matches = Array.isArray(only.value) ? entriesOfList(only.value, only.path).items : [];
+        continue;
+      }
+      const next: PathValue[] = [];
+      for (const { path, value } of matches) if (Array.isArray(value)) next.push(...entriesOfList(value, path).items);
+      matches = next;
+      continue;
+    }
+    const next: PathValue[] = [];
+    for (const { path, value } of matches) {
+      const child = typeof segment === "number" ? (Array.isArray(value) ? value[segment] : undefined) : asObject(value)?.[segment];
+      next.push({ path: [...path, segment], value: child });
+    }
+    matches = next;
+  }
+  return matches;
+}
+
+/** The existing paths a pattern matches ("*" expanded over the lists present). */
+export function pathsMatching(context: RuleContext, pattern: PathPattern): JsonPath[] {
+  return valuesMatching(context, pattern).map((match) => match.path);
+}
+
+/** The items that are mappings of the list(s) at a path pattern, with their paths (shared: do not change them). */
+export function objectsAt(context: RuleContext, pattern: PathPattern): readonly ListedObject[] {
+  const matches = valuesMatching(context, pattern);
+  if (matches.length === 1) return Array.isArray(matches[0].value) ? entriesOfList(matches[0].value, matches[0].path).objects : [];
+  const listed: ListedObject[] = [];
+  for (const { path, value } of matches) if (Array.isArray(value)) listed.push(...entriesOfList(value, path).objects);
   return listed;
+}
+
+/** The mapping items of the list at `key` of a listed object (shared: do not change them). */
+export function objectsIn(parent: ListedObject, key: string): readonly ListedObject[] {
+  const list = parent.value[key];
+  return Array.isArray(list) ? entriesOfList(list, [...parent.path, key]).objects : [];
 }
 
 /** The strings of the list at a path, with their paths (other items skipped). */

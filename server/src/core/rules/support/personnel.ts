@@ -2,7 +2,7 @@
 import type { MessageArgument } from "../../types";
 import { asString } from "../../values";
 import type { RuleContext } from "../rule";
-import { categoryLabel, ListedObject, objectsAt, stringOf } from "./dossier-data";
+import { categoryLabel, ListedObject, objectsAt, objectsIn, stringOf } from "./dossier-data";
 
 export const PERSONNEL_PATH = ["personnel"];
 
@@ -18,7 +18,7 @@ export function competencesOf(
   person: ListedObject,
   kind: CompetenceKind,
 ): { applied: number; otherCount: number; otherCategories: string[] } {
-  const competences = objectsAt(context, [...person.path, "competence"]).filter((competence) => competence.value.kind === kind);
+  const competences = objectsIn(person, "competence").filter((competence) => competence.value.kind === kind);
   const applied = competences.filter((competence) => stringOf(competence.value, "category") === context.category).length;
   const otherCategories = competences
     .map((competence) => asString(competence.value.category))
@@ -45,7 +45,7 @@ export function allRolesKnown(context: RuleContext): boolean {
 export function competencesJudgeable(context: RuleContext, person: ListedObject): boolean {
   const competence = person.value.competence;
   if (!Array.isArray(competence) || competence.length === 0) return false;
-  return objectsAt(context, [...person.path, "competence"]).every((item) => {
+  return objectsIn(person, "competence").every((item) => {
     const kind = item.value.kind;
     const category = item.value.category;
     return typeof kind === "string" && COMPETENCE_KINDS.includes(kind) && typeof category === "string" && context.edition.categories[category] !== undefined;
