@@ -2,10 +2,10 @@
 // completion dates and certificates' issue dates are on or before it (the same day is fine).
 // Clause: that of the field (1 for established, 4.x.3.a, 4.x.3.b, 4.x.2).
 import { compareIsoDates } from "../calendar";
-import type { Finding, RelatedFinding } from "../types";
+import type { Finding, JsonPath, RelatedFinding } from "../types";
 import { asDate } from "../values";
 import type { Rule, RuleContext } from "./rule";
-import { applicationDate, fieldClauses, fieldTitle, PathPattern, valuesMatching } from "./support/dossier-data";
+import { applicationDate, fieldClauses, fieldTitle, objectsAt, PathPattern, valueAt } from "./support/dossier-data";
 
 const EVENT_DATES: PathPattern[] = [
   ["applicant", "established"],
@@ -24,11 +24,12 @@ function applicationDateRelated(context: RuleContext): RelatedFinding[] {
 function checkNotAfterApplication(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const messageId = applicationDate(context) ? "dates.not-after-application.after" : "dates.not-after-application.after-today";
-  for (const { path, value } of EVENT_DATES.flatMap((pattern) => valuesMatching(context, pattern))) {
+  const check = (value: unknown, base: JsonPath, rest: PathPattern): void => {
     // A later date sorts after asOf as a string; only those need reading as a date.
-    if (typeof value !== "string" || value <= context.asOf) continue;
+    if (typeof value !== "string" || value <= context.asOf) return;
     const date = asDate(value);
-    if (!date || compareIsoDates(date, context.asOf) <= 0) continue;
+    if (!date || compareIsoDates(date, context.asOf) <= 0) return;
+    const path = [...base, ...rest];
     findings.push(
       context.finding({
         clauses: fieldClauses(context, path),
@@ -38,6 +39,17 @@ function checkNotAfterApplication(context: RuleContext): Finding[] {
         related: applicationDateRelated(context),
       }),
     );
+  };
+  for (const pattern of EVENT_DATES) {
+    // A field of every item of a list: the items come from the shared list readers, the path is built for findings.
+    const star = pattern.lastIndexOf("*");
+    if (star < 0) {
+      check(valueAt(context, pattern), [], pattern);
+      continue;
+    }
+    if (star !== pattern.length - 2) throw new Error(`EVENT_DATES: ${pattern.join(".")} must end with "*" and one key`);
+    const key = String(pattern[star + 1]);
+    for (const item of objectsAt(context, pattern.slice(0, star))) check(item.value[key], item.path, [key]);
   }
   return findings;
 }

@@ -3,7 +3,8 @@
 // the schema's finding; a missing or empty personnel list too.
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
-import { isPersonId, listAt, objectsAt, PathPattern, valuesMatching } from "./support/dossier-data";
+import { asObject } from "../values";
+import { isPersonId, listAt, PathPattern, valuesMatching } from "./support/dossier-data";
 import { PERSONNEL_PATH } from "./support/personnel";
 
 const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: string }> = [
@@ -11,10 +12,26 @@ const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: strin
   { pattern: ["management", "confidentiality", "agreements", "*"], clause: "4.x.4.c", messageId: "personnel.references.unknown-agreement" },
 ];
 
+/** The well-formed ids of a personnel list, remembered per list (kept by incremental parses while it is unchanged). */
+const idsOfPersonnel = new WeakMap<unknown[], Set<string>>();
+
+function personIds(personnel: unknown[]): Set<string> {
+  let ids = idsOfPersonnel.get(personnel);
+  if (!ids) {
+    ids = new Set();
+    for (const person of personnel) {
+      const id = asObject(person)?.id;
+      if (isPersonId(id)) ids.add(id);
+    }
+    idsOfPersonnel.set(personnel, ids);
+  }
+  return ids;
+}
+
 function checkPersonReferences(context: RuleContext): Finding[] {
   const personnel = listAt(context, PERSONNEL_PATH);
   if (!personnel || personnel.length === 0) return [];
-  const knownIds = new Set(objectsAt(context, PERSONNEL_PATH).map((person) => person.value.id).filter(isPersonId));
+  const knownIds = personIds(personnel);
   const findings: Finding[] = [];
   for (const reference of REFERENCES) {
     for (const { path, value: id } of valuesMatching(context, reference.pattern)) {

@@ -33,11 +33,12 @@ interface ProjectTally {
   unjudgeable: number;
   /** Projects of another category whose dates are in the window: they would have counted. */
   otherCategory: number;
-  related: RelatedFinding[];
+  /** The projects that did not count and why (ranges are looked up only when the finding is made). */
+  notCounted: Array<{ project: ListedObject; verdict: Extract<ProjectVerdict, { counts: false }> }>;
 }
 
 function tallyProjects(context: RuleContext, windowStart: string): ProjectTally {
-  const tally: ProjectTally = { counted: 0, unjudgeable: 0, otherCategory: 0, related: [] };
+  const tally: ProjectTally = { counted: 0, unjudgeable: 0, otherCategory: 0, notCounted: [] };
   for (const project of objectsAt(context, PROJECTS_PATH)) {
     const category = stringOf(project.value, "category");
     const signed = dateOf(project.value, "signed");
@@ -53,17 +54,18 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
       const name = displayName(project.value, ["name"], project.index);
       verdict = { counts: false, reason: "other-category", field: "category", args: { name, category: categoryLabel(context, category) } };
     }
-    if (verdict.counts) {
-      tally.counted++;
-      continue;
-    }
-    tally.related.push({
-      range: context.valueRange([...project.path, verdict.field]),
-      messageId: `performance.qualifying-projects.${verdict.reason}`,
-      args: verdict.args,
-    });
+    if (verdict.counts) tally.counted++;
+    else tally.notCounted.push({ project, verdict });
   }
   return tally;
+}
+
+function notCountedRelated(context: RuleContext, tally: ProjectTally): RelatedFinding[] {
+  return tally.notCounted.map(({ project, verdict }) => ({
+    range: context.valueRange([...project.path, verdict.field]),
+    messageId: `performance.qualifying-projects.${verdict.reason}`,
+    args: verdict.args,
+  }));
 }
 
 function checkQualifyingProjects(context: RuleContext): Finding[] {
@@ -93,7 +95,7 @@ function checkQualifyingProjects(context: RuleContext): Finding[] {
         asOf: context.asOf,
       },
       range: context.keyRange(PROJECTS_PATH),
-      related: tally.related,
+      related: notCountedRelated(context, tally),
     }),
   ];
 }
