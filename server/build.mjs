@@ -1,6 +1,9 @@
 // Bundles the language server, the CLI and the VS Code extension with esbuild (one file each, Node 20, CommonJS).
 import * as esbuild from "esbuild";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const production = process.argv.includes("--production");
 
@@ -33,7 +36,9 @@ const common = {
 };
 
 const entries = [
+  // dist/server/main.js only loads dist/server/language-server.js, the server, with its code cache (below)
   { entryPoints: ["server/src/main.ts"], outfile: "dist/server/main.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/lsp/start.ts"], outfile: "dist/server/language-server.js" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/cli/lint-worker.ts"], outfile: "dist/server/lint-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },
@@ -42,5 +47,61 @@ const entries = [
   // esbuild keeps a source file's own shebang; add one only where the source has none
   .map((entry) => (fs.readFileSync(entry.entryPoints[0], "utf8").startsWith("#!") ? { ...entry, banner: undefined, executable: true } : { ...entry, executable: Boolean(entry.banner) }));
 
+const SERVER_BUNDLE = "dist/server/language-server.js";
+const CODE_CACHE = `${SERVER_BUNDLE}.cache`; // its name: server/src/node/code-cache.ts, codeCacheFileOf
+fs.rmSync(CODE_CACHE, { force: true });
 await Promise.all(entries.map(({ executable: _executable, ...entry }) => esbuild.build({ ...common, ...entry })));
 for (const entry of entries) if (entry.executable) fs.chmodSync(entry.outfile, 0o755);
+if (fs.existsSync(SERVER_BUNDLE)) await writeCodeCache();
+
+/**
+ * The server's V8 code cache (server/src/node/code-cache.ts): the built server, started as an editor starts it, opens
+ * every sample dossier and exits; on exit it writes the bytecode of what it ran beside its bundle. A server that
+ * cannot do this is broken: the build fails.
+ */
+async function writeCodeCache() {
+  const samples = fs.existsSync("samples") ? fs.readdirSync("samples", { recursive: true }).filter((file) => String(file).endsWith(".dossier.yaml")).map((file) => path.resolve("samples", String(file))).sort() : [];
+  const child = spawn(process.execPath, ["dist/server/main.js", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ISV_DOSSIER_WRITE_CODE_CACHE: "1" } });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.once("close", (code) => resolve(code)));
+  const send = (message) => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  };
+  const waiting = new Set(samples.map((file) => pathToFileURL(file).toString()));
+  let buffered = Buffer.alloc(0);
+  const done = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not answer within 60 s\n${stderr}`)), 60_000);
+    child.once("close", () => reject(new Error(`the server stopped before it was asked to\n${stderr}`)));
+    child.stdout.on("data", (chunk) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const headerEnd = buffered.indexOf("\r\n\r\n");
+        if (headerEnd < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffered.toString("latin1", 0, headerEnd))?.[1]);
+        if (buffered.length < headerEnd + 4 + length) return;
+        const message = JSON.parse(buffered.toString("utf8", headerEnd + 4, headerEnd + 4 + length));
+        buffered = buffered.subarray(headerEnd + 4 + length);
+        if (message.method === "workspace/configuration") send({ id: message.id, result: message.params.items.map(() => ({})) });
+        else if (message.id !== undefined && message.method !== undefined) send({ id: message.id, result: null });
+        else if (message.id === 1) {
+          send({ method: "initialized", params: {} });
+          for (const file of samples) send({ method: "textDocument/didOpen", params: { textDocument: { uri: pathToFileURL(file).toString(), languageId: "isv-dossier", version: 1, text: fs.readFileSync(file, "utf8") } } });
+          if (waiting.size === 0) send({ id: 2, method: "shutdown" });
+        } else if (message.method === "textDocument/publishDiagnostics" && waiting.delete(message.params.uri) && waiting.size === 0) {
+          send({ id: 2, method: "shutdown" });
+        } else if (message.id === 2) {
+          clearTimeout(timer);
+          send({ method: "exit" });
+          resolve();
+        }
+      }
+    });
+  });
+  send({ id: 1, method: "initialize", params: { processId: process.pid, rootUri: null, locale: "en", capabilities: { workspace: { configuration: true } } } });
+  await done;
+  const code = await exited;
+  if (code !== 0 || !fs.existsSync(CODE_CACHE)) throw new Error(`no code cache written for ${SERVER_BUNDLE} (exit code ${code})\n${stderr}`);
+}

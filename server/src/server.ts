@@ -264,8 +264,17 @@ export function startServer(connection: Connection): void {
   });
 
   // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
-  documents.onDidOpen((event) => validateNow(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  // TextDocuments reports an open as a change of content too, with the version it was opened at: that one is skipped.
+  const openedVersions = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    openedVersions.set(event.document.uri, event.document.version);
+    validateNow(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => {
+    const openedVersion = openedVersions.get(event.document.uri);
+    openedVersions.delete(event.document.uri);
+    if (openedVersion !== event.document.version) schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
     timers.delete(event.document.uri);
@@ -275,6 +284,7 @@ export function startServer(connection: Connection): void {
     evidenceAnswers.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
     publishedVersions.delete(event.document.uri);
+    openedVersions.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
