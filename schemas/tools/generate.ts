@@ -56,6 +56,15 @@ function withoutAnnotations(value: unknown, isSchemaMap = false): unknown {
  * annotations (the clause ids), so one validator serves every level: a finding's clause is looked up at the
  * error's schema path in the level's own schema.
  */
+/** Whether every minLength / maxLength in a schema is 0 or 1. */
+function lengthLimitsAtMostOne(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.every(lengthLimitsAtMostOne);
+  if (schema === null || typeof schema !== "object") return true;
+  return Object.entries(schema).every(([key, value]) =>
+    key === "minLength" || key === "maxLength" ? typeof value === "number" && value <= 1 : key === "enum" || key === "const" || lengthLimitsAtMostOne(value),
+  );
+}
+
 function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string): string {
   const shapes = [...levelSchemas.values()].map((schema) => JSON.stringify(withoutAnnotations({ ...schema, $id: "" })));
   if (new Set(shapes).size !== 1) throw new Error(`${slug}: level schemas differ in more than annotations`);
@@ -64,7 +73,17 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
     allErrors: true,
     strict: true,
     strictRequired: false, // `required` inside if/then names properties declared in the main branch
-    code: { source: true, esm: true, lines: false, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+    // String lengths in code units rather than code points (ajv's ucs2length on every string): the same answers
+    // while no limit is above 1 — a string has a code unit exactly when it has a code point.
+    // (ajv 8 marks the option deprecated and says so on every compilation: that notice alone is dropped here.)
+    unicode: !lengthLimitsAtMostOne(shape),
+    logger: {
+      log: console.log,
+      warn: (...args: unknown[]) => (String(args[0]).startsWith("DEPRECATED: option unicode") ? undefined : console.warn(...args)),
+      error: console.error,
+    },
+    // ajv-formats' full formats, with a faster `date` of the same answers (server/src/core/schema-formats.ts).
+    code: { source: true, esm: true, lines: false, formats: _`require("../../../server/src/core/schema-formats").formats` },
   });
   addFormats(ajv);
   ajv.addSchema(shape);
