@@ -118,3 +118,16 @@ test("asDate reads dates as the calendar does", () => {
   }
   for (const sample of samples) assert.equal(asDate(sample), referenceAsDate(sample), JSON.stringify(sample));
 });
+
+test("a schema finding seen before is placed where its value is now", () => {
+  const original = generateDossier({ lines: 400, faults: false }).text;
+  const faulty = original.replace("role: project-engineer", "role: project-enginer");
+  assert.notEqual(faulty, original);
+  const moved = faulty.replace("\npersonnel:\n", "\npersonnel:\n  # 人员名单（新增注释，使后文整体后移）\n");
+  const service = createLanguageService({ locale: "en", today: "2026-11-24" });
+  for (const text of [faulty, moved, faulty, moved]) {
+    const enumFindings = service.validate(text).findings.filter((finding) => finding.ruleId === "schema.enum");
+    const start = text.indexOf("project-enginer");
+    assert.deepEqual(enumFindings.map((finding) => finding.range), [{ start, end: start + "project-enginer".length }]);
+  }
+});

@@ -4,7 +4,7 @@ import type { ErrorObject } from "ajv";
 import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "./edition";
 import { keyRange, valueRange } from "./locate";
-import type { Finding, JsonPath, Localized, MessageArgument } from "./types";
+import type { Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "./types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
 const VALUE_KEYWORDS = ["type", "not", "const", "enum", "format", "pattern", "minLength", "minimum", "exclusiveMinimum"];
@@ -63,7 +63,8 @@ function labelsAt(context: Context, path: JsonPath): { [value: string]: Localize
   return (node && context.edition.enumOf(node)?.labels) ?? {};
 }
 
-function findingFor(error: ErrorObject, context: Context): Finding | undefined {
+/** The finding for one error; `rangeAt` gives the range of the key or the value at a path. */
+function findingFor(error: ErrorObject, context: Context, rangeAt: (kind: "key" | "value", path: JsonPath) => OffsetRange): Finding | undefined {
   const path = decodePointer(error.instancePath);
   const parent = parentSchemaAt(context.schema, error.schemaPath);
   let clauseIds = clausesOf(parent);
@@ -79,7 +80,7 @@ function findingFor(error: ErrorObject, context: Context): Finding | undefined {
         clauseIds,
         messageId: "schema.required",
         args: { key, title: context.edition.modelAt([...path, key])?.title ?? key },
-        range: keyRange(context.document, path, context.text),
+        range: rangeAt("key", path),
         fix: { kind: "insert-key", path, key },
       };
     }
@@ -92,7 +93,7 @@ function findingFor(error: ErrorObject, context: Context): Finding | undefined {
         clauseIds,
         messageId: "schema.unknown-key",
         args: { key, allowed },
-        range: keyRange(context.document, [...path, key], context.text),
+        range: rangeAt("key", [...path, key]),
       };
     }
     case "minItems":
@@ -103,13 +104,13 @@ function findingFor(error: ErrorObject, context: Context): Finding | undefined {
         clauseIds,
         messageId: error.keyword === "minItems" ? "schema.min-items" : "schema.unique-items",
         args: { limit: Number((error.params as { limit?: number }).limit ?? 0), title: titleAt(context, path) },
-        range: keyRange(context.document, path, context.text),
+        range: rangeAt("key", path),
       };
     default:
       break;
   }
   if (!VALUE_KEYWORDS.includes(error.keyword)) return undefined;
-  const range = valueRange(context.document, path, context.text);
+  const range = rangeAt("value", path);
   const params = error.params as { type?: string; allowedValues?: unknown[]; allowedValue?: unknown; format?: string; limit?: number };
   if (error.keyword === "not") {
     return { ...base, ruleId: "schema.forbidden", clauseIds, messageId: "schema.forbidden", args: { key: String(path.at(-1) ?? "") }, range };
@@ -159,6 +160,37 @@ export interface SchemaCheckInput {
   drClass: string | undefined;
 }
 
+/**
+ * A finding made from an error, without its range: the same error (keyword, place, schema path, missing or unknown
+ * key) at the same level and category gives the same finding, so the translation is remembered per edition and
+ * only the range is looked up again (text before it may have moved). Bounded: cleared when it grows large.
+ */
+interface Translated {
+  finding: Finding;
+  locate: "key" | "value";
+  path: JsonPath;
+}
+
+const translations = new WeakMap<Edition, Map<string, Translated | undefined>>();
+const TRANSLATIONS_LIMIT = 20_000;
+
+function translate(error: ErrorObject, context: Context, key: string): Translated | undefined {
+  let byKey = translations.get(context.edition);
+  if (!byKey) translations.set(context.edition, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
+  let locate: Translated["locate"] = "value";
+  let path = decodePointer(error.instancePath);
+  const finding = findingFor(error, context, (kind, at) => {
+    locate = kind;
+    path = at;
+    return { start: 0, end: 0 };
+  });
+  const translated = finding ? { finding, locate, path } : undefined;
+  if (byKey.size >= TRANSLATIONS_LIMIT) byKey.clear();
+  byKey.set(key, translated);
+  return translated;
+}
+
 export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   const { value, document, text, edition, level, category, drClass } = input;
   const validate = edition.validateShape;
@@ -171,10 +203,13 @@ export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
     if (!current || keywordRank(error) < keywordRank(current)) chosen.set(key, error);
   }
   const context: Context = { document, text, schema: edition.levelSchema(level), edition, category, drClass };
+  const circumstances = `${level}\u0000${category ?? ""}\u0000${drClass ?? ""}`;
   const findings: Finding[] = [];
-  for (const error of chosen.values()) {
-    const finding = findingFor(error, context);
-    if (finding) findings.push(finding);
+  for (const [dedupe, error] of chosen) {
+    const translated = translate(error, context, `${circumstances}\u0000${dedupe}\u0000${error.keyword}\u0000${error.schemaPath}`);
+    if (!translated) continue;
+    const range = translated.locate === "key" ? keyRange(document, translated.path, text) : valueRange(document, translated.path, text);
+    findings.push({ ...translated.finding, range });
   }
   return findings;
 }
