@@ -4,7 +4,7 @@
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { categoryLabel, displayName, enumLabel, ListedObject, listAt } from "./support/dossier-data";
-import { allRolesKnown, categoryLabels, competencesJudgeable, competencesOf, PERSONNEL_PATH, peopleWithRole } from "./support/personnel";
+import { allRolesKnown, categoryLabels, competencesOf, competenceVerdict, PERSONNEL_PATH, peopleWithRole } from "./support/personnel";
 
 const CLAUSES = ["4.x.2", "H"];
 const STAFF_ROLES = ["project-lead", "project-engineer"];
@@ -14,9 +14,8 @@ function clauses(context: RuleContext): string[] {
 }
 
 function competenceFinding(context: RuleContext, person: ListedObject, role: string): Finding | undefined {
-  if (!context.category || !competencesJudgeable(context, person)) return undefined;
+  if (!context.category || competenceVerdict(context, person, "technical") !== "lacks") return undefined;
   const technical = competencesOf(context, person, "technical");
-  if (technical.applied > 0) return undefined;
   const otherCategory = technical.otherCount;
   return context.finding({
     clauses: clauses(context),

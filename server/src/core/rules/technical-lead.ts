@@ -4,7 +4,7 @@
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { categoryLabel, displayName, ListedObject, listAt } from "./support/dossier-data";
-import { allRolesKnown, categoryLabels, competencesJudgeable, competencesOf, PERSONNEL_PATH, peopleWithRole } from "./support/personnel";
+import { allRolesKnown, categoryLabels, competencesOf, competenceVerdict, PERSONNEL_PATH, peopleWithRole } from "./support/personnel";
 
 const CLAUSES = ["4.x.2", "H"];
 
@@ -29,9 +29,8 @@ function countFindings(context: RuleContext, leads: ListedObject[]): Finding[] {
 }
 
 function competenceFinding(context: RuleContext, lead: ListedObject): Finding | undefined {
-  if (!context.category || !competencesJudgeable(context, lead)) return undefined;
+  if (!context.category || competenceVerdict(context, lead, "management") !== "lacks") return undefined;
   const management = competencesOf(context, lead, "management");
-  if (management.applied > 0) return undefined;
   const otherCategory = management.otherCount;
   return context.finding({
     clauses: clauses(context),

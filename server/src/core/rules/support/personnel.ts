@@ -51,3 +51,22 @@ export function competencesJudgeable(context: RuleContext, person: ListedObject)
     return typeof kind === "string" && COMPETENCE_KINDS.includes(kind) && typeof category === "string" && context.edition.categories[category] !== undefined;
   });
 }
+
+/**
+ * Whether a person's competences can be judged and, if so, whether one of `kind` is of the applied category —
+ * remembered per person value, kind, category and edition (an incremental parse keeps unchanged people), since
+ * both personnel rules ask it of every person on every validation.
+ */
+export function competenceVerdict(context: RuleContext, person: ListedObject, kind: CompetenceKind): "unjudgeable" | "holds" | "lacks" {
+  const key = `${context.edition.id}\u0000${context.category ?? ""}\u0000${kind}`;
+  let verdicts = competenceVerdicts.get(person.value);
+  if (!verdicts) competenceVerdicts.set(person.value, (verdicts = new Map()));
+  let verdict = verdicts.get(key);
+  if (!verdict) {
+    verdict = !competencesJudgeable(context, person) ? "unjudgeable" : competencesOf(context, person, kind).applied > 0 ? "holds" : "lacks";
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+const competenceVerdicts = new WeakMap<object, Map<string, "unjudgeable" | "holds" | "lacks">>();
