@@ -1,10 +1,10 @@
 // References to people name a listed person: every project `lead` (4.x.2) and every entry of
 // management.confidentiality.agreements (4.x.4.c) is the id of someone in personnel. Ids of the wrong form are
 // the schema's finding; a missing or empty personnel list too.
-import type { Finding } from "../types";
+import type { Finding, JsonPath } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { asObject } from "../values";
-import { isPersonId, listAt, PathPattern, valuesMatching } from "./support/dossier-data";
+import { isPersonId, listAt, objectsAt, PathPattern, valuesMatching } from "./support/dossier-data";
 import { PERSONNEL_PATH } from "./support/personnel";
 
 const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: string }> = [
@@ -34,8 +34,7 @@ function checkPersonReferences(context: RuleContext): Finding[] {
   const knownIds = personIds(personnel);
   const findings: Finding[] = [];
   for (const reference of REFERENCES) {
-    for (const { path, value: id } of valuesMatching(context, reference.pattern)) {
-      if (typeof id !== "string" || knownIds.has(id) || !isPersonId(id)) continue;
+    const report = (id: string, path: JsonPath) =>
       findings.push(
         context.finding({
           clauses: [context.clause(reference.clause)],
@@ -45,6 +44,17 @@ function checkPersonReferences(context: RuleContext): Finding[] {
           related: [{ range: context.keyRange(PERSONNEL_PATH), messageId: "personnel.references.listed-personnel", args: {} }],
         }),
       );
+    const unknown = (id: unknown): id is string => typeof id === "string" && !knownIds.has(id) && isPersonId(id);
+    const star = reference.pattern.lastIndexOf("*");
+    if (star === reference.pattern.length - 2) {
+      // A key of every list item (a project's lead): read from the shared list readers, the path built for findings.
+      const key = String(reference.pattern[star + 1]);
+      for (const item of objectsAt(context, reference.pattern.slice(0, star))) {
+        const id = item.value[key];
+        if (unknown(id)) report(id, [...item.path, key]);
+      }
+    } else {
+      for (const { path, value: id } of valuesMatching(context, reference.pattern)) if (unknown(id)) report(id, path);
     }
   }
   return findings;
