@@ -1,6 +1,6 @@
 // "Does this list name every value of its vocabulary?" — shared by the procedure and process rules: one finding
 // per missing value, on the list's key. The vocabulary comes from the dossier model's enum (or is given).
-import type { Finding, JsonPath, Localized, MessageArgument } from "../../types";
+import type { Finding, JsonPath, Localized } from "../../types";
 import type { RuleContext } from "../rule";
 import { enumLabel, listAt } from "./dossier-data";
 
@@ -23,17 +23,15 @@ export interface CoverageCheck {
 export function missingFromList(context: RuleContext, check: CoverageCheck): Finding[] {
   const list = listAt(context, check.listPath);
   if (!list) return [];
-  const present = new Set(list.filter((item) => typeof item === "string"));
-  const required: Array<[string, MessageArgument]> = check.vocabulary
-    ? Object.entries(check.vocabulary)
-    : vocabularyOf(context, check.listPath).map((value) => [value, enumLabel(context, [...check.listPath, 0], value)]);
+  const required = check.vocabulary ? Object.keys(check.vocabulary) : vocabularyOf(context, check.listPath);
+  // Vocabularies and lists are short: a scan is cheaper than a set; labels are looked up for what is missing only.
   return required
-    .filter(([value]) => !present.has(value))
-    .map(([value, label]) =>
+    .filter((value) => !list.includes(value))
+    .map((value) =>
       context.finding({
         clauses: check.clauses,
         messageId: check.messageId,
-        args: { value, label },
+        args: { value, label: check.vocabulary?.[value] ?? enumLabel(context, [...check.listPath, 0], value) },
         range: context.keyRange(check.listPath),
       }),
     );
