@@ -1,7 +1,9 @@
 // One piece of a dossier (a top-level section, a list's head or one list item) parsed on its own with the same
 // options as the whole, kept with its plain value, and moved (every node range, error and warning position) when
-// text before it grows or shrinks. Imports only `yaml` and the parse options.
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node as YamlNode, YAMLError, YAMLWarning } from "yaml";
+// text before it grows or shrinks. A piece keeps only what composing needs: its nodes (sharing one schema), its
+// value, its problems and a few numbers; a list item keeps the item alone, not the one-item list it was parsed as.
+// Imports only `yaml` and the parse options.
+import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node as YamlNode, Schema, YAMLError, YAMLWarning } from "yaml";
 import { mayHoldAnchorOrAlias } from "./incremental-split";
 import { PARSE_OPTIONS } from "./parse";
 
@@ -20,6 +22,12 @@ function independentCopy(text: string): string {
   return (" " + text).slice(1);
 }
 
+/** Every collection of a piece gets this schema instead of its own document's (equal: the same options). */
+const SHARED_SCHEMA: Schema = new Document(undefined, PARSE_OPTIONS).schema;
+
+/** The errors or warnings of a piece without any (one array for all). */
+const NO_PROBLEMS: readonly never[] = Object.freeze([]);
+
 /** Whether two node trees agree in kind, range (b's shifted by `delta`), value, type, tag and anchor. */
 function sameNodes(a: unknown, b: unknown, delta: number): boolean {
   if (isPair(a) || isPair(b)) return isPair(a) && isPair(b) && sameNodes(a.key, b.key, delta) && sameNodes(a.value, b.value, delta);
@@ -37,7 +45,11 @@ function sameNodes(a: unknown, b: unknown, delta: number): boolean {
 
 const REFERENCE_KEYS = new Set(["$schema", "$ref"]);
 
-/** The nesting depth of a tree (containers only, the root at 1) and whether it has a `$schema` or `$ref` key. */
+/**
+ * The nesting depth of a tree (containers only, the root at 1) and whether it has a `$schema` or `$ref` key. On the
+ * way, every collection is given the shared schema and an items array of its own length (the parser's arrays grow
+ * by pushing and keep room for 16 items or more; a piece is kept for as long as the document is open).
+ */
 function shapeOf(root: unknown): { depth: number; hasReferenceKey: boolean } {
   let depth = 0;
   let hasReferenceKey = false;
@@ -46,6 +58,8 @@ function shapeOf(root: unknown): { depth: number; hasReferenceKey: boolean } {
     const entry = stack.pop()!;
     const node = entry.node;
     if (!isMap(node) && !isSeq(node)) continue;
+    node.schema = SHARED_SCHEMA;
+    (node as { items: unknown[] }).items = node.items.slice();
     depth = Math.max(depth, entry.depth);
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {
@@ -84,13 +98,15 @@ export class Chunk {
   /** Offset of the piece's first character in the text its ranges currently refer to. */
   base = 0;
   readonly length: number;
-  readonly root: YamlNode | null;
-  readonly errors: YAMLError[];
-  readonly warnings: YAMLWarning[];
-  /** The range of the piece's own document: [start, end of contents, end]. */
-  readonly documentRange: [number, number, number];
-  /** The plain value (toJS) of the piece's contents. */
-  readonly value: unknown;
+  /** The piece's contents; once taken as a list item (see listItem), that item's node. */
+  private node: YamlNode | null;
+  readonly errors: readonly YAMLError[];
+  readonly warnings: readonly YAMLWarning[];
+  /** Where the piece's own document starts and ends, from the piece's start. */
+  private readonly documentStartOffset: number;
+  private readonly documentEndOffset: number;
+  /** The plain value (toJS) of the piece's contents; once taken as a list item, of that item. */
+  private plainValue: unknown;
   /** The deepest mapping or list, counted as excessiveNestingInDocument counts (the piece's root is 1). */
   readonly depth: number;
   /** Whether some mapping has a `$schema` or `$ref` key (remoteReferenceFindings has something to say). */
@@ -101,16 +117,28 @@ export class Chunk {
   private composableInside: boolean | undefined;
   /** The text, kept only while composableInside is undecided. */
   private pendingText: string | undefined;
+  /** Once taken as a list item (see listItem): the indentation of its dash (else -1), and the one-item list's
+   * range from the piece's start. */
+  private itemIndent = -1;
+  private listStart = 0;
+  private listValueEnd = 0;
+  private listEnd = 0;
 
-  constructor(text: string, base: number) {
+  /**
+   * `text` is the piece's text; `copy` says whether to parse a copy of it, which shares no storage with the text it
+   * was cut from: a piece cut from a text most of whose pieces are reused must not keep that whole text alive (its
+   * strings are cut from the text the piece was parsed from).
+   */
+  constructor(text: string, base: number, copy = true) {
     this.length = text.length;
-    const own = independentCopy(text);
+    const own = copy ? independentCopy(text) : text;
     const document = parseDocument(own, PARSE_OPTIONS);
-    this.root = document.contents;
-    this.errors = document.errors;
-    this.warnings = document.warnings;
-    this.documentRange = [...document.range];
-    const shape = shapeOf(this.root);
+    this.node = document.contents;
+    this.errors = document.errors.length > 0 ? document.errors : NO_PROBLEMS;
+    this.warnings = document.warnings.length > 0 ? document.warnings : NO_PROBLEMS;
+    this.documentStartOffset = document.range[0];
+    this.documentEndOffset = document.range[2];
+    const shape = shapeOf(this.node);
     this.depth = shape.depth;
     this.hasReferenceKey = shape.hasReferenceKey;
     let composable = !mayHoldAnchorOrAlias(own) && !this.errors.some((error) => error.code === "MULTIPLE_DOCS");
@@ -122,12 +150,61 @@ export class Chunk {
         composable = false;
       }
     }
-    this.value = value;
+    this.plainValue = value;
     this.composableAtEnd = composable;
     if (composable && this.errors.length === 0) this.composableInside = true;
     else if (composable) this.pendingText = own;
     else this.composableInside = false;
     this.moveTo(base);
+  }
+
+  /** The piece's contents: a section's or a head's mapping, or (see listItem) a list item's node. */
+  get root(): YamlNode | null {
+    return this.node;
+  }
+
+  /** The plain value of root. */
+  get value(): unknown {
+    return this.plainValue;
+  }
+
+  /** Where the piece's own document starts and ends, in the text the ranges refer to. */
+  get documentStart(): number {
+    return this.base + this.documentStartOffset;
+  }
+
+  get documentEnd(): number {
+    return this.base + this.documentEndOffset;
+  }
+
+  /**
+   * Whether the piece is one item of a block list whose dashes are indented by `indent` (as a list item is parsed:
+   * a list of one item, starting at its dash). The first time it is, the piece keeps only the item: root and value
+   * become the item's, and listRange gives the one-item list's range.
+   */
+  listItem(indent: number, boundary: "inside" | "at end"): boolean {
+    if (this.itemIndent >= 0) return this.itemIndent === indent;
+    const root = this.node;
+    if (!isSeq(root) || root.flow || root.items.length !== 1 || root.range?.[0] !== this.base + indent || !isNode(root.items[0])) return false;
+    // Decided now, while the list the sentinel check compares with is still there.
+    if (boundary === "at end" && this.composableInside === undefined && this.composableAtEnd) this.composableBefore({ kind: "item", indent });
+    this.itemIndent = indent;
+    this.listStart = root.range[0] - this.base;
+    this.listValueEnd = root.range[1] - this.base;
+    this.listEnd = root.range[2] - this.base;
+    this.node = root.items[0] as YamlNode;
+    this.plainValue = (this.plainValue as unknown[] | undefined)?.[0];
+    return true;
+  }
+
+  /** Whether the piece was taken as a list item (see listItem). */
+  get isListItem(): boolean {
+    return this.itemIndent >= 0;
+  }
+
+  /** The range of the one-item list a list item was parsed as (see listItem). */
+  get listRange(): [number, number, number] {
+    return [this.base + this.listStart, this.base + this.listValueEnd, this.base + this.listEnd];
   }
 
   /** Whether the piece parses on its own as it does when followed, in the whole, by the next piece. */
@@ -148,7 +225,7 @@ export class Chunk {
     const sentinelNode = text.length + sentinel.length - (boundary.kind === "section" ? SECTION_SENTINEL.length : 2);
     const document = parseDocument(text + sentinel, PARSE_OPTIONS);
     const root = document.contents;
-    const own = this.root;
+    const own = this.node;
     let ownItems: unknown[];
     let items: unknown[];
     if (boundary.kind === "section" && isMap(root) && isMap(own) && !root.flow) {
@@ -156,7 +233,7 @@ export class Chunk {
       items = root.items;
       const last = items[items.length - 1];
       if (!isPair(last) || !isNode(last.key) || last.key.range?.[0] !== sentinelNode) return false;
-    } else if (boundary.kind === "item" && isSeq(root) && isSeq(own) && !root.flow) {
+    } else if (boundary.kind === "item" && isSeq(root) && isSeq(own) && !root.flow && !this.isListItem) {
       ownItems = own.items;
       items = root.items;
       const last = items[items.length - 1];
@@ -166,7 +243,7 @@ export class Chunk {
     }
     if (items.length !== ownItems.length + 1) return false;
     const delta = -this.base;
-    const problems = (list: Array<{ code: string; message: string; pos: [number, number] }>, shift: number) =>
+    const problems = (list: readonly YAMLError[] | readonly YAMLWarning[], shift: number) =>
       JSON.stringify(list.map((problem) => [problem.code, problem.message, problem.pos[0] + shift, problem.pos[1] + shift]));
     if (problems(document.errors, 0) !== problems(this.errors, delta) || problems(document.warnings, 0) !== problems(this.warnings, delta)) return false;
     return ownItems.every((item, index) => sameNodes(item, items[index], delta));
@@ -198,14 +275,13 @@ export class Chunk {
     if (this.attached) {
       const list = this.attached.pair.value;
       this.attached.pair.value = this.attached.placeholder;
-      shiftNode(this.root, delta);
+      shiftNode(this.node, delta);
       this.attached.pair.value = list;
     } else {
-      shiftNode(this.root, delta);
+      shiftNode(this.node, delta);
     }
     for (const problem of this.errors) shiftPosition(problem.pos, delta);
     for (const problem of this.warnings) shiftPosition(problem.pos, delta);
-    shiftPosition(this.documentRange, delta);
   }
 }
 

@@ -6,7 +6,7 @@
 // top-level keys, YAML errors that may reach into the next piece) the whole text is parsed instead. Either way the
 // parse runs behind parseGuarded's guards, whose document checks use what each piece knows of itself.
 // Pure: imports only `yaml` and core modules; no vscode, no vscode-languageserver*, no fs.
-import { Document, isMap, isScalar, isSeq, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
+import { Document, isMap, isScalar, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
 import { Chunk } from "./incremental-chunk";
 import { DossierLayout, ListSlices, previousStart, SectionSlice, splitSections, splitTrailingList, TextChange } from "./incremental-split";
 import { ComposedShape, IncrementalGuards } from "./incremental-guards";
@@ -41,9 +41,9 @@ interface Section {
   listSlices?: ListSlices;
   pair: Pair;
   value: unknown;
-  /** Every piece, in text order. */
+  /** Every piece, in text order: the section's one piece, or the list's head and then its items. */
   pieces: Chunk[];
-  list?: { head: Chunk; attachment: Attachment; items: Chunk[]; seq: YAMLSeq };
+  list?: { attachment: Attachment; seq: YAMLSeq };
 }
 
 function isEmptyScalar(node: unknown): boolean {
@@ -82,32 +82,34 @@ function sectionPair(chunk: Chunk, key: string, keyOffset: number): Pair | undef
 /** Puts a list section together: the items' nodes into one sequence attached to the head, and the plain value. */
 function composeList(section: Section, withValue: boolean): void {
   const list = section.list!;
-  const first = list.items[0].root as YAMLSeq;
-  const last = list.items[list.items.length - 1].root as YAMLSeq;
-  list.seq.range = [first.range![0], last.range![1], last.range![2]];
-  list.head.attach(list.attachment.pair, list.seq);
+  const pieces = section.pieces;
+  const head = pieces[0];
+  const first = pieces[1].listRange;
+  const last = pieces[pieces.length - 1].listRange;
+  list.seq.range = [first[0], last[1], last[2]];
+  head.attach(list.attachment.pair, list.seq);
   for (const map of list.attachment.maps) {
     map.range![1] = list.seq.range[1];
     map.range![2] = list.seq.range[2];
   }
   if (!withValue) return;
   const keys = list.attachment.keys;
-  const root: { [key: string]: unknown } = { ...(list.head.value as { [key: string]: unknown }) };
+  const root: { [key: string]: unknown } = { ...(head.value as { [key: string]: unknown }) };
   let target = root;
   for (let index = 0; index < keys.length - 1; index++) {
     const copy = { ...(target[keys[index]] as { [key: string]: unknown }) };
     target[keys[index]] = copy;
     target = copy;
   }
-  target[keys[keys.length - 1]] = list.items.map((item) => (item.value as unknown[])[0]);
+  target[keys[keys.length - 1]] = pieces.slice(1).map((item) => item.value);
   section.value = root[section.key];
 }
 
 export class IncrementalParser {
   /** The text the kept sections' ranges refer to. */
   private keptText = "";
-  private keptSections = new Map<number, Section>();
-  private keptPieces = new Map<number, Chunk>();
+  /** The sections of the last composed parse, in text order (their pieces are found through them). */
+  private keptSections: Section[] = [];
   private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0 };
 
   /** How the last update was done (for tests and the benchmark). */
@@ -132,6 +134,8 @@ export class IncrementalParser {
     const slices = splitSections(text);
     if (!slices) return this.fullParse(text, "not cut into sections");
     const change = this.guards.change(this.keptText, text);
+    // Nothing in common with the kept text: nothing can be reused, so let it go before parsing the new one.
+    if (change.prefix === 0 && change.suffixStart === text.length) this.keep("", []);
     const counts = { parsed: 0, reused: 0 };
     const plans: Array<Section | { slice: SectionSlice; build: () => Section | undefined }> = [];
     for (const slice of slices) {
@@ -166,29 +170,63 @@ export class IncrementalParser {
 
   private keep(text: string, sections: Section[]): void {
     this.keptText = text;
-    this.keptSections = new Map(sections.map((section) => [section.start, section]));
-    this.keptPieces = new Map();
-    for (const section of sections) for (const piece of section.pieces) this.keptPieces.set(piece.base, piece);
+    this.keptSections = sections;
+  }
+
+  /** The kept section that starts at `start` of the kept text, or else the one that holds it. */
+  private keptSectionAt(start: number): Section | undefined {
+    const sections = this.keptSections;
+    let low = 0;
+    let high = sections.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sections[middle].start <= start) low = middle;
+      else high = middle - 1;
+    }
+    const section = sections[low];
+    return section && section.start <= start && start < section.end ? section : undefined;
+  }
+
+  /** The kept piece that starts at `start` of the kept text (pieces start where the kept layout says). */
+  private keptPieceAt(start: number): Chunk | undefined {
+    const section = this.keptSectionAt(start);
+    if (!section) return undefined;
+    if (start === section.start) return section.pieces[0];
+    const itemStarts = section.list ? section.listSlices?.itemStarts : undefined;
+    if (!itemStarts) return undefined;
+    const offset = start - section.start;
+    let low = 0;
+    let high = itemStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (itemStarts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return itemStarts[low] === offset ? section.pieces[low + 1] : undefined;
   }
 
   private reusableSection(change: TextChange, slice: SectionSlice): Section | undefined {
     const start = previousStart(change, slice.start, slice.end);
     if (start === undefined) return undefined;
-    const old = this.keptSections.get(start);
-    return old && old.end - old.start === slice.end - slice.start && old.key === slice.key ? old : undefined;
+    const old = this.keptSectionAt(start);
+    return old && old.start === start && old.end - old.start === slice.end - slice.start && old.key === slice.key ? old : undefined;
   }
 
-  /** A piece of the new text [start, end): the kept one when that text is unchanged, else a new parse. */
-  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }): Chunk {
+  /**
+   * A piece of the new text [start, end): the kept one when that text is unchanged (and it was kept as the same
+   * kind of piece), else a new parse.
+   */
+  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }, listItem: boolean): Chunk {
     const previous = previousStart(change, start, end);
-    const old = previous === undefined ? undefined : this.keptPieces.get(previous);
-    if (old && old.length === end - start) {
+    const old = previous === undefined ? undefined : this.keptPieceAt(previous);
+    if (old && old.length === end - start && old.isListItem === listItem) {
       counts.reused++;
       old.detach();
       return old;
     }
     counts.parsed++;
-    return new Chunk(text.slice(start, end), start);
+    // With nothing kept, every piece is new: they all keep the one text, as good as a copy each (and cheaper).
+    return new Chunk(text.slice(start, end), start, this.keptSections.length > 0);
   }
 
   private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
@@ -198,7 +236,7 @@ export class IncrementalParser {
       const section = this.buildListSection(text, slice, list, change, counts);
       if (section) return section;
     }
-    const chunk = this.piece(text, slice.start, slice.end, change, counts);
+    const chunk = this.piece(text, slice.start, slice.end, change, counts, false);
     chunk.moveTo(slice.start);
     const last = slice.end === text.length;
     const composable = last ? chunk.composableAtEnd : chunk.composableBefore({ kind: "section" });
@@ -211,25 +249,27 @@ export class IncrementalParser {
   }
 
   private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
-    const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts);
+    const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts, false);
     head.moveTo(slice.start);
     const attachment = head.composableAtEnd && head.errors.length === 0 ? findAttachment(head, slice.start + list.attachKeyOffset) : undefined;
     const pair = attachment ? sectionPair(head, slice.key, slice.keyOffset) : undefined;
     if (!attachment || !pair) return undefined;
-    const items: Chunk[] = [];
+    const pieces: Chunk[] = [head];
+    const nodes: unknown[] = [];
     for (let index = 0; index < list.itemStarts.length; index++) {
       const start = slice.start + list.itemStarts[index];
       // An item ends where the next one's dash is: yaml ends the last node of an item there, past the indentation.
       const end = index + 1 < list.itemStarts.length ? slice.start + list.itemStarts[index + 1] + list.indent : slice.end;
-      const item = this.piece(text, start, end, change, counts);
+      const item = this.piece(text, start, end, change, counts, true);
       item.moveTo(start);
-      const root = item.root;
-      const composable = end === text.length ? item.composableAtEnd : item.composableBefore({ kind: "item", indent: list.indent });
-      if (!composable || !isSeq(root) || root.flow || root.items.length !== 1 || root.range?.[0] !== start + list.indent) return undefined;
-      items.push(item);
+      const atEnd = end === text.length;
+      const composable = atEnd ? item.composableAtEnd : item.composableBefore({ kind: "item", indent: list.indent });
+      if (!composable || !item.listItem(list.indent, atEnd ? "at end" : "inside")) return undefined;
+      pieces.push(item);
+      nodes.push(item.root);
     }
     const seq = new YAMLSeq((head.root as YAMLMap).schema);
-    seq.items = items.map((item) => (item.root as YAMLSeq).items[0]);
+    seq.items = nodes;
     const section: Section = {
       start: slice.start,
       end: slice.end,
@@ -238,8 +278,8 @@ export class IncrementalParser {
       listSlices: list,
       pair,
       value: undefined,
-      pieces: [head, ...items],
-      list: { head, attachment, items, seq },
+      pieces,
+      list: { attachment, seq },
     };
     composeList(section, true);
     return section;
@@ -247,17 +287,15 @@ export class IncrementalParser {
 
   /** A kept section moved to its new start. */
   private moveSection(section: Section, start: number): Section {
-    const delta = start - section.start;
-    if (section.list) {
-      // Composed again even when not moved: a failed update may have taken the list off its head.
-      section.list.head.moveTo(section.list.head.base + delta);
-      for (const item of section.list.items) item.moveTo(item.base + delta);
-      composeList(section, false);
-    } else {
-      section.pieces[0].moveTo(section.pieces[0].base + delta);
-    }
-    section.start += delta;
-    section.end += delta;
+    // Each piece goes where the layout puts it (a failed update may have moved a piece it was going to reuse).
+    const pieces = section.pieces;
+    pieces[0].moveTo(start);
+    const itemStarts = section.list ? section.listSlices!.itemStarts : [];
+    for (let index = 1; index < pieces.length; index++) pieces[index].moveTo(start + itemStarts[index - 1]);
+    // Composed again even when not moved: a failed update may have taken the list off its head.
+    if (section.list) composeList(section, false);
+    section.end += start - section.start;
+    section.start = start;
     return section;
   }
 
@@ -266,7 +304,7 @@ export class IncrementalParser {
     const lastSection = sections[sections.length - 1];
     const lastPiece = lastSection.pieces[lastSection.pieces.length - 1];
     const firstRoot = firstPiece.root as YAMLMap;
-    const lastRoot = (lastSection.list ? lastSection.list.head.root : lastPiece.root) as YAMLMap;
+    const lastRoot = lastSection.pieces[0].root as YAMLMap;
     const root = new YAMLMap<ParsedNode, ParsedNode | null>(firstRoot.schema) as YAMLMap.Parsed;
     root.items = sections.map((section) => section.pair as Pair<ParsedNode, ParsedNode | null>);
     root.range = [firstRoot.range![0], lastRoot.range![1], lastRoot.range![2]];
@@ -280,7 +318,7 @@ export class IncrementalParser {
       for (const piece of section.pieces) {
         errors.push(...piece.errors);
         warnings.push(...piece.warnings);
-        const offset = section.list && piece !== section.list.head ? itemDepthOffset : 0;
+        const offset = section.list && piece !== section.pieces[0] ? itemDepthOffset : 0;
         shape.depth = Math.max(shape.depth, piece.depth + offset);
         shape.hasReferenceKey ||= piece.hasReferenceKey;
       }
@@ -291,7 +329,7 @@ export class IncrementalParser {
     document.contents = root;
     document.errors = errors;
     document.warnings = warnings;
-    document.range = [firstPiece.documentRange[0], root.range[2], lastPiece.documentRange[2]];
+    document.range = [firstPiece.documentStart, root.range[2], lastPiece.documentEnd];
     const layout: DossierLayout = {
       sections: sections.map((section) => ({
         start: section.start,
