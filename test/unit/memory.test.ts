@@ -1,6 +1,6 @@
 // What an open document keeps: the incremental parse lets go of what an edit replaced (the nodes of an edited
 // list item, the text of a version in between), keeps the unchanged pieces themselves, and shares one schema among
-// all its collections. No figures: those are the benchmark's
+// all its collections; the line index answers as counting the lines would. No figures: those are the benchmark's
 // (bench/memory-child.ts, bench/stdio-measure.ts). Garbage is collected through V8's own gc(), made reachable here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,7 +8,9 @@ import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { isMap, isSeq, visit, YAMLMap, YAMLSeq } from "yaml";
 import { generateDossier } from "../../bench/generate-dossier";
+import { Prng } from "../../bench/prng";
 import { IncrementalParser } from "../../server/src/core/incremental";
+import { LineIndex } from "../../server/src/core/line-index";
 import type { ParsedDossier } from "../../server/src/core/parse";
 
 v8.setFlagsFromString("--expose-gc");
@@ -117,4 +119,44 @@ test("every collection of an incrementally parsed document shares one schema (no
   });
   assert.ok(collections > 100, `${collections} collections`);
   assert.equal(schemas.size, 1);
+});
+
+/** Line starts as counting them one character at a time finds them. */
+function referencePosition(text: string, offset: number): { line: number; character: number } {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let lineStart = 0;
+  for (let index = 0; index < clamped; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, character: clamped - lineStart };
+}
+
+test("the line index answers as counting lines one character at a time does", () => {
+  const prng = new Prng(42);
+  const pieces = ["a", "中", " ", "\n", "\r\n", "\r", "key: value", "\n\n"];
+  for (let round = 0; round < 60; round++) {
+    let text = "";
+    const length = prng.below(40);
+    for (let index = 0; index < length; index++) text += prng.pick(pieces);
+    const lines = new LineIndex(text);
+    assert.equal(lines.lineCount, text.split("\n").length);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      const position = lines.positionAt(offset);
+      assert.deepEqual(position, referencePosition(text, offset), `offset ${offset} of ${JSON.stringify(text)}`);
+      if (offset >= 0 && offset <= text.length && text[offset - 1] !== "\r") assert.equal(lines.offsetAt(position), offset);
+    }
+    const textLines = text.split("\n");
+    for (let line = -1; line <= textLines.length; line++) {
+      const start = textLines.slice(0, Math.max(0, Math.min(line, textLines.length - 1))).reduce((sum, part) => sum + part.length + 1, 0);
+      assert.equal(lines.lineStart(line), start, `line ${line} of ${JSON.stringify(text)}`);
+      if (line >= 0 && line < textLines.length) {
+        const content = textLines[line].endsWith("\r") ? textLines[line].length - 1 : textLines[line].length;
+        assert.equal(lines.offsetAt({ line, character: 1000 }), start + content, "a character past the end stops at the line's end");
+      }
+    }
+  }
 });
