@@ -267,3 +267,18 @@ test("the completion context read around the cursor equals the one read from the
   }
   assert.ok(windowed > 100, `only ${windowed} contexts inside list items`);
 });
+
+test("lists under keys that plain objects treat specially keep their values (__proto__, constructor)", () => {
+  const base = generateDossier({ lines: 600, faults: false, seed: 13 }).text;
+  const at = base.indexOf("\n    name: ", Math.floor(base.length / 2));
+  const special = "\n    __proto__: [a, b]\n    constructor:\n      - c\n    toString: [d]";
+  const text = base.slice(0, at) + special + base.slice(at);
+  const parser = new IncrementalParser();
+  assertSame(parser.update(base), base, () => "before");
+  const parsed = parser.update(text);
+  assert.equal(parser.lastUpdate.mode, "incremental");
+  assertSame(parsed, text, () => "with the special keys");
+  const edited = text.replace("[a, b]", "[a, b, e]");
+  assertSame(parser.update(edited), edited, () => "after an edit of the special keys' item");
+  assert.equal(parser.lastUpdate.mode, "incremental");
+});

@@ -73,6 +73,34 @@ function shapeOf(root: unknown): { depth: number; hasReferenceKey: boolean } {
   return { depth, hasReferenceKey };
 }
 
+/**
+ * The plain value with every array given its own length (toJS builds arrays by pushing, with room for 16 items or
+ * more). Only plain objects and arrays are looked into: toJS builds a tree of them for a piece without aliases.
+ */
+function compactArrays(value: unknown): unknown {
+  const top = Array.isArray(value) ? value.slice() : value;
+  const stack: unknown[] = [top];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const item: unknown = node[index];
+        if (Array.isArray(item)) node[index] = item.slice();
+        if (item !== null && typeof item === "object") stack.push(node[index]);
+      }
+    } else if (node !== null && typeof node === "object" && Object.getPrototypeOf(node) === Object.prototype) {
+      const object = node as { [key: string]: unknown };
+      // Own keys only: an assignment to an own property sets that property, even for "__proto__".
+      for (const key of Object.keys(object)) {
+        const item = object[key];
+        if (Array.isArray(item)) object[key] = item.slice();
+        if (item !== null && typeof item === "object") stack.push(object[key]);
+      }
+    }
+  }
+  return top;
+}
+
 /** Adds `delta` to the range of `node` and of every node below it. */
 export function shiftNode(node: unknown, delta: number): void {
   if (!isNode(node)) return;
@@ -125,9 +153,10 @@ export class Chunk {
   private listEnd = 0;
 
   /**
-   * `text` is the piece's text; `copy` says whether to parse a copy of it, which shares no storage with the text it
-   * was cut from: a piece cut from a text most of whose pieces are reused must not keep that whole text alive (its
-   * strings are cut from the text the piece was parsed from).
+   * Parses `text`, the piece's text, which starts at `base`. The strings of the nodes and the value are cut from
+   * the text parsed, so a piece parsed from a slice keeps the whole text it was sliced from alive: with `copy` (the
+   * default) a copy that shares no storage with it is parsed. Without, only when every piece of one text is parsed
+   * anew (nothing else is kept): they then keep that one text, which costs no more than a copy each.
    */
   constructor(text: string, base: number, copy = true) {
     this.length = text.length;
@@ -145,7 +174,7 @@ export class Chunk {
     let value: unknown = undefined;
     if (composable) {
       try {
-        value = document.toJS();
+        value = compactArrays(document.toJS());
       } catch {
         composable = false;
       }
