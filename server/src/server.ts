@@ -42,6 +42,7 @@ import { toDiagnostic, toRange } from "./lsp/convert";
 import { evidenceExistsIn } from "./node/evidence-files";
 import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
 import { todayIso } from "./node/today";
+import { WarmUp } from "./node/warm-up";
 import { REQUESTS } from "./lsp/requests";
 import { buildChecklist } from "./core/checklist";
 import { clauseTitle } from "./core/clause-text";
@@ -125,6 +126,8 @@ export function startServer(connection: Connection): void {
   let initializationLocale: string | undefined;
   let supportsConfiguration = false;
   const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
+  /** The first validations run with V8's optimizing compiler off (node/warm-up.ts). */
+  const warmUp = new WarmUp();
 
   function localeFor(settings: DossierSettings): Locale {
     return settings.locale === "auto" ? clientLocale : settings.locale;
@@ -162,7 +165,9 @@ export function startServer(connection: Connection): void {
     });
     let session = sessions.get(document.uri);
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
-    const report = service.validateParsed(session.update(document.getText()));
+    const text = document.getText();
+    const parser = session;
+    const report = warmUp.run(byteLength(text), () => service.validateParsed(parser.update(text)));
     reports.set(document.uri, { version: document.version, settingsKey, report });
     return report;
   }
