@@ -1,25 +1,73 @@
 // Node-side existence check for evidence files, shared by the server and the CLI. A path is looked up only when
 // it stays inside the dossier's folder — after resolving `..` and symbolic links; anything else "does not exist".
+//
+// A dossier names many files in few folders, and its first check runs before any of this code is compiled: each
+// folder's real path is resolved once per check function, a file is then one lstat, and only a file that is itself a
+// symbolic link is resolved on its own. A path of plain names ("a/b/c.pdf") is joined as a string on POSIX systems;
+// node:path's resolve and relative, which walk every character, are kept for the other paths.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkEvidencePath } from "../core/evidence-path";
 
+/** An empty, `.` or `..` segment: such a path is resolved with node:path. */
+const NOT_PLAIN_NAMES = /(^|\/)\.{0,2}(\/|$)/;
+const POSIX = path.sep === "/";
+
 function isInside(folder: string, candidate: string): boolean {
+  if (POSIX && path.isAbsolute(folder) && path.isAbsolute(candidate)) {
+    // the same answer as below for absolute paths without `.` or `..` segments (real paths, folder + plain names)
+    const prefix = folder.endsWith("/") ? folder : `${folder}/`;
+    const rest = candidate.slice(prefix.length);
+    return candidate.startsWith(prefix) && rest !== "" && !rest.startsWith("..");
+  }
   const relative = path.relative(folder, candidate);
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 /** A function saying whether `relativePath` names an existing file inside `folder`. */
 export function evidenceExistsIn(folder: string): (relativePath: string) => boolean {
-  let realFolder: string | undefined;
+  const base = path.resolve(folder);
+  /** Folder → its real path (every symbolic link on the way resolved), null when it does not resolve. */
+  const realPaths = new Map<string, string | null>();
+  function realPathOf(directory: string): string | null {
+    let real = realPaths.get(directory);
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync.native(directory);
+      } catch {
+        real = null;
+      }
+      realPaths.set(directory, real);
+    }
+    return real;
+  }
   return (relativePath: string): boolean => {
     if (checkEvidencePath(relativePath) !== "ok" || path.isAbsolute(relativePath)) return false;
-    const candidate = path.resolve(folder, relativePath);
-    if (!isInside(folder, candidate)) return false;
+    let parent: string;
+    let name: string;
+    if (POSIX && !NOT_PLAIN_NAMES.test(relativePath)) {
+      const candidate = base === "/" ? `/${relativePath}` : `${base}/${relativePath}`; // inside: plain names only
+      const slash = candidate.lastIndexOf("/");
+      parent = slash === 0 ? "/" : candidate.slice(0, slash);
+      name = candidate.slice(slash + 1);
+    } else {
+      const candidate = path.resolve(base, relativePath);
+      if (!isInside(base, candidate)) return false;
+      parent = path.dirname(candidate);
+      name = path.basename(candidate);
+    }
+    const realFolder = realPathOf(base);
+    const realParent = realPathOf(parent);
+    if (realFolder === null || realParent === null) return false;
+    // nothing is looked up outside: a folder on the way may be a symbolic link that leads out
+    if (realParent !== realFolder && !isInside(realFolder, realParent)) return false;
     try {
-      realFolder ??= fs.realpathSync(folder);
-      const real = fs.realpathSync(candidate);
-      return isInside(realFolder, real) && fs.statSync(real).isFile();
+      const real = POSIX ? (realParent === "/" ? `/${name}` : `${realParent}/${name}`) : path.join(realParent, name);
+      const entry = fs.lstatSync(real, { throwIfNoEntry: false });
+      if (!entry) return false;
+      if (!entry.isSymbolicLink()) return entry.isFile() && isInside(realFolder, real);
+      const target = fs.realpathSync.native(real);
+      return isInside(realFolder, target) && fs.statSync(target).isFile();
     } catch {
       return false;
     }
