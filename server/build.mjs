@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import * as zlib from "node:zlib";
 
 const production = process.argv.includes("--production");
 
@@ -61,6 +62,11 @@ if (fs.existsSync(SERVER_BUNDLE)) await writeCodeCache();
  * cannot do this is broken: the build fails.
  */
 async function writeCodeCache() {
+  if (typeof zlib.crc32 !== "function") {
+    // the cache's checksums need zlib.crc32 (Node ≥ 20.15); the server works without a cache, only starts slower
+    console.warn(`server/build.mjs: Node ${process.version} has no zlib.crc32: ${SERVER_BUNDLE} is built without its code cache`);
+    return;
+  }
   const samples = fs.existsSync("samples") ? fs.readdirSync("samples", { recursive: true }).filter((file) => String(file).endsWith(".dossier.yaml")).map((file) => path.resolve("samples", String(file))).sort() : [];
   const child = spawn(process.execPath, ["dist/server/main.js", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ISV_DOSSIER_WRITE_CODE_CACHE: "1" } });
   let stderr = "";
