@@ -21,15 +21,17 @@ function applicationDateRelated(context: RuleContext): RelatedFinding[] {
   return [{ range: context.valueRange(["application", "date"]), messageId: "dates.not-after-application.application-date", args: { asOf: context.asOf } }];
 }
 
+const ROOT = { path: [] };
+
 function checkNotAfterApplication(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const messageId = applicationDate(context) ? "dates.not-after-application.after" : "dates.not-after-application.after-today";
-  const check = (value: unknown, base: JsonPath, rest: PathPattern): void => {
+  const check = (value: unknown, base: { readonly path: JsonPath }, rest: PathPattern): void => {
     // A later date sorts after asOf as a string; only those need reading as a date.
     if (typeof value !== "string" || value <= context.asOf) return;
     const date = asDate(value);
     if (!date || compareIsoDates(date, context.asOf) <= 0) return;
-    const path = [...base, ...rest];
+    const path = [...base.path, ...rest];
     findings.push(
       context.finding({
         clauses: fieldClauses(context, path),
@@ -44,12 +46,12 @@ function checkNotAfterApplication(context: RuleContext): Finding[] {
     // A field of every item of a list: the items come from the shared list readers, the path is built for findings.
     const star = pattern.lastIndexOf("*");
     if (star < 0) {
-      check(valueAt(context, pattern), [], pattern);
+      check(valueAt(context, pattern), ROOT, pattern);
       continue;
     }
     if (star !== pattern.length - 2) throw new Error(`EVENT_DATES: ${pattern.join(".")} must end with "*" and one key`);
     const key = String(pattern[star + 1]);
-    for (const item of objectsAt(context, pattern.slice(0, star))) check(item.value[key], item.path, [key]);
+    for (const item of objectsAt(context, pattern.slice(0, star))) check(item.value[key], item, [key]);
   }
   return findings;
 }

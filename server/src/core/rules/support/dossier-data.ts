@@ -7,7 +7,8 @@ import type { RuleContext } from "../rule";
 
 export interface ListedObject {
   index: number;
-  path: JsonPath;
+  /** Built when read (findings need it, reading the data does not): keep it if you use it twice. */
+  readonly path: JsonPath;
   value: PlainObject;
 }
 
@@ -32,8 +33,8 @@ export type PathPattern = Array<string | number>;
 
 /** A value of the dossier with its path. */
 export interface PathValue {
-  path: JsonPath;
-  value: unknown;
+  readonly path: JsonPath;
+  readonly value: unknown;
 }
 
 /** Whether two paths are the same. */
@@ -44,15 +45,42 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
 }
 
 /**
- * The items of a list with their paths, and those that are mappings, remembered per list and path: an incremental
+ * The items of a list with their place, and those that are mappings, remembered per list and path: an incremental
  * parse keeps the plain values of unchanged sections and items (their lists included), so the rules — which all
- * ask for the same lists — walk a list once per change of it, not once per rule and validation. Shared: callers
- * must not change what they get.
+ * ask for the same lists — walk a list once per change of it, not once per rule and validation. Compact, as they
+ * live as long as the parsed values: an item's path is built only when asked. Shared: callers must not change them.
  */
-interface ListEntries {
-  path: JsonPath;
-  items: PathValue[];
-  objects: ListedObject[];
+class ListEntries {
+  private allItems: ListItem[] | undefined;
+  readonly objects: ListedObject[] = [];
+
+  constructor(
+    readonly list: unknown[],
+    readonly path: JsonPath,
+  ) {
+    for (let index = 0; index < list.length; index++) {
+      const object = asObject(list[index]);
+      if (object) this.objects.push(new ListItem(this, index, object));
+    }
+  }
+
+  /** Every item, mappings or not (built when first asked). */
+  get items(): readonly PathValue[] {
+    return (this.allItems ??= this.list.map((value, index) => new ListItem(this, index, value)));
+  }
+}
+
+class ListItem<T = unknown> {
+  constructor(
+    /** The list it is an item of. */
+    readonly owner: ListEntries,
+    readonly index: number,
+    readonly value: T,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.owner.path, this.index];
+  }
 }
 
 const listEntries = new WeakMap<unknown[], ListEntries>();
@@ -60,14 +88,7 @@ const listEntries = new WeakMap<unknown[], ListEntries>();
 function entriesOfList(list: unknown[], path: JsonPath): ListEntries {
   const cached = listEntries.get(list);
   if (cached && samePath(cached.path, path)) return cached;
-  const entries: ListEntries = { path: [...path], items: [], objects: [] };
-  for (let index = 0; index < list.length; index++) {
-    const itemPath = [...path, index];
-    const value = list[index];
-    entries.items.push({ path: itemPath, value });
-    const object = asObject(value);
-    if (object) entries.objects.push({ index, path: itemPath, value: object });
-  }
+  const entries = new ListEntries(list, [...path]);
   listEntries.set(list, entries);
   return entries;
 }
@@ -115,7 +136,18 @@ export function objectsAt(context: RuleContext, pattern: PathPattern): readonly 
 /** The mapping items of the list at `key` of a listed object (shared: do not change them). */
 export function objectsIn(parent: ListedObject, key: string): readonly ListedObject[] {
   const list = parent.value[key];
-  return Array.isArray(list) ? entriesOfList(list, [...parent.path, key]).objects : [];
+  if (!Array.isArray(list)) return [];
+  const cached = listEntries.get(list);
+  return cached && isChildPath(cached.path, parent, key) ? cached.objects : entriesOfList(list, [...parent.path, key]).objects;
+}
+
+/** Whether `path` is the path of `key` in a listed object (without building the object's path). */
+function isChildPath(path: JsonPath, parent: ListedObject, key: string): boolean {
+  if (!(parent instanceof ListItem)) return samePath(path, [...parent.path, key]);
+  const listPath = parent.owner.path;
+  if (path.length !== listPath.length + 2 || path[path.length - 1] !== key || path[path.length - 2] !== parent.index) return false;
+  for (let index = 0; index < listPath.length; index++) if (path[index] !== listPath[index]) return false;
+  return true;
 }
 
 /** The strings of the list at a path, with their paths (other items skipped). */

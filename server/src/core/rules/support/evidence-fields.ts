@@ -8,12 +8,31 @@ import { asObject } from "../../values";
 import type { RuleContext } from "../rule";
 
 export interface EvidenceValue {
-  path: JsonPath;
-  value: string;
+  /** Built when read (only findings need it). */
+  readonly path: JsonPath;
+  readonly value: string;
   /** Clause templates of the nearest field that has some ("4.x.1" for premises.evidence[0]). */
-  clauseTemplates: string[];
+  readonly clauseTemplates: string[];
   /** checkEvidencePath(value). */
-  problem: "ok" | EvidencePathProblem;
+  readonly problem: "ok" | EvidencePathProblem;
+}
+
+/** An evidence value found below a remembered object: its path is the object's plus a relative one. */
+class FoundEvidence implements EvidenceValue {
+  readonly problem: "ok" | EvidencePathProblem;
+
+  constructor(
+    private readonly base: JsonPath,
+    private readonly relative: JsonPath,
+    readonly value: string,
+    readonly clauseTemplates: string[],
+  ) {
+    this.problem = checkEvidencePath(value);
+  }
+
+  get path(): JsonPath {
+    return [...this.base, ...this.relative];
+  }
 }
 
 /** The model's properties as entries, computed once per model node (the walk visits every list item). */
@@ -25,7 +44,22 @@ function entriesOf(node: ModelNode): Array<[string, ModelNode]> {
   return entries;
 }
 
-/** What the walk found in one object (a section's value or a list item), with what it was walked with. */
+/** Relative paths are few and repeat from item to item (["evidence", 0], ["competence", 0, "evidence", 0]): one array
+ * each. */
+const relativePaths = new Map<string, JsonPath>();
+
+function relativePath(path: JsonPath, from: number): JsonPath {
+  const relative = path.slice(from);
+  const key = relative.join("\u0000");
+  let shared = relativePaths.get(key);
+  if (!shared) {
+    if (relativePaths.size >= 10_000) relativePaths.clear();
+    relativePaths.set(key, (shared = relative));
+  }
+  return shared;
+}
+
+/** What the walk found in one remembered object (a section's value or a list item), with what it was walked with. */
 interface Walked {
   node: ModelNode;
   inherited: string[];
@@ -41,35 +75,48 @@ function samePath(a: JsonPath, b: JsonPath): boolean {
   return true;
 }
 
+/** Where the walk is: the path stack, and the remembered object below which it is (its path and depth). */
+interface Place {
+  path: JsonPath;
+  /** The path of the remembered object the walk is in (shared by what is found below it). */
+  base: JsonPath;
+  /** Whether the walk is inside a list item already remembered (items of its lists are not remembered again: when
+   * the item changes, they are new objects too). */
+  insideItem: boolean;
+}
+
 /** Walks a section's value or a list item, or takes what an earlier walk of the same object at the same path found. */
-function walkRemembered(node: ModelNode, value: unknown, path: JsonPath, inherited: string[], found: EvidenceValue[]): void {
+function walkRemembered(node: ModelNode, value: unknown, place: Place, inherited: string[], found: EvidenceValue[], item: boolean): void {
   if (value === null || typeof value !== "object") {
-    walk(node, value, path, inherited, found);
+    walk(node, value, place, inherited, found);
     return;
   }
   const walked = walkedObjects.get(value);
-  if (walked && walked.node === node && walked.inherited === inherited && samePath(walked.path, path)) {
+  if (walked && walked.node === node && walked.inherited === inherited && samePath(walked.path, place.path)) {
     for (const evidence of walked.found) found.push(evidence);
     return;
   }
   const own: EvidenceValue[] = [];
-  walk(node, value, path, inherited, own);
-  walkedObjects.set(value, { node, inherited, path: [...path], found: own });
+  const base = [...place.path];
+  walk(node, value, { path: place.path, base, insideItem: place.insideItem || item }, inherited, own);
+  walkedObjects.set(value, { node, inherited, path: base, found: own });
   for (const evidence of own) found.push(evidence);
 }
 
-/** `path` is the walk's own stack: copied only for the paths found. */
-function walk(node: ModelNode, value: unknown, path: JsonPath, inherited: string[], found: EvidenceValue[]): void {
+/** `place.path` is the walk's own stack: copied only for the objects remembered. */
+function walk(node: ModelNode, value: unknown, place: Place, inherited: string[], found: EvidenceValue[]): void {
   const clauseTemplates = node.clauses && node.clauses.length > 0 ? node.clauses : inherited;
+  const path = place.path;
   if (node.evidence && typeof value === "string") {
-    found.push({ path: [...path], value, clauseTemplates, problem: checkEvidencePath(value) });
+    found.push(new FoundEvidence(place.base, relativePath(path, place.base.length), value, clauseTemplates));
     return;
   }
   const items = node.items;
   if (items && Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       path.push(index);
-      walkRemembered(items, value[index], path, clauseTemplates, found);
+      if (place.insideItem) walk(items, value[index], place, clauseTemplates, found);
+      else walkRemembered(items, value[index], place, clauseTemplates, found, true);
       path.pop();
     }
     return;
@@ -80,13 +127,14 @@ function walk(node: ModelNode, value: unknown, path: JsonPath, inherited: string
   for (const [key, child] of entriesOf(node)) {
     if (!(key in object)) continue;
     path.push(key);
-    if (sections) walkRemembered(child, object[key], path, clauseTemplates, found);
-    else walk(child, object[key], path, clauseTemplates, found);
+    if (sections) walkRemembered(child, object[key], place, clauseTemplates, found, false);
+    else walk(child, object[key], place, clauseTemplates, found);
     path.pop();
   }
 }
 
 const NO_CLAUSES: string[] = [];
+const ROOT_PATH: JsonPath = [];
 const byDossier = new WeakMap<object, { model: ModelNode; found: EvidenceValue[] }>();
 
 /**
@@ -100,7 +148,7 @@ export function evidenceValues(context: RuleContext): readonly EvidenceValue[] {
   const cached = byDossier.get(context.dossier);
   if (cached && cached.model === context.edition.model) return cached.found;
   const found: EvidenceValue[] = [];
-  walk(context.edition.model, context.dossier, [], NO_CLAUSES, found);
+  walk(context.edition.model, context.dossier, { path: [], base: ROOT_PATH, insideItem: false }, NO_CLAUSES, found);
   byDossier.set(context.dossier, { model: context.edition.model, found });
   return found;
 }

@@ -58,15 +58,17 @@ export function competencesJudgeable(context: RuleContext, person: ListedObject)
  * both personnel rules ask it of every person on every validation.
  */
 export function competenceVerdict(context: RuleContext, person: ListedObject, kind: CompetenceKind): "unjudgeable" | "holds" | "lacks" {
-  const key = `${context.edition.id}\u0000${context.category ?? ""}\u0000${kind}`;
-  let verdicts = competenceVerdicts.get(person.value);
-  if (!verdicts) competenceVerdicts.set(person.value, (verdicts = new Map()));
-  let verdict = verdicts.get(key);
-  if (!verdict) {
-    verdict = !competencesJudgeable(context, person) ? "unjudgeable" : competencesOf(context, person, kind).applied > 0 ? "holds" : "lacks";
-    verdicts.set(key, verdict);
-  }
+  const key = `${context.edition.id}\u0000${context.category ?? ""}`;
+  const verdicts = competenceVerdicts[kind];
+  const known = verdicts.get(person.value);
+  if (known && known.key === key) return known.verdict;
+  const verdict = !competencesJudgeable(context, person) ? "unjudgeable" : competencesOf(context, person, kind).applied > 0 ? "holds" : "lacks";
+  verdicts.set(person.value, { key, verdict });
   return verdict;
 }
 
-const competenceVerdicts = new WeakMap<object, Map<string, "unjudgeable" | "holds" | "lacks">>();
+/** The last verdict per person value and kind, with the edition and category it was given for. */
+const competenceVerdicts: { [kind in CompetenceKind]: WeakMap<object, { key: string; verdict: "unjudgeable" | "holds" | "lacks" }> } = {
+  management: new WeakMap(),
+  technical: new WeakMap(),
+};
