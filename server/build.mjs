@@ -68,7 +68,9 @@ async function writeCodeCache() {
     return;
   }
   const samples = fs.existsSync("samples") ? fs.readdirSync("samples", { recursive: true }).filter((file) => String(file).endsWith(".dossier.yaml")).map((file) => path.resolve("samples", String(file))).sort() : [];
-  const child = spawn(process.execPath, ["dist/server/main.js", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ISV_DOSSIER_WRITE_CODE_CACHE: "1" } });
+  // without NODE_OPTIONS, as an editor starts it: V8 takes a cache only under the flags it was written with
+  const { NODE_OPTIONS: _nodeOptions, ...environment } = process.env;
+  const child = spawn(process.execPath, ["dist/server/main.js", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...environment, ISV_DOSSIER_WRITE_CODE_CACHE: "1" } });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.once("close", (code) => resolve(code)));
