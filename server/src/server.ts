@@ -43,6 +43,7 @@ import { evidenceExistsIn } from "./node/evidence-files";
 import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
 import { todayIso } from "./node/today";
 import { WarmUp } from "./node/warm-up";
+import { YoungGeneration } from "./node/young-generation";
 import { REQUESTS } from "./lsp/requests";
 import { buildChecklist } from "./core/checklist";
 import { clauseTitle } from "./core/clause-text";
@@ -128,6 +129,8 @@ export function startServer(connection: Connection): void {
   const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
   /** The first validations run with V8's optimizing compiler off (node/warm-up.ts). */
   const warmUp = new WarmUp();
+  /** From the first large document on, V8's young generation stops growing (node/young-generation.ts). */
+  const youngGeneration = new YoungGeneration();
 
   function localeFor(settings: DossierSettings): Locale {
     return settings.locale === "auto" ? clientLocale : settings.locale;
@@ -167,7 +170,9 @@ export function startServer(connection: Connection): void {
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
     const text = document.getText();
     const parser = session;
-    const report = warmUp.run(byteLength(text), () => service.validateParsed(parser.update(text)));
+    const bytes = byteLength(text);
+    youngGeneration.before(bytes);
+    const report = warmUp.run(bytes, () => service.validateParsed(parser.update(text)));
     reports.set(document.uri, { version: document.version, settingsKey, report });
     return report;
   }
