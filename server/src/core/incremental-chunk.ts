@@ -122,6 +122,22 @@ export function shiftNode(node: unknown, delta: number): void {
   }
 }
 
+/** The range arrays of `node` and of every node below it. */
+function collectRanges(node: unknown, ranges: Array<[number, number, number]>): void {
+  if (!isNode(node)) return;
+  if (node.range) ranges.push(node.range);
+  if (isMap(node) || isSeq(node)) {
+    for (const item of node.items) {
+      if (isPair(item)) {
+        collectRanges(item.key, ranges);
+        collectRanges(item.value, ranges);
+      } else {
+        collectRanges(item, ranges);
+      }
+    }
+  }
+}
+
 export class Chunk {
   /** Offset of the piece's first character in the text its ranges currently refer to. */
   base = 0;
@@ -184,7 +200,13 @@ export class Chunk {
     if (composable && this.errors.length === 0) this.composableInside = true;
     else if (composable) this.pendingText = own;
     else this.composableInside = false;
-    this.moveTo(base);
+    // Placed by walking the tree once: the flat list of ranges (nodeRanges) is gathered only if the piece moves again.
+    this.base = base;
+    if (base !== 0) {
+      shiftNode(this.node, base);
+      for (const problem of this.errors) shiftPosition(problem.pos, base);
+      for (const problem of this.warnings) shiftPosition(problem.pos, base);
+    }
   }
 
   /** The piece's contents: a section's or a head's mapping, or (see listItem) a list item's node. */
@@ -222,6 +244,7 @@ export class Chunk {
     this.listValueEnd = root.range[1] - this.base;
     this.listEnd = root.range[2] - this.base;
     this.node = root.items[0] as YamlNode;
+    this.ranges = undefined;
     this.plainValue = (this.plainValue as unknown[] | undefined)?.[0];
     return true;
   }
@@ -301,17 +324,37 @@ export class Chunk {
     const delta = base - this.base;
     if (delta === 0) return;
     this.base = base;
-    if (this.attached) {
-      const list = this.attached.pair.value;
-      this.attached.pair.value = this.attached.placeholder;
-      shiftNode(this.node, delta);
-      this.attached.pair.value = list;
-    } else {
-      shiftNode(this.node, delta);
+    for (const range of this.nodeRanges()) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
     }
     for (const problem of this.errors) shiftPosition(problem.pos, delta);
     for (const problem of this.warnings) shiftPosition(problem.pos, delta);
   }
+
+  /** The range arrays of the piece's own nodes (not of a list attached to it), gathered on the first move: a piece
+   * after an edit moves on every keystroke, and a flat list is much quicker to shift than the tree is to walk. */
+  private ranges: Array<[number, number, number]> | undefined;
+
+  private nodeRanges(): Array<[number, number, number]> {
+    if (this.ranges) return this.ranges;
+    const ranges: Array<[number, number, number]> = [];
+    const gather = () => collectRanges(this.node, ranges);
+    if (this.attached) {
+      const list = this.attached.pair.value;
+      this.attached.pair.value = this.attached.placeholder;
+      try {
+        gather();
+      } finally {
+        this.attached.pair.value = list;
+      }
+    } else {
+      gather();
+    }
+    return (this.ranges = ranges);
+  }
+
 }
 
 function shiftPosition(position: number[], delta: number): void {
