@@ -9,8 +9,8 @@ import { LineIndex, LinePosition } from "../core/line-index";
 import { decodeDossierBytes } from "../core/encoding";
 import { compareFindings, createLanguageService } from "../core/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
-import { evidenceExistsIn } from "../node/evidence-files";
 import { describeFileError, DossierTarget } from "./discover";
+import { EvidenceLookup } from "./evidence-lookup";
 
 export interface LintSettings {
   locale: Locale;
@@ -77,14 +77,15 @@ function fingerprints(text: string, lines: LineIndex, findings: Finding[]): stri
   });
 }
 
-/** Lints a file's bytes (UTF-8, or UTF-16 decoded with a finding); evidence paths are looked up beside it. */
-export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings): LintedFile {
+/** Lints a file's bytes (UTF-8, or UTF-16 decoded with a finding); evidence paths are looked up beside it, through
+ * `evidence` (one lookup per run: each folder is listed once). */
+export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings, evidence = new EvidenceLookup()): LintedFile {
   const decoded = decodeDossierBytes(bytes);
   const text = decoded.text;
   const service = createLanguageService({
     locale: settings.locale,
     today: settings.today,
-    evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
+    evidenceExists: evidence.existsIn(path.dirname(target.absolutePath)),
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
@@ -114,7 +115,7 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
   };
 }
 
-export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
+export function lintFile(target: DossierTarget, settings: LintSettings, evidence = new EvidenceLookup()): LintedFile {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(target.absolutePath);
@@ -129,5 +130,5 @@ export function lintFile(target: DossierTarget, settings: LintSettings): LintedF
       readError: describeFileError(error),
     };
   }
-  return lintBytes(target, bytes, settings);
+  return lintBytes(target, bytes, settings, evidence);
 }

@@ -1,22 +1,21 @@
-// The worker-thread side of parallel linting (bundled as dist/server/lint-worker.js): receives a chunk of files,
-// lints them with the same code as the main thread and posts the plain-data results back, in input order.
-import { parentPort } from "node:worker_threads";
-import type { DossierTarget } from "./discover";
-import { lintFile, LintedFile, LintSettings } from "./lint-file";
+// The worker-thread side of parallel linting (bundled as dist/server/lint-worker.js): given the whole batch and the
+// shared counter (workerData), takes the next file until none is left, posts each result as soon as it is done,
+// then `finished`, and ends. One evidence lookup serves every file the worker lints.
+import { parentPort, workerData } from "node:worker_threads";
+import { EvidenceLookup } from "./evidence-lookup";
+import { lintFile } from "./lint-file";
+import type { LintJob, LintMessage } from "./worker-pool";
 
-export interface LintRequest {
-  /** Index of the first target in the whole batch. */
-  firstIndex: number;
-  targets: DossierTarget[];
-  settings: LintSettings;
+function post(message: LintMessage): void {
+  parentPort?.postMessage(message);
 }
 
-export interface LintResponse {
-  firstIndex: number;
-  results: LintedFile[];
+if (parentPort && workerData) {
+  const job = workerData as LintJob;
+  const next = new Int32Array(job.next);
+  const evidence = new EvidenceLookup();
+  for (let index = Atomics.add(next, 0, 1); index < job.targets.length; index = Atomics.add(next, 0, 1)) {
+    post({ kind: "result", index, result: lintFile(job.targets[index], job.settings, evidence) });
+  }
+  post({ kind: "finished" });
 }
-
-parentPort?.on("message", (request: LintRequest) => {
-  const response: LintResponse = { firstIndex: request.firstIndex, results: request.targets.map((target) => lintFile(target, request.settings)) };
-  parentPort?.postMessage(response);
-});

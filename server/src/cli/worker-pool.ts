@@ -1,22 +1,41 @@
-// Lints many files across the cores with worker_threads. Results land in the slot of their input index, so the
-// output order never depends on which worker finished first. Falls back to the main thread when parallelism is
-// 1, when the bundled worker script is absent, or (unless --jobs was given) for small batches.
+// Lints many files across the cores with worker threads (dist/server/lint-worker.js). Every worker is given the
+// whole batch and takes files one at a time from a shared counter (a SharedArrayBuffer), so a worker that starts
+// late or meets slower files simply takes fewer; the main thread only collects. Results land in the slot of their
+// input index, so the output order never depends on which worker linted a file. Falls back to the main thread when
+// parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for small batches.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
-import { lintFile, LintedFile, LintSettings } from "./lint-file";
-import type { LintRequest, LintResponse } from "./lint-worker";
+import type { LintedFile, LintSettings } from "./lint-file";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
+
+/**
+ * Young-generation size of a worker's heap. Linting a 1,000-line dossier allocates some 15 MB that dies when the
+ * file is done; with V8's default young generation a scavenge runs about once per file, in the middle of it, and
+ * copies the half-built document. This size lets most files finish between scavenges.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
 
 export interface PoolOptions {
   /** Explicit --jobs; undefined = one per core (and sequential for small batches). */
   jobs?: number;
   onFileDone?: (done: number, total: number) => void;
 }
+
+/** What a worker is given (its workerData): the whole batch and the shared counter. */
+export interface LintJob {
+  targets: DossierTarget[];
+  settings: LintSettings;
+  /** One Int32: the index of the next file to take, shared by every worker. */
+  next: SharedArrayBuffer;
+}
+
+/** What a worker posts: each file's result as soon as it is done, then `finished`. */
+export type LintMessage = { kind: "result"; index: number; result: LintedFile } | { kind: "finished" };
 
 function workerScript(): string | undefined {
   const candidates = [path.join(__dirname, "lint-worker.js"), path.join(__dirname, "cli", "lint-worker.js")];
@@ -28,56 +47,54 @@ export function defaultParallelism(): number {
 }
 
 function lintSequentially(targets: DossierTarget[], settings: LintSettings, options: PoolOptions): LintedFile[] {
+  // required here, not imported: with workers, the main thread never loads the language service
+  const { EvidenceLookup } = require("./evidence-lookup") as typeof import("./evidence-lookup");
+  const { lintFile } = require("./lint-file") as typeof import("./lint-file");
+  const evidence = new EvidenceLookup();
   return targets.map((target, index) => {
-    const result = lintFile(target, settings);
+    const result = lintFile(target, settings, evidence);
     options.onFileDone?.(index + 1, targets.length);
     return result;
   });
 }
 
-/** Files per message: small enough to balance the load, large enough that messaging costs little. */
-function chunkSize(files: number, workers: number): number {
-  return Math.max(1, Math.min(16, Math.floor(files / (workers * 4))));
-}
-
 function lintWithWorkers(script: string, count: number, targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
   return new Promise((resolve, reject) => {
-    const results: LintedFile[] = new Array<LintedFile>(targets.length);
+    const results = new Array<LintedFile>(targets.length);
+    const job: LintJob = { targets, settings, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
     const workers: Worker[] = [];
-    const size = chunkSize(targets.length, count);
-    let next = 0;
     let done = 0;
+    let finished = 0;
     let settled = false;
-    const finish = (error?: Error): void => {
+    const settle = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker): void => {
-      if (next >= targets.length) return;
-      const request: LintRequest = { firstIndex: next, targets: targets.slice(next, next + size), settings };
-      next += request.targets.length;
-      worker.postMessage(request);
+      if (error) {
+        // no worker takes another file; each is stopped
+        Atomics.store(new Int32Array(job.next), 0, targets.length);
+        for (const worker of workers) void worker.terminate();
+        reject(error);
+      } else {
+        resolve(results);
+      }
     };
     for (let index = 0; index < count; index++) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      let workerFinished = false;
       workers.push(worker);
-      worker.on("message", (response: LintResponse) => {
-        response.results.forEach((result, offset) => (results[response.firstIndex + offset] = result));
-        done += response.results.length;
-        options.onFileDone?.(done, targets.length);
-        if (done === targets.length) finish();
-        else feed(worker);
+      worker.on("message", (message: LintMessage) => {
+        if (message.kind === "result") {
+          results[message.index] = message.result;
+          options.onFileDone?.(++done, targets.length);
+          return;
+        }
+        workerFinished = true;
+        if (++finished === count) settle(done === targets.length ? undefined : new Error(`lint workers left ${targets.length - done} files`));
       });
-      worker.on("error", (error) => finish(error));
+      worker.on("error", (error) => settle(error));
       worker.on("exit", (code) => {
-        if (!settled) finish(new Error(`lint worker exited with code ${code}`));
+        if (!workerFinished) settle(new Error(`lint worker exited with code ${code}`));
       });
-      // two chunks in flight per worker, so a worker never waits for the main thread between chunks
-      feed(worker);
-      feed(worker);
     }
   });
 }
@@ -85,7 +102,7 @@ function lintWithWorkers(script: string, count: number, targets: DossierTarget[]
 export async function lintAll(targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
   const wanted = options.jobs ?? (targets.length < SMALL_BATCH ? 1 : defaultParallelism());
   const count = Math.min(wanted, targets.length);
-  const script = workerScript();
-  if (count <= 1 || !script) return lintSequentially(targets, settings, options);
+  const script = count > 1 ? workerScript() : undefined;
+  if (!script) return lintSequentially(targets, settings, options);
   return lintWithWorkers(script, count, targets, settings, options);
 }
