@@ -2,17 +2,20 @@
 // the commands call the same core as the editor. Exit codes: 0 ok, 1 findings, 2 usage or internal error —
 // the latter with one line on stderr (a stack trace only with --debug).
 import { parseArgs } from "node:util";
-import { defaultEdition } from "./core/edition";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
-import { CHECKLIST_FORMATS, ChecklistFormat, runChecklist } from "./cli/checklist-command";
-import { runClauses } from "./cli/clauses-command";
 import { dateOption, integerOption, localeFromEnvironment, localeOption, packageVersion } from "./cli/environment";
 import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
 import { helpText } from "./cli/help";
-import { runInit } from "./cli/init-command";
 import { LINT_FORMATS, runLint } from "./cli/lint-command";
 import { uiText } from "./cli/ui-text";
+
+// The catalog and the commands other than lint are required when used, not imported: `lint` starts its worker
+// threads before the main process has loaded any of the language service (which it then needs only for the SARIF
+// and GitHub formats).
+function defaultEdition(): import("./core/edition").Edition {
+  return (require("./core/edition") as typeof import("./core/edition")).defaultEdition();
+}
 
 type OptionSpec = { [name: string]: { type: "string" | "boolean"; short?: string; multiple?: boolean } };
 
@@ -81,15 +84,14 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
   const levels = listValue(values, "level");
   for (const level of levels ?? []) choice("--level", level, ["1", "2", "3"], "3", locale);
   const categories = listValue(values, "category");
-  const edition = defaultEdition();
-  for (const category of categories ?? []) choice("--category", category, Object.keys(edition.categories), category, locale);
+  for (const category of categories ?? []) choice("--category", category, Object.keys(defaultEdition().categories), category, locale);
   const maxWarnings = stringValue(values, "max-warnings");
   const jobs = stringValue(values, "jobs");
   const asOf = stringValue(values, "as-of");
   return runLint({
     paths: positionals,
     cwd: process.cwd(),
-    format: choice("--format", stringValue(values, "format"), Object.keys(LINT_FORMATS), "stylish", locale),
+    format: choice("--format", stringValue(values, "format"), LINT_FORMATS, "stylish", locale),
     output: stringValue(values, "output"),
     locale,
     asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
@@ -103,12 +105,13 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
 }
 
 function checklistCommand(values: Values, positionals: string[], locale: Locale): number {
+  const { CHECKLIST_FORMATS, runChecklist } = require("./cli/checklist-command") as typeof import("./cli/checklist-command");
   if (positionals.length !== 1) throw new CliUsageError(uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }));
   const asOf = stringValue(values, "as-of");
   return runChecklist({
     dossier: positionals[0],
     cwd: process.cwd(),
-    format: choice<ChecklistFormat>("--format", stringValue(values, "format"), CHECKLIST_FORMATS, "md", locale),
+    format: choice("--format", stringValue(values, "format"), CHECKLIST_FORMATS, "md", locale),
     locale,
     asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
     output: stringValue(values, "output"),
@@ -116,6 +119,7 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
 }
 
 function initCommand(values: Values, positionals: string[], locale: Locale): number {
+  const { runInit } = require("./cli/init-command") as typeof import("./cli/init-command");
   if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
   return runInit({
     edition: defaultEdition(),
@@ -130,6 +134,7 @@ function initCommand(values: Values, positionals: string[], locale: Locale): num
 }
 
 function clausesCommand(positionals: string[], locale: Locale): number {
+  const { runClauses } = require("./cli/clauses-command") as typeof import("./cli/clauses-command");
   if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
   return runClauses(defaultEdition(), positionals[0], locale);
 }

@@ -1,6 +1,6 @@
 // `--help` texts for the CLI and each command, in English and Simplified Chinese.
 import type { Locale, Localized } from "../core/types";
-import { pick } from "../core/l10n/render";
+import { pick } from "./locale";
 
 const HELP: { [command: string]: Localized } = {
   main: {

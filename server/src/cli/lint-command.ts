@@ -1,28 +1,28 @@
 // `isv-dossier lint [PATH…]`: discover dossiers, lint them (in parallel for large batches), filter, format,
 // write, and decide the exit code: 0 clean (warnings within --max-warnings), 1 errors or too many warnings.
-import { defaultEdition } from "../core/edition";
 import type { Locale } from "../core/types";
 import { discoverDossiers } from "./discover";
 import { EXIT_FINDINGS, EXIT_OK, CliUsageError } from "./errors";
-import { formatGithub } from "./format-github";
-import { formatJson } from "./format-json";
-import { formatJunit } from "./format-junit";
-import { formatSarif } from "./format-sarif";
-import { formatStylish } from "./format-stylish";
 import type { LintedFile } from "./lint-file";
-import { applyFilters, LintFormatter, ResultFilters, summarize } from "./lint-results";
+import { applyFilters, FormatContext, LintFormatter, ResultFilters, summarize } from "./lint-results";
 import { writeOutput } from "./output";
 import { ProgressBar } from "./progress";
 import { uiText } from "./ui-text";
 import { lintAll } from "./worker-pool";
 
-export const LINT_FORMATS: { [name: string]: LintFormatter } = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  junit: formatJunit,
-  github: formatGithub,
+// Modules below are required when used, not imported: the main process loads only what the run needs (with worker
+// threads and the JSON format, none of the language service).
+
+/** Each format's formatter (SARIF's brings in the whole specification catalog). */
+const FORMATTERS: { [name: string]: () => LintFormatter } = {
+  stylish: () => (require("./format-stylish") as typeof import("./format-stylish")).formatStylish,
+  json: () => (require("./format-json") as typeof import("./format-json")).formatJson,
+  sarif: () => (require("./format-sarif") as typeof import("./format-sarif")).formatSarif,
+  junit: () => (require("./format-junit") as typeof import("./format-junit")).formatJunit,
+  github: () => (require("./format-github") as typeof import("./format-github")).formatGithub,
 };
+
+export const LINT_FORMATS = Object.keys(FORMATTERS);
 
 export interface LintCommandOptions {
   paths: string[];
@@ -50,7 +50,6 @@ function failOnUnreadable(files: LintedFile[], locale: Locale): void {
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
-  const formatter = LINT_FORMATS[options.format];
   const targets = discoverDossiers(options.paths, options.cwd, options.locale);
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
@@ -61,8 +60,16 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   }
   failOnUnreadable(linted, options.locale);
   const files = applyFilters(linted, options.filters);
-  const context = { locale: options.locale, color: options.color && options.output === undefined, toolVersion: options.toolVersion, edition: defaultEdition() };
-  writeOutput(formatter(files, context), options.output, options.locale);
+  const context: FormatContext = {
+    locale: options.locale,
+    color: options.color && options.output === undefined,
+    toolVersion: options.toolVersion,
+    // read by the SARIF and GitHub formats only
+    get edition() {
+      return (require("../core/edition") as typeof import("../core/edition")).defaultEdition();
+    },
+  };
+  writeOutput(FORMATTERS[options.format]()(files, context), options.output, options.locale);
   const summary = summarize(files);
   const tooManyWarnings = options.maxWarnings >= 0 && summary.warnings > options.maxWarnings;
   if (tooManyWarnings) {
