@@ -4,14 +4,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { EvidenceLookup } from "./evidence-lookup";
 import { lintFile } from "./lint-file";
-import type { LintJob, LintMessage } from "./worker-pool";
+import type { LintMessage, WorkerInput } from "./worker-pool";
 
 function post(message: LintMessage): void {
   parentPort?.postMessage(message);
 }
 
 if (parentPort && workerData) {
-  const job = workerData as LintJob;
+  const { job } = workerData as WorkerInput;
   const next = new Int32Array(job.next);
   const evidence = new EvidenceLookup();
   for (let index = Atomics.add(next, 0, 1); index < job.targets.length; index = Atomics.add(next, 0, 1)) {
