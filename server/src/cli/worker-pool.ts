@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
 import type { LintedFile, LintSettings } from "./lint-file";
+import { serialScavengesWhileBusy } from "./scavenge";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
@@ -130,5 +131,10 @@ export async function lintAll(targets: DossierTarget[], settings: LintSettings, 
   const count = Math.min(wanted, targets.length);
   const script = count > 1 ? workerScript() : undefined;
   if (!script) return lintSequentially(targets, settings, options);
-  return lintWithWorkers(script, count, targets, settings, options);
+  const restoreScavenges = serialScavengesWhileBusy(count, defaultParallelism());
+  try {
+    return await lintWithWorkers(script, count, targets, settings, options);
+  } finally {
+    restoreScavenges();
+  }
 }
