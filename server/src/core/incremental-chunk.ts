@@ -101,41 +101,29 @@ function compactArrays(value: unknown): unknown {
   return top;
 }
 
-/** Adds `delta` to the range of `node` and of every node below it. */
-export function shiftNode(node: unknown, delta: number): void {
+/** Calls `visit` with the range array of `node` and of every node below it. */
+function visitRanges(node: unknown, visit: (range: [number, number, number]) => void): void {
   if (!isNode(node)) return;
-  const range = node.range;
-  if (range) {
-    range[0] += delta;
-    range[1] += delta;
-    range[2] += delta;
-  }
+  if (node.range) visit(node.range);
   if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
       if (isPair(item)) {
-        shiftNode(item.key, delta);
-        shiftNode(item.value, delta);
+        visitRanges(item.key, visit);
+        visitRanges(item.value, visit);
       } else {
-        shiftNode(item, delta);
+        visitRanges(item, visit);
       }
     }
   }
 }
 
-/** The range arrays of `node` and of every node below it. */
-function collectRanges(node: unknown, ranges: Array<[number, number, number]>): void {
-  if (!isNode(node)) return;
-  if (node.range) ranges.push(node.range);
-  if (isMap(node) || isSeq(node)) {
-    for (const item of node.items) {
-      if (isPair(item)) {
-        collectRanges(item.key, ranges);
-        collectRanges(item.value, ranges);
-      } else {
-        collectRanges(item, ranges);
-      }
-    }
-  }
+/** Adds `delta` to the range of `node` and of every node below it. */
+export function shiftNode(node: unknown, delta: number): void {
+  visitRanges(node, (range) => {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  });
 }
 
 export class Chunk {
@@ -340,7 +328,7 @@ export class Chunk {
   private nodeRanges(): Array<[number, number, number]> {
     if (this.ranges) return this.ranges;
     const ranges: Array<[number, number, number]> = [];
-    const gather = () => collectRanges(this.node, ranges);
+    const gather = () => visitRanges(this.node, (range) => ranges.push(range));
     if (this.attached) {
       const list = this.attached.pair.value;
       this.attached.pair.value = this.attached.placeholder;

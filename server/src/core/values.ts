@@ -17,7 +17,7 @@ export function asString(value: unknown): string | undefined {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number written by the ASCII digits of `value` from `start` to `end`, or -1 when one is not a digit. */
-function digitsAt(value: string, start: number, end: number): number {
+export function digitsAt(value: string, start: number, end: number): number {
   let number = 0;
   for (let index = start; index < end; index++) {
     const digit = value.charCodeAt(index) - 48;
