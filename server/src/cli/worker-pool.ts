@@ -11,17 +11,10 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
 import type { LintedFile, LintSettings } from "./lint-file";
-import { serialScavengesWhileBusy } from "./scavenge";
+import { foregroundWorkWhileBusy } from "./busy-cores";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
-
-/**
- * Young-generation size of a worker's heap. Linting a 1,000-line dossier allocates some 15 MB that dies when the
- * file is done; with V8's default young generation a scavenge runs about once per file, in the middle of it, and
- * copies the half-built document. This size lets most files finish between scavenges.
- */
-const WORKER_YOUNG_GENERATION_MB = 96;
 
 export interface PoolOptions {
   /** Explicit --jobs; undefined = one per core (and sequential for small batches). */
@@ -101,7 +94,7 @@ function lintWithWorkers(script: { file: string; start: boolean }, count: number
     };
     for (let index = 0; index < count; index++) {
       const input: WorkerInput = { job, writeCodeCache: index === writer };
-      const worker = new Worker(script.file, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script.file, { workerData: input });
       let workerFinished = false;
       workers.push(worker);
       worker.on("message", (message: LintMessage) => {
@@ -131,10 +124,10 @@ export async function lintAll(targets: DossierTarget[], settings: LintSettings, 
   const count = Math.min(wanted, targets.length);
   const script = count > 1 ? workerScript() : undefined;
   if (!script) return lintSequentially(targets, settings, options);
-  const restoreScavenges = serialScavengesWhileBusy(count, defaultParallelism());
+  const restoreV8 = foregroundWorkWhileBusy(count, defaultParallelism());
   try {
     return await lintWithWorkers(script, count, targets, settings, options);
   } finally {
-    restoreScavenges();
+    restoreV8();
   }
 }
