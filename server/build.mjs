@@ -1,7 +1,8 @@
 // Bundles the language server, the CLI and the VS Code extension with esbuild (one file each, Node 20, CommonJS).
 import * as esbuild from "esbuild";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as zlib from "node:zlib";
@@ -42,6 +43,8 @@ const entries = [
   // minified in every build (a smaller file to read and compile at each start); its source map keeps it debuggable
   { entryPoints: ["server/src/lsp/start.ts"], outfile: "dist/server/language-server.js", minify: true },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // lint workers start from lint-worker-start.js, which loads lint-worker.js with its code cache (below)
+  { entryPoints: ["server/src/cli/lint-worker-start.ts"], outfile: "dist/server/lint-worker-start.js" },
   { entryPoints: ["server/src/cli/lint-worker.ts"], outfile: "dist/server/lint-worker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },
 ]
@@ -51,10 +54,38 @@ const entries = [
 
 const SERVER_BUNDLE = "dist/server/language-server.js";
 const CODE_CACHE = `${SERVER_BUNDLE}.cache`; // its name: server/src/node/code-cache.ts, codeCacheFileOf
+const WORKER_BUNDLE = "dist/server/lint-worker.js";
+const WORKER_CODE_CACHE = `${WORKER_BUNDLE}.cache`;
 fs.rmSync(CODE_CACHE, { force: true });
+fs.rmSync(WORKER_CODE_CACHE, { force: true });
 await Promise.all(entries.map(({ executable: _executable, ...entry }) => esbuild.build({ ...common, ...entry })));
 for (const entry of entries) if (entry.executable) fs.chmodSync(entry.outfile, 0o755);
 if (fs.existsSync(SERVER_BUNDLE)) await writeCodeCache();
+if (fs.existsSync(WORKER_BUNDLE) && fs.existsSync("dist/server/lint-worker-start.js")) writeWorkerCodeCache();
+
+/**
+ * The lint workers' V8 code cache (server/src/cli/lint-worker-start.ts): the built CLI lints the samples with two
+ * workers, and the first writes the bytecode of what it ran beside the worker bundle. A CLI that cannot do this is
+ * broken: the build fails.
+ */
+function writeWorkerCodeCache() {
+  if (typeof zlib.crc32 !== "function") {
+    console.warn(`server/build.mjs: Node ${process.version} has no zlib.crc32: ${WORKER_BUNDLE} is built without its code cache`);
+    return;
+  }
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "isv-dossier-build-")), "lint.json");
+  // without NODE_OPTIONS, as a shell starts it: V8 takes a cache only under the flags it was written with
+  const { NODE_OPTIONS: _nodeOptions, ...environment } = process.env;
+  const run = spawnSync(process.execPath, ["dist/server/cli.js", "lint", "samples", "--jobs", "2", "--format", "json", "--output", output, "--as-of", "2026-11-24", "--lang", "en"], {
+    env: { ...environment, ISV_DOSSIER_WRITE_CODE_CACHE: "1" },
+    encoding: "utf8",
+  });
+  fs.rmSync(path.dirname(output), { recursive: true, force: true });
+  // 1: the samples include dossiers with findings (samples/needs-work)
+  if ((run.status !== 0 && run.status !== 1) || !fs.existsSync(WORKER_CODE_CACHE)) {
+    throw new Error(`no code cache written for ${WORKER_BUNDLE} (exit code ${run.status})\n${run.stderr}`);
+  }
+}
 
 /**
  * The server's V8 code cache (server/src/node/code-cache.ts): the built server, started as an editor starts it, opens

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
-import { codeCacheFileOf } from "../../server/src/node/code-cache";
+import { codeCacheFileOf, decodeCodeCache } from "../../server/src/node/code-cache";
 import { AS_OF, ROOT } from "../support/cli-harness";
 
 let folder = "";
@@ -100,4 +100,12 @@ test("workers load their bundle with the code cache a run wrote; any cache, or n
 
   fs.rmSync(path.join(folder, "dist", "server", "lint-worker-start.js"));
   assert.equal(lint("2"), reference, "without the start script (workers run lint-worker.js)");
+});
+
+test("the build writes the lint workers' start script and their code cache, made from this worker bundle", () => {
+  const bundle = path.join(ROOT, "dist", "server", "lint-worker.js");
+  const cache = codeCacheFileOf(bundle);
+  assert.ok(fs.existsSync(path.join(ROOT, "dist", "server", "lint-worker-start.js")), "npm run build writes dist/server/lint-worker-start.js");
+  assert.ok(fs.existsSync(cache), `${cache} is missing: npm run build writes it`);
+  assert.ok(decodeCodeCache(fs.readFileSync(cache), fs.readFileSync(bundle)), "the cache does not fit the worker bundle");
 });
