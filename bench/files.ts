@@ -3,19 +3,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { findRepositoryRoot } from "../server/src/node/repository-root";
 import { generateDossier } from "./generate-dossier";
 import type { BenchFile } from "./in-process";
 
 /** The repository root: the nearest folder above `start` with a package.json. */
-export function repositoryRootOf(start: string): string {
-  let directory = start;
-  while (!fs.existsSync(path.join(directory, "package.json"))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) return process.cwd();
-    directory = parent;
-  }
-  return directory;
-}
+export const repositoryRootOf = findRepositoryRoot;
 
 /** Creates (empty) every evidence file a dossier names, as an applicant's folder would hold them. */
 export function writeEvidenceFiles(folder: string, text: string): void {
