@@ -122,7 +122,8 @@ function randomEdit(prng: Prng, text: string, original: string): string {
   }
 }
 
-/** Every node of a document as [kind, range, value, type, tag, anchor], depth first, keys before values. */
+/** Every node of a document as [kind, range, value, type, tag, anchor, source, comment], depth first, keys before
+ * values. */
 function nodeSignature(document: Document.Parsed): unknown[] {
   const signature: unknown[] = [document.range];
   const visit = (node: unknown): void => {
@@ -131,7 +132,16 @@ function nodeSignature(document: Document.Parsed): unknown[] {
       return;
     }
     const kind = isMap(node) ? "map" : isSeq(node) ? "seq" : isScalar(node) ? "scalar" : "other";
-    signature.push([kind, node.range, isScalar(node) ? node.value : undefined, (node as { type?: string }).type, node.tag, node.anchor]);
+    signature.push([
+      kind,
+      node.range,
+      isScalar(node) ? node.value : undefined,
+      (node as { type?: string }).type,
+      node.tag,
+      node.anchor,
+      isScalar(node) ? node.source : undefined,
+      node.comment,
+    ]);
     if (isMap(node) || isSeq(node)) {
       signature.push(node.items.length);
       for (const item of node.items) {
@@ -239,8 +249,146 @@ test("an unchanged section is reused, and a one-character edit in a long list pa
   const edited = text.slice(0, offset + 10) + "改" + text.slice(offset + 10);
   assertSame(parser.update(edited), edited, () => "after a one-character edit");
   assert.equal(parser.lastUpdate.mode, "incremental");
-  assert.equal(parser.lastUpdate.parsedPieces, 1);
+  assert.equal(parser.lastUpdate.parsedPieces + parser.lastUpdate.patchedPieces, 1);
   assert.ok(parser.lastUpdate.reusedPieces > 100);
+  // A `#` may start a comment: that item is parsed again, not taken over in place.
+  const commented = edited.slice(0, offset + 10) + " #" + edited.slice(offset + 10);
+  assertSame(parser.update(commented), commented, () => "after a comment was started");
+  assert.equal(parser.lastUpdate.mode, "incremental");
+  assert.equal(parser.lastUpdate.parsedPieces, 1);
+  assert.equal(parser.lastUpdate.patchedPieces, 0);
+});
+
+/** Characters typed into values: ordinary ones, and those that change how YAML reads a scalar (or may). */
+const TYPED = ["a", "Z", "7", "中", "文", "（", "。", " ", " ", "-", ".", "/", "_", ":", "#", "&", "*", "'", '"', ",", "[", "]", "{", "}", "!", "|", ">", "%", "@", "`", "?", "\\", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "😀", "\u0085"];
+
+/** The scalar values of a document, as [start, end) of their text (quoted ones without their quotes). */
+function scalarValueSpans(parsed: ParsedDossier): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const visitValue = (node: unknown): void => {
+    if (isScalar(node) && node.range) {
+      const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+      spans.push(quoted ? [node.range[0] + 1, node.range[1] - 1] : [node.range[0], node.range[1]]);
+    } else if (isMap(node)) {
+      for (const pair of node.items) visitValue(pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) visitValue(item);
+    }
+  };
+  visitValue(parsed.document.contents);
+  return spans;
+}
+
+/** Keystrokes inside scalar values: characters typed at a cursor that moves along, and backspaces. */
+function runTyping(name: string, original: string, seed: number, words: number): { patched: number; parsed: number } {
+  const prng = new Prng(seed);
+  const parser = new IncrementalParser();
+  let text = original;
+  const counts = { patched: 0, parsed: 0 };
+  let parsed = parser.update(text);
+  for (let word = 0; word < words; word++) {
+    const spans = scalarValueSpans(parsed);
+    if (spans.length === 0) text = original;
+    const [start, end] = spans.length > 0 ? prng.pick(spans) : [0, 0];
+    let cursor = prng.between(start, end);
+    for (let keystroke = 0; keystroke < 6; keystroke++) {
+      const previous = text;
+      if (prng.chance(0.3) && cursor > start) {
+        text = text.slice(0, cursor - 1) + text.slice(cursor);
+        cursor--;
+      } else {
+        const typed = prng.chance(0.7) ? prng.pick(TYPED.slice(0, 10)) : prng.pick(TYPED);
+        text = text.slice(0, cursor) + typed + text.slice(cursor);
+        cursor += typed.length;
+      }
+      parsed = parser.update(text);
+      counts.patched += parser.lastUpdate.patchedPieces;
+      counts.parsed += parser.lastUpdate.mode === "full" ? 1 : parser.lastUpdate.parsedPieces;
+      assertSame(parsed, text, () => `after keystroke ${keystroke} of word ${word} in ${name} (seed ${seed}): ${describeChange(previous, text)}`);
+    }
+    if (prng.chance(0.2)) {
+      text = original;
+      parsed = parser.update(text);
+    }
+  }
+  return counts;
+}
+
+/** A generated dossier with some values quoted, double and single. */
+function withQuotedValues(text: string): string {
+  let count = 0;
+  return text.replace(/^( +(?:name|client|address|certificate): )([^\n"'#]+)$/gm, (_line, key: string, value: string) => {
+    count++;
+    return count % 3 === 0 ? key + value : count % 3 === 1 ? `${key}"${value}"` : `${key}'${value}'`;
+  });
+}
+
+test("typing inside scalar values: the piece taken over in place equals a full parse after every keystroke", () => {
+  const generated = generateDossier({ lines: 1200, faults: true, seed: 9 }).text;
+  const runs = [
+    { name: "generated 1,200 lines", text: generated, words: 120 },
+    { name: "generated, quoted values", text: withQuotedValues(generated), words: 120 },
+    ...SAMPLES.map((file) => ({ name: path.basename(file), text: fs.readFileSync(file, "utf8"), words: 12 })),
+  ];
+  const total = { patched: 0, parsed: 0 };
+  runs.forEach((run, index) => {
+    const counts = runTyping(run.name, run.text, 500 + index, run.words);
+    total.patched += counts.patched;
+    total.parsed += counts.parsed;
+  });
+  // Most keystrokes are ordinary characters inside a value; the others make the piece be parsed again.
+  assert.ok(total.patched > total.parsed, `patched ${total.patched}, parsed ${total.parsed}`);
+  assert.ok(total.parsed > 100, `parsed ${total.parsed}`);
+});
+
+test("an edit that changes how a value reads is parsed again; an ordinary one is taken over in place", () => {
+  const text = 'spec: CCRC-ISV-C01:2025\napplicant:\n  name: a1\n  address: "上海 路"\n  credit_code: \'x y\'\n  established: tru\n  evidence:\n    - nul\n';
+  const at = (needle: string) => text.indexOf(needle) + needle.length;
+  const edits: Array<{ name: string; offset: number; removed?: number; inserted?: string; patched: boolean }> = [
+    { name: "a letter in a plain value", offset: at("name: a"), inserted: "b", patched: true },
+    { name: "a letter in a double-quoted value", offset: at('address: "上'), inserted: "海", patched: true },
+    { name: "a letter in a single-quoted value", offset: at("credit_code: 'x"), inserted: "z", patched: true },
+    { name: "a plain value becomes a number", offset: at("name: "), removed: 1, patched: false },
+    { name: "a plain value becomes true", offset: at("established: tru"), inserted: "e", patched: false },
+    { name: "a list item becomes null", offset: at("- nul"), inserted: "l", patched: false },
+    { name: "a comment starts", offset: at("name: a1"), inserted: " #", patched: false },
+    { name: "a key starts", offset: at("name: a"), inserted: ": ", patched: false },
+    { name: "a trailing space", offset: at("name: a1"), inserted: " ", patched: false },
+    { name: "a tab", offset: at("name: a"), inserted: "\t", patched: false },
+    { name: "an indicator first", offset: at("name: "), inserted: "&", patched: false },
+    { name: "a dash first", offset: at("name: "), inserted: "-", patched: false },
+    { name: "an escape in a double-quoted value", offset: at('address: "上'), inserted: "\\", patched: false },
+    { name: "a quote in a double-quoted value", offset: at('address: "上'), inserted: '"', patched: false },
+    { name: "a quote in a single-quoted value", offset: at("credit_code: 'x"), inserted: "'", patched: false },
+    { name: "a line break in a plain value", offset: at("name: a"), inserted: "\n", patched: false },
+    { name: "a line separator in a plain value", offset: at("name: a"), inserted: "\u2028", patched: false },
+    { name: "the opening quote removed", offset: at("address: "), removed: 1, patched: false },
+  ];
+  for (const edit of edits) {
+    const parser = new IncrementalParser();
+    parser.update(text);
+    const edited = text.slice(0, edit.offset) + (edit.inserted ?? "") + text.slice(edit.offset + (edit.removed ?? 0));
+    assertSame(parser.update(edited), edited, () => edit.name);
+    assert.equal(parser.lastUpdate.patchedPieces, edit.patched ? 1 : 0, edit.name);
+  }
+});
+
+test("a value taken over in place leaves the earlier parsed values as they were", () => {
+  const text = withQuotedValues(generateDossier({ lines: 1200, faults: false, seed: 4 }).text);
+  const parser = new IncrementalParser();
+  const before = parser.update(text);
+  const snapshot = JSON.stringify(before.value);
+  const offsets = [text.indexOf("client: ", text.length / 2) + "client: ".length + 2, text.indexOf('name: "') + 'name: "'.length + 1];
+  for (const offset of offsets) {
+    const previous = parser.update(text);
+    const edited = text.slice(0, offset) + "改" + text.slice(offset);
+    const after = parser.update(edited);
+    assert.equal(parser.lastUpdate.patchedPieces, 1);
+    assertSame(after, edited, () => `after an edit at ${offset}`);
+    assert.equal(JSON.stringify(previous.value), snapshot, "the earlier value is unchanged");
+    const changed = Object.keys(before.value as object).filter((key) => (after.value as { [key: string]: unknown })[key] !== (previous.value as { [key: string]: unknown })[key]);
+    assert.equal(changed.length, 1, `one section's value is new: ${changed.join(", ")}`);
+  }
 });
 
 test("the completion context read around the cursor equals the one read from the whole text", () => {

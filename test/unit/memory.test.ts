@@ -60,7 +60,8 @@ test("an edit in a list item lets go of that item's old nodes and keeps the unch
     assert.ok(items.length > 20, "a long personnel list");
     return { edited: new WeakRef(items[10] as object), unchanged: new WeakRef(items[12] as object) };
   })();
-  const after = personnel(parser.update(insertAfter(TEXT, "\n    name: ", 10, "改"))).items;
+  // A comment after the name: not an edit inside one scalar (those are taken over in place), so the item is parsed.
+  const after = personnel(parser.update(insertAfter(TEXT, "\n    name: ", 10, "改 #"))).items;
   assert.equal(parser.lastUpdate.mode, "incremental");
   assert.equal(parser.lastUpdate.parsedPieces, 1);
   assert.equal(after[12], unchanged.deref(), "an unchanged item keeps its nodes");
@@ -77,8 +78,9 @@ test("a version in between is let go: neither its text nor a piece cut from it s
   parser.update(TEXT);
   // The version in between: the marker near the start, and an edit in a long list's item. Every piece from the
   // marker to that item is parsed again from it; the next version takes the marker out and keeps those pieces.
-  const edited = insertAfter(TEXT, "\n    name: ", 30, "改");
-  parser.update(insertAfter(edited, "\n  name: ", 0, marker));
+  // Both edits add a comment: neither is an edit inside one scalar, so the pieces are parsed (see below for those).
+  const edited = insertAfter(TEXT, "\n    name: ", 30, "改 #");
+  parser.update(insertAfter(edited, "\n  name: ", 0, `${marker} #`));
   assert.equal(parser.lastUpdate.mode, "incremental");
   assert.ok(parser.lastUpdate.parsedPieces > 30, `${parser.lastUpdate.parsedPieces} pieces parsed from the version in between`);
   assert.ok(await heapHoldsString(marker), "the check sees the version in between while it is there");
@@ -86,6 +88,27 @@ test("a version in between is let go: neither its text nor a piece cut from it s
   assert.equal(parser.lastUpdate.mode, "incremental");
   assert.ok(parser.lastUpdate.reusedPieces > 30);
   assert.equal(await heapHoldsString(marker), false, "the version in between is let go, though pieces parsed from it stay");
+});
+
+test("typing inside a value keeps none of the value's earlier versions", async () => {
+  const marker = `typed-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const parser = new IncrementalParser();
+  parser.update(TEXT);
+  let text = TEXT;
+  // The marker typed into a person's name one character at a time, then deleted again: every step is a patch.
+  for (let length = 1; length <= marker.length; length++) {
+    text = insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`);
+    parser.update(text);
+    assert.equal(parser.lastUpdate.patchedPieces, 1, `keystroke ${length}`);
+  }
+  // As typed (after an "x"): the marker itself is not such a string.
+  assert.ok(await heapHoldsString(`x${marker.slice(0, -1)}`), "the check sees the typed value while it is there");
+  for (let length = marker.length - 1; length >= 0; length--) {
+    text = insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`);
+    parser.update(text);
+  }
+  assert.equal(parser.lastUpdate.patchedPieces, 1);
+  assert.equal(await heapHoldsString(`x${marker.slice(0, 8)}`), false, "no earlier version of the value stays");
 });
 
 test("a text with nothing in common with the last one reuses nothing and keeps nothing of it", async () => {

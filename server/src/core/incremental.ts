@@ -12,6 +12,12 @@ import { DossierLayout, ListSlices, previousStart, SectionSlice, splitSections, 
 import { ComposedShape, IncrementalGuards } from "./incremental-guards";
 import { PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
 
+interface Counts {
+  parsed: number;
+  reused: number;
+  patched: number;
+}
+
 /** A section at least this long whose value ends with a list of at least LIST_MINIMUM_ITEMS items is cut into items. */
 const LIST_SECTION_MINIMUM_CHARS = 2048;
 const LIST_MINIMUM_ITEMS = 8;
@@ -22,6 +28,8 @@ export interface UpdateStatistics {
   reason?: string;
   parsedPieces: number;
   reusedPieces: number;
+  /** Pieces taken over with one scalar's new text (Chunk.patchScalar) instead of being parsed again. */
+  patchedPieces: number;
 }
 
 /** Where a list goes in its head: the pair whose value it is, the maps that end with it, and the keys to it. */
@@ -110,7 +118,7 @@ export class IncrementalParser {
   private keptText = "";
   /** The sections of the last composed parse, in text order (their pieces are found through them). */
   private keptSections: Section[] = [];
-  private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0 };
+  private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0, patchedPieces: 0 };
 
   /** How the last update was done (for tests and the benchmark). */
   get lastUpdate(): UpdateStatistics {
@@ -136,7 +144,7 @@ export class IncrementalParser {
     const change = this.guards.change(this.keptText, text);
     // Nothing in common with the kept text: nothing can be reused, so let it go before parsing the new one.
     if (change.prefix === 0 && change.suffixStart === text.length) this.keep("", []);
-    const counts = { parsed: 0, reused: 0 };
+    const counts: Counts = { parsed: 0, reused: 0, patched: 0 };
     const plans: Array<Section | { slice: SectionSlice; build: () => Section | undefined }> = [];
     for (const slice of slices) {
       const old = this.reusableSection(change, slice);
@@ -152,18 +160,22 @@ export class IncrementalParser {
     for (const plan of plans) {
       if ("build" in plan) {
         const section = plan.build();
-        if (!section) return this.fullParse(text, "a piece does not parse on its own as in the whole");
+        if (!section) {
+          // A patched piece holds the new text: the kept sections no longer describe the kept text.
+          if (counts.patched > 0) this.keep("", []);
+          return this.fullParse(text, "a piece does not parse on its own as in the whole");
+        }
         built.set(plan.slice.start, section);
       }
     }
     const sections = plans.map((plan, index) => ("build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start)));
     this.keep(text, sections);
-    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused };
+    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused, patchedPieces: counts.patched };
     return this.compose(text, sections);
   }
 
   private fullParse(text: string, reason: string): ParsedDossier {
-    this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0 };
+    this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0, patchedPieces: 0 };
     this.composedShape = undefined;
     return parseYamlDossier(text);
   }
@@ -216,7 +228,7 @@ export class IncrementalParser {
    * A piece of the new text [start, end): the kept one when that text is unchanged (and it was kept as the same
    * kind of piece), else a new parse.
    */
-  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }, listItem: boolean): Chunk {
+  private piece(text: string, start: number, end: number, change: TextChange, counts: Counts, listItem: boolean): Chunk {
     const previous = previousStart(change, start, end);
     const old = previous === undefined ? undefined : this.keptPieceAt(previous);
     if (old && old.length === end - start && old.isListItem === listItem) {
@@ -224,12 +236,29 @@ export class IncrementalParser {
       old.detach();
       return old;
     }
+    const patched = previous === undefined ? this.patchedPiece(text, start, end, change, listItem) : undefined;
+    if (patched) {
+      counts.patched++;
+      return patched;
+    }
     counts.parsed++;
     // With nothing kept, every piece is new: they all keep the one text, as good as a copy each (and cheaper).
     return new Chunk(text.slice(start, end), start, this.keptSections.length > 0);
   }
 
-  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+  /**
+   * The kept piece that holds the whole change, taken over in place when the change is an edit inside one of its
+   * scalar values (see Chunk.patchScalar); undefined otherwise.
+   */
+  private patchedPiece(text: string, start: number, end: number, change: TextChange, listItem: boolean): Chunk | undefined {
+    if (start > change.prefix || end < change.suffixStart) return undefined;
+    const old = this.keptPieceAt(start);
+    if (!old || old.base !== start || old.length + change.delta !== end - start || old.isListItem !== listItem) return undefined;
+    old.detach();
+    return old.patchScalar(this.keptText, text, change) ? old : undefined;
+  }
+
+  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: Counts): Section | undefined {
     const sectionText = text.slice(slice.start, slice.end);
     const list = sectionText.length >= LIST_SECTION_MINIMUM_CHARS ? splitTrailingList(sectionText, LIST_MINIMUM_ITEMS) : undefined;
     if (list) {
@@ -248,7 +277,7 @@ export class IncrementalParser {
     return { start: slice.start, end: slice.end, key: slice.key, keyOffset: slice.keyOffset - slice.start, pair, value, pieces: [chunk] };
   }
 
-  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: Counts): Section | undefined {
     const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts, false);
     head.moveTo(slice.start);
     const attachment = head.composableAtEnd && head.errors.length === 0 ? findAttachment(head, slice.start + list.attachKeyOffset) : undefined;
