@@ -108,6 +108,7 @@ test("typing inside a value keeps none of the value's earlier versions", async (
     parser.update(text);
   }
   assert.equal(parser.lastUpdate.patchedPieces, 1);
+  await collectGarbage();
   assert.equal(await heapHoldsString(`x${marker.slice(0, 8)}`), false, "no earlier version of the value stays");
 });
 

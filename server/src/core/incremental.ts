@@ -12,12 +12,6 @@ import { DossierLayout, ListSlices, previousStart, SectionSlice, splitSections, 
 import { ComposedShape, IncrementalGuards } from "./incremental-guards";
 import { PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "./parse";
 
-interface Counts {
-  parsed: number;
-  reused: number;
-  patched: number;
-}
-
 /** A section at least this long whose value ends with a list of at least LIST_MINIMUM_ITEMS items is cut into items. */
 const LIST_SECTION_MINIMUM_CHARS = 2048;
 const LIST_MINIMUM_ITEMS = 8;
@@ -139,12 +133,18 @@ export class IncrementalParser {
   }
 
   private parse(text: string): ParsedDossier {
+    const change = this.guards.change(this.keptText, text);
+    const patched = this.patchedSections(text, change);
+    if (patched) {
+      this.keep(text, patched.sections);
+      this.statistics = { mode: "incremental", parsedPieces: 0, reusedPieces: patched.reused, patchedPieces: 1 };
+      return this.compose(text, patched.sections);
+    }
     const slices = splitSections(text);
     if (!slices) return this.fullParse(text, "not cut into sections");
-    const change = this.guards.change(this.keptText, text);
     // Nothing in common with the kept text: nothing can be reused, so let it go before parsing the new one.
     if (change.prefix === 0 && change.suffixStart === text.length) this.keep("", []);
-    const counts: Counts = { parsed: 0, reused: 0, patched: 0 };
+    const counts = { parsed: 0, reused: 0 };
     const plans: Array<Section | { slice: SectionSlice; build: () => Section | undefined }> = [];
     for (const slice of slices) {
       const old = this.reusableSection(change, slice);
@@ -160,18 +160,64 @@ export class IncrementalParser {
     for (const plan of plans) {
       if ("build" in plan) {
         const section = plan.build();
-        if (!section) {
-          // A patched piece holds the new text: the kept sections no longer describe the kept text.
-          if (counts.patched > 0) this.keep("", []);
-          return this.fullParse(text, "a piece does not parse on its own as in the whole");
-        }
+        if (!section) return this.fullParse(text, "a piece does not parse on its own as in the whole");
         built.set(plan.slice.start, section);
       }
     }
     const sections = plans.map((plan, index) => ("build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start)));
     this.keep(text, sections);
-    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused, patchedPieces: counts.patched };
+    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused, patchedPieces: 0 };
     return this.compose(text, sections);
+  }
+
+  /**
+   * The kept sections with the change taken over in place, when it is an edit inside one one-line scalar value of
+   * one piece (see Chunk.patchScalar); undefined, with nothing changed, otherwise. Nothing is cut again: such an
+   * edit changes no line's indentation, no line at column 0 and no line break, so every cut stays where it was and
+   * those after the change move by its length.
+   */
+  private patchedSections(text: string, change: TextChange): { sections: Section[]; reused: number } | undefined {
+    const from = change.prefix;
+    const to = change.suffixStart - change.delta;
+    const index = this.keptSections.findIndex((kept) => kept.start <= from && to <= kept.end);
+    if (index < 0) return undefined;
+    const section = this.keptSections[index];
+    const itemStarts = section.list ? section.listSlices!.itemStarts : [];
+    // The piece that starts last at or before the change (an item's text ends past the next item's indentation).
+    let pieceIndex = 0;
+    let low = 0;
+    let high = itemStarts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (section.start + itemStarts[middle] <= from) {
+        pieceIndex = middle + 1;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    const piece = section.pieces[pieceIndex];
+    // A list's head holds the list while composed: taken off for the patch, put back by composeList below.
+    const head = section.list && pieceIndex === 0;
+    if (head) piece.detach();
+    if (!piece.patchScalar(this.keptText, text, change)) {
+      if (head) composeList(section, false);
+      return undefined;
+    }
+    const delta = change.delta;
+    if (section.list) {
+      const list = section.listSlices!;
+      // A new object: the layouts of earlier parses hold the old one.
+      section.listSlices = { ...list, itemStarts: list.itemStarts.map((start, item) => (item + 1 > pieceIndex ? start + delta : start)) };
+      for (let later = pieceIndex + 1; later < section.pieces.length; later++) section.pieces[later].moveTo(section.start + section.listSlices.itemStarts[later - 1]);
+      composeList(section, true);
+    } else {
+      section.value = (piece.value as { [key: string]: unknown })[section.key];
+    }
+    section.end += delta;
+    const sections = this.keptSections.map((kept, at) => (at > index ? this.moveSection(kept, kept.start + delta) : kept));
+    const reused = sections.reduce((sum, kept) => sum + kept.pieces.length, 0) - 1;
+    return { sections, reused };
   }
 
   private fullParse(text: string, reason: string): ParsedDossier {
@@ -228,7 +274,7 @@ export class IncrementalParser {
    * A piece of the new text [start, end): the kept one when that text is unchanged (and it was kept as the same
    * kind of piece), else a new parse.
    */
-  private piece(text: string, start: number, end: number, change: TextChange, counts: Counts, listItem: boolean): Chunk {
+  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }, listItem: boolean): Chunk {
     const previous = previousStart(change, start, end);
     const old = previous === undefined ? undefined : this.keptPieceAt(previous);
     if (old && old.length === end - start && old.isListItem === listItem) {
@@ -236,29 +282,12 @@ export class IncrementalParser {
       old.detach();
       return old;
     }
-    const patched = previous === undefined ? this.patchedPiece(text, start, end, change, listItem) : undefined;
-    if (patched) {
-      counts.patched++;
-      return patched;
-    }
     counts.parsed++;
     // With nothing kept, every piece is new: they all keep the one text, as good as a copy each (and cheaper).
     return new Chunk(text.slice(start, end), start, this.keptSections.length > 0);
   }
 
-  /**
-   * The kept piece that holds the whole change, taken over in place when the change is an edit inside one of its
-   * scalar values (see Chunk.patchScalar); undefined otherwise.
-   */
-  private patchedPiece(text: string, start: number, end: number, change: TextChange, listItem: boolean): Chunk | undefined {
-    if (start > change.prefix || end < change.suffixStart) return undefined;
-    const old = this.keptPieceAt(start);
-    if (!old || old.base !== start || old.length + change.delta !== end - start || old.isListItem !== listItem) return undefined;
-    old.detach();
-    return old.patchScalar(this.keptText, text, change) ? old : undefined;
-  }
-
-  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: Counts): Section | undefined {
+  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
     const sectionText = text.slice(slice.start, slice.end);
     const list = sectionText.length >= LIST_SECTION_MINIMUM_CHARS ? splitTrailingList(sectionText, LIST_MINIMUM_ITEMS) : undefined;
     if (list) {
@@ -277,7 +306,7 @@ export class IncrementalParser {
     return { start: slice.start, end: slice.end, key: slice.key, keyOffset: slice.keyOffset - slice.start, pair, value, pieces: [chunk] };
   }
 
-  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: Counts): Section | undefined {
+  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
     const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts, false);
     head.moveTo(slice.start);
     const attachment = head.composableAtEnd && head.errors.length === 0 ? findAttachment(head, slice.start + list.attachKeyOffset) : undefined;
