@@ -1,8 +1,8 @@
 // The specification editions as data: clauses, categories, levels, the dossier model and the level schemas.
 // Everything comes from the generated bundle (schemas/generated/); no file system access.
 import { generatedEditions } from "../../../schemas/generated/editions";
-import type { GeneratedValidator } from "../../../schemas/generated/ccrc-isv-c01-2025/validate-shape";
 import { Category, ModelNode, resolveClauseTemplate } from "./model";
+import { GeneratedValidator, ShapeParts, ShapeValidator } from "./schema-shape";
 import type { JsonPath, Localized } from "./types";
 
 export type { Category, ModelNode };
@@ -48,12 +48,15 @@ export class Edition {
   readonly model: ModelNode;
   private readonly clauseById = new Map<string, Clause>();
   private readonly childrenById = new Map<string, Clause[]>();
+  /** The generated validators of the dossier's shape (every level), with items' errors remembered. */
+  readonly shape: ShapeValidator;
 
   constructor(
     readonly bundle: CatalogBundle,
     private readonly levelSchemas: { [level: number]: SchemaObject },
-    readonly validateShape: GeneratedValidator,
+    shapeParts: ShapeParts,
   ) {
+    this.shape = new ShapeValidator(shapeParts);
     this.id = bundle.edition.id;
     this.slug = bundle.slug;
     this.title = bundle.edition.title;
@@ -109,6 +112,11 @@ export class Edition {
     return undefined;
   }
 
+  /** The shape's validators as one validator of the whole (nothing remembered). */
+  get validateShape(): GeneratedValidator {
+    return this.shape.validate;
+  }
+
   levelSchema(level: Level): SchemaObject {
     return this.levelSchemas[level];
   }
@@ -155,7 +163,7 @@ const editions: Edition[] = generatedEditions.map(
     new Edition(
       entry.catalog as unknown as CatalogBundle, // JSON import: its type is checked by the catalog tests
       entry.schemas as unknown as { [level: number]: SchemaObject },
-      entry.validateShape,
+      entry.shapeParts,
     ),
 );
 

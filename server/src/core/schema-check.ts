@@ -193,9 +193,8 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
 
 export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   const { value, document, text, edition, level, category, drClass } = input;
-  const validate = edition.validateShape;
-  if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((error) => error.keyword !== "if");
+  const errors = edition.shape.errors(value).filter((error) => error.keyword !== "if");
+  if (errors.length === 0) return [];
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     const key = dedupeKey(error);

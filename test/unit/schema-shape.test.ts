@@ -1,0 +1,112 @@
+// The shape checked in parts (server/src/core/schema-shape.ts, the generated validators) gives the errors one ajv
+// validator of the whole shape gives — compiled here from the level schemas — on the samples, generated dossiers
+// with faults and hundreds of random mutations of them; remembered item errors give the same answers again, and
+// a new item value is checked anew. Not timed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv";
+import { parse } from "yaml";
+import { generateDossier } from "../../bench/generate-dossier";
+import { Prng } from "../../bench/prng";
+import { defaultEdition } from "../../server/src/core/edition";
+import { ShapeValidator } from "../../server/src/core/schema-shape";
+import { shapeLists, shapeSchema } from "../../schemas/tools/generate";
+import type { JsonSchema } from "../../schemas/tools/model-to-schema";
+import { shapeParts } from "../../schemas/generated/ccrc-isv-c01-2025/validate-shape";
+import { filesUnder, repositoryRoot } from "../support/repository";
+
+const edition = defaultEdition();
+const shape = shapeSchema(new Map([1, 2, 3].map((level) => [level, edition.levelSchema(level as 1 | 2 | 3) as JsonSchema])), edition.slug);
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+addFormats(ajv);
+const whole = ajv.compile(shape);
+
+function signature(errors: readonly ErrorObject[]): string[] {
+  return errors.map((error) => JSON.stringify([error.instancePath, error.schemaPath, error.keyword, error.params])).sort();
+}
+
+function wholeErrors(value: unknown): string[] {
+  return whole(value) ? [] : signature(whole.errors ?? []);
+}
+
+const SAMPLE_VALUES: unknown[] = filesUnder(path.join(repositoryRoot(), "samples"), [".dossier.yaml"]).map((file) => parse(fs.readFileSync(file, "utf8")));
+const GENERATED_VALUES: unknown[] = [1, 2, 3].map((seed) => parse(generateDossier({ lines: 400, faults: true, seed }).text));
+
+const JUNK: unknown[] = [null, 0, 7, -1, 1.5, true, "", "x", "2024-02-30", [], ["x"], [{}], {}, { name: 1 }, { id: "a", unknown: true }];
+
+/** A deep copy of `value` with one random change: a value replaced by junk, a key removed, or an unknown key added. */
+function mutant(prng: Prng, value: unknown): unknown {
+  const copy = structuredClone(value) as { [key: string]: unknown };
+  const containers: Array<{ [key: string]: unknown } | unknown[]> = [];
+  const collect = (node: unknown): void => {
+    if (node === null || typeof node !== "object") return;
+    containers.push(node as { [key: string]: unknown });
+    for (const child of Object.values(node)) collect(child);
+  };
+  collect(copy);
+  const target = prng.pick(containers);
+  const keys = Object.keys(target);
+  const choice = prng.below(3);
+  if (choice === 0 && keys.length > 0) (target as { [key: string]: unknown })[prng.pick(keys)] = structuredClone(prng.pick(JUNK));
+  else if (choice === 1 && keys.length > 0 && !Array.isArray(target)) delete target[prng.pick(keys)];
+  else if (!Array.isArray(target)) target[`unknown_${prng.below(3)}`] = prng.pick(JUNK);
+  else target.push(structuredClone(prng.pick(JUNK)));
+  return copy;
+}
+
+test("the shape is checked in parts: people, projects and tools item by item, the processes (which the category constrains) with the rest", () => {
+  assert.deepEqual(
+    shapeLists(shape).map((list) => list.path.join(".")),
+    ["personnel", "performance.projects", "tools"],
+  );
+  assert.deepEqual(
+    shapeParts.lists.map((list) => list.schemaPath),
+    ["#/properties/personnel/items", "#/properties/performance/properties/projects/items", "#/properties/tools/items"],
+  );
+});
+
+test("the parts give the errors of one validator of the whole shape, remembered or not", () => {
+  const prng = new Prng(31);
+  const values = [...SAMPLE_VALUES, ...GENERATED_VALUES];
+  for (let index = 0; index < 600; index++) {
+    let value = prng.pick([...SAMPLE_VALUES, ...GENERATED_VALUES]);
+    for (let changes = prng.between(1, 4); changes > 0; changes--) value = mutant(prng, value);
+    values.push(value);
+  }
+  values.push(null, 1, "text", [], {}, { personnel: "x" }, { personnel: [1, null, "x", []] }, { performance: { projects: {} } }, { performance: [] });
+  let withErrors = 0;
+  let withItemErrors = 0;
+  const remembering = new ShapeValidator(shapeParts);
+  for (const [index, value] of values.entries()) {
+    const expected = wholeErrors(value);
+    if (expected.length > 0) withErrors++;
+    if (expected.some((error) => /^\["\/(personnel|performance\/projects|tools)\/\d/.test(error))) withItemErrors++;
+    assert.deepEqual(signature(remembering.errors(value)), expected, `value ${index}`);
+    assert.deepEqual(signature(remembering.errors(value)), expected, `value ${index}, remembered`);
+    const validate = edition.validateShape;
+    assert.equal(validate(value), expected.length === 0, `value ${index}, as one validator`);
+    assert.deepEqual(signature(validate.errors ?? []), expected, `value ${index}, as one validator`);
+  }
+  assert.ok(withErrors > 400, `${withErrors} values with errors`);
+  assert.ok(withItemErrors > 150, `${withItemErrors} values with errors inside list items`);
+});
+
+test("an item's errors are remembered per item value: a new value of the item is checked anew", () => {
+  const validator = new ShapeValidator(shapeParts);
+  const value = structuredClone(GENERATED_VALUES[0]) as { personnel: Array<{ [key: string]: unknown }> };
+  const clean = signature(validator.errors(value)).filter((error) => error.startsWith('["/personnel/3/'));
+  assert.deepEqual(clean, []);
+  // A new item value (as an edit makes one): its error is found, at its index.
+  value.personnel = value.personnel.slice();
+  value.personnel[3] = { ...value.personnel[3], role: 17 };
+  assert.ok(signature(validator.errors(value)).some((error) => error.startsWith('["/personnel/3/role"')));
+  // The same item value at another index: its remembered error, at the new index.
+  value.personnel.unshift(value.personnel[0]);
+  const moved = signature(validator.errors(value));
+  assert.ok(moved.some((error) => error.startsWith('["/personnel/4/role"')));
+  assert.deepEqual(moved, wholeErrors(value));
+});
