@@ -108,6 +108,8 @@ function composeList(section: Section, withValue: boolean): void {
 }
 
 export class IncrementalParser {
+  /** Stands for the document across its versions (ParsedDossier.session). */
+  private readonly session = {};
   /** The text the kept sections' ranges refer to. */
   private keptText = "";
   /** The sections of the last composed parse, in text order (their pieces are found through them). */
@@ -126,7 +128,7 @@ export class IncrementalParser {
   /** Parses the new text of the document, reusing what did not change since the last update. */
   update(text: string): ParsedDossier {
     try {
-      return parseGuarded(text, (guarded) => this.parse(guarded), this.guards);
+      return { ...parseGuarded(text, (guarded) => this.parse(guarded), this.guards), session: this.session };
     } finally {
       this.guards.finishUpdate();
     }

@@ -7,8 +7,9 @@ import { keyRange, valueRange } from "./locate";
 import { parseDossier, ParsedDossier } from "./parse";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
+import { Locator, ReadTracker, RuleMemo, RuleRun } from "./rule-memo";
 import { checkAgainstSchema } from "./schema-check";
-import type { Finding, Locale, Severity } from "./types";
+import type { Finding, JsonPath, Locale, OffsetRange, Severity } from "./types";
 import { asDate, asObject, asString } from "./values";
 
 export type SeverityOverride = Severity | "off";
@@ -122,11 +123,24 @@ export class DossierLanguageService {
     };
   }
 
-  private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule): RuleContext {
+  private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule, run?: RuleRun): RuleContext {
     const { parsed, edition, level } = report;
+    const evidenceExists = this.options.evidenceExists;
     const ruleOptions: RuleOptions = {
       leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
-      evidenceExists: this.options.evidenceExists,
+      evidenceExists:
+        run && evidenceExists
+          ? (relativePath) => {
+              run.askedExistence = true;
+              return evidenceExists(relativePath);
+            }
+          : evidenceExists,
+    };
+    const located = (kind: Locator["kind"], path: JsonPath, range: OffsetRange): OffsetRange => {
+      if (!run) return range;
+      const own = { start: range.start, end: range.end };
+      run.located.set(own, { kind, path: [...path] });
+      return own;
     };
     return {
       edition,
@@ -139,8 +153,8 @@ export class DossierLanguageService {
       asOf: report.asOf,
       options: ruleOptions,
       clause: (template) => edition.resolveClause(template, level),
-      valueRange: (path) => valueRange(parsed.document, path, parsed.text),
-      keyRange: (path) => keyRange(parsed.document, path, parsed.text),
+      valueRange: (path) => located("value", path, valueRange(parsed.document, path, parsed.text)),
+      keyRange: (path) => located("key", path, keyRange(parsed.document, path, parsed.text)),
       finding: (init) => ({
         ruleId: rule.id,
         clauseIds: init.clauses,
@@ -153,17 +167,44 @@ export class DossierLanguageService {
     };
   }
 
-  /** Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. */
+  /** Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of. */
+  private readonly memos = new WeakMap<object, RuleMemo>();
+
+  /**
+   * Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. For a document
+   * parsed incrementally, a rule whose inputs did not change since the last validation gives its remembered
+   * findings, their ranges located again.
+   */
   private runRules(report: DossierReport, root: { [key: string]: unknown }, deadline: Deadline): Finding[] {
     const findings: Finding[] = [];
+    const { parsed, edition } = report;
+    const session = parsed.session;
+    let memo = session ? this.memos.get(session) : undefined;
+    if (session && !memo) this.memos.set(session, (memo = new RuleMemo()));
+    const tracker = memo ? new ReadTracker(root) : undefined;
+    const circumstances = `${report.level}\u0000${report.category ?? ""}\u0000${report.drClass ?? ""}\u0000${report.asOf}`;
+    const locate = (locator: Locator) =>
+      locator.kind === "key" ? keyRange(parsed.document, locator.path, parsed.text) : valueRange(parsed.document, locator.path, parsed.text);
     for (const [index, rule] of this.rules.entries()) {
       if (deadline.passed()) {
         findings.push(timeBudgetFinding(report.parsed.text, deadline.limitMs, rule.id, this.rules.length - index));
         break;
       }
+      const recalled = memo?.recall(rule.id, root, edition, circumstances, locate);
+      if (recalled) {
+        findings.push(...recalled);
+        continue;
+      }
       try {
-        findings.push(...rule.check(this.ruleContext(report, root, rule)));
+        const run = tracker ? new RuleRun() : undefined;
+        if (tracker) tracker.run = run;
+        const found = rule.check(this.ruleContext(report, tracker ? tracker.dossier : root, rule, run));
+        if (tracker) tracker.run = undefined;
+        memo?.remember(rule.id, run!, edition, circumstances, found, locate);
+        findings.push(...found);
       } catch (error) {
+        if (tracker) tracker.run = undefined;
+        memo?.forget(rule.id);
         findings.push({
           ruleId: rule.id,
           clauseIds: rule.clauses.map((template) => report.edition.resolveClause(template, report.level)),
