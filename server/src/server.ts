@@ -39,6 +39,7 @@ import { documentSymbols, OutlineSymbol } from "./core/symbols";
 import type { Locale } from "./core/types";
 import { allEditions, defaultEdition, findEdition, Level } from "./core/edition";
 import { toDiagnostic, toRange } from "./lsp/convert";
+import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
 import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
 import { todayIso } from "./node/today";
@@ -64,10 +65,6 @@ function testOnlyRules(): Rule[] {
   return (require(modulePath) as { rules: Rule[] }).rules;
 }
 
-/** Documents are measured in UTF-8 bytes, as on disk (a Chinese character is three). */
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, "utf8");
-}
 
 /** Lets messages that are already waiting (a newer change, a cancellation) be read before work starts. */
 function yieldToPendingMessages(): Promise<void> {
@@ -170,7 +167,8 @@ export function startServer(connection: Connection): void {
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
     const text = document.getText();
     const parser = session;
-    const bytes = byteLength(text);
+    // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
+    const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
     youngGeneration.before(bytes);
     const report = warmUp.run(bytes, () => service.validateParsed(parser.update(text)));
     reports.set(document.uri, { version: document.version, settingsKey, report });
@@ -189,7 +187,7 @@ export function startServer(connection: Connection): void {
     const locale = localeFor(settings);
     const lines = linesOf(document);
     let diagnostics;
-    if (byteLength(document.getText()) > settings.maxFileSizeBytes) {
+    if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) {
       diagnostics = [tooLargeDiagnostic(document, settings, locale)];
     } else {
       const report = reportFor(document, settings);
@@ -241,7 +239,7 @@ export function startServer(connection: Connection): void {
     await yieldToPendingMessages();
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
     if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
-    if (byteLength(document.getText()) > settings.maxFileSizeBytes) return undefined;
+    if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) return undefined;
     const report = reportFor(document, settings);
     if (report.parsed.declined) return undefined;
     return { report, document, locale: localeFor(settings) };

@@ -132,3 +132,19 @@ test("a full parse (no document behind it) remembers nothing", () => {
   service.validate(TEXT);
   assert.equal(runs()["test.premises"] - before["test.premises"], 2);
 });
+
+test("a service made for each validation, as the server makes them, shares what the document's earlier ones remembered", () => {
+  const parser = new IncrementalParser();
+  const serviceWith = (leaseWarningMonths: number) => createLanguageService({ locale: "en", today: "2026-11-24", rules: RULES, leaseWarningMonths });
+  serviceWith(6).validateParsed(parser.update(TEXT));
+  let before = runs()["test.premises"];
+  serviceWith(6).validateParsed(parser.update(edit(TEXT, "\n    name: ", "改")));
+  assert.equal(runs()["test.premises"] - before, 0, "same settings: given again");
+  before = runs()["test.premises"];
+  serviceWith(3).validateParsed(parser.update(edit(TEXT, "\n    name: ", "改改")));
+  assert.equal(runs()["test.premises"] - before, 1, "another lease warning: run again");
+  // Another document (another parser) remembers nothing of this one.
+  before = runs()["test.premises"];
+  serviceWith(3).validateParsed(new IncrementalParser().update(TEXT));
+  assert.equal(runs()["test.premises"] - before, 1);
+});

@@ -214,6 +214,7 @@ test("server: an opened document is validated at once and its version published 
 test("the first validations run with V8's optimizing compiler off, within their budget, and it is always switched back on", () => {
   const flags: string[] = [];
   const warmUp = new WarmUp(100, (flag) => flags.push(flag), true);
+  assert.equal(warmUp.spent, false);
   assert.equal(warmUp.run(40, () => "first"), "first");
   assert.deepEqual(flags.splice(0), ["--no-turbofan", "--turbofan"]);
   assert.throws(() => warmUp.run(40, () => { throw new Error("a rule failed"); }), /a rule failed/);
@@ -222,6 +223,7 @@ test("the first validations run with V8's optimizing compiler off, within their 
   assert.deepEqual(flags.splice(0), [], "20 bytes were left");
   warmUp.run(1, () => undefined);
   assert.deepEqual(flags.splice(0), [], "the budget is spent");
+  assert.equal(warmUp.spent, true);
 
   const large = new WarmUp(100, (flag) => flags.push(flag), true);
   large.run(500, () => undefined); // a large document first: compiled as usual, and it spends the budget
@@ -229,6 +231,7 @@ test("the first validations run with V8's optimizing compiler off, within their 
   assert.equal(flags.length, 0);
 
   const flagsGiven = new WarmUp(100, (flag) => flags.push(flag), false);
+  assert.equal(flagsGiven.spent, true, "switched off: sizes do not matter");
   flagsGiven.run(10, () => undefined);
   assert.equal(flags.length, 0);
 

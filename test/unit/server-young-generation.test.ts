@@ -13,11 +13,13 @@ test("the young generation is held once, from the first large document on", () =
   young.before(LARGE_DOCUMENT_BYTES - 1);
   assert.deepEqual(set, []);
   assert.equal(young.isHeld, false);
+  assert.equal(young.settled, false, "sizes still matter");
   young.before(LARGE_DOCUMENT_BYTES);
   young.before(LARGE_DOCUMENT_BYTES * 3);
   young.before(10);
   assert.deepEqual(set, ["--semi-space-growth-factor=1"]);
   assert.equal(young.isHeld, true);
+  assert.equal(young.settled, true);
 });
 
 test("flags about the young generation given at start are left as they are", () => {
@@ -28,6 +30,7 @@ test("flags about the young generation given at start are left as they are", () 
   const young = new YoungGeneration((flags) => set.push(flags), youngGenerationFlagsGiven(["--max-semi-space-size=4"], undefined) === false);
   young.before(LARGE_DOCUMENT_BYTES * 2);
   assert.deepEqual(set, []);
+  assert.equal(young.settled, true, "switched off: sizes do not matter");
 });
 
 test("a real server given a large dossier (young generation held) validates it and its edits", async () => {

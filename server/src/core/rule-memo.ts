@@ -1,11 +1,12 @@
 // Rule results remembered across the versions of one open document. A rule reads the dossier's top-level sections
 // through a proxy that notes which it read (and what they were); when every section it read is the very same value
-// again (an incremental parse keeps the values of unchanged sections), in the same circumstances (edition, level,
-// category, DR class, as-of date), its findings are the same — only their ranges are looked up again, by the paths
+// again (an incremental parse keeps the values of unchanged sections), in the same circumstances (the same rule,
+// edition, level, category, DR class, as-of date and lease warning), its findings are the same — only their ranges are looked up again, by the paths
 // they were located with, as text before them may have moved. A rule that asked whether an evidence file exists,
 // or whose findings' ranges were not located by path, is run every time.
 // Pure: imports only core modules.
 import type { Edition } from "./edition";
+import type { Rule } from "./rules/rule";
 import type { Finding, JsonPath, OffsetRange } from "./types";
 
 /** How a range was found: the key or the value at a path. */
@@ -15,6 +16,7 @@ export interface Locator {
 }
 
 interface Remembered {
+  rule: Rule;
   edition: Edition;
   circumstances: string;
   /** The top-level keys read, with the value each had (undefined when absent). */
@@ -77,9 +79,9 @@ export class RuleMemo {
    * The findings of the rule's last run, their ranges located again with `locate`, when nothing it read or depends
    * on changed; undefined otherwise.
    */
-  recall(ruleId: string, root: { [key: string]: unknown }, edition: Edition, circumstances: string, locate: (locator: Locator) => OffsetRange): Finding[] | undefined {
-    const remembered = this.byRule.get(ruleId);
-    if (!remembered || remembered.edition !== edition || remembered.circumstances !== circumstances) return undefined;
+  recall(rule: Rule, root: { [key: string]: unknown }, edition: Edition, circumstances: string, locate: (locator: Locator) => OffsetRange): Finding[] | undefined {
+    const remembered = this.byRule.get(rule.id);
+    if (!remembered || remembered.rule !== rule || remembered.edition !== edition || remembered.circumstances !== circumstances) return undefined;
     for (const [key, value] of remembered.reads) {
       if ((Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined) !== value) return undefined;
     }
@@ -92,8 +94,8 @@ export class RuleMemo {
   }
 
   /** Remembers a run's findings when they can be recalled (see the module comment); forgets the rule otherwise. */
-  remember(ruleId: string, run: RuleRun, edition: Edition, circumstances: string, findings: Finding[], locate: (locator: Locator) => OffsetRange): void {
-    this.byRule.delete(ruleId);
+  remember(rule: Rule, run: RuleRun, edition: Edition, circumstances: string, findings: Finding[], locate: (locator: Locator) => OffsetRange): void {
+    this.byRule.delete(rule.id);
     if (run.askedExistence) return;
     const located: Remembered["findings"] = [];
     // Each range must be the one its path gives (a rule might have changed or made one of its own).
@@ -109,10 +111,10 @@ export class RuleMemo {
       if (!range || related.some((locator) => !locator)) return;
       located.push({ finding, range, related: related as Locator[] });
     }
-    this.byRule.set(ruleId, { edition, circumstances, reads: run.reads, keys: run.keys, findings: located });
+    this.byRule.set(rule.id, { rule, edition, circumstances, reads: run.reads, keys: run.keys, findings: located });
   }
 
-  forget(ruleId: string): void {
-    this.byRule.delete(ruleId);
+  forget(rule: Rule): void {
+    this.byRule.delete(rule.id);
   }
 }

@@ -47,6 +47,12 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
 }
 
+/**
+ * Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of; shared
+ * by every service (the server makes one per validation, with the settings of the moment).
+ */
+const memos = new WeakMap<object, RuleMemo>();
+
 export class DossierLanguageService {
   readonly locale: Locale;
   private readonly rules: Rule[];
@@ -167,8 +173,6 @@ export class DossierLanguageService {
     };
   }
 
-  /** Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of. */
-  private readonly memos = new WeakMap<object, RuleMemo>();
 
   /**
    * Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. For a document
@@ -179,10 +183,11 @@ export class DossierLanguageService {
     const findings: Finding[] = [];
     const { parsed, edition } = report;
     const session = parsed.session;
-    let memo = session ? this.memos.get(session) : undefined;
-    if (session && !memo) this.memos.set(session, (memo = new RuleMemo()));
+    let memo = session ? memos.get(session) : undefined;
+    if (session && !memo) memos.set(session, (memo = new RuleMemo()));
     const tracker = memo ? new ReadTracker(root) : undefined;
-    const circumstances = `${report.level}\u0000${report.category ?? ""}\u0000${report.drClass ?? ""}\u0000${report.asOf}`;
+    // Everything a rule's findings depend on besides the sections it reads (severities are applied afterwards).
+    const circumstances = `${report.level}\u0000${report.category ?? ""}\u0000${report.drClass ?? ""}\u0000${report.asOf}\u0000${this.options.leaseWarningMonths ?? 6}`;
     const locate = (locator: Locator) =>
       locator.kind === "key" ? keyRange(parsed.document, locator.path, parsed.text) : valueRange(parsed.document, locator.path, parsed.text);
     for (const [index, rule] of this.rules.entries()) {
@@ -190,7 +195,7 @@ export class DossierLanguageService {
         findings.push(timeBudgetFinding(report.parsed.text, deadline.limitMs, rule.id, this.rules.length - index));
         break;
       }
-      const recalled = memo?.recall(rule.id, root, edition, circumstances, locate);
+      const recalled = memo?.recall(rule, root, edition, circumstances, locate);
       if (recalled) {
         findings.push(...recalled);
         continue;
@@ -200,11 +205,11 @@ export class DossierLanguageService {
         if (tracker) tracker.run = run;
         const found = rule.check(this.ruleContext(report, tracker ? tracker.dossier : root, rule, run));
         if (tracker) tracker.run = undefined;
-        memo?.remember(rule.id, run!, edition, circumstances, found, locate);
+        memo?.remember(rule, run!, edition, circumstances, found, locate);
         findings.push(...found);
       } catch (error) {
         if (tracker) tracker.run = undefined;
-        memo?.forget(rule.id);
+        memo?.forget(rule);
         findings.push({
           ruleId: rule.id,
           clauseIds: rule.clauses.map((template) => report.edition.resolveClause(template, report.level)),

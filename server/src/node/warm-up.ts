@@ -30,6 +30,11 @@ export class WarmUp {
     this.remaining = budgetBytes;
   }
 
+  /** Whether the budget is used up (or the switch is off): sizes no longer matter. */
+  get spent(): boolean {
+    return !this.enabled || this.remaining === 0;
+  }
+
   /** Runs `work` (a validation of `bytes` of text), with the optimizing compiler off while the budget lasts. */
   run<T>(bytes: number, work: () => T): T {
     const cold = this.enabled && bytes <= this.remaining;

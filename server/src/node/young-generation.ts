@@ -34,6 +34,11 @@ export class YoungGeneration {
     this.setFlags("--semi-space-growth-factor=1");
   }
 
+  /** Whether sizes no longer matter: the young generation is held, or the switch is off. */
+  get settled(): boolean {
+    return this.held || !this.enabled;
+  }
+
   /** Whether the young generation has been held at its size. */
   get isHeld(): boolean {
     return this.held;
