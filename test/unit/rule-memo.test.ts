@@ -64,7 +64,9 @@ const existenceRule = countingRule("test.existence", (context) => {
   const exists = context.options.evidenceExists?.("evidence/营业执照.pdf");
   return exists ? [] : [finding(context, "test.existence", context.valueRange(["applicant", "evidence", 0]))];
 });
-const RULES = [premisesRule, personnelRule, handMadeRule, changedRangeRule, keysRule, existenceRule];
+const textRule = countingRule("test.text", (context) => (context.text.includes("改") ? [finding(context, "test.text", context.keyRange(["premises"]))] : []));
+const documentRule = countingRule("test.document", (context) => (context.document.contents ? [] : [finding(context, "test.document", context.keyRange([]))]));
+const RULES = [premisesRule, personnelRule, handMadeRule, changedRangeRule, keysRule, existenceRule, textRule, documentRule];
 
 function runs(): { [id: string]: number } {
   return Object.fromEntries(RULES.map((rule) => [rule.id, rule.runs]));
@@ -94,6 +96,8 @@ test("a rule runs again only when what it read or depends on changed; its findin
   assert.equal(ran["test.hand-made"], 1, "a range made by hand is not located again: run every time");
   assert.equal(ran["test.changed-range"], 1, "a located range changed afterwards: run every time");
   assert.equal(ran["test.existence"], 1, "existence may change without an edit: run every time");
+  assert.equal(ran["test.text"], 1, "reading the text: run every time");
+  assert.equal(ran["test.document"], 1, "reading the yaml document: run every time");
   assert.equal(ran["test.keys"], 1, "listing the keys reads every section (Object.keys asks each one's descriptor)");
 
   // The applicant's name, before the premises: the remembered findings' ranges move.

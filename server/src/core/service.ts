@@ -154,8 +154,15 @@ export class DossierLanguageService {
       category: report.category,
       drClass: report.drClass,
       dossier: root,
-      document: parsed.document,
-      text: parsed.text,
+      // A rule that reads the text or the document itself depends on all of it: it is not remembered.
+      get document() {
+        if (run) run.readWhole = true;
+        return parsed.document;
+      },
+      get text() {
+        if (run) run.readWhole = true;
+        return parsed.text;
+      },
       asOf: report.asOf,
       options: ruleOptions,
       clause: (template) => edition.resolveClause(template, level),
