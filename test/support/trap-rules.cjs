@@ -15,6 +15,8 @@ function rule(id, check) {
     description: { en: "Test-only rule.", zh: "仅供测试的规则。" },
     messages: {},
     check,
+    // Each reads the text for its marker comment.
+    readsWholeText: true,
   };
 }
 

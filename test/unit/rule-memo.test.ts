@@ -1,10 +1,15 @@
 // Rule results remembered across versions of one document (server/src/core/rule-memo.ts): a rule runs again when
 // a section it read changed, when the circumstances changed, when it listed the dossier's keys and they changed,
-// when it asked whether a file exists, or when a finding's range was not located by path; otherwise its findings
+// when it asked whether a file exists, when it says it reads the whole text, or when a finding's range was not
+// located by path; otherwise its findings
 // come back with their ranges located again. Every validation here is compared with a fresh one. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { generateDossier } from "../../bench/generate-dossier";
+import { RULES as BUILT_IN_RULES } from "../../server/src/core/rules";
+import { filesUnder, repositoryRoot } from "../support/repository";
 import { IncrementalParser } from "../../server/src/core/incremental";
 import type { Rule, RuleContext } from "../../server/src/core/rules/rule";
 import { createLanguageService, DossierReport } from "../../server/src/core/service";
@@ -64,8 +69,14 @@ const existenceRule = countingRule("test.existence", (context) => {
   const exists = context.options.evidenceExists?.("evidence/营业执照.pdf");
   return exists ? [] : [finding(context, "test.existence", context.valueRange(["applicant", "evidence", 0]))];
 });
-const textRule = countingRule("test.text", (context) => (context.text.includes("改") ? [finding(context, "test.text", context.keyRange(["premises"]))] : []));
-const documentRule = countingRule("test.document", (context) => (context.document.contents ? [] : [finding(context, "test.document", context.keyRange([]))]));
+const textRule = Object.assign(
+  countingRule("test.text", (context) => (context.text.includes("改") ? [finding(context, "test.text", context.keyRange(["premises"]))] : [])),
+  { readsWholeText: true },
+);
+const documentRule = Object.assign(
+  countingRule("test.document", (context) => (context.document.contents ? [] : [finding(context, "test.document", context.keyRange([]))])),
+  { readsWholeText: true },
+);
 const RULES = [premisesRule, personnelRule, handMadeRule, changedRangeRule, keysRule, existenceRule, textRule, documentRule];
 
 function runs(): { [id: string]: number } {
@@ -96,8 +107,8 @@ test("a rule runs again only when what it read or depends on changed; its findin
   assert.equal(ran["test.hand-made"], 1, "a range made by hand is not located again: run every time");
   assert.equal(ran["test.changed-range"], 1, "a located range changed afterwards: run every time");
   assert.equal(ran["test.existence"], 1, "existence may change without an edit: run every time");
-  assert.equal(ran["test.text"], 1, "reading the text: run every time");
-  assert.equal(ran["test.document"], 1, "reading the yaml document: run every time");
+  assert.equal(ran["test.text"], 1, "a rule that reads the text: run every time");
+  assert.equal(ran["test.document"], 1, "a rule that reads the yaml document: run every time");
   assert.equal(ran["test.keys"], 1, "listing the keys reads every section (Object.keys asks each one's descriptor)");
 
   // The applicant's name, before the premises: the remembered findings' ranges move.
@@ -127,6 +138,18 @@ test("a rule runs again only when what it read or depends on changed; its findin
   ran = check(text, "a missing file");
   assert.equal(ran["test.existence"], 1);
   assert.equal(ran["test.premises"], 0);
+});
+
+test("the rules read neither the text nor the yaml document itself, or say so", () => {
+  const folder = path.join(repositoryRoot(), "server", "src", "core", "rules");
+  const sources = filesUnder(folder, [".ts"]).map((file) => ({ file, source: fs.readFileSync(file, "utf8") }));
+  assert.ok(sources.length > 20);
+  for (const { file, source } of sources) {
+    if (path.basename(file) === "rule.ts") continue;
+    const reads = /\b(context|ctx)\.(text|document)\b/.test(source);
+    assert.ok(!reads || /readsWholeText:\s*true/.test(source), `${path.relative(folder, file)} reads context.text or context.document without readsWholeText`);
+  }
+  for (const rule of BUILT_IN_RULES) assert.notEqual(rule.readsWholeText, true, `${rule.id}: remembered between edits`);
 });
 
 test("a full parse (no document behind it) remembers nothing", () => {

@@ -3,7 +3,8 @@
 // again (an incremental parse keeps the values of unchanged sections), in the same circumstances (the same rule,
 // edition, level, category, DR class, as-of date and lease warning), its findings are the same — only their ranges are looked up again, by the paths
 // they were located with, as text before them may have moved. A rule that asked whether an evidence file exists,
-// read the text or the yaml document itself, or whose findings' ranges were not located by path, is run every time.
+// says it reads the text or the yaml document itself (Rule.readsWholeText), or whose findings' ranges were not located
+// by path, is run every time.
 // Pure: imports only core modules.
 import type { Edition } from "./edition";
 import type { Rule } from "./rules/rule";
@@ -31,8 +32,6 @@ export class RuleRun {
   readonly reads = new Map<string, unknown>();
   keys: string[] | undefined;
   askedExistence = false;
-  /** Whether it read the text or the yaml document itself (not through the dossier and the ranges). */
-  readWhole = false;
   readonly located = new WeakMap<OffsetRange, Locator>();
 }
 
@@ -98,7 +97,7 @@ export class RuleMemo {
   /** Remembers a run's findings when they can be recalled (see the module comment); forgets the rule otherwise. */
   remember(rule: Rule, run: RuleRun, edition: Edition, circumstances: string, findings: Finding[], locate: (locator: Locator) => OffsetRange): void {
     this.byRule.delete(rule.id);
-    if (run.askedExistence || run.readWhole) return;
+    if (run.askedExistence) return;
     const located: Remembered["findings"] = [];
     // Each range must be the one its path gives (a rule might have changed or made one of its own).
     const relocatable = (range: OffsetRange): Locator | undefined => {

@@ -97,7 +97,9 @@ export class DossierLanguageService {
       return this.finish(report);
     }
     findings.push(
-      ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass }),
+      // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
+      // collector more than checking the item again does when nothing comes back to it (the CLI).
+      ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined }),
     );
     if (!applicationDate) findings.push(this.asOfTodayFinding(report));
     findings.push(...this.runRules(report, root, deadline));
@@ -130,7 +132,6 @@ export class DossierLanguageService {
   }
 
   private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule, run?: RuleRun): RuleContext {
-    const { parsed, edition, level } = report;
     const evidenceExists = this.options.evidenceExists;
     const ruleOptions: RuleOptions = {
       leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
@@ -142,6 +143,7 @@ export class DossierLanguageService {
             }
           : evidenceExists,
     };
+    const { parsed, edition, level } = report;
     const located = (kind: Locator["kind"], path: JsonPath, range: OffsetRange): OffsetRange => {
       if (!run) return range;
       const own = { start: range.start, end: range.end };
@@ -154,15 +156,8 @@ export class DossierLanguageService {
       category: report.category,
       drClass: report.drClass,
       dossier: root,
-      // A rule that reads the text or the document itself depends on all of it: it is not remembered.
-      get document() {
-        if (run) run.readWhole = true;
-        return parsed.document;
-      },
-      get text() {
-        if (run) run.readWhole = true;
-        return parsed.text;
-      },
+      document: parsed.document,
+      text: parsed.text,
       asOf: report.asOf,
       options: ruleOptions,
       clause: (template) => edition.resolveClause(template, level),
@@ -179,7 +174,6 @@ export class DossierLanguageService {
       }),
     };
   }
-
 
   /**
    * Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. For a document
@@ -212,7 +206,8 @@ export class DossierLanguageService {
         if (tracker) tracker.run = run;
         const found = rule.check(this.ruleContext(report, tracker ? tracker.dossier : root, rule, run));
         if (tracker) tracker.run = undefined;
-        memo?.remember(rule, run!, edition, circumstances, found, locate);
+        if (rule.readsWholeText) memo?.forget(rule);
+        else memo?.remember(rule, run!, edition, circumstances, found, locate);
         findings.push(...found);
       } catch (error) {
         if (tracker) tracker.run = undefined;
