@@ -65,7 +65,6 @@ function testOnlyRules(): Rule[] {
   return (require(modulePath) as { rules: Rule[] }).rules;
 }
 
-
 /** Lets messages that are already waiting (a newer change, a cancellation) be read before work starts. */
 function yieldToPendingMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

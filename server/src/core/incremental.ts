@@ -81,6 +81,30 @@ function sectionPair(chunk: Chunk, key: string, keyOffset: number): Pair | undef
   return pair;
 }
 
+/** The largest index below `count` whose start (`startAt`, rising with the index) is at or before `offset`; -1 if none. */
+function lastAtOrBefore(count: number, startAt: (index: number) => number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (startAt(middle) <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/** The index in `section.pieces` of the last piece that starts at or before `offset` (0: the head, or the section's
+ * one piece). */
+function pieceIndexAt(section: Section, offset: number): number {
+  const itemStarts = section.list ? section.listSlices!.itemStarts : [];
+  return 1 + lastAtOrBefore(itemStarts.length, (index) => itemStarts[index], offset - section.start);
+}
+
 /** Puts a list section together: the items' nodes into one sequence attached to the head, and the plain value. */
 function composeList(section: Section, withValue: boolean): void {
   const list = section.list!;
@@ -181,23 +205,11 @@ export class IncrementalParser {
   private patchedSections(text: string, change: TextChange): { sections: Section[]; reused: number } | undefined {
     const from = change.prefix;
     const to = change.suffixStart - change.delta;
-    const index = this.keptSections.findIndex((kept) => kept.start <= from && to <= kept.end);
-    if (index < 0) return undefined;
+    const index = this.keptSectionIndexAt(from);
     const section = this.keptSections[index];
-    const itemStarts = section.list ? section.listSlices!.itemStarts : [];
+    if (!section || to > section.end) return undefined;
     // The piece that starts last at or before the change (an item's text ends past the next item's indentation).
-    let pieceIndex = 0;
-    let low = 0;
-    let high = itemStarts.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (section.start + itemStarts[middle] <= from) {
-        pieceIndex = middle + 1;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    const pieceIndex = pieceIndexAt(section, from);
     const piece = section.pieces[pieceIndex];
     // A list's head holds the list while composed: taken off for the patch, put back by composeList below.
     const head = section.list && pieceIndex === 0;
@@ -233,36 +245,24 @@ export class IncrementalParser {
     this.keptSections = sections;
   }
 
+  /** The index of the last kept section that starts at or before `offset` of the kept text (-1 when none does). */
+  private keptSectionIndexAt(offset: number): number {
+    return lastAtOrBefore(this.keptSections.length, (index) => this.keptSections[index].start, offset);
+  }
+
   /** The kept section that starts at `start` of the kept text, or else the one that holds it. */
   private keptSectionAt(start: number): Section | undefined {
-    const sections = this.keptSections;
-    let low = 0;
-    let high = sections.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (sections[middle].start <= start) low = middle;
-      else high = middle - 1;
-    }
-    const section = sections[low];
-    return section && section.start <= start && start < section.end ? section : undefined;
+    const section = this.keptSections[this.keptSectionIndexAt(start)];
+    return section && start < section.end ? section : undefined;
   }
 
   /** The kept piece that starts at `start` of the kept text (pieces start where the kept layout says). */
   private keptPieceAt(start: number): Chunk | undefined {
     const section = this.keptSectionAt(start);
     if (!section) return undefined;
-    if (start === section.start) return section.pieces[0];
-    const itemStarts = section.list ? section.listSlices?.itemStarts : undefined;
-    if (!itemStarts) return undefined;
-    const offset = start - section.start;
-    let low = 0;
-    let high = itemStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (itemStarts[middle] < offset) low = middle + 1;
-      else high = middle;
-    }
-    return itemStarts[low] === offset ? section.pieces[low + 1] : undefined;
+    const index = pieceIndexAt(section, start);
+    const pieceStart = index === 0 ? section.start : section.start + section.listSlices!.itemStarts[index - 1];
+    return pieceStart === start ? section.pieces[index] : undefined;
   }
 
   private reusableSection(change: TextChange, slice: SectionSlice): Section | undefined {
