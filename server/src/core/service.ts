@@ -47,6 +47,11 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
 }
 
+/** The range of the key or the value at a path. */
+function locateIn(parsed: ParsedDossier, locator: Locator): OffsetRange {
+  return locator.kind === "key" ? keyRange(parsed.document, locator.path, parsed.text) : valueRange(parsed.document, locator.path, parsed.text);
+}
+
 /**
  * Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of; shared
  * by every service (the server makes one per validation, with the settings of the moment).
@@ -144,7 +149,9 @@ export class DossierLanguageService {
           : evidenceExists,
     };
     const { parsed, edition, level } = report;
-    const located = (kind: Locator["kind"], path: JsonPath, range: OffsetRange): OffsetRange => {
+    // With a run to note them in, each range is a copy noted with the path it was located by (rule-memo.ts).
+    const located = (kind: Locator["kind"], path: JsonPath): OffsetRange => {
+      const range = locateIn(parsed, { kind, path });
       if (!run) return range;
       const own = { start: range.start, end: range.end };
       run.located.set(own, { kind, path: [...path] });
@@ -161,8 +168,8 @@ export class DossierLanguageService {
       asOf: report.asOf,
       options: ruleOptions,
       clause: (template) => edition.resolveClause(template, level),
-      valueRange: (path) => located("value", path, valueRange(parsed.document, path, parsed.text)),
-      keyRange: (path) => located("key", path, keyRange(parsed.document, path, parsed.text)),
+      valueRange: (path) => located("value", path),
+      keyRange: (path) => located("key", path),
       finding: (init) => ({
         ruleId: rule.id,
         clauseIds: init.clauses,
@@ -189,8 +196,7 @@ export class DossierLanguageService {
     const tracker = memo ? new ReadTracker(root) : undefined;
     // Everything a rule's findings depend on besides the sections it reads (severities are applied afterwards).
     const circumstances = `${report.level}\u0000${report.category ?? ""}\u0000${report.drClass ?? ""}\u0000${report.asOf}\u0000${this.options.leaseWarningMonths ?? 6}`;
-    const locate = (locator: Locator) =>
-      locator.kind === "key" ? keyRange(parsed.document, locator.path, parsed.text) : valueRange(parsed.document, locator.path, parsed.text);
+    const locate = (locator: Locator) => locateIn(parsed, locator);
     for (const [index, rule] of this.rules.entries()) {
       if (deadline.passed()) {
         findings.push(timeBudgetFinding(report.parsed.text, deadline.limitMs, rule.id, this.rules.length - index));
