@@ -4,6 +4,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
 import { COMBINED_SCHEMA } from "./yls-in-process";
 import { peakRssMiB } from "./stats";
 
@@ -48,9 +49,9 @@ export class StdioServer {
   private readonly waiting: Array<{ uri: string; accept: (published: Published) => boolean; resolve: (published: Published) => void }> = [];
   private publishedCount = 0;
 
-  constructor(readonly server: ServerName, private readonly root: string) {
+  constructor(readonly server: ServerName, private readonly root: string, environment: ProcessEnvironment = BENCH_ENVIRONMENT) {
     const [script, ...args] = serverCommand(server, root);
-    this.child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"], cwd: root });
+    this.child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"], cwd: root, env: environment });
     this.child.stderr!.resume();
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (published: Published) => {

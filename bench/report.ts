@@ -14,6 +14,11 @@ export interface Environment {
   ajv: string;
   yls: string;
   ylsYaml: string;
+  /** Variables set here that the processes the benchmark starts are started without (bench/child-environment.ts). */
+  leftOut: string[];
+  /** `node -e 0` in the benchmark's environment, and in the inherited one when they differ. */
+  nodeStartMs: number;
+  nodeStartInheritedMs?: number;
   quick: boolean;
 }
 
@@ -27,12 +32,16 @@ export interface CliResult {
   jobs: number;
   wallMs: number;
   perSecond: number;
+  /** The same in the inherited environment, when it differs from the benchmark's. */
+  perSecondInherited?: number;
 }
 
 export interface BenchResults {
   environment: Environment;
   inProcess: InProcessResult[];
   stdio: StdioResult[];
+  /** isv's open → first diagnostics at 1,000 lines in the inherited environment, when it differs. */
+  inheritedOpen: Array<{ file: string; open: number }>;
   memory: { file: BenchFile; edits: number; results: MemoryResult[] };
   cli: CliResult;
   minutes: number;
@@ -172,13 +181,36 @@ function targets(results: BenchResults): Target[] {
   const agree = results.inProcess.every((result) => findingsAgree(results, result));
   list.push({ name: "Every contender finds the same number of schema findings", measured: agree ? "equal on every file" : "differences found", met: agree });
   const open = worst(stdioAt(1000).map((result) => result.open));
-  list.push({ name: "Open → first diagnostics, server start included, 1,000 lines ≤ 150 ms", measured: Number.isFinite(open) ? `${ms(open)} ms` : "not measured", met: Number.isFinite(open) ? open <= 150 : undefined });
+  const inheritedOpen = worst(results.inheritedOpen.map((result) => result.open));
+  const withLeftOut = (figure: string): string => `; ${figure} with ${results.environment.leftOut.join(", ")}`;
+  list.push({
+    name: "Open → first diagnostics, server start included, 1,000 lines ≤ 150 ms",
+    measured: Number.isFinite(open) ? `${ms(open)} ms${Number.isFinite(inheritedOpen) ? withLeftOut(`${ms(inheritedOpen)} ms`) : ""}` : "not measured",
+    met: Number.isFinite(open) ? open <= 150 : undefined,
+  });
   const rss = worst(stdioAt(50000).map((result) => result.peakRssMiB));
   list.push({ name: "Server peak RSS with a 50,000-line dossier open and edited ≤ 150 MiB", measured: Number.isFinite(rss) ? `${mib(rss)} MiB` : "not measured", met: Number.isFinite(rss) ? rss <= 150 : undefined });
-  list.push({ name: "CLI ≥ 100 typical (1,000-line) dossiers per second on 2 cores, cold process included", measured: `${results.cli.perSecond.toFixed(0)} per second`, met: results.cli.perSecond >= 100 });
+  const cliInherited = results.cli.perSecondInherited;
+  list.push({
+    name: "CLI ≥ 100 typical (1,000-line) dossiers per second on 2 cores, cold process included",
+    measured: `${results.cli.perSecond.toFixed(0)} per second${cliInherited === undefined ? "" : withLeftOut(cliInherited.toFixed(0))}`,
+    met: results.cli.perSecond >= 100,
+  });
   const requests = worst(stdioAt(50000).flatMap((result) => [result.hover, result.completion]));
   list.push({ name: "Hover and completion ≤ 5 ms at 50,000 lines (server round trip)", measured: Number.isFinite(requests) ? `${ms(requests)} ms (worst)` : "not measured", met: Number.isFinite(requests) ? requests <= 5 : undefined });
   return list;
+}
+
+/** How the processes the benchmark starts are started, and what the variables left out cost Node's start here. */
+function environmentNote(environment: Environment): string {
+  const start = `\`node -e 0\` takes ${ms(environment.nodeStartMs)} ms`;
+  if (environment.leftOut.length === 0) return `Every process the benchmark starts inherits its environment; ${start}.\n`;
+  const names = environment.leftOut.join(", ");
+  return (
+    `Every process the benchmark starts (both servers, the CLI, the memory runs) is started without ${names}, as the VS Code extension starts its language server (client/src/server-environment.ts); this machine sets it. ` +
+    `Node reads the certificates it names before any script runs: ${start} without it and ${ms(environment.nodeStartInheritedMs ?? NaN)} ms with it. ` +
+    `The targets that include a process start show, after the semicolon, the same measured with ${names}, as a shell on this machine starts them (the verdict is on the first figure).\n`
+  );
 }
 
 export function renderReport(results: BenchResults): string {
@@ -187,6 +219,7 @@ export function renderReport(results: BenchResults): string {
   const parts = [
     `# isv-dossier benchmark${environment.quick ? " (quick run)" : ""}\n`,
     `Measured ${environment.date} on ${environment.cpu}, ${environment.memoryGiB.toFixed(0)} GiB, load average ${environment.loadAverage.toFixed(1)} at the start; Node ${environment.node}, yaml ${environment.yaml}, ajv ${environment.ajv}; yaml-language-server ${environment.yls} (its own yaml ${environment.ylsYaml}) with our combined JSON Schema. The run took ${results.minutes.toFixed(1)} minutes. Times are medians in milliseconds; generated dossiers (bench/generate-dossier.ts).\n`,
+    environmentNote(environment),
     "## Targets (issue 7)\n",
     table(["Target", "Measured", "Met"], targets(results).map((target) => [target.name, target.measured, target.met === undefined ? "not measured" : target.met ? "yes" : "**no**"])),
     "## Re-validation after a one-character edit (in process, warm)\n",

@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { measureInProcess, InProcessResult } from "./in-process";
 import { repositoryRootOf, temporaryFolder, writeBenchFiles, writeCliCorpus } from "./files";
 import { renderReport, MemoryResult, CliResult, Environment } from "./report";
-import { measureStdio, StdioResult } from "./stdio-measure";
+import { measureOpen, measureStdio, StdioResult } from "./stdio-measure";
+import { BENCH_ENVIRONMENT, INHERITED_ENVIRONMENT, leftOutVariables, nodeStartMs, ProcessEnvironment } from "./child-environment";
 import { median } from "./stats";
 
 interface Plan {
@@ -50,14 +51,14 @@ function log(message: string): void {
 }
 
 function memoryOf(root: string, contender: "isv" | "yls", file: string, edits: number): MemoryResult {
-  const output = execFileSync(process.execPath, [path.join(root, "out", "bench", "memory-child.js"), contender, file, String(edits)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const output = execFileSync(process.execPath, [path.join(root, "out", "bench", "memory-child.js"), contender, file, String(edits)], { encoding: "utf8", maxBuffer: 1 << 20, env: BENCH_ENVIRONMENT });
   return { contender, peakRssMiB: (JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { peakRssMiB: number }).peakRssMiB };
 }
 
-function runCli(root: string, folder: string, output: string): Promise<number> {
+function runCli(root: string, folder: string, output: string, environment: ProcessEnvironment): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(root, "dist", "server", "cli.js"), "lint", folder, "--jobs", "2", "--format", "json", "--output", output, "--as-of", "2026-11-24", "--lang", "en"], { stdio: "ignore" });
+    const child = spawn(process.execPath, [path.join(root, "dist", "server", "cli.js"), "lint", folder, "--jobs", "2", "--format", "json", "--output", output, "--as-of", "2026-11-24", "--lang", "en"], { stdio: "ignore", env: environment });
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 || code === 1 ? resolve(performance.now() - start) : reject(new Error(`isv-dossier lint exited with ${code}`))));
   });
@@ -66,10 +67,22 @@ function runCli(root: string, folder: string, output: string): Promise<number> {
 async function measureCli(root: string, folder: string, plan: Plan): Promise<CliResult> {
   const corpus = path.join(folder, "cli-corpus");
   writeCliCorpus(corpus, plan.cliFiles);
+  const inherited = leftOutVariables().length > 0;
   const times: number[] = [];
-  for (let repeat = 0; repeat < plan.cliRepeats; repeat++) times.push(await runCli(root, corpus, path.join(folder, "cli-report.json")));
+  const inheritedTimes: number[] = [];
+  // interleaved: the benchmark's environment, then (when it differs) the inherited one
+  for (let repeat = 0; repeat < plan.cliRepeats; repeat++) {
+    times.push(await runCli(root, corpus, path.join(folder, "cli-report.json"), BENCH_ENVIRONMENT));
+    if (inherited) inheritedTimes.push(await runCli(root, corpus, path.join(folder, "cli-report.json"), INHERITED_ENVIRONMENT));
+  }
   const wall = median(times);
-  return { files: plan.cliFiles, jobs: 2, wallMs: wall, perSecond: plan.cliFiles / (wall / 1000) };
+  return {
+    files: plan.cliFiles,
+    jobs: 2,
+    wallMs: wall,
+    perSecond: plan.cliFiles / (wall / 1000),
+    ...(inherited ? { perSecondInherited: plan.cliFiles / (median(inheritedTimes) / 1000) } : {}),
+  };
 }
 
 function packageVersion(root: string, relative: string): string {
@@ -92,6 +105,9 @@ function environment(root: string, quick: boolean): Environment {
     ajv: packageVersion(root, "node_modules/ajv"),
     yls: packageVersion(root, "node_modules/yaml-language-server"),
     ylsYaml: packageVersion(root, "node_modules/yaml-language-server/node_modules/yaml"),
+    leftOut: leftOutVariables(),
+    nodeStartMs: nodeStartMs(BENCH_ENVIRONMENT),
+    ...(leftOutVariables().length > 0 ? { nodeStartInheritedMs: nodeStartMs(INHERITED_ENVIRONMENT) } : {}),
     quick,
   };
 }
@@ -118,6 +134,14 @@ async function main(): Promise<void> {
         stdio.push(await measureStdio(server, root, file, plan.stdio(file.lines)));
       }
     }
+    // The open target again in the environment as inherited, when it differs (see child-environment.ts).
+    const inheritedOpen: Array<{ file: string; open: number }> = [];
+    if (leftOutVariables().length > 0) {
+      for (const file of files.filter((candidate) => candidate.lines >= 900 && candidate.lines <= 1100)) {
+        log(`stdio: isv ${file.name}, inherited environment`);
+        inheritedOpen.push({ file: file.name, open: await measureOpen("isv", root, file, plan.stdio(file.lines).openRepeats, INHERITED_ENVIRONMENT) });
+      }
+    }
     log("memory");
     const memoryFile = files.find((file) => file.lines >= plan.memorySize * 0.9 && file.variant === "valid") ?? files[files.length - 1];
     const memory = [memoryOf(root, "isv", memoryFile.path, plan.memoryEdits), memoryOf(root, "yls", memoryFile.path, plan.memoryEdits)];
@@ -127,6 +151,7 @@ async function main(): Promise<void> {
       environment: environment(root, quick),
       inProcess,
       stdio,
+      inheritedOpen,
       memory: { file: memoryFile, edits: plan.memoryEdits, results: memory },
       cli,
       minutes: (performance.now() - began) / 60000,

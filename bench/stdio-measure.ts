@@ -2,6 +2,7 @@
 // included), one-character edits → that version's diagnostics, hover and completion round trips, peak RSS.
 import { LineIndex } from "../server/src/core/line-index";
 import { editOperations, BenchFile, isSchemaFinding, requestOffsets } from "./in-process";
+import type { ProcessEnvironment } from "./child-environment";
 import { ServerName, StdioServer, Diagnostic } from "./lsp-stdio";
 import { median } from "./stats";
 
@@ -66,4 +67,18 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
   const peakRssMiB = live.peakRssMiB();
   await live.stop();
   return { server, file, open: median(opens), edit: median(edits), hover: median(hovers), completion: median(completions), peakRssMiB, schemaFindings };
+}
+
+/** Open → first diagnostics alone (a new process each time), in the given environment: the median. */
+export async function measureOpen(server: ServerName, root: string, file: BenchFile, repeats: number, environment: ProcessEnvironment): Promise<number> {
+  const opens: number[] = [];
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const start = performance.now();
+    const running = new StdioServer(server, root, environment);
+    await running.initialize();
+    await running.open(file.uri, file.text);
+    opens.push(performance.now() - start);
+    await running.stop();
+  }
+  return median(opens);
 }

@@ -30,7 +30,8 @@ try {
     version: process.env.VSCODE_VERSION || "stable",
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, "out", "test", "e2e", "suite", "index.js"),
-    extensionTestsEnv: { E2E_REPORT_FILE: reportFile },
+    // the language server must not receive NODE_EXTRA_CA_CERTS (suite/restart.test.ts)
+    extensionTestsEnv: { E2E_REPORT_FILE: reportFile, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || "/etc/ssl/certs/ca-certificates.crt" },
     launchArgs: [
       workspace,
       "--disable-extensions", // other installed extensions; built-in ones (YAML, Markdown) stay on

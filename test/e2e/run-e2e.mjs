@@ -21,6 +21,17 @@ function log(message) {
   process.stderr.write(`[run-e2e] ${message}\n`);
 }
 
+/**
+ * NODE_EXTRA_CA_CERTS for the editor's extension host, which the language server must not receive
+ * (suite/restart.test.ts): this machine's own when it has one, else the system's CA bundle, else a name of no file
+ * (Node then warns and goes on).
+ */
+function extraCaCertificates() {
+  if (process.env.NODE_EXTRA_CA_CERTS) return process.env.NODE_EXTRA_CA_CERTS;
+  const system = "/etc/ssl/certs/ca-certificates.crt";
+  return fs.existsSync(system) ? system : path.join(os.tmpdir(), "isv-dossier-e2e-no-extra-ca.pem");
+}
+
 function seconds(since) {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
@@ -123,7 +134,7 @@ async function runAll(options) {
       workspace,
       timeoutMs: 300_000,
       verbose: options.verbose,
-      env: { E2E_MOCHA_TIMEOUT_MS: "60000" },
+      env: { E2E_MOCHA_TIMEOUT_MS: "60000", NODE_EXTRA_CA_CERTS: extraCaCertificates() },
     });
     process.stdout.write(suite.report.endsWith("\n") || !suite.report ? suite.report : `${suite.report}\n`);
     const suiteCounts = countsIn(suite.report);

@@ -1,6 +1,7 @@
 // The language server crashing in a real editor: after a SIGKILL the client starts a new server, which receives
 // the unsaved text of the open dossier and publishes the same diagnostics and answers hovers again. The server is
-// found as the extension host's child process running dist/server/main.js (Linux /proc).
+// found as the extension host's child process running dist/server/main.js (Linux /proc). That process is started
+// without NODE_EXTRA_CA_CERTS (client/src/server-environment.ts), which the runners give the extension host.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -155,5 +156,18 @@ describe("ISV Dossier language server restart", () => {
       await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
     }
     assert.ok(!document.isDirty, "the document was reverted");
+  });
+
+  it("starts the server without NODE_EXTRA_CA_CERTS, which the extension host has", async function () {
+    this.timeout(60_000);
+    // set by the runners (test/e2e/run-e2e.mjs, electron.mjs): without it here the check below would prove nothing
+    assert.ok(process.env.NODE_EXTRA_CA_CERTS, "the extension host has NODE_EXTRA_CA_CERTS");
+    const uri = workspaceFile(...SAMPLE);
+    await openDossier(uri);
+    await waitForDiagnostics(uri, (all) => all.length > 0);
+    const pid = await waitForServerPid(undefined);
+    const variables = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+    assert.ok(!variables.some((variable) => variable.startsWith("NODE_EXTRA_CA_CERTS=")), "the server has no NODE_EXTRA_CA_CERTS");
+    assert.ok(variables.includes(`PATH=${process.env.PATH}`), "the server has the extension host's other variables (PATH)");
   });
 });

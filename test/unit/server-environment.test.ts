@@ -1,0 +1,30 @@
+// The language server's process is started without NODE_EXTRA_CA_CERTS (client/src/server-environment.ts): a real
+// Node child, given the extension host's environment merged with the client's `env` as vscode-languageclient merges
+// them, has every other variable and not that one. The real editor's server process is checked in
+// test/e2e/suite/restart.test.ts.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { environmentOfServer, NOT_FOR_THE_SERVER, serverEnvironment } from "../../client/src/server-environment";
+
+const CHILD = "process.stdout.write(JSON.stringify({ ca: process.env.NODE_EXTRA_CA_CERTS ?? null, kept: process.env.ISV_TEST_KEPT ?? null }))";
+
+test("serverEnvironment leaves out NODE_EXTRA_CA_CERTS and nothing else", () => {
+  assert.deepEqual(NOT_FOR_THE_SERVER, ["NODE_EXTRA_CA_CERTS"]);
+  assert.deepEqual(Object.entries(serverEnvironment()), [["NODE_EXTRA_CA_CERTS", undefined]]);
+});
+
+test("a child started as the client starts the server does not receive NODE_EXTRA_CA_CERTS; other variables pass", () => {
+  const host = { ...process.env, NODE_EXTRA_CA_CERTS: "/nonexistent/extra-ca.pem", ISV_TEST_KEPT: "kept" };
+  // as vscode-languageclient's getEnvironment: the host's variables, then the server options' env over them
+  const merged = { ...host, ...serverEnvironment() };
+  const seen = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: merged, encoding: "utf8" })) as { ca: string | null; kept: string | null };
+  assert.deepEqual(seen, { ca: null, kept: "kept" });
+  // environmentOfServer is that same environment, written out
+  assert.equal(environmentOfServer(host).NODE_EXTRA_CA_CERTS, undefined);
+  assert.equal(environmentOfServer(host).ISV_TEST_KEPT, "kept");
+  assert.ok(!("NODE_EXTRA_CA_CERTS" in environmentOfServer(host)));
+  // and the variable does reach a child started with the host's environment alone (the check above can fail)
+  const plain = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: host, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { ca: string | null };
+  assert.equal(plain.ca, "/nonexistent/extra-ca.pem");
+});
