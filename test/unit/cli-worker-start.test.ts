@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { codeCacheFileOf, decodeCodeCache } from "../../server/src/node/code-cache";
+import { WORKER_INLINING_FLAG } from "../../server/src/cli/worker-inlining";
 import { AS_OF, ROOT } from "../support/cli-harness";
 
 let folder = "";
@@ -62,9 +63,10 @@ function lint(jobs: string, options: { env?: { [name: string]: string }; nodeArg
   return result.stdout;
 }
 
+/** What loading the bundle makes of its cache, under V8's flags as the workers run (worker-inlining.ts). */
 function cacheState(bundle: string): string {
   const codeCache = path.join(ROOT, "out", "server", "src", "node", "code-cache.js");
-  const script = `process.stdout.write(require(${JSON.stringify(codeCache)}).loadBundle(${JSON.stringify(bundle)}).cache)`;
+  const script = `require("node:v8").setFlagsFromString(${JSON.stringify(WORKER_INLINING_FLAG)}); process.stdout.write(require(${JSON.stringify(codeCache)}).loadBundle(${JSON.stringify(bundle)}).cache)`;
   const result = spawnSync(process.execPath, ["-e", script], { env: plainEnvironment(), encoding: "utf8" });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;

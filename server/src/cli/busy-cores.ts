@@ -5,52 +5,33 @@
 // two together took 3–8 % off the wall time (200 typical dossiers: 2030 → 1960 ms; 100 of 2,000 lines: 2115 →
 // 1960 ms). With a core to spare, both stay as V8 has them.
 //
-// The optimizing compiles then take the workers' own time: about 0.5 s per worker over 100 dossiers, half of it for
-// functions that run once per dossier (rules, the schema's validators), most of it for what V8 inlines into the
-// function it compiles. A smaller budget of inlined bytecode per compile (--max-inlined-bytecode-size-cumulative,
-// 150 instead of V8's 920) made both the first dossiers and the later ones faster: 200 typical dossiers 2067 →
-// 2001 ms, 100 of them 1358 → 1313 ms, interleaved runs on 2 cores.
-//
 // The switches are V8's flags, set at run time (v8.setFlagsFromString) before the workers start: --parallel-scavenge,
-// read at each scavenge, --concurrent-recompilation, read when a thread's isolate is made (so it holds for the
-// workers, not for the main thread), and the inlining budget, read at each compile. All are set back once the
-// workers are done. Each is left alone when the process was started with flags about it (--single-threaded,
-// --single-threaded-gc, --predictable…).
+// read at each scavenge, and --concurrent-recompilation, read when a thread's isolate is made (so it holds for the
+// workers, not for the main thread). Both are set back once the workers are done. Each is left alone when the
+// process was started with flags about it (--single-threaded, --single-threaded-gc, --predictable…).
 import * as v8 from "node:v8";
 
 // a whole flag: `--single-threaded` is about both, `--single-threaded-gc` about scavenges only
 const SINGLE_THREADED = "single-threaded|predictable";
 const SCAVENGE_FLAGS = new RegExp(`(^|\\s)--(no-)?(parallel-scavenge|single-threaded-gc|${SINGLE_THREADED})(?=[\\s=]|$)`);
 const RECOMPILATION_FLAGS = new RegExp(`(^|\\s)--(no-)?(concurrent-recompilation|${SINGLE_THREADED})(?=[\\s=]|$)`);
-const INLINING_FLAGS = /(^|\s)--(no-)?(max-inlined-bytecode-size-cumulative|turbo-inlining)(?=[\s=]|$)/;
 
-/** The inlining budget while the workers use every core, and V8's own (Node 20's V8, checked by a test). */
-export const BUSY_INLINING_BUDGET = 150;
-export const V8_INLINING_BUDGET = 920;
-
-export interface BusyCoreFlagsGiven {
-  scavenge: boolean;
-  recompilation: boolean;
-  inlining: boolean;
-}
-
-/** Which of the three the process was started with flags about (on the command line or in NODE_OPTIONS). */
-export function busyCoreFlagsGiven(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): BusyCoreFlagsGiven {
+/** Which of the two the process was started with flags about (on the command line or in NODE_OPTIONS). */
+export function busyCoreFlagsGiven(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): { scavenge: boolean; recompilation: boolean } {
   // V8 reads `_` in a flag's name as `-`
   const given = (pattern: RegExp): boolean => pattern.test(execArgv.join(" ").replace(/_/g, "-")) || pattern.test((nodeOptions ?? "").replace(/_/g, "-"));
-  return { scavenge: given(SCAVENGE_FLAGS), recompilation: given(RECOMPILATION_FLAGS), inlining: given(INLINING_FLAGS) };
+  return { scavenge: given(SCAVENGE_FLAGS), recompilation: given(RECOMPILATION_FLAGS) };
 }
 
 /**
- * V8's background work on the threads it serves, and a smaller inlining budget, while `workers` threads lint on
- * `cores` cores, when they leave no core to spare. Call before the workers start; returns the function that sets V8
- * back as it was (once).
+ * V8's background work on the threads it serves while `workers` threads lint on `cores` cores, when they leave no
+ * core to spare. Call before the workers start; returns the function that sets V8 back as it was (once).
  */
 export function foregroundWorkWhileBusy(
   workers: number,
   cores: number,
   setFlags: (flags: string) => void = v8.setFlagsFromString,
-  flagsGiven: BusyCoreFlagsGiven = busyCoreFlagsGiven(),
+  flagsGiven: { scavenge: boolean; recompilation: boolean } = busyCoreFlagsGiven(),
 ): () => void {
   if (workers < cores) return () => undefined;
   const switched = [
@@ -58,12 +39,10 @@ export function foregroundWorkWhileBusy(
     ...(flagsGiven.recompilation ? [] : ["concurrent-recompilation"]),
   ];
   for (const flag of switched) setFlags(`--no-${flag}`);
-  if (!flagsGiven.inlining) setFlags(`--max-inlined-bytecode-size-cumulative=${BUSY_INLINING_BUDGET}`);
   let restored = false;
   return () => {
     if (restored) return;
     restored = true;
     for (const flag of switched) setFlags(`--${flag}`);
-    if (!flagsGiven.inlining) setFlags(`--max-inlined-bytecode-size-cumulative=${V8_INLINING_BUDGET}`);
   };
 }
