@@ -7,6 +7,7 @@ import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node a
 import { editedScalar, simpleScalarValue, withValueAt } from "./incremental-scalar";
 import { mayHoldAnchorOrAlias, TextChange } from "./incremental-split";
 import { PARSE_OPTIONS } from "./parse";
+import { documentValue } from "./plain-value";
 
 /**
  * How a piece ends inside the whole: a top-level section is followed by another key at column 0, a list item by
@@ -75,8 +76,8 @@ function shapeOf(root: unknown): { depth: number; hasReferenceKey: boolean } {
 }
 
 /**
- * The plain value with every array given its own length (toJS builds arrays by pushing, with room for 16 items or
- * more). Only plain objects and arrays are looked into: toJS builds a tree of them for a piece without aliases.
+ * The plain value with every array given its own length (its arrays are built by pushing, with room for 16 items or
+ * more). Only plain objects and arrays are looked into: the value of a piece without aliases is a tree of them.
  */
 function compactArrays(value: unknown): unknown {
   const top = Array.isArray(value) ? value.slice() : value;
@@ -180,7 +181,7 @@ export class Chunk {
     let value: unknown = undefined;
     if (composable) {
       try {
-        value = compactArrays(document.toJS());
+        value = compactArrays(documentValue(document));
       } catch {
         composable = false;
       }
