@@ -11,7 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { build } from "esbuild";
 import { codeCacheFileOf, decodeCodeCache } from "../../server/src/node/code-cache";
-import { WORKER_INLINING_FLAG } from "../../server/src/cli/worker-inlining";
+import { WORKER_V8_FLAGS } from "../../server/src/cli/worker-v8";
 import { AS_OF, ROOT } from "../support/cli-harness";
 
 let folder = "";
@@ -63,10 +63,10 @@ function lint(jobs: string, options: { env?: { [name: string]: string }; nodeArg
   return result.stdout;
 }
 
-/** What loading the bundle makes of its cache, under V8's flags as the workers run (worker-inlining.ts). */
+/** What loading the bundle makes of its cache, under V8's flags as the workers run (worker-v8.ts). */
 function cacheState(bundle: string): string {
   const codeCache = path.join(ROOT, "out", "server", "src", "node", "code-cache.js");
-  const script = `require("node:v8").setFlagsFromString(${JSON.stringify(WORKER_INLINING_FLAG)}); process.stdout.write(require(${JSON.stringify(codeCache)}).loadBundle(${JSON.stringify(bundle)}).cache)`;
+  const script = `for (const flag of ${JSON.stringify(WORKER_V8_FLAGS)}) require("node:v8").setFlagsFromString(flag); process.stdout.write(require(${JSON.stringify(codeCache)}).loadBundle(${JSON.stringify(bundle)}).cache)`;
   const result = spawnSync(process.execPath, ["-e", script], { env: plainEnvironment(), encoding: "utf8" });
   assert.equal(result.status, 0, result.stderr);
   return result.stdout;

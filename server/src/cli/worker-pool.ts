@@ -4,7 +4,7 @@
 // worker that starts late or meets slower files simply takes fewer; the main thread only collects. Results land in
 // the slot of their input index, so the output order never depends on which worker linted a file. Falls back to the
 // main thread when parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for
-// small batches. While workers run, V8 is set for them (busy-cores.ts, worker-inlining.ts).
+// small batches. While workers run, V8 is set for them (busy-cores.ts, worker-v8.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
 import type { LintedFile, LintSettings } from "./lint-file";
 import { foregroundWorkWhileBusy } from "./busy-cores";
-import { workerInlining } from "./worker-inlining";
+import { workerV8 } from "./worker-v8";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
@@ -126,11 +126,11 @@ export async function lintAll(targets: DossierTarget[], settings: LintSettings, 
   const script = count > 1 ? workerScript() : undefined;
   if (!script) return lintSequentially(targets, settings, options);
   const restoreBusyCores = foregroundWorkWhileBusy(count, defaultParallelism());
-  const restoreInlining = workerInlining();
+  const restoreWorkerV8 = workerV8();
   try {
     return await lintWithWorkers(script, count, targets, settings, options);
   } finally {
-    restoreInlining();
+    restoreWorkerV8();
     restoreBusyCores();
   }
 }
