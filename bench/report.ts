@@ -53,6 +53,11 @@ function table(header: string[], rows: string[][]): string {
   return lines.join("\n") + "\n";
 }
 
+/** Whether a generated file is of about `lines` lines (the generator comes within 10 %). */
+export function aboutLines(file: BenchFile, lines: number): boolean {
+  return file.lines >= lines * 0.9 && file.lines <= lines * 1.1;
+}
+
 function label(file: BenchFile): string {
   return `${file.lines.toLocaleString("en-US")} lines, ${file.variant === "valid" ? "valid" : `${file.faults} faults`}`;
 }
@@ -166,8 +171,8 @@ function worst(values: number[]): number {
 }
 
 function targets(results: BenchResults): Target[] {
-  const at = (lines: number) => results.inProcess.filter((result) => result.file.lines >= lines * 0.9 && result.file.lines <= lines * 1.1);
-  const stdioAt = (lines: number) => results.stdio.filter((result) => result.server === "isv" && result.file.lines >= lines * 0.9 && result.file.lines <= lines * 1.1);
+  const at = (lines: number) => results.inProcess.filter((result) => aboutLines(result.file, lines));
+  const stdioAt = (lines: number) => results.stdio.filter((result) => result.server === "isv" && aboutLines(result.file, lines));
   const list: Target[] = [];
   for (const lines of [10000, 50000]) {
     const ratios = at(lines).map((result) => result.edit["isv-incremental"] / result.edit.yls);

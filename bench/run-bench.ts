@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measureInProcess, InProcessResult } from "./in-process";
 import { repositoryRootOf, temporaryFolder, writeBenchFiles, writeCliCorpus } from "./files";
-import { renderReport, MemoryResult, CliResult, Environment } from "./report";
+import { aboutLines, renderReport, MemoryResult, CliResult, Environment } from "./report";
 import { measureOpen, measureStdio, StdioResult } from "./stdio-measure";
 import { BENCH_ENVIRONMENT, INHERITED_ENVIRONMENT, leftOutVariables, nodeStartMs, ProcessEnvironment } from "./child-environment";
 import { median } from "./stats";
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     // The open target again in the environment as inherited, when it differs (see child-environment.ts).
     const inheritedOpen: Array<{ file: string; open: number }> = [];
     if (leftOutVariables().length > 0) {
-      for (const file of files.filter((candidate) => candidate.lines >= 900 && candidate.lines <= 1100)) {
+      for (const file of files.filter((candidate) => aboutLines(candidate, 1000))) {
         log(`stdio: isv ${file.name}, inherited environment`);
         inheritedOpen.push({ file: file.name, open: await measureOpen("isv", root, file, plan.stdio(file.lines).openRepeats, INHERITED_ENVIRONMENT) });
       }

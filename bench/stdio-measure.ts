@@ -2,7 +2,7 @@
 // included), one-character edits → that version's diagnostics, hover and completion round trips, peak RSS.
 import { LineIndex } from "../server/src/core/line-index";
 import { editOperations, BenchFile, isSchemaFinding, requestOffsets } from "./in-process";
-import type { ProcessEnvironment } from "./child-environment";
+import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
 import { ServerName, StdioServer, Diagnostic } from "./lsp-stdio";
 import { median } from "./stats";
 
@@ -33,12 +33,10 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
   let schemaFindings = -1;
   for (let repeat = 0; repeat < plan.openRepeats; repeat++) {
     await running?.stop();
-    const start = performance.now();
-    running = new StdioServer(server, root);
-    await running.initialize();
-    const published = await running.open(file.uri, file.text);
-    opens.push(performance.now() - start);
-    schemaFindings = countSchemaDiagnostics(server, published.diagnostics);
+    const opened = await openInNewServer(server, root, file, BENCH_ENVIRONMENT);
+    running = opened.running;
+    opens.push(opened.ms);
+    schemaFindings = countSchemaDiagnostics(server, opened.published.diagnostics);
   }
   const live = running!;
   const edits: number[] = [];
@@ -69,16 +67,22 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
   return { server, file, open: median(opens), edit: median(edits), hover: median(hovers), completion: median(completions), peakRssMiB, schemaFindings };
 }
 
+/** A new server process started in `environment`, initialized and given the file: the time to its first diagnostics. */
+async function openInNewServer(server: ServerName, root: string, file: BenchFile, environment: ProcessEnvironment) {
+  const start = performance.now();
+  const running = new StdioServer(server, root, environment);
+  await running.initialize();
+  const published = await running.open(file.uri, file.text);
+  return { ms: performance.now() - start, running, published };
+}
+
 /** Open → first diagnostics alone (a new process each time), in the given environment: the median. */
 export async function measureOpen(server: ServerName, root: string, file: BenchFile, repeats: number, environment: ProcessEnvironment): Promise<number> {
   const opens: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
-    const start = performance.now();
-    const running = new StdioServer(server, root, environment);
-    await running.initialize();
-    await running.open(file.uri, file.text);
-    opens.push(performance.now() - start);
-    await running.stop();
+    const opened = await openInNewServer(server, root, file, environment);
+    opens.push(opened.ms);
+    await opened.running.stop();
   }
   return median(opens);
 }

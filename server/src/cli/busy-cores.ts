@@ -10,6 +10,7 @@
 // workers, not for the main thread). Both are set back once the workers are done. Each is left alone when the
 // process was started with flags about it (--single-threaded, --single-threaded-gc, --predictable…).
 import * as v8 from "node:v8";
+import { v8FlagGiven } from "../node/v8-flags";
 
 // a whole flag: `--single-threaded` is about both, `--single-threaded-gc` about scavenges only
 const SINGLE_THREADED = "single-threaded|predictable";
@@ -18,9 +19,7 @@ const RECOMPILATION_FLAGS = new RegExp(`(^|\\s)--(no-)?(concurrent-recompilation
 
 /** Which of the two the process was started with flags about (on the command line or in NODE_OPTIONS). */
 export function busyCoreFlagsGiven(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): { scavenge: boolean; recompilation: boolean } {
-  // V8 reads `_` in a flag's name as `-`
-  const given = (pattern: RegExp): boolean => pattern.test(execArgv.join(" ").replace(/_/g, "-")) || pattern.test((nodeOptions ?? "").replace(/_/g, "-"));
-  return { scavenge: given(SCAVENGE_FLAGS), recompilation: given(RECOMPILATION_FLAGS) };
+  return { scavenge: v8FlagGiven(SCAVENGE_FLAGS, execArgv, nodeOptions), recompilation: v8FlagGiven(RECOMPILATION_FLAGS, execArgv, nodeOptions) };
 }
 
 /**

@@ -19,6 +19,7 @@
 // the number of cores: V8 takes the workers' code cache (lint-worker-start.ts) only under the flags it was written
 // with, and the build writes it in such a run. Each is left alone when the process was started with flags about it.
 import * as v8 from "node:v8";
+import { v8FlagGiven } from "../node/v8-flags";
 
 /** The inlining budget while lint workers run, and V8's own (Node 20's V8: checked by a test against `node --v8-options`). */
 export const WORKER_INLINING_BUDGET = 150;
@@ -45,9 +46,7 @@ export const WORKER_V8_FLAGS: readonly string[] = WORKER_FLAGS.map((flag) => fla
 
 /** Which of the workers' flags this process was started with flags about (on the command line or in NODE_OPTIONS). */
 export function workerFlagsGiven(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
-  // V8 reads `_` in a flag's name as `-`
-  const given = (pattern: RegExp): boolean => pattern.test(execArgv.join(" ").replace(/_/g, "-")) || pattern.test((nodeOptions ?? "").replace(/_/g, "-"));
-  return WORKER_FLAGS.filter((flag) => given(flag.given)).map((flag) => flag.set);
+  return WORKER_FLAGS.filter((flag) => v8FlagGiven(flag.given, execArgv, nodeOptions)).map((flag) => flag.set);
 }
 
 /** Sets the workers' flags (but those given); returns the function that sets V8 back (once). Call before the workers start. */
