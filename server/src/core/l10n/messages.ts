@@ -23,7 +23,7 @@ export const MESSAGES: { [messageId: string]: Localized } = {
   "schema.min-length": { en: "{title}: must not be empty.", zh: "{title}：不能为空。" },
   "schema.minimum": { en: "{title}: must be at least {limit}.", zh: "{title}：不能小于 {limit}。" },
   "schema.exclusive-minimum": { en: "{title}: must be greater than {limit}.", zh: "{title}：必须大于 {limit}。" },
-  "schema.min-items": { en: "{title}: at least {limit} entries are required.", zh: "{title}：至少需要 {limit} 项。" },
+  "schema.min-items": { en: "{title}: too few entries (the minimum is {limit}).", zh: "{title}：至少需要 {limit} 项。" },
   "schema.unique-items": { en: "{title}: entries must not repeat.", zh: "{title}：各项不能重复。" },
   "schema.forbidden": { en: "`{key}` does not apply here and must be removed.", zh: "`{key}` 不适用于此处，应删除。" },
   "identifier.format": { en: "{title}: not a well-formed identifier.", zh: "{title}：标识格式不正确。" },

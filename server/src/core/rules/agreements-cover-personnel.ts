@@ -1,5 +1,6 @@
-// Everyone signs a confidentiality agreement (4.x.4.c): every person listed in personnel appears in
-// management.confidentiality.agreements. An absent or empty agreements list is reported once, by
+// The technical staff sign a confidentiality agreement (4.x.4.c): every person listed in personnel appears in
+// management.confidentiality.agreements. Others may sign too (4.x.4 c) limits nobody): they are recorded by name and
+// role in other_signers and are not checked here. An absent or empty agreements list is reported once, by
 // management.confidentiality (or the schema), not once per person.
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
@@ -33,8 +34,8 @@ export const agreementsCoverPersonnelRule: Rule = {
   id: "confidentiality.agreements-cover-personnel",
   clauses: ["4.x.4.c"],
   description: {
-    en: "Every person listed in personnel appears in management.confidentiality.agreements (has signed a confidentiality agreement).",
-    zh: "人员名单中的每个人都列在 management.confidentiality.agreements 中（已签订保密协议）。",
+    en: "Every person listed in personnel appears in management.confidentiality.agreements (has signed a confidentiality agreement). Other signers, outside the technical staff, are recorded by name and role in other_signers.",
+    zh: "人员名单中的每个人都列在 management.confidentiality.agreements 中（已签订保密协议）。技术人员以外的签订人在 other_signers 中写明姓名和岗位。",
   },
   messages: {
     "confidentiality.agreements-cover-personnel.missing": {

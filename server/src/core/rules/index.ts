@@ -6,10 +6,12 @@ import { confidentialityRule } from "./confidentiality";
 import { creditCodeRule } from "./credit-code";
 import { dateOrderRule } from "./date-order";
 import { documentControlRule } from "./document-control";
+import { duplicateProjectsRule } from "./duplicate-projects";
 import { evidenceExistsRule } from "./evidence-exists";
 import { evidencePathRule } from "./evidence-path";
 import { leaseTermRule } from "./lease-term";
 import { notAfterApplicationRule } from "./not-after-application";
+import { notBeforeEstablishedRule } from "./not-before-established";
 import { personReferencesRule } from "./person-references";
 import { processStagesRule } from "./process-stages";
 import { projectManagementRule } from "./project-management";
@@ -32,9 +34,11 @@ export const RULES: Rule[] = [
   personReferencesRule,
   serviceDurationRule,
   qualifyingProjectsRule,
+  duplicateProjectsRule,
   categoryConsistencyRule,
   dateOrderRule,
   notAfterApplicationRule,
+  notBeforeEstablishedRule,
   certificateValidityRule,
   documentControlRule,
   projectManagementRule,

@@ -1,6 +1,8 @@
 // References to people name a listed person: every project `lead` (4.x.2) and every entry of
-// management.confidentiality.agreements (4.x.4.c) is the id of someone in personnel. Ids of the wrong form are
-// the schema's finding; a missing or empty personnel list too.
+// management.confidentiality.agreements (4.x.4.c) is the id of someone in personnel. A warning, the tool's reading:
+// the text requires neither (a past project's lead may have left; 4.x.4.c does not limit who signs, and signers
+// outside the technical staff are recorded by name and role in other_signers), but an id that names nobody is
+// likely a slip. Ids of the wrong form are the schema's finding; a missing or empty personnel list too.
 import type { Finding, JsonPath } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { asObject } from "../values";
@@ -38,6 +40,7 @@ function checkPersonReferences(context: RuleContext): Finding[] {
       findings.push(
         context.finding({
           clauses: [context.clause(reference.clause)],
+          severity: "warning",
           messageId: reference.messageId,
           args: { id },
           range: context.valueRange(path),
@@ -64,17 +67,17 @@ export const personReferencesRule: Rule = {
   id: "personnel.references",
   clauses: ["4.x.2", "4.x.4.c"],
   description: {
-    en: "Every project lead and every confidentiality agreement names a person listed in personnel, by id.",
-    zh: "每个项目的项目负责人和每份保密协议都以标识指向人员名单中的人员。",
+    en: "Warning: a project lead or a confidentiality agreement names, by id, nobody listed in personnel (the tool's reading: the text requires neither to be in personnel; signers outside the technical staff go in other_signers by name and role).",
+    zh: "警告：项目负责人或保密协议中的人员标识不在人员名单中（本工具的理解：规范并未要求二者均在人员名单中；技术人员以外的签订人请在 other_signers 中写明姓名和岗位）。",
   },
   messages: {
     "personnel.references.unknown-project-lead": {
-      en: "Project lead `{id}` is not in personnel: list the person with their competence, or name a listed person.",
-      zh: "项目负责人 `{id}` 不在人员名单中：请在人员中列出此人及其能力证明，或改为名单中的人员。",
+      en: "The tool's reading: project lead `{id}` names nobody in personnel, so their competence cannot be checked. If the person is on the staff, list them with their competence; if they have left, reviewers may ask who led the project.",
+      zh: "按本工具的理解，项目负责人 `{id}` 不在人员名单中，无法核对其能力证书。如此人仍在职，请在人员中列出其能力证书；如已离职，评审时可能询问该项目由谁负责。",
     },
     "personnel.references.unknown-agreement": {
-      en: "`{id}` signed a confidentiality agreement but is not in personnel.",
-      zh: "`{id}` 签订了保密协议，但不在人员名单中。",
+      en: "The tool's reading: `{id}` names nobody in personnel. A signer outside the technical staff (administrative staff, for instance) is recorded by name and role in management.confidentiality.other_signers.",
+      zh: "按本工具的理解，`{id}` 不在人员名单中。技术人员以外的签订人（如行政人员）请在 management.confidentiality.other_signers 中写明姓名和岗位。",
     },
     "personnel.references.listed-personnel": { en: "The people listed.", zh: "人员名单。" },
   },

@@ -3,14 +3,15 @@
 // at levels 2 and 1, a same-category certificate of the level below (or higher) held at least 1 year and valid.
 // Boundary convention: calendar arithmetic (calendar.ts, month ends clamp); "以上" includes the figure itself, so
 // exactly 6 months / 3 years / 5 years to the day is enough, and so is a certificate issued exactly 1 year before
-// the application date; a certificate is valid on its `expires` day.
+// the application date; a certificate is valid on its `expires` day. Time in service is the applicant's (§1): it counts
+// from the date established when service_since is earlier (dates.not-before-established reports that date).
 import { addMonths, addYears, compareIsoDates, wholeMonthsBetween } from "../calendar";
 import type { Level } from "../edition";
 import type { Finding, MessageArguments, RelatedFinding } from "../types";
 import { asDate } from "../values";
 import type { Rule, RuleContext } from "./rule";
-import { categoryLabel, dateOf, displayName, ListedObject, levelLabel, objectsAt, stringOf, valueAt } from "./support/dossier-data";
-import { durationLabel, messageForClause } from "./support/wording";
+import { categoryLabel, dateOf, displayName, establishedDate, ListedObject, levelLabel, objectsAt, stringOf, valueAt } from "./support/dossier-data";
+import { countedNoun, durationLabel, messageForClause } from "./support/wording";
 
 const CLAUSE = "4.x.3.a";
 const CERTIFICATES_PATH = ["application", "held_certificates"];
@@ -57,7 +58,6 @@ function judgeCertificate(context: RuleContext, certificate: ListedObject, certi
   return { counts: true };
 }
 
-/** The certificates that did not stand in for the years, each as related information saying why. */
 /**
  * Whether a certificate stands in for the years, and the ones that do not as related information saying why. A
  * half-written certificate (the schema's finding) might count once fixed: it counts as "maybe", so nothing is said.
@@ -82,7 +82,13 @@ function certificatesThatDoNotCount(context: RuleContext, certificateLevel: Leve
   return { anyCounts, related, otherCategory };
 }
 
-function tooShortFinding(context: RuleContext, since: string, requirement: DurationRequirement): Finding | undefined {
+/** When time in service counts from the founding rather than service_since, related information saying so. */
+function countedFromRelated(context: RuleContext, written: string, since: string): RelatedFinding[] {
+  if (written === since) return [];
+  return [{ range: context.valueRange(["applicant", "established"]), messageId: "performance.service-duration.counted-from-established", args: { since: written, established: since } }];
+}
+
+function tooShortFinding(context: RuleContext, written: string, since: string, requirement: DurationRequirement): Finding | undefined {
   const clauseId = context.clause(CLAUSE);
   const args = {
     since,
@@ -95,7 +101,13 @@ function tooShortFinding(context: RuleContext, since: string, requirement: Durat
   };
   const range = context.valueRange(["performance", "service_since"]);
   if (requirement.certificateLevel === undefined) {
-    return context.finding({ clauses: [clauseId], messageId: messageForClause(context, "performance.service-duration.too-short", clauseId), args, range });
+    return context.finding({
+      clauses: [clauseId],
+      messageId: messageForClause(context, "performance.service-duration.too-short", clauseId),
+      args,
+      range,
+      related: countedFromRelated(context, written, since),
+    });
   }
   const certificates = certificatesThatDoNotCount(context, requirement.certificateLevel);
   if (certificates.anyCounts) return undefined;
@@ -103,19 +115,26 @@ function tooShortFinding(context: RuleContext, since: string, requirement: Durat
   return context.finding({
     clauses: [clauseId],
     messageId: messageForClause(context, messageId, clauseId),
-    args: { ...args, certificateLevel: levelLabel(context, requirement.certificateLevel), otherCategory: certificates.otherCategory },
+    args: {
+      ...args,
+      certificateLevel: levelLabel(context, requirement.certificateLevel),
+      otherCategory: certificates.otherCategory,
+      otherCertificates: countedNoun(certificates.otherCategory, ["certificate", "certificates"], "张"),
+    },
     range,
-    related: certificates.related,
+    related: [...countedFromRelated(context, written, since), ...certificates.related],
   });
 }
 
 function checkServiceDuration(context: RuleContext): Finding[] {
-  const since = asDate(valueAt(context, ["performance", "service_since"]));
+  const written = asDate(valueAt(context, ["performance", "service_since"]));
   // A start after the application date is reported by dates.not-after-application; an unknown category by the schema.
-  if (!since || !context.category || compareIsoDates(since, context.asOf) > 0) return [];
+  if (!written || !context.category || compareIsoDates(written, context.asOf) > 0) return [];
+  const established = establishedDate(context);
+  const since = established && compareIsoDates(written, established) < 0 ? established : written;
   const requirement = REQUIREMENT_BY_LEVEL[context.level];
   if (compareIsoDates(addMonths(since, requirement.months), context.asOf) <= 0) return [];
-  const finding = tooShortFinding(context, since, requirement);
+  const finding = tooShortFinding(context, written, since, requirement);
   return finding ? [finding] : [];
 }
 
@@ -124,9 +143,9 @@ export const serviceDurationRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en:
-      "Time in the applied category's service, from performance.service_since to the application date: at least 6 months (level 3), 3 years (level 2) or 5 years (level 1, a public-summary figure); at levels 2 and 1 a same-category certificate of the level below (or higher), held at least 1 year and valid on the date, also qualifies. Exactly 6 months / 3 years / 5 years to the day is enough.",
+      "Time in the applied category's service, from performance.service_since to the application date: at least 6 months (level 3), 3 years (level 2) or 5 years (level 1, a public-summary figure); at levels 2 and 1 a same-category certificate of the level below (or higher), held at least 1 year and valid on the date, also qualifies. Exactly 6 months / 3 years / 5 years to the day is enough. Counted from the date established when service_since is earlier.",
     zh:
-      "从 performance.service_since 到申请日期从事申报类别服务的时间：三级至少 6 个月，二级至少 3 年，一级至少 5 年（一级数字来自公开资料概述）；二级、一级也可凭同类别下一级（或更高级别）证书，持有满 1 年且申请日期当天有效。恰好满 6 个月／3 年／5 年（同月同日）即满足。",
+      "从 performance.service_since 到申请日期从事申报类别服务的时间：三级至少 6 个月，二级至少 3 年，一级至少 5 年（一级数字来自公开资料概述）；二级、一级也可凭同类别下一级（或更高级别）证书，持有满 1 年且申请日期当天有效。恰好满 6 个月／3 年／5 年（同月同日）即满足。开始从事服务日期早于成立日期时，自成立日期起算。",
   },
   boundary: {
     en: "Calendar months and years (month ends clamp: 31 Aug + 6 months = 28/29 Feb; 29 Feb + 1 year = 28 Feb). Exactly the required time to the day is enough; a certificate issued exactly 1 year before counts; valid on its expires day.",
@@ -142,16 +161,20 @@ export const serviceDurationRule: Rule = {
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCategory} 张属于其他类别，不计入。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
     },
     "performance.service-duration.too-short-no-certificate.public-summary": {
       en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
       zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category.public-summary": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; {otherCategory} certificate(s) listed are of another category and do not count.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCategory} 张属于其他类别，不计入。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
+    },
+    "performance.service-duration.counted-from-established": {
+      en: "Counted from the date established ({established}), not from service_since ({since}): the applicant's time in service begins at its founding.",
+      zh: "自成立日期（{established}）起算，而非开始从事服务日期（{since}）：本单位的从业时间自成立之日起算。",
     },
     "performance.service-duration.certificate-other-category": {
       en: "Certificate {number} is for {category}, another category: it does not count.",
@@ -159,7 +182,7 @@ export const serviceDurationRule: Rule = {
     },
     "performance.service-duration.certificate-level-too-low": {
       en: "Certificate {number} is below {certificateLevel}: it does not count.",
-      zh: "证书 {number} 低于{certificateLevel}，不计入。",
+      zh: "证书 {number} 的级别低于{certificateLevel}，不计入。",
     },
     "performance.service-duration.certificate-held-too-short": {
       en: "Certificate {number} was issued on {issued}: held 1 year only from {heldLongEnoughOn}.",

@@ -1,10 +1,21 @@
-// The technical lead (4.x.2, Annex H): exactly one person has the role technical-lead, and that person holds a
-// service management competence of the applied category (competences of other categories do not count; their
-// validity on the application date is dates.certificate-validity's concern).
+// The technical lead (4.x.2, Annex H): a person has the role technical-lead, and every technical lead holds a service
+// management competence that counts: of the applied category and valid on the application date (the finding lists
+// the ones that do not count and why). 4.x.2 does not say how many technical leads there may be: more than one is a
+// warning, the tool's reading of "技术负责人" in the singular.
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
 import { categoryLabel, displayName, ListedObject, listAt } from "./support/dossier-data";
-import { allRolesKnown, categoryLabels, competencesOf, competenceVerdict, PERSONNEL_PATH, peopleWithRole } from "./support/personnel";
+import {
+  allRolesKnown,
+  categoryLabels,
+  COMPETENCE_MESSAGES,
+  competencesNotCountedRelated,
+  competencesOf,
+  competenceVerdict,
+  otherCategoryCompetences,
+  PERSONNEL_PATH,
+  peopleWithRole,
+} from "./support/personnel";
 
 const CLAUSES = ["4.x.2", "H"];
 
@@ -20,6 +31,7 @@ function countFindings(context: RuleContext, leads: ListedObject[]): Finding[] {
   return leads.slice(1).map((extra) =>
     context.finding({
       clauses: clauses(context),
+      severity: "warning",
       messageId: "personnel.technical-lead.more-than-one",
       args: { name: displayName(extra.value, ["name", "id"], extra.index), first: displayName(first.value, ["name", "id"], first.index), count: leads.length },
       range: context.valueRange([...extra.path, "role"]),
@@ -38,10 +50,13 @@ function competenceFinding(context: RuleContext, lead: ListedObject): Finding | 
     args: {
       name: displayName(lead.value, ["name", "id"], lead.index),
       category: categoryLabel(context, context.category),
+      asOf: context.asOf,
       otherCategory,
+      otherHeld: otherCategoryCompetences(otherCategory, "management"),
       otherCategories: categoryLabels(context, management.otherCategories),
     },
     range: context.keyRange([...lead.path, "competence"]),
+    related: competencesNotCountedRelated(context, management.notCounted),
   });
 }
 
@@ -62,8 +77,8 @@ export const technicalLeadRule: Rule = {
   id: "personnel.technical-lead",
   clauses: CLAUSES,
   description: {
-    en: "Exactly one person is the technical lead, and holds a service management competence certificate of the applied category (other categories do not count).",
-    zh: "有且只有一名技术负责人，且其持有与申报类别一致的信息安全服务管理能力证书（其他类别的证书不计入）。",
+    en: "A person is the technical lead and holds a service management competence certificate of the applied category valid on the application date (certificates of other categories, expired or not yet issued do not count; the finding lists them). More than one technical lead is a warning: the text names the post in the singular but does not say how many there may be.",
+    zh: "须有技术负责人，且其持有与申报类别一致、在申请日期有效的信息安全服务管理能力证书（其他类别、已失效或尚未发证的证书不计入，提示中逐一列出）。技术负责人多于一名时给出警告：规范以单数称该岗位，但未规定人数。",
   },
   messages: {
     "personnel.technical-lead.missing": {
@@ -71,18 +86,19 @@ export const technicalLeadRule: Rule = {
       zh: "没有技术负责人：须有一名人员的岗位为技术负责人（technical-lead）。",
     },
     "personnel.technical-lead.more-than-one": {
-      en: "{name} is a second technical lead ({count} in all, the first is {first}): there is exactly one.",
-      zh: "{name} 是又一名技术负责人（共 {count} 名，第一名为 {first}）：技术负责人只能有一名。",
+      en: "The tool's reading: a dossier names one technical lead, but {count} are listed ({first}, {name}). 4.x.2 does not say how many there may be; make sure the reviewers know which one is responsible.",
+      zh: "按本工具的理解，技术负责人应为一名，但名单中共有 {count} 名（{first}、{name}）。规范未规定技术负责人的人数；请确认评审时能说明由谁负责。",
     },
     "personnel.technical-lead.first": { en: "The first technical lead.", zh: "第一名技术负责人。" },
     "personnel.technical-lead.no-management-competence": {
-      en: "Technical lead {name} holds no service management competence for {category}.",
-      zh: "技术负责人 {name} 没有{category}的信息安全服务管理能力证书。",
+      en: "Technical lead {name} holds no service management competence for {category} valid on the application date {asOf}.",
+      zh: "技术负责人 {name} 没有在申请日期 {asOf} 有效的{category}信息安全服务管理能力证书。",
     },
     "personnel.technical-lead.no-management-competence.other-category": {
-      en: "Technical lead {name} holds no service management competence for {category}; the {otherCategory} management competence(s) held are for other categories ({otherCategories}) and do not count.",
-      zh: "技术负责人 {name} 没有{category}的信息安全服务管理能力证书；其 {otherCategory} 类管理能力证书属于其他类别（{otherCategories}），不计入。",
+      en: "Technical lead {name} holds no service management competence for {category} valid on the application date {asOf}; not counted: {otherHeld} ({otherCategories}).",
+      zh: "技术负责人 {name} 没有在申请日期 {asOf} 有效的{category}信息安全服务管理能力证书；其持有的 {otherHeld}（{otherCategories}）不计入。",
     },
+    ...COMPETENCE_MESSAGES,
   },
   check: checkTechnicalLead,
 };

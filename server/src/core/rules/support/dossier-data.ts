@@ -173,6 +173,13 @@ export function applicationDate(context: RuleContext): string | undefined {
   return asDate(valueAt(context, ["application", "date"]));
 }
 
+/** The date the applicant was established, when it is a valid date on or before the application date (a later one is
+ * dates.not-after-application's finding, and counting from it would say nothing more). */
+export function establishedDate(context: RuleContext): string | undefined {
+  const established = asDate(valueAt(context, ["applicant", "established"]));
+  return established && established <= context.asOf ? established : undefined;
+}
+
 /** The category's label in both languages (the id itself for an unknown category). */
 export function categoryLabel(context: RuleContext, category: string | undefined): MessageArgument {
   if (category === undefined) return "";

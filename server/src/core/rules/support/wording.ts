@@ -20,6 +20,12 @@ export function durationLabel(totalMonths: number): Localized {
   return { en: en.join(" "), zh: zh.join(" ") };
 }
 
+/** A count with its noun in both languages: "1 project" / "2 projects", "2 个项目" (`zh` is the measure word and
+ * noun, written after the number and a space as in the other messages). */
+export function countedNoun(count: number, en: [singular: string, plural: string], zh: string): Localized {
+  return { en: `${count} ${count === 1 ? en[0] : en[1]}`, zh: `${count} ${zh}` };
+}
+
 export const PUBLIC_SUMMARY_SUFFIX = ".public-summary";
 
 /** Whether the catalog marks a clause's figures as coming from public summaries rather than the excerpt. */
