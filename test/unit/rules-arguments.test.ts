@@ -106,3 +106,74 @@ test("evidence rules find every evidence field of the model, each citing that fi
   const found = new Set(findings.map((finding) => finding.clauseIds.join(",")));
   for (const entry of expected) assert.ok(found.has(entry.split(" ")[1]), entry);
 });
+
+/** The text a range covers in a fixture. */
+function covered(fixture: string, range: { start: number; end: number }): string {
+  return fs.readFileSync(path.join(FIXTURES, fixture), "utf8").slice(range.start, range.end);
+}
+
+/** The 1-based line a range starts on in a fixture. */
+function lineOf(fixture: string, range: { start: number }): number {
+  return fs.readFileSync(path.join(FIXTURES, fixture), "utf8").slice(0, range.start).split("\n").length;
+}
+
+test("a project listed twice counts once; the repeat points at the first entry", () => {
+  const fixture = "performance.duplicate-projects/five-projects-and-an-exact-repeat.dossier.yaml";
+  const findings = findingsOf(fixture);
+  const repeat = only(findings, "performance.duplicate-projects");
+  assert.equal(repeat.related.length, 1);
+  assert.equal(covered(fixture, repeat.related[0].range), "P05");
+  assert.ok(lineOf(fixture, repeat.related[0].range) < lineOf(fixture, repeat.range), "the first entry comes before the repeat");
+  const count = only(findings, "performance.qualifying-projects");
+  assert.equal(count.args.counted, 5);
+  assert.deepEqual(count.related.map((related) => related.messageId), ["performance.qualifying-projects.repeated"]);
+});
+
+test("dates before the founding point at the date established, and time in service counts from it", () => {
+  const fixture = "dates.not-before-established/service-and-project-before-founding.dossier.yaml";
+  const findings = findingsOf(fixture).filter((finding) => finding.ruleId === "dates.not-before-established");
+  assert.deepEqual(findings.map((finding) => finding.clauseIds), [["4.1.3.a"], ["4.1.3.b"]]);
+  for (const finding of findings) assert.equal(covered(fixture, finding.related[0].range), "2025-01-10");
+  const duration = only(findingsOf("performance.service-duration/level-2-counted-from-founding.dossier.yaml"), "performance.service-duration");
+  assert.equal(duration.args.since, "2023-09-01");
+  assert.equal(duration.related[0].messageId, "performance.service-duration.counted-from-established");
+  const projects = only(findingsOf("performance.qualifying-projects/level-3-project-before-founding.dossier.yaml"), "performance.qualifying-projects");
+  assert.deepEqual(projects.related.map((related) => related.messageId), ["performance.qualifying-projects.signed-before-established"]);
+});
+
+test("an expired certificate is an info; the counting rule names it when a requirement fails", () => {
+  const fixture = "personnel.project-staff/engineer-with-only-an-expired-competence.dossier.yaml";
+  const findings = findingsOf(fixture);
+  assert.equal(only(findings, "dates.certificate-validity").severity, "info");
+  const staff = only(findings, "personnel.project-staff");
+  assert.equal(staff.severity, "error");
+  assert.deepEqual(staff.related.map((related) => related.messageId), ["personnel.competence.expired"]);
+  assert.equal(covered(fixture, staff.related[0].range), "2026-06-14");
+  for (const passing of [
+    "personnel.technical-lead/renewed-management-competence.dossier.yaml",
+    "performance.service-duration/level-2-three-years-and-an-expired-certificate.dossier.yaml",
+    "dates.certificate-validity/expired-of-another-category-beside-a-valid-one.dossier.yaml",
+    "dates.certificate-validity/expired-the-day-before.dossier.yaml",
+  ]) {
+    assert.deepEqual(findingsOf(passing).filter((finding) => finding.severity !== "info").map((finding) => finding.ruleId), [], passing);
+  }
+});
+
+test("a technical lead leading projects without a technical competence: one finding, the person and the other project related", () => {
+  const fixture = "personnel.project-staff/technical-lead-leads-projects-without-technical-competence.dossier.yaml";
+  const finding = only(findingsOf(fixture), "personnel.project-staff");
+  assert.equal(finding.messageId, "personnel.project-staff.project-lead-without-technical-competence");
+  assert.deepEqual(finding.related.map((related) => related.messageId), ["personnel.project-staff.person-competences", "personnel.project-staff.also-leads"]);
+  assert.equal(covered(fixture, finding.related[0].range), "competence");
+  assert.equal(covered(fixture, finding.related[1].range), "li-lei");
+});
+
+test("findings that rest on the tool's reading, not the text, are at most warnings", () => {
+  const warnings: Array<[string, string]> = [
+    ["personnel.technical-lead/two-technical-leads.dossier.yaml", "personnel.technical-lead"],
+    ["personnel.references/unknown-agreement.dossier.yaml", "personnel.references"],
+    ["personnel.references/unknown-project-lead.dossier.yaml", "personnel.references"],
+    ["processes.stage-coverage/missing-evaluation.dossier.yaml", "processes.stage-coverage"],
+  ];
+  for (const [fixture, ruleId] of warnings) assert.equal(only(findingsOf(fixture), ruleId).severity, "warning", fixture);
+});
