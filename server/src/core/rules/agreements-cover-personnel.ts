@@ -1,17 +1,19 @@
 // The technical staff sign a confidentiality agreement (4.x.4.c): every person listed in personnel appears in
 // management.confidentiality.agreements. Others may sign too (4.x.4 c) limits nobody): they are recorded by name and
 // role in other_signers and are not checked here. An absent or empty agreements list is reported once, by
-// management.confidentiality (or the schema), not once per person.
+// management.confidentiality (or the schema), not once per person — unless others signed (other_signers): then each
+// technical person missing is reported.
 import type { Finding } from "../types";
 import type { Rule, RuleContext } from "./rule";
-import { displayName, isPersonId, listAt, objectsAt } from "./support/dossier-data";
+import { displayName, hasOtherSigners, isPersonId, listAt, objectsAt } from "./support/dossier-data";
 import { PERSONNEL_PATH } from "./support/personnel";
 
 const AGREEMENTS_PATH = ["management", "confidentiality", "agreements"];
 
 function checkAgreementsCoverPersonnel(context: RuleContext): Finding[] {
   const agreements = listAt(context, AGREEMENTS_PATH);
-  if (!agreements || agreements.length === 0) return [];
+  // An empty list with no other signer either is management.confidentiality's one finding.
+  if (!agreements || (agreements.length === 0 && !hasOtherSigners(context))) return [];
   const signed = new Set(agreements.filter((entry) => typeof entry === "string"));
   const findings: Finding[] = [];
   for (const person of objectsAt(context, PERSONNEL_PATH)) {

@@ -3,6 +3,7 @@
 // Who is missing from the agreements is confidentiality.agreements-cover-personnel's concern.
 import type { Rule, RuleContext } from "./rule";
 import { emptyList } from "./support/coverage";
+import { hasOtherSigners } from "./support/dossier-data";
 
 const CLAUSE = "4.x.4.c";
 const PROCEDURE_PATH = ["management", "confidentiality"];
@@ -27,7 +28,9 @@ export const confidentialityRule: Rule = {
   check: (context: RuleContext) => {
     const clauses = [context.clause(CLAUSE)];
     return [
-      ...emptyList(context, [...PROCEDURE_PATH, "agreements"], clauses, "management.confidentiality.no-agreements"),
+      // With other signers recorded, the technical staff missing from an empty list are each reported by
+      // confidentiality.agreements-cover-personnel.
+      ...(hasOtherSigners(context) ? [] : emptyList(context, [...PROCEDURE_PATH, "agreements"], clauses, "management.confidentiality.no-agreements")),
       ...emptyList(context, [...PROCEDURE_PATH, "education_records"], clauses, "management.confidentiality.no-education-records"),
     ];
   },

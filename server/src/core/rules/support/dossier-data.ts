@@ -180,6 +180,11 @@ export function establishedDate(context: RuleContext): string | undefined {
   return established && established <= context.asOf ? established : undefined;
 }
 
+/** Whether someone outside personnel is recorded as having signed a confidentiality agreement (other_signers). */
+export function hasOtherSigners(context: RuleContext): boolean {
+  return (listAt(context, ["management", "confidentiality", "other_signers"])?.length ?? 0) > 0;
+}
+
 /** The category's label in both languages (the id itself for an unknown category). */
 export function categoryLabel(context: RuleContext, category: string | undefined): MessageArgument {
   if (category === undefined) return "";
