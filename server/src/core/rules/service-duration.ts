@@ -153,24 +153,24 @@ export const serviceDurationRule: Rule = {
   },
   messages: {
     "performance.service-duration.too-short": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}).",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足）。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} ({required} reached on {reachedOn}).",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 仅 {elapsed}；{level}要求 {required}以上（至 {reachedOn} 方满 {required}）。",
     },
     "performance.service-duration.too-short-no-certificate": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} ({required} reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 仅 {elapsed}；{level}要求 {required}以上（至 {reachedOn} 方满 {required}），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. {level} needs at least {required} ({required} reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 仅 {elapsed}；{level}要求 {required}以上（至 {reachedOn} 方满 {required}），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
     },
     "performance.service-duration.too-short-no-certificate.public-summary": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} ({required} reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; no certificate listed qualifies.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 仅 {elapsed}；据公开资料概述（非规范原文），{level}要求 {required}以上（至 {reachedOn} 方满 {required}），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书均不符合。",
     },
     "performance.service-duration.too-short-no-certificate.other-category.public-summary": {
-      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} (reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
-      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 为 {elapsed}。据公开资料概述（非规范原文），{level}要求至少 {required}（{reachedOn} 满足），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
+      en: "In {category} service since {since}: {elapsed} by the application date {asOf}. According to public summaries (not the specification excerpt), {level} needs at least {required} ({required} reached on {reachedOn}), or a {certificateLevel} certificate in {category} held at least 1 year and valid on {asOf}; of the certificates listed, {otherCertificates} of another category did not count.",
+      zh: "自 {since} 起从事{category}服务，至申请日期 {asOf} 仅 {elapsed}；据公开资料概述（非规范原文），{level}要求 {required}以上（至 {reachedOn} 方满 {required}），或持有{category}{certificateLevel}证书满 1 年且在 {asOf} 有效；所列证书中有 {otherCertificates}属于其他类别，不计入。",
     },
     "performance.service-duration.counted-from-established": {
       en: "Counted from the date established ({established}), not from service_since ({since}): the applicant's time in service begins at its founding.",
