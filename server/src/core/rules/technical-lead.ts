@@ -86,7 +86,7 @@ export const technicalLeadRule: Rule = {
       zh: "没有技术负责人：须有一名人员的岗位为技术负责人（technical-lead）。",
     },
     "personnel.technical-lead.more-than-one": {
-      en: "The tool's reading: a dossier names one technical lead, but {count} are listed ({first}, {name}). 4.x.2 does not say how many there may be; make sure the reviewers know which one is responsible.",
+      en: "The tool's reading: a dossier names one technical lead, but {count} are listed ({first}, {name}). The specification does not say how many there may be; make sure the reviewers know which one is responsible.",
       zh: "按本工具的理解，技术负责人应为一名，但名单中共有 {count} 名（{first}、{name}）。规范未规定技术负责人的人数；请确认评审时能说明由谁负责。",
     },
     "personnel.technical-lead.first": { en: "The first technical lead.", zh: "第一名技术负责人。" },
