@@ -199,3 +199,13 @@ test("a heading whose items are known quotes them: clause text, hover, spec docu
   for (const item of ["4.1.3.a", "4.1.3.b"]) assert.ok(clauses.stdout.includes(edition.clause(item)!.text!.zh), `clauses 4.1.3 quotes ${item}`);
   assert.match(clauses.stdout, /`performance\.service-duration`/);
 });
+
+test("an error citing no clause (a credit code's check character) is not lost: the checklist lists it after its rows", async () => {
+  const dossier = "samples/needs-work/bad-credit-code-check.dossier.yaml";
+  const checklist = buildChecklist(validateAs(dossier, sample(dossier)));
+  assert.ok(checklist.unattributed.some((finding) => finding.ruleId === "identifier.credit-code" && finding.severity === "error"));
+  assertBuilt();
+  const run = await runCli(["checklist", dossier, "--format", "json", "--lang", "en", "--as-of", AS_OF]);
+  const json = JSON.parse(run.stdout) as { otherFindings: Array<{ rule: string; severity: string }> };
+  assert.ok(json.otherFindings.some((finding) => finding.rule === "identifier.credit-code" && finding.severity === "error"));
+});

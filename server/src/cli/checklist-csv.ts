@@ -1,5 +1,6 @@
 // `checklist --format csv`: RFC 4180 (CRLF, quoted fields) with a UTF-8 byte order mark so spreadsheet programs
-// open the Chinese text correctly. Columns: the six of the table plus the clause id, status and basis codes.
+// open the Chinese text correctly. Columns: the six of the table plus the clause id, status and basis codes. One record per clause: findings that cite no clause are in the
+// other formats only.
 import type { ChecklistTable } from "./checklist-table";
 import { conclusionLines } from "./checklist-md";
 

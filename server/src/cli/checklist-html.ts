@@ -34,6 +34,7 @@ const STYLE = `
   .finding { color: #a4161a; font-size: 9.5pt; }
   .remark { color: #555; font-size: 9.5pt; }
   p.counts { margin-top: 1em; }
+  h2 { font-size: 12pt; margin: 1.2em 0 0.4em; }
   @page { size: A4 landscape; margin: 12mm; }
   @media print { body { margin: 0; } th { background: #e8e8e8 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
@@ -82,6 +83,12 @@ export function renderChecklistHtml(table: ChecklistTable): string {
     "</tbody>",
     "</table>",
     `<p class="counts">${escapeHtml(table.countsLine)}</p>`,
+    ...(table.otherFindings.length > 0
+      ? [
+          `<h2>${escapeHtml(table.otherFindingsTitle)}</h2>`,
+          `<ul class="other-findings">${table.otherFindings.map((finding) => `<li class="finding">${escapeHtml(findingLine(finding, table.locale))}</li>`).join("")}</ul>`,
+        ]
+      : []),
     "</body>",
     "</html>",
     "",

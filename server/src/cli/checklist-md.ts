@@ -42,5 +42,8 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
     );
   }
   lines.push("", table.countsLine, "");
+  if (table.otherFindings.length > 0) {
+    lines.push(`**${table.otherFindingsTitle}**`, "", ...table.otherFindings.map((finding) => `- ${cell(findingLine(finding, locale))}`), "");
+  }
   return lines.join("\n");
 }

@@ -53,6 +53,9 @@ export interface ChecklistTable {
   rows: ChecklistTableRow[];
   counts: StatusCounts;
   countsLine: string;
+  /** Findings that cite no clause (e.g. a credit code's check character): shown after the table. */
+  otherFindings: ChecklistFindingRow[];
+  otherFindingsTitle: string;
 }
 
 const TEXT: { [key: string]: Localized } = {
@@ -72,6 +75,7 @@ const TEXT: { [key: string]: Localized } = {
   summaryMark: { zh: "（公开资料概述，非规范原文）", en: " (public summary, not the specification's words)" },
   unknownText: { zh: "（条文未知，仅见于目录）", en: " (text unknown: table of contents only)" },
   unknown: { zh: "（未填写）", en: "(not given)" },
+  otherFindings: { zh: "不对应条款的问题", en: "Findings citing no clause" },
 };
 
 function text(key: string, locale: Locale): string {
@@ -184,5 +188,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
     rows,
     counts: checklist.counts,
     countsLine,
+    otherFindings: checklist.unattributed.map(findingRow),
+    otherFindingsTitle: text("otherFindings", locale),
   };
 }

@@ -60,7 +60,7 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}`, ""].join("\n");
 }
 
-const VIOLATED_CLAUSES = { en: "; {count} clauses violated", zh: "；不符合条款 {count} 条" };
+const VIOLATED_CLAUSES = { en: "; {count} clauses violated", one: "; 1 clause violated", zh: "；不符合条款 {count} 条" };
 
 /** The clauses the errors make violated (the clause verdicts of every file): said only when there are errors, so
  * that a run without any needs no catalog. */
@@ -68,5 +68,6 @@ function violatedClauses(files: LintedFile[], context: FormatContext): string {
   if (!files.some((file) => file.findings.some((finding) => finding.severity === "error"))) return "";
   const { fileVerdicts } = require("./file-verdicts") as typeof import("./file-verdicts");
   const count = files.reduce((sum, file) => sum + fileVerdicts(file, context.edition).filter((verdict) => verdict.status === "violated").length, 0);
-  return (context.locale === "zh-cn" ? VIOLATED_CLAUSES.zh : VIOLATED_CLAUSES.en).replace("{count}", String(count));
+  const template = context.locale === "zh-cn" ? VIOLATED_CLAUSES.zh : count === 1 ? VIOLATED_CLAUSES.one : VIOLATED_CLAUSES.en;
+  return template.replace("{count}", String(count));
 }

@@ -24,6 +24,8 @@ export interface Checklist {
   asOf: string;
   rows: ChecklistRow[];
   counts: StatusCounts;
+  /** Findings that cite no clause (YAML syntax, identifier format, input limits): no row can show them. */
+  unattributed: Finding[];
 }
 
 /** Collects evidence paths by the clause ids of the fields holding them. */
@@ -58,5 +60,5 @@ export function checklistClauses(edition: Edition, level: Level, category: strin
 export function buildChecklist(report: DossierReport): Checklist {
   const evidence = evidenceByClause(report);
   const rows: ChecklistRow[] = dossierVerdicts(report).map((verdict, index) => ({ ...verdict, number: index + 1, evidence: evidence.get(verdict.clauseId) ?? [] }));
-  return { editionId: report.edition.id, category: report.category, level: report.level, drClass: report.drClass, asOf: report.asOf, rows, counts: countStatuses(rows) };
+  return { editionId: report.edition.id, category: report.category, level: report.level, drClass: report.drClass, asOf: report.asOf, rows, counts: countStatuses(rows), unattributed: report.findings.filter((finding) => finding.clauseIds.length === 0) };
 }
