@@ -260,9 +260,9 @@ export function conclusionLabel(row: Pick<ClauseVerdict, "status" | "basis">, lo
   return locale === "zh-cn" ? `${label}（${basis}）` : `${label} (${basis})`;
 }
 
-/** "不符合 2，需人工判断 3，符合 10，不适用 1" — the counts of a set of verdicts, worst first, zero counts left out. */
+/** "不符合 2 项，需人工判断 3 项，符合 10 项" — the counts of a set of verdicts, worst first, zero counts left out. */
 export function countsText(counts: StatusCounts, locale: Locale): string {
   return STATUS_ORDER.filter((status) => counts[status] > 0)
-    .map((status) => `${pick(STATUS_LABELS[status], locale)} ${counts[status]}`)
+    .map((status) => `${pick(STATUS_LABELS[status], locale)} ${counts[status]}${locale === "zh-cn" ? " 项" : ""}`)
     .join(locale === "zh-cn" ? "，" : ", ");
 }
