@@ -1,10 +1,11 @@
-// "Show checklist": the per-clause status of a dossier (自评估表) as a read-only Markdown document
+// "Show checklist": the per-clause verdict of a dossier (自评估表: status, basis and conclusion as the server's
+// checklist request gives them, from server/src/core/clause-status.ts) as a read-only Markdown document
 // (`isv-checklist:/<name>.checklist.md?<dossier uri>`), kept up to date while the dossier changes.
 import * as vscode from "vscode";
 import type { Editions, ServerRequests } from "./editions";
 import { categoryLabel, clauseLabel, DataLocale, dataLocale, drClassLabel, levelLabel, pick, statusLabel } from "./locale";
+import type { Diagnostic as ProtocolDiagnostic } from "vscode-languageclient/node";
 import { ChecklistResult, ClauseStatus, EditionInfo, messageText, REQUESTS } from "./protocol";
-import { countsText } from "./clauses-view";
 
 export const CHECKLIST_SCHEME = "isv-checklist";
 
@@ -13,6 +14,7 @@ const STATUS_MARKS: { [status in ClauseStatus]: string } = {
   violated: "❌",
   "not-applicable": "➖",
   manual: "👁",
+  waived: "➖",
 };
 
 function cell(text: string): string {
@@ -37,7 +39,7 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
     "",
     facts.join("  \n"),
     "",
-    `**${vscode.l10n.t("Summary")}:** ${countsText(checklist.counts)}`,
+    `**${vscode.l10n.t("Summary")}:** ${checklist.countsText}`,
     "",
     `| # | ${vscode.l10n.t("Clause")} | ${vscode.l10n.t("Requirement")} | ${vscode.l10n.t("Status")} | ${vscode.l10n.t("Evidence")} | ${vscode.l10n.t("Findings")} |`,
     "| ---: | --- | --- | --- | --- | --- |",
@@ -47,12 +49,12 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
     if (row.provenance === "public-summary") title += ` *(${vscode.l10n.t("public summary")})*`;
     if (row.provenance === "structure-only") title += ` *(${vscode.l10n.t("text unknown")})*`;
     const evidence = row.evidence.map(code).join("<br>");
-    const findings = row.findings
-      .map((finding) => `${vscode.l10n.t("Ln {0}", finding.range.start.line + 1)}: ${cell(messageText(finding))}`)
-      .join("<br>");
-    lines.push(
-      `| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${statusLabel(row.status)} | ${evidence} | ${findings} |`,
-    );
+    const findingLine = (finding: ProtocolDiagnostic): string => `${vscode.l10n.t("Ln {0}", finding.range.start.line + 1)}: ${cell(messageText(finding))}`;
+    const findings = [
+      ...row.findings.map(findingLine),
+      ...row.remarks.map((remark) => `${vscode.l10n.t("Remarks")}: ${findingLine(remark)}`),
+    ].join("<br>");
+    lines.push(`| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} |`);
   }
   lines.push(
     "",

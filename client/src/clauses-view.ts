@@ -1,6 +1,7 @@
 // The Clauses view: the specification's structure; for the active dossier, the clauses that apply to it with their
-// status (and counts on every section), the findings under a violated clause as children that reveal their range;
-// findings that cite a clause off the checklist (e.g. a definition) or none are shown too.
+// verdict as the server's checklist request gives it (server/src/core/clause-status.ts: status, basis, conclusion;
+// counts on every section), the errors and then the remarks (warnings, infos) under a clause as children that
+// reveal their range; warnings citing a clause off the checklist, and findings citing none, are shown too.
 import * as vscode from "vscode";
 import type { ActiveDossier, DossierState } from "./active-dossier";
 import type { Editions } from "./editions";
@@ -23,11 +24,13 @@ export interface Finding {
 export interface ClauseNode {
   kind: "clause";
   clause: ClauseInfo;
-  /** Dossier mode: the checklist status, or "violated" for a clause off the checklist that findings cite. */
+  /** Dossier mode: the checklist status (none for a clause off the checklist that only warnings cite). */
   status?: ClauseStatus;
+  /** Dossier mode: the checklist row (its conclusion, basis, what was checked). */
+  row?: ChecklistRowResult;
   /** Dossier mode: the checklist row's evidence paths. */
   evidence?: string[];
-  /** Dossier mode: the findings citing this clause. */
+  /** Dossier mode: the errors citing this clause, then its remarks (warnings and infos). */
   findings: Finding[];
   /** Dossier mode: statuses at and under this clause. */
   counts?: StatusCounts;
@@ -61,6 +64,7 @@ const STATUS_ICONS: { [status in ClauseStatus]: vscode.ThemeIcon } = {
   violated: new vscode.ThemeIcon("error", new vscode.ThemeColor("problemsErrorIcon.foreground")),
   "not-applicable": new vscode.ThemeIcon("circle-slash", new vscode.ThemeColor("disabledForeground")),
   manual: new vscode.ThemeIcon("eye", new vscode.ThemeColor("problemsInfoIcon.foreground")),
+  waived: new vscode.ThemeIcon("circle-slash", new vscode.ThemeColor("disabledForeground")),
 };
 
 const PROVENANCE_ICONS = {
@@ -70,7 +74,7 @@ const PROVENANCE_ICONS = {
 };
 
 function emptyCounts(): StatusCounts {
-  return { satisfied: 0, violated: 0, "not-applicable": 0, manual: 0 };
+  return { satisfied: 0, violated: 0, "not-applicable": 0, manual: 0, waived: 0 };
 }
 
 export function countsText(counts: StatusCounts): string {
@@ -102,7 +106,8 @@ export function findingFromDiagnostic(diagnostic: vscode.Diagnostic): Finding {
 
 export interface DossierFindings {
   rows: ChecklistRowResult[];
-  /** Errors and warnings whose clause (their code) has no checklist row, by clause id; "" for no clause. */
+  /** Errors and warnings whose clause (their code) has no checklist row, by clause id; "" for no clause. Every
+   * error citing a clause has a row (the status function adds one), so these are warnings or clause-less. */
   unlisted: Map<string, Finding[]>;
 }
 
@@ -138,13 +143,14 @@ export function buildClauseTree(edition: EditionInfo, dossier: DossierFindings |
     if (!dossier) return { kind: "clause", clause, findings: [], children };
     const row = rowById.get(clause.id);
     const unlisted = dossier.unlisted.get(clause.id) ?? [];
-    const status: ClauseStatus | undefined = row?.status ?? (unlisted.length > 0 ? "violated" : undefined);
-    if (!status && children.length === 0) return undefined;
+    // The status is the row's, never made up here: warnings alone never make a clause violated.
+    const status: ClauseStatus | undefined = row?.status;
+    if (!status && children.length === 0 && unlisted.length === 0) return undefined;
     const counts = emptyCounts();
     if (status) counts[status]++;
     for (const child of children) for (const key of CLAUSE_STATUSES) counts[key] += child.counts?.[key] ?? 0;
-    const findings = [...(row?.findings ?? []).map(findingFromProtocol), ...unlisted];
-    return { kind: "clause", clause, status, evidence: row?.evidence, findings, counts, children };
+    const findings = [...(row?.findings ?? []).map(findingFromProtocol), ...(row?.remarks ?? []).map(findingFromProtocol), ...unlisted];
+    return { kind: "clause", clause, status, row, evidence: row?.evidence, findings, counts, children };
   };
   return (childrenOf.get(null) ?? []).map(build).filter((node): node is ClauseNode => node !== undefined);
 }
@@ -235,13 +241,17 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
     if (status) {
-      item.description = statusLabel(status);
+      item.description = node.row?.label ?? statusLabel(status);
       item.iconPath = STATUS_ICONS[status];
       item.contextValue = `clause.${status}`;
-    } else if (counts) {
+    } else if (counts && CLAUSE_STATUSES.some((key) => counts[key] > 0)) {
       item.description = countsText(counts);
-      item.iconPath = STATUS_ICONS[counts.violated > 0 ? "violated" : counts.manual > 0 ? "manual" : counts.satisfied > 0 ? "satisfied" : "not-applicable"];
+      item.iconPath = STATUS_ICONS[CLAUSE_STATUSES.find((key) => counts[key] > 0) ?? "not-applicable"];
       item.contextValue = "clause.section";
+    } else if (counts) {
+      // Off the checklist, cited only by warnings: the warnings are shown, the clause has no status.
+      item.iconPath = new vscode.ThemeIcon("warning");
+      item.contextValue = "clause.remarks";
     } else {
       item.iconPath = PROVENANCE_ICONS[clause.provenance];
       item.contextValue = "clause.spec";
@@ -268,7 +278,9 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     if (clause.provenance === "public-summary") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Not the specification's words: public summary.")}*`);
     if (clause.provenance === "structure-only") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Text unknown: table of contents only.")}*`);
     if (status) {
-      markdown.appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `).appendText(statusLabel(status));
+      markdown.appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `).appendText(node.row?.conclusion ?? statusLabel(status));
+      if (node.row && node.row.checkedBy.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Checked by")}: `).appendText(node.row.checkedBy.join(", "));
+      if (node.row?.stillToCheck) markdown.appendMarkdown(`\n\n${vscode.l10n.t("A reviewer must still confirm")}: `).appendText(pick(node.row.stillToCheck, locale));
       if (evidence && evidence.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(evidence.join(", "));
     } else if (counts) {
       markdown.appendMarkdown("\n\n").appendText(countsText(counts));
@@ -310,7 +322,7 @@ export function createClausesView(provider: ClausesTreeProvider, editions: Editi
     const parts = [categoryLabel(edition?.categories ?? [], checklist.category, locale), levelLabel(checklist.level)];
     if (checklist.drClass) parts.push(drClassLabel(checklist.drClass));
     view.description = `${vscode.workspace.asRelativePath(state.uri)} — ${parts.join(" · ")}`;
-    view.message = countsText(checklist.counts);
+    view.message = checklist.countsText;
     view.badge = checklist.counts.violated > 0 ? { value: checklist.counts.violated, tooltip: vscode.l10n.t("{0} violated clauses", checklist.counts.violated) } : undefined;
   };
   const subscription = provider.onDidChangeTreeData(() => void update());

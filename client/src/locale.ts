@@ -54,6 +54,8 @@ export function statusLabel(status: ClauseStatus): string {
       return vscode.l10n.t("Not applicable");
     case "manual":
       return vscode.l10n.t("Reviewer must check");
+    case "waived":
+      return vscode.l10n.t("Waived");
   }
 }
 

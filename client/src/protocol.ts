@@ -53,7 +53,10 @@ export interface NewDossierParams {
   locale?: string;
 }
 
-export type ClauseStatus = "satisfied" | "violated" | "not-applicable" | "manual";
+/** A clause's status for a dossier (server/src/core/clause-status.ts). */
+export type ClauseStatus = "violated" | "satisfied" | "not-applicable" | "manual" | "waived";
+/** What a status rests on: every requirement checked, part of it, or the clause's text is unknown. */
+export type ClauseBasis = "checked" | "partly-checked" | "text-unknown";
 
 export interface ChecklistRowResult {
   number: number;
@@ -61,8 +64,18 @@ export interface ChecklistRowResult {
   title: Localized | null;
   provenance: Provenance;
   status: ClauseStatus;
+  basis: ClauseBasis;
+  /** The conclusion in the dossier's locale (status and basis), as the checklist writes it. */
+  conclusion: string;
+  /** The same, short (status and a basis mark). */
+  label: string;
+  checkedBy: string[];
+  stillToCheck: Localized | null;
   evidence: string[];
+  /** The errors that make the clause violated. */
   findings: ProtocolDiagnostic[];
+  /** Warnings and infos citing the clause: remarks, never a reason for "violated". */
+  remarks: ProtocolDiagnostic[];
 }
 
 export interface ChecklistResult {
@@ -71,11 +84,15 @@ export interface ChecklistResult {
   level: DossierLevel;
   drClass: string | undefined;
   asOf: string;
+  locale: "en" | "zh-cn";
   counts: { [status in ClauseStatus]: number };
+  /** The counts in the dossier's locale, worst first. */
+  countsText: string;
   rows: ChecklistRowResult[];
 }
 
-export const CLAUSE_STATUSES: ClauseStatus[] = ["violated", "manual", "satisfied", "not-applicable"];
+/** Worst first, as a section's counts are listed. */
+export const CLAUSE_STATUSES: ClauseStatus[] = ["violated", "manual", "satisfied", "waived", "not-applicable"];
 
 /** A finding's message as plain text (LSP 3.18 allows Markdown content). */
 export function messageText(diagnostic: ProtocolDiagnostic): string {

@@ -2,7 +2,6 @@
 // Clicking it opens the Clauses view. Hidden when no dossier editor is active.
 import * as vscode from "vscode";
 import type { ActiveDossier } from "./active-dossier";
-import { countsText } from "./clauses-view";
 import type { Editions } from "./editions";
 import { LANGUAGE_ID } from "./language-client";
 import { categoryLabel, dataLocale, drClassLabel, levelLabel } from "./locale";
@@ -51,7 +50,7 @@ export class DossierStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(summary);
     tooltip.appendMarkdown("\n\n").appendText(vscode.l10n.t("{0} errors, {1} warnings", errors, warnings));
-    if (checklist) tooltip.appendMarkdown("\n\n").appendText(countsText(checklist.counts));
+    if (checklist) tooltip.appendMarkdown("\n\n").appendText(checklist.countsText);
     tooltip.appendMarkdown("\n\n").appendText(vscode.l10n.t("Click to open the Clauses view."));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `${summary}, ${vscode.l10n.t("{0} errors, {1} warnings", errors, warnings)}` };

@@ -72,7 +72,8 @@ export class SchemaBuilder {
   }
 
   private clauses(node: { clauses?: string[] }, context: BuildContext): string[] {
-    return (node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause));
+    // Items that fall back to the same clause at a level (4.3.4 for every 4.x.4 item) are cited once.
+    return [...new Set((node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause)))];
   }
 
   private annotations(node: ModelNode, context: BuildContext): JsonSchema {

@@ -46,8 +46,7 @@ import { todayIso } from "./node/today";
 import { WarmUp } from "./node/warm-up";
 import { YoungGeneration } from "./node/young-generation";
 import { REQUESTS } from "./lsp/requests";
-import { buildChecklist } from "./core/checklist";
-import { clauseTitle } from "./core/clause-text";
+import { checklistAnswer } from "./lsp/checklist-answer";
 import { RULES } from "./core/rules";
 import type { Rule } from "./core/rules/rule";
 
@@ -436,20 +435,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(REQUESTS.checklist, async (params: { uri: string }, token) => {
     const context = await requestReport(params.uri, token);
     if (!context) return null;
-    const checklist = buildChecklist(context.report);
-    const lines = new LineIndex(context.document.getText());
-    return {
-      ...checklist,
-      rows: checklist.rows.map((row) => ({
-        number: row.number,
-        clauseId: row.clauseId,
-        title: clauseTitle(context.report.edition, row.clauseId) ?? null,
-        provenance: row.clause.provenance,
-        status: row.status,
-        evidence: row.evidence,
-        findings: row.findings.map((finding) => toDiagnostic(finding, lines, params.uri, context.report.edition, context.locale)),
-      })),
-    };
+    return checklistAnswer(context.report, context.document.getText(), params.uri, context.locale);
   });
 
   documents.listen(connection);

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { checklistClauses } from "../../server/src/core/checklist";
+import { checklistClauses, ClauseStatus, STATUS_LABELS } from "../../server/src/core/checklist";
 import { defaultEdition, Level } from "../../server/src/core/edition";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 
@@ -21,7 +21,7 @@ const DOSSIERS = [
 interface ChecklistJson {
   category: string | null;
   level: Level;
-  rows: Array<{ number: number; clauseId: string; status: string; conclusion: string; findings: unknown[]; evidence: string[] }>;
+  rows: Array<{ number: number; clauseId: string; status: ClauseStatus; basis: string; conclusion: string; findings: unknown[]; evidence: string[] }>;
 }
 
 let scratch = "";
@@ -86,10 +86,10 @@ describe("checklist rows", { concurrency: 3 }, () => {
       assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,证据,结论,证据清单"));
       const records = csvRecords(csv.stdout.slice(1));
       assert.equal(records.length, expected.length + 1);
-      assert.ok(records.every((record) => record.length === 8));
+      assert.ok(records.every((record) => record.length === 9));
       assert.deepEqual(
-        records.slice(1).map((record) => record[7]),
-        data.rows.map((row) => row.status),
+        records.slice(1).map((record) => [record[6], record[7], record[8]]),
+        data.rows.map((row) => [row.clauseId, row.status, row.basis]),
       );
     });
   }
@@ -98,9 +98,13 @@ describe("checklist rows", { concurrency: 3 }, () => {
     const data = await checklistJson("samples/needs-work/lease-expired.dossier.yaml");
     const premises = data.rows.find((row) => row.clauseId === "4.1.1");
     assert.equal(premises?.status, "violated");
-    assert.equal(premises?.conclusion, "不符合");
+    assert.equal(premises?.conclusion, STATUS_LABELS.violated.zh);
     assert.ok((premises?.findings.length ?? 0) > 0);
-    for (const row of data.rows) assert.ok(["符合", "不符合", "不适用", "需人工判断"].includes(row.conclusion));
+    // Every conclusion starts with its status; only a fully checked clause says nothing more.
+    for (const row of data.rows) {
+      assert.ok(row.conclusion.startsWith(STATUS_LABELS[row.status].zh), row.clauseId);
+      if (row.basis === "checked" || row.status === "not-applicable") assert.equal(row.conclusion, STATUS_LABELS[row.status].zh, row.clauseId);
+    }
   });
 
   test("--output writes the checklist to a file", async () => {

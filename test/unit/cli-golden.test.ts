@@ -82,7 +82,7 @@ const CHECKLIST_DOSSIERS = [
 ];
 
 interface JsonChecklist {
-  rows: Array<{ findings: Array<{ message: string; messageId: string }> }>;
+  rows: Array<{ findings: Array<{ message: string; messageId: string }>; remarks: Array<{ message: string; messageId: string }> }>;
 }
 
 const checklistReplacements = new Map<string, Promise<TextReplacement[]>>();
@@ -93,7 +93,7 @@ function replacementsForChecklist(dossier: string, lang: string): Promise<TextRe
   if (!pending) {
     pending = runCli(["checklist", dossier, "--format", "json", "--lang", lang, "--as-of", AS_OF]).then((run) => {
       const checklist = JSON.parse(run.stdout) as JsonChecklist;
-      return messageReplacements(checklist.rows.flatMap((row) => row.findings));
+      return messageReplacements(checklist.rows.flatMap((row) => [...row.findings, ...row.remarks]));
     });
     checklistReplacements.set(key, pending);
   }

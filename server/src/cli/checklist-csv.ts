@@ -1,7 +1,8 @@
 // `checklist --format csv`: RFC 4180 (CRLF, quoted fields) with a UTF-8 byte order mark so spreadsheet programs
-// open the Chinese text correctly. Columns: the six of the table plus the clause id and status code.
+// open the Chinese text correctly. Columns: the six of the table plus the clause id, status and basis codes. One record per clause: findings that cite no clause are in the
+// other formats only.
 import type { ChecklistTable } from "./checklist-table";
-import { findingLine } from "./checklist-md";
+import { conclusionLines } from "./checklist-md";
 
 function field(value: string | number): string {
   const text = String(value);
@@ -11,11 +12,11 @@ function field(value: string | number): string {
 export function renderChecklistCsv(table: ChecklistTable): string {
   const { headers } = table;
   const records: Array<Array<string | number>> = [
-    [headers.number, headers.keyPoint, headers.clause, headers.evidenceRequired, headers.conclusion, headers.evidence, "clause_id", "status"],
+    [headers.number, headers.keyPoint, headers.clause, headers.evidenceRequired, headers.conclusion, headers.evidence, "clause_id", "status", "basis"],
   ];
   for (const row of table.rows) {
-    const conclusion = [row.conclusion, ...row.findings.map((finding) => findingLine(finding, table.locale))].join("\n");
-    records.push([row.number, row.keyPoint, row.clauseLabel, row.evidenceRequired.join("\n"), conclusion, row.evidence.join("\n"), row.clauseId, row.status]);
+    const conclusion = conclusionLines(row, table.locale).join("\n");
+    records.push([row.number, row.keyPoint, row.clauseLabel, row.evidenceRequired.join("\n"), conclusion, row.evidence.join("\n"), row.clauseId, row.status, row.basis]);
   }
   return "\ufeff" + records.map((record) => record.map(field).join(",")).join("\r\n") + "\r\n";
 }

@@ -1,7 +1,7 @@
 // `checklist --format html`: the self-assessment table as one standalone, printable page — inline CSS only, no
 // scripts, fonts, images or links to anything outside the file.
 import type { ChecklistTable, ChecklistTableRow } from "./checklist-table";
-import { findingLine } from "./checklist-md";
+import { findingLine, remarkLine } from "./checklist-md";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -25,13 +25,16 @@ const STYLE = `
   td.clause { white-space: nowrap; }
   td.evidence code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 9pt; }
   ul { margin: 0; padding-left: 1.1em; }
-  .status { font-weight: bold; white-space: nowrap; }
+  .status { font-weight: bold; }
   .status-satisfied { color: #14622d; }
   .status-violated { color: #a4161a; }
   .status-not-applicable { color: #555; }
   .status-manual { color: #8a5a00; }
+  .status-waived { color: #555; }
   .finding { color: #a4161a; font-size: 9.5pt; }
+  .remark { color: #555; font-size: 9.5pt; }
   p.counts { margin-top: 1em; }
+  h2 { font-size: 12pt; margin: 1.2em 0 0.4em; }
   @page { size: A4 landscape; margin: 12mm; }
   @media print { body { margin: 0; } th { background: #e8e8e8 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
@@ -42,9 +45,12 @@ function list(items: string[], code: boolean): string {
 }
 
 function row(entry: ChecklistTableRow, table: ChecklistTable): string {
-  const findings = entry.findings.map((finding) => `<div class="finding">${escapeHtml(findingLine(finding, table.locale))}</div>`).join("");
+  const findings = [
+    ...entry.findings.map((finding) => `<div class="finding">${escapeHtml(findingLine(finding, table.locale))}</div>`),
+    ...entry.remarks.map((remark) => `<div class="remark">${escapeHtml(remarkLine(remark, table.locale))}</div>`),
+  ].join("");
   return [
-    `<tr data-clause="${escapeHtml(entry.clauseId)}" data-status="${entry.status}">`,
+    `<tr data-clause="${escapeHtml(entry.clauseId)}" data-status="${entry.status}" data-basis="${entry.basis}">`,
     `<td class="number">${entry.number}</td>`,
     `<td class="key-point">${escapeHtml(entry.keyPoint)}</td>`,
     `<td class="clause">${escapeHtml(entry.clauseLabel)}</td>`,
@@ -77,6 +83,12 @@ export function renderChecklistHtml(table: ChecklistTable): string {
     "</tbody>",
     "</table>",
     `<p class="counts">${escapeHtml(table.countsLine)}</p>`,
+    ...(table.otherFindings.length > 0
+      ? [
+          `<h2>${escapeHtml(table.otherFindingsTitle)}</h2>`,
+          `<ul class="other-findings">${table.otherFindings.map((finding) => `<li class="finding">${escapeHtml(findingLine(finding, table.locale))}</li>`).join("")}</ul>`,
+        ]
+      : []),
     "</body>",
     "</html>",
     "",

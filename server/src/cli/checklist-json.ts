@@ -17,6 +17,7 @@ export function renderChecklistJson(table: ChecklistTable, checklist: Checklist,
     headers: table.headers,
     rows: table.rows,
     counts: table.counts,
+    otherFindings: table.otherFindings,
   };
   return JSON.stringify(document, null, 2) + "\n";
 }

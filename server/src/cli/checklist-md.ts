@@ -10,9 +10,19 @@ export function findingLine(finding: ChecklistFindingRow, locale: Locale): strin
   return locale === "zh-cn" ? `第 ${finding.line} 行：${finding.message}` : `line ${finding.line}: ${finding.message}`;
 }
 
+/** A warning or info on a row: a remark (提示), never part of the conclusion. */
+export function remarkLine(remark: ChecklistFindingRow, locale: Locale): string {
+  return `${locale === "zh-cn" ? "提示：" : "Note: "}${findingLine(remark, locale)}`;
+}
+
+/** The conclusion's lines: the conclusion, the errors behind it, then the remarks. */
+export function conclusionLines(row: ChecklistTableRow, locale: Locale): string[] {
+  return [row.conclusion, ...row.findings.map((finding) => findingLine(finding, locale)), ...row.remarks.map((remark) => remarkLine(remark, locale))];
+}
+
 function conclusionCell(row: ChecklistTableRow, locale: Locale): string {
-  const label = row.status === "violated" ? `**${row.conclusion}**` : row.conclusion;
-  return [label, ...row.findings.map((finding) => cell(findingLine(finding, locale)))].join("<br>");
+  const [conclusion, ...details] = conclusionLines(row, locale).map(cell);
+  return [row.status === "violated" ? `**${conclusion}**` : conclusion, ...details].join("<br>");
 }
 
 function listCell(items: string[], code: boolean): string {
@@ -32,5 +42,8 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
     );
   }
   lines.push("", table.countsLine, "");
+  if (table.otherFindings.length > 0) {
+    lines.push(`**${table.otherFindingsTitle}**`, "", ...table.otherFindings.map((finding) => `- ${cell(findingLine(finding, locale))}`), "");
+  }
   return lines.join("\n");
 }

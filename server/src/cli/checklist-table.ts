@@ -1,14 +1,15 @@
 // The self-assessment table (自评估表) for one dossier as localized plain data: per clause the key point
 // (评价要点), the clause (条款), the evidence it calls for (证据), the conclusion (结论) and the evidence the
 // dossier lists (证据清单). The md/html/csv/json renderers only lay this out.
-import { Checklist, ClauseStatus, STATUS_LABELS } from "../core/checklist";
-import { clauseLabel, clauseTitle } from "../core/clause-text";
+import type { Checklist } from "../core/checklist";
+import { ClauseBasis, ClauseStatus, conclusionText, StatusCounts, STATUS_LABELS } from "../core/clause-status";
+import { clauseLabel, clauseTitle, requirementText } from "../core/clause-text";
 import type { Clause, Edition, Level, ModelNode } from "../core/edition";
 import { pick } from "../core/l10n/render";
 import { LineIndex } from "../core/line-index";
 import { renderMessage } from "../core/l10n/render";
 import type { DossierReport } from "../core/service";
-import type { Locale, Localized, Severity } from "../core/types";
+import type { Finding, Locale, Localized, Severity } from "../core/types";
 import { asObject, asString } from "../core/values";
 
 export interface ChecklistFindingRow {
@@ -29,8 +30,18 @@ export interface ChecklistTableRow {
   keyPoint: string;
   evidenceRequired: string[];
   status: ClauseStatus;
+  /** How far the tool checks the clause: checked, partly-checked or text-unknown. */
+  basis: ClauseBasis;
+  /** The rule ids (and "schema") that check the clause. */
+  checkedBy: string[];
+  /** What a reviewer must still confirm (partly checked clauses), in the table's language. */
+  stillToCheck: string | null;
+  /** The 结论: status and, when not fully checked, its basis (conclusionText). */
   conclusion: string;
+  /** The errors that make the clause violated. */
   findings: ChecklistFindingRow[];
+  /** Warnings and infos (提示): never a reason for 不符合. */
+  remarks: ChecklistFindingRow[];
   evidence: string[];
 }
 
@@ -40,8 +51,11 @@ export interface ChecklistTable {
   headers: { number: string; keyPoint: string; clause: string; evidenceRequired: string; conclusion: string; evidence: string };
   facts: Array<{ label: string; value: string }>;
   rows: ChecklistTableRow[];
-  counts: { [status in ClauseStatus]: number };
+  counts: StatusCounts;
   countsLine: string;
+  /** Findings that cite no clause (e.g. a credit code's check character): shown after the table. */
+  otherFindings: ChecklistFindingRow[];
+  otherFindingsTitle: string;
 }
 
 const TEXT: { [key: string]: Localized } = {
@@ -61,6 +75,7 @@ const TEXT: { [key: string]: Localized } = {
   summaryMark: { zh: "（公开资料概述，非规范原文）", en: " (public summary, not the specification's words)" },
   unknownText: { zh: "（条文未知，仅见于目录）", en: " (text unknown: table of contents only)" },
   unknown: { zh: "（未填写）", en: "(not given)" },
+  otherFindings: { zh: "不对应条款的问题", en: "Findings citing no clause" },
 };
 
 function text(key: string, locale: Locale): string {
@@ -74,8 +89,18 @@ function keyPoint(edition: Edition, clause: Clause, locale: Locale): string {
   const join = (body: string): string => (heading ? `${heading}${locale === "zh-cn" ? "：" : ": "}${body}` : body);
   if (clause.text) return join(pick(clause.text, locale).replace(/\n/g, " "));
   if (clause.summary) return join(pick(clause.summary, locale) + text("summaryMark", locale));
-  return heading + text("unknownText", locale);
+  const known = clause.provenance === "structure-only" ? heading + text("unknownText", locale) : heading;
+  const items = requirementText(edition, clause);
+  if (!items) return known;
+  const lines = pick(items, locale)
+    .split("\n")
+    .map((line) => line.replace(/[。.]$/, ""));
+  const body = locale === "zh-cn" ? `${lines.join("；")}。` : `${lines.join("; ")}.`;
+  return `${known}${locale === "zh-cn" ? "：" : ": "}${body}`;
 }
+
+/** Counts in the table's order; "waived" only when some clause is. */
+const COUNTED: ClauseStatus[] = ["satisfied", "violated", "not-applicable", "manual", "waived"];
 
 /** Titles of the model fields holding evidence for each clause ("办公场所 › 证明材料"), resolved at a level. */
 function evidenceFieldsByClause(edition: Edition, level: Level, locale: Locale): Map<string, string[]> {
@@ -126,21 +151,26 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
     keyPoint: keyPoint(edition, row.clause, locale),
     evidenceRequired: evidenceFields.get(row.clauseId) ?? [],
     status: row.status,
-    conclusion: pick(STATUS_LABELS[row.status], locale),
-    findings: row.findings.map((finding) => {
-      const position = lines.positionAt(finding.range.start);
-      return {
-        severity: finding.severity,
-        rule: finding.ruleId,
-        message: renderMessage(finding.messageId, finding.args, locale),
-        messageId: finding.messageId,
-        line: position.line + 1,
-        column: position.character + 1,
-      };
-    }),
+    basis: row.basis,
+    checkedBy: row.checkedBy,
+    stillToCheck: row.stillToCheck ? pick(row.stillToCheck, locale) : null,
+    conclusion: conclusionText(row, locale),
+    findings: row.findings.map(findingRow),
+    remarks: row.remarks.map(findingRow),
     evidence: row.evidence,
   }));
-  const countsLine = (Object.keys(STATUS_LABELS) as ClauseStatus[])
+  function findingRow(finding: Finding): ChecklistFindingRow {
+    const position = lines.positionAt(finding.range.start);
+    return {
+      severity: finding.severity,
+      rule: finding.ruleId,
+      message: renderMessage(finding.messageId, finding.args, locale),
+      messageId: finding.messageId,
+      line: position.line + 1,
+      column: position.character + 1,
+    };
+  }
+  const countsLine = COUNTED.filter((status) => status !== "waived" || checklist.counts.waived > 0)
     .map((status) => `${pick(STATUS_LABELS[status], locale)} ${checklist.counts[status]}`)
     .join(locale === "zh-cn" ? "，" : ", ");
   return {
@@ -158,5 +188,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
     rows,
     counts: checklist.counts,
     countsLine,
+    otherFindings: checklist.unattributed.map(findingRow),
+    otherFindingsTitle: text("otherFindings", locale),
   };
 }

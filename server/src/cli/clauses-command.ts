@@ -1,6 +1,6 @@
 // `isv-dossier clauses [ID]`: the clause catalog as a tree, or one clause with its text, its provenance, the
 // requirement rules that check it (RULES' clause templates resolved at each level) and the dossier fields citing it.
-import { clauseLabel, clauseMarkdown } from "../core/clause-text";
+import { clauseItems, clauseLabel, clauseMarkdown, isItemHeading } from "../core/clause-text";
 import { Clause, Edition, LEVELS, ModelNode } from "../core/edition";
 import { pick } from "../core/l10n/render";
 import { RULES } from "../core/rules";
@@ -58,10 +58,13 @@ function tree(edition: Edition, locale: Locale): string {
   return lines.join("\n") + "\n";
 }
 
+/** The rules checking a clause, or — for a heading known through its items (4.1.3) — checking it or its items. */
 function rulesChecking(edition: Edition, clauseId: string, locale: Locale): string[] {
   const lines: string[] = [];
+  const clause = edition.clause(clauseId);
+  const ids = new Set([clauseId, ...(clause && isItemHeading(edition, clause) ? clauseItems(edition, clauseId).map((item) => item.id) : [])]);
   for (const rule of RULES) {
-    const levels = LEVELS.filter((level) => rule.clauses.some((template) => edition.resolveClause(template, level) === clauseId));
+    const levels = LEVELS.filter((level) => rule.clauses.some((template) => ids.has(edition.resolveClause(template, level))));
     if (levels.length === 0) continue;
     const perLevel = rule.clauses.some((template) => template.startsWith("4.x"));
     const levelNote = perLevel ? ` (${levels.map((level) => pick(edition.levelLabel(level), locale)).join(locale === "zh-cn" ? "、" : ", ")})` : "";

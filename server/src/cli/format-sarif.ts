@@ -1,17 +1,21 @@
 // `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other viewers. The specification is a taxonomy
 // (run.taxonomies) whose taxa are its clauses — Chinese text and provenance included; each rule is related to
 // the clauses it enforces, each result names its clauses, and artifact locations are relative to SRCROOT (the
-// folder the CLI ran in), so the log holds no absolute path of the machine that produced it.
+// folder the CLI ran in), so the log holds no absolute path of the machine that produced it. Each artifact carries
+// the dossier's clause verdicts (core/clause-status.ts: status, basis, conclusion) in its properties, and each
+// result's clause references the status of that clause in that dossier.
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
-import { clauseLabel, clauseMarkdown, clauseTitle } from "../core/clause-text";
+import { ClauseVerdict, conclusionText } from "../core/clause-status";
+import { clauseLabel, clauseMarkdown, clauseTitle, requirementText } from "../core/clause-text";
 import { Clause, Edition, LEVELS } from "../core/edition";
 import { pick } from "../core/l10n/render";
 import { RULES } from "../core/rules";
 import { specUri } from "../core/spec-document";
 import type { Locale, Severity } from "../core/types";
 import { CHECK_DESCRIPTIONS } from "./check-descriptions";
+import { fileVerdicts, SarifFinding } from "./file-verdicts";
 import type { CliFinding, CliRange, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
 
@@ -28,10 +32,11 @@ const PROVENANCE_TEXT: { [provenance: string]: { zh: string; en: string } } = {
   "structure-only": { zh: "条文未知：仅见于目录", en: "Text unknown: table of contents only" },
 };
 
-function taxonDescription(clause: Clause, locale: Locale): string {
+function taxonDescription(edition: Edition, clause: Clause, locale: Locale): string {
   const provenance = pick(PROVENANCE_TEXT[clause.provenance] ?? { zh: clause.provenance, en: clause.provenance }, locale);
-  if (clause.text) return `${clause.text.zh}\n\n${clause.text.en}\n\n(${provenance})`;
-  if (clause.summary) return `${clause.summary.zh}\n\n${clause.summary.en}\n\n(${provenance})`;
+  // A heading's requirement is its items' (4.1.3: a), b)), each marked by its own provenance.
+  const requirement = requirementText(edition, clause);
+  if (requirement) return `${requirement.zh}\n\n${requirement.en}\n\n(${provenance})`;
   return provenance;
 }
 
@@ -42,7 +47,7 @@ function taxon(edition: Edition, clause: Clause, locale: Locale): Sarif.Reportin
     id: clause.id,
     name: title ? `${label} ${title.zh}` : label,
     shortDescription: { text: title ? `${label} ${pick(title, locale)}` : label },
-    fullDescription: { text: taxonDescription(clause, locale), markdown: clauseMarkdown(edition, clause.id, locale) },
+    fullDescription: { text: taxonDescription(edition, clause, locale), markdown: clauseMarkdown(edition, clause.id, locale) },
     helpUri: specUri(edition, clause.id),
     properties: {
       provenance: clause.provenance,
@@ -134,7 +139,28 @@ function region(range: CliRange): Sarif.Region {
   };
 }
 
-function result(file: LintedFile, fileIndex: number, finding: CliFinding, ruleIndex: Map<string, number>, taxonIndex: Map<string, number>, edition: Edition): Sarif.Result {
+function verdictProperties(verdicts: Array<ClauseVerdict<SarifFinding>>, locale: Locale): Sarif.PropertyBag {
+  return {
+    clauseVerdicts: verdicts.map((verdict) => ({
+      clauseId: verdict.clauseId,
+      status: verdict.status,
+      basis: verdict.basis,
+      conclusion: conclusionText(verdict, locale),
+      checkedBy: verdict.checkedBy,
+      ...(verdict.stillToCheck ? { stillToCheck: pick(verdict.stillToCheck, locale) } : {}),
+    })),
+  };
+}
+
+function result(
+  file: LintedFile,
+  fileIndex: number,
+  finding: CliFinding,
+  ruleIndex: Map<string, number>,
+  taxonIndex: Map<string, number>,
+  edition: Edition,
+  statusOf: Map<string, ClauseVerdict<SarifFinding>>,
+): Sarif.Result {
   const location = artifactLocation(file, fileIndex);
   return {
     ruleId: finding.rule,
@@ -156,7 +182,15 @@ function result(file: LintedFile, fileIndex: number, finding: CliFinding, ruleIn
       ? {
           taxa: finding.clauses
             .filter((clause) => taxonIndex.has(clause))
-            .map((clause) => ({ id: clause, index: taxonIndex.get(clause), toolComponent: { name: edition.id, index: 0 } })),
+            .map((clause) => {
+              const verdict = statusOf.get(clause);
+              return {
+                id: clause,
+                index: taxonIndex.get(clause),
+                toolComponent: { name: edition.id, index: 0 },
+                ...(verdict ? { properties: { status: verdict.status, basis: verdict.basis } } : {}),
+              };
+            }),
         }
       : {}),
     properties: { clauses: finding.clauses, messageId: finding.messageId },
@@ -168,6 +202,7 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
   const taxonIndex = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
   const rules = collectRules(files, edition);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const verdicts = files.map((file) => fileVerdicts(file, edition));
   const firstClauseSeen = new Map<string, string>();
   for (const file of files) for (const finding of file.findings) if (finding.clauses[0] && !firstClauseSeen.has(finding.rule)) firstClauseSeen.set(finding.rule, finding.clauses[0]);
   const driver: Sarif.ToolComponent = {
@@ -186,8 +221,16 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
     originalUriBaseIds: {
       [SRCROOT]: { description: { text: locale === "zh-cn" ? "运行 isv-dossier 时所在的文件夹（路径均相对于它）。" : "The folder isv-dossier ran in (paths are relative to it)." } },
     },
-    artifacts: files.map((file) => ({ location: artifactLocation(file), roles: ["analysisTarget"], mimeType: "application/yaml" })),
-    results: files.flatMap((file, fileIndex) => file.findings.map((finding) => result(file, fileIndex, finding, ruleIndex, taxonIndex, edition))),
+    artifacts: files.map((file, fileIndex) => ({
+      location: artifactLocation(file),
+      roles: ["analysisTarget"],
+      mimeType: "application/yaml",
+      ...(file.readError === undefined ? { properties: verdictProperties(verdicts[fileIndex], locale) } : {}),
+    })),
+    results: files.flatMap((file, fileIndex) => {
+      const statusOf = new Map(verdicts[fileIndex].map((verdict) => [verdict.clauseId, verdict]));
+      return file.findings.map((finding) => result(file, fileIndex, finding, ruleIndex, taxonIndex, edition, statusOf));
+    }),
     columnKind: "utf16CodeUnits",
   };
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };

@@ -57,5 +57,17 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
     total: summary.files,
   });
   const mark = summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
-  return [...sections, `${mark} ${paint("bold", line)}`, ""].join("\n");
+  return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}`, ""].join("\n");
+}
+
+const VIOLATED_CLAUSES = { en: "; {count} clauses violated", one: "; 1 clause violated", zh: "；不符合条款 {count} 条" };
+
+/** The clauses the errors make violated (the clause verdicts of every file): said only when there are errors, so
+ * that a run without any needs no catalog. */
+function violatedClauses(files: LintedFile[], context: FormatContext): string {
+  if (!files.some((file) => file.findings.some((finding) => finding.severity === "error"))) return "";
+  const { fileVerdicts } = require("./file-verdicts") as typeof import("./file-verdicts");
+  const count = files.reduce((sum, file) => sum + fileVerdicts(file, context.edition).filter((verdict) => verdict.status === "violated").length, 0);
+  const template = context.locale === "zh-cn" ? VIOLATED_CLAUSES.zh : count === 1 ? VIOLATED_CLAUSES.one : VIOLATED_CLAUSES.en;
+  return template.replace("{count}", String(count));
 }

@@ -1,21 +1,17 @@
-// The per-clause picture of one dossier (the self-assessment table, 自评估表): every clause that applies to its
-// category and level with its status — satisfied, violated (with the findings), not applicable, or manual
-// (not machine-checkable: a reviewer must look) — and the evidence the dossier offers for it.
+// The per-clause picture of one dossier (the self-assessment table, 自评估表): every verdict of clause-status.ts
+// (the one model of a clause's status) with its row number and the evidence the dossier offers for the clause.
 import { isMap, isScalar, isSeq, Node as YamlNode } from "yaml";
+import { ClauseVerdict, countStatuses, dossierVerdicts, StatusCounts, verdictClauses } from "./clause-status";
 import type { Clause, Edition, Level } from "./edition";
 import type { DossierReport } from "./service";
-import type { Finding, JsonPath, Localized } from "./types";
+import type { Finding, JsonPath } from "./types";
 
-export type ClauseStatus = "satisfied" | "violated" | "not-applicable" | "manual";
+export { STATUS_LABELS, conclusionText, conclusionLabel } from "./clause-status";
+export type { ClauseStatus, ClauseBasis, ClauseVerdict } from "./clause-status";
 
-export interface ChecklistRow {
+export interface ChecklistRow extends ClauseVerdict<Finding> {
   /** 1-based row number (序号). */
   number: number;
-  clauseId: string;
-  clause: Clause;
-  status: ClauseStatus;
-  /** Error and warning findings citing this clause. */
-  findings: Finding[];
   /** Evidence paths the dossier gives under fields that cite this clause. */
   evidence: string[];
 }
@@ -27,19 +23,9 @@ export interface Checklist {
   drClass: string | undefined;
   asOf: string;
   rows: ChecklistRow[];
-  counts: { [status in ClauseStatus]: number };
-}
-
-function appliesToLevel(clause: Clause, level: Level): boolean {
-  return !clause.levels || clause.levels.includes(level);
-}
-
-function appliesToCategory(clause: Clause, category: string | undefined): boolean {
-  return !clause.categories || clause.categories === "all" || (category !== undefined && clause.categories.includes(category));
-}
-
-function isCheckable(clause: Clause): boolean {
-  return (clause.check ?? []).some((kind) => kind !== "informative");
+  counts: StatusCounts;
+  /** Findings that cite no clause (YAML syntax, identifier format, input limits): no row can show them. */
+  unattributed: Finding[];
 }
 
 /** Collects evidence paths by the clause ids of the fields holding them. */
@@ -66,31 +52,13 @@ function evidenceByClause(report: DossierReport): Map<string, string[]> {
   return byClause;
 }
 
-/** The clauses a checklist lists for a level and category, in catalog order. */
+/** The clauses a checklist lists for a level and category, in catalog order (before any a finding adds). */
 export function checklistClauses(edition: Edition, level: Level, category: string | undefined): Array<{ clause: Clause; applicable: boolean }> {
-  return edition.clauses
-    .filter((clause) => appliesToLevel(clause, level) && isCheckable(clause))
-    .filter((clause) => appliesToCategory(clause, category) || clause.id.startsWith("4."))
-    .map((clause) => ({ clause, applicable: appliesToCategory(clause, category) }));
+  return verdictClauses(edition, level, category);
 }
 
 export function buildChecklist(report: DossierReport): Checklist {
-  const { edition, level, category } = report;
   const evidence = evidenceByClause(report);
-  const rows: ChecklistRow[] = checklistClauses(edition, level, category).map(({ clause, applicable }, index) => {
-    const findings = report.findings.filter((finding) => finding.severity !== "info" && finding.clauseIds.includes(clause.id));
-    const machineCheckable = (clause.check ?? []).some((kind) => kind === "schema" || kind === "rule");
-    const status: ClauseStatus = !applicable ? "not-applicable" : findings.length > 0 ? "violated" : machineCheckable ? "satisfied" : "manual";
-    return { number: index + 1, clauseId: clause.id, clause, status, findings, evidence: evidence.get(clause.id) ?? [] };
-  });
-  const counts = { satisfied: 0, violated: 0, "not-applicable": 0, manual: 0 };
-  for (const row of rows) counts[row.status]++;
-  return { editionId: edition.id, category, level, drClass: report.drClass, asOf: report.asOf, rows, counts };
+  const rows: ChecklistRow[] = dossierVerdicts(report).map((verdict, index) => ({ ...verdict, number: index + 1, evidence: evidence.get(verdict.clauseId) ?? [] }));
+  return { editionId: report.edition.id, category: report.category, level: report.level, drClass: report.drClass, asOf: report.asOf, rows, counts: countStatuses(rows), unattributed: report.findings.filter((finding) => finding.clauseIds.length === 0) };
 }
-
-export const STATUS_LABELS: { [status in ClauseStatus]: Localized } = {
-  satisfied: { zh: "符合", en: "Satisfied" },
-  violated: { zh: "不符合", en: "Violated" },
-  "not-applicable": { zh: "不适用", en: "Not applicable" },
-  manual: { zh: "需人工判断", en: "Reviewer must check" },
-};

@@ -22,6 +22,7 @@ const UI: { [key: string]: Localized } = {
   yours: { en: "(your level)", zh: "（本申请）" },
   unknown: { en: "text unknown", zh: "条文未知" },
   summaryMark: { en: "public summary", zh: "公开资料概述" },
+  publicSummaryShort: { en: "**Not the specification's words** (public summary):", zh: "**非本规范原文**（公开资料概述）：" },
 };
 
 /** "4.2.3 b)" for an item, "4.2.3" for a section, "附录 H" / "Annex H" for an annex. */
@@ -45,11 +46,59 @@ function quoteLines(text: string): string {
     .join("\n>\n");
 }
 
-function shortRequirement(clause: Clause | undefined, locale: Locale): string {
+/** The lettered items of a clause ("4.1.3" → 4.1.3.a, 4.1.3.b), as the catalog lists them. */
+export function clauseItems(edition: Edition, clauseId: string): Clause[] {
+  return edition.children(clauseId).filter((child) => /^[a-z]\)$/.test(child.number ?? ""));
+}
+
+/** A heading without text of its own whose items the catalog lists: its requirement is its items'. */
+export function isItemHeading(edition: Edition, clause: Clause): boolean {
+  return !clause.text && !clause.summary && clauseItems(edition, clause.id).length > 0;
+}
+
+/**
+ * What a clause requires, as plain text in both languages: its own text or summary, or — for a heading whose items
+ * are listed — one line per item ("a) …"), a summary marked as such and an unknown item said to be unknown.
+ * Undefined when nothing is known.
+ */
+export function requirementText(edition: Edition, clause: Clause): Localized | undefined {
+  if (clause.text) return clause.text;
+  if (clause.summary) return clause.summary;
+  const items = clauseItems(edition, clause.id);
+  if (items.length === 0) return undefined;
+  const line = (item: Clause, locale: Locale): string => {
+    const number = item.number ?? item.id;
+    if (item.text) return `${number} ${pick(item.text, locale).replace(/\n/g, " ")}`;
+    if (item.summary) return `${number} ${pick(item.summary, locale)}${locale === "zh-cn" ? "（" : " ("}${pick(UI.summaryMark, locale)}${locale === "zh-cn" ? "）" : ")"}`;
+    return `${number} ${pick(UI.unknown, locale)}`;
+  };
+  return { zh: items.map((item) => line(item, "zh-cn")).join("\n"), en: items.map((item) => line(item, "en")).join("\n") };
+}
+
+function shortRequirement(edition: Edition, clause: Clause | undefined, locale: Locale): string {
   if (!clause) return "—";
   if (clause.text) return clause.text.zh.replace(/\|/g, "\\|");
   if (clause.summary) return `${pick(clause.summary, locale).replace(/\|/g, "\\|")} *(${pick(UI.summaryMark, locale)})*`;
+  if (isItemHeading(edition, clause)) return clauseItems(edition, clause.id).map((item) => `${item.number ?? ""} ${shortRequirement(edition, item, locale)}`).join("<br>");
   return `*${pick(UI.unknown, locale)}*`;
+}
+
+/** A heading's items in Markdown: the known texts quoted (with their English), summaries and unknown items plainly. */
+function itemsMarkdown(edition: Edition, clause: Clause, locale: Locale): string[] {
+  const items = clauseItems(edition, clause.id);
+  const quoted = items.flatMap((item) => (item.provenance === "excerpt" && item.text ? [{ id: item.id, number: item.number ?? "", text: item.text }] : []));
+  const parts: string[] = [];
+  if (quoted.length > 0) {
+    parts.push(quoteLines(quoted.map((item) => `${item.number} ${item.text.zh}`).join("\n")));
+    parts.push(`*${pick(UI.english, locale)}:* ${quoted.map((item) => `${item.number} ${item.text.en.replace(/\n/g, " ")}`).join(" ")}`);
+    parts.push(`*${pick(UI.excerpt, locale)}*`);
+  }
+  const quotedIds = new Set(quoted.map((item) => item.id));
+  for (const item of items.filter((candidate) => !quotedIds.has(candidate.id))) {
+    if (item.summary) parts.push(`${item.number} ${pick(UI.publicSummaryShort, locale)} ${item.summary.zh} · ${item.summary.en}`);
+    else parts.push(`${item.number} *${pick(UI.unknown, locale)}*`);
+  }
+  return parts;
 }
 
 /** A table of the same requirement at levels 3, 2 and 1, with the applicant's level marked. */
@@ -60,7 +109,7 @@ function levelTable(edition: Edition, clauseId: string, locale: Locale, applican
     const resolved = edition.resolveClause(edition.templateOf(variantId) ?? variantId, level);
     const mark = level === applicantLevel ? ` ${pick(UI.yours, locale)}` : "";
     const label = pick(edition.levelLabel(level), locale) + mark;
-    return `| ${level === applicantLevel ? `**${label}**` : label} | ${clauseLabel(resolved, locale)} | ${shortRequirement(edition.clause(resolved), locale)} |`;
+    return `| ${level === applicantLevel ? `**${label}**` : label} | ${clauseLabel(resolved, locale)} | ${shortRequirement(edition, edition.clause(resolved), locale)} |`;
   });
   return [`| ${pick(UI.level, locale)} | ${pick(UI.clause, locale)} | ${pick(UI.requirement, locale)} |`, "|---|---|---|", ...rows].join("\n");
 }
@@ -76,11 +125,14 @@ export function clauseMarkdown(edition: Edition, clauseId: string, locale: Local
     parts.push(quoteLines(clause.text.zh));
     parts.push(`*${pick(UI.english, locale)}:* ${clause.text.en.replace(/\n/g, " ")}`);
     parts.push(`*${pick(UI.excerpt, locale)}*`);
+  } else if (clause.provenance === "excerpt" && isItemHeading(edition, clause)) {
+    parts.push(...itemsMarkdown(edition, clause, locale));
   } else if (clause.provenance === "public-summary") {
     parts.push(pick(UI.publicSummary, locale));
     if (clause.summary) parts.push(`${clause.summary.zh}\n\n${clause.summary.en}`);
   } else if (clause.provenance === "structure-only") {
     parts.push(pick(UI.structureOnly, locale));
+    if (isItemHeading(edition, clause)) parts.push(...itemsMarkdown(edition, clause, locale));
   }
   if (clause.counterpart && clause.provenance !== "excerpt") {
     const counterpart = edition.clause(clause.counterpart);

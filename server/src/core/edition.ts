@@ -26,6 +26,8 @@ export interface Clause {
   categories?: "all" | string[];
   counterpart?: string;
   annex_kind?: Localized;
+  /** What a reviewer must still look at where the tool checks only part of the clause's text. */
+  still_to_check?: Localized;
 }
 
 export type SchemaObject = { [keyword: string]: unknown };

@@ -50,7 +50,8 @@ export function hover(report: DossierReport, offset: number, locale: Locale): Ho
   }
   if (node.description) parts.push(pick(node.description, locale));
   const clauseIds = (node.clauses ?? []).map((template) => edition.resolveClause(template, level));
-  const unique = [...new Set(clauseIds)];
+  // A section citing a heading and its items (performance: 4.1.3, a), b)) shows the heading, which quotes the items.
+  const unique = [...new Set(clauseIds)].filter((clauseId, _index, all) => !all.includes(edition.clause(clauseId)?.parent ?? ""));
   if (unique.length === 0) parts.push(`*${pick(UI.noClause, locale)}*`);
   for (const clauseId of unique) parts.push("---", clauseMarkdown(edition, clauseId, locale, report.levelKnown ? level : undefined));
   return { markdown: parts.join("\n\n"), range: at.range };

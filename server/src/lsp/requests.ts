@@ -1,4 +1,10 @@
-// Custom requests between the extension (client/) and the server, beyond standard LSP.
+// Custom requests between the extension (client/) and the server, beyond standard LSP, and the shapes of their
+// answers. Types only besides the names: the extension imports this file (the answer is built in
+// checklist-answer.ts, from the one model of a clause's status, core/clause-status.ts).
+import type { Diagnostic } from "vscode-languageserver";
+import type { ClauseBasis, ClauseStatus, StatusCounts } from "../core/clause-status";
+import type { Locale, Localized } from "../core/types";
+
 export const REQUESTS = {
   /** { edition?, locale? } → { uri, text, anchors: { clauseId: line } } — the read-only spec document. */
   specDocument: "isvDossier/specDocument",
@@ -6,6 +12,39 @@ export const REQUESTS = {
   editions: "isvDossier/editions",
   /** { category, level, drClass?, locale? } → the text of a new dossier. */
   newDossier: "isvDossier/newDossier",
-  /** { uri } → the per-clause checklist of an open dossier. */
+  /** { uri } → the per-clause checklist of an open dossier (ChecklistAnswer). */
   checklist: "isvDossier/checklist",
 } as const;
+
+export interface ChecklistAnswerRow {
+  number: number;
+  clauseId: string;
+  title: Localized | null;
+  provenance: string;
+  status: ClauseStatus;
+  basis: ClauseBasis;
+  /** The conclusion (结论) in the dossier's locale: status and basis (conclusionText). */
+  conclusion: string;
+  /** The same, short: the status and a basis mark (conclusionLabel), for a tree or a status bar. */
+  label: string;
+  checkedBy: string[];
+  stillToCheck: Localized | null;
+  evidence: string[];
+  /** The errors that make the clause violated. */
+  findings: Diagnostic[];
+  /** Warnings and infos citing the clause: remarks, never a reason for 不符合. */
+  remarks: Diagnostic[];
+}
+
+export interface ChecklistAnswer {
+  editionId: string;
+  category: string | undefined;
+  level: number;
+  drClass: string | undefined;
+  asOf: string;
+  locale: Locale;
+  counts: StatusCounts;
+  /** The counts in words, worst first ("不符合 2，需人工判断 3，符合 10"). */
+  countsText: string;
+  rows: ChecklistAnswerRow[];
+}

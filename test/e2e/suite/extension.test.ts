@@ -181,6 +181,9 @@ describe("ISV Dossier extension in a real editor", () => {
     assert.ok(duration, "4.1.3 a) is listed");
     assert.equal(duration.contextValue, "clause.violated");
     assert.ok(duration.children.some((child) => child.contextValue === "finding"), "its finding is a child");
+    // A heading agrees with its items: 4.1.3 is violated because its a) is.
+    const heading = tree.find((node) => node.label.startsWith("4.1.3 ") && !/^4\.1\.3 [a-z]\)/.test(node.label));
+    assert.equal(heading?.contextValue, "clause.violated", "4.1.3 agrees with 4.1.3 a)");
     const statuses = new Set(tree.map((node) => node.contextValue));
     for (const status of ["clause.violated", "clause.satisfied", "clause.section"]) assert.ok(statuses.has(status), `some clause is ${status}`);
     assert.ok(!tree.some((node) => node.label.startsWith("4.2.3")), "level-2 clauses are not listed for a level-3 dossier");
