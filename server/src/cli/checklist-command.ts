@@ -14,7 +14,7 @@ import { renderChecklistJson } from "./checklist-json";
 import { renderChecklistMarkdown } from "./checklist-md";
 import { describeFileError, displayPathFor } from "./discover";
 import { CliUsageError, EXIT_OK } from "./errors";
-import { writeOutput } from "./output";
+import { checkOutputPath, writeOutput } from "./output";
 import { uiText } from "./ui-text";
 
 export const CHECKLIST_FORMATS = ["md", "html", "csv", "json"] as const;
@@ -60,6 +60,7 @@ function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFo
 export function runChecklist(options: ChecklistCommandOptions): number {
   const absolutePath = path.resolve(options.cwd, options.dossier);
   const shownPath = displayPathFor(absolutePath, options.cwd);
+  checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
   const text = readDossier(absolutePath, options.dossier, options.locale);
   const service = createLanguageService({ locale: options.locale, today: options.asOf, evidenceExists: evidenceExistsIn(path.dirname(absolutePath)) });
   const report = service.validate(text);

@@ -5,7 +5,7 @@ import { discoverDossiers } from "./discover";
 import { EXIT_FINDINGS, EXIT_OK, CliUsageError } from "./errors";
 import type { LintedFile } from "./lint-file";
 import { applyFilters, FormatContext, LintFormatter, ResultFilters, summarize } from "./lint-results";
-import { writeOutput } from "./output";
+import { checkOutputPath, writeOutput } from "./output";
 import { ProgressBar } from "./progress";
 import { uiText } from "./ui-text";
 import { lintAll } from "./worker-pool";
@@ -51,6 +51,7 @@ function failOnUnreadable(files: LintedFile[], locale: Locale): void {
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
   const targets = discoverDossiers(options.paths, options.cwd, options.locale);
+  checkOutputPath(options.output, targets.map((target) => target.absolutePath), options.cwd, options.locale);
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
   try {
