@@ -52,7 +52,7 @@ export function runInit(options: InitCommandOptions): number {
     writeFileAtomically(target, text, { overwrite: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliUsageError(uiText("error.exists", options.locale, { path: options.file }));
-    throw new CliUsageError(uiText("error.cannot-write", options.locale, { path: options.file, reason: describeFileError(error) }));
+    throw new CliUsageError(uiText("error.cannot-write", options.locale, { path: options.file, reason: describeFileError(error, options.locale) }));
   }
   return EXIT_OK;
 }

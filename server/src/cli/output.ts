@@ -105,6 +105,6 @@ export function writeOutput(text: string, outputFile: string | undefined, locale
   try {
     writeFileAtomically(outputFile, text, { overwrite: true });
   } catch (error) {
-    throw new CliUsageError(uiText("error.cannot-write", locale, { path: outputFile, reason: describeFileError(error) }));
+    throw new CliUsageError(uiText("error.cannot-write", locale, { path: outputFile, reason: describeFileError(error, locale) }));
   }
 }

@@ -23,7 +23,7 @@ const TEXT: { [key: string]: Localized } = {
   "error.no-dossiers-in-folder": { en: "no *.dossier.yaml files in {path}", zh: "{path} 中没有 *.dossier.yaml 文件" },
   "error.no-match": { en: "no dossiers match {pattern}", zh: "没有与 {pattern} 匹配的申请材料" },
   "error.unreadable": { en: "cannot read {path}: {reason}", zh: "无法读取 {path}：{reason}" },
-  "error.unreadable-more": { en: " (and {count} more unreadable files)", zh: "（另有 {count} 个文件无法读取）" },
+  "error.not-checked": { en: "{path}: {message}", zh: "{path}：{message}" },
   "error.cannot-write": { en: "cannot write {path}: {reason}", zh: "无法写入 {path}：{reason}" },
   "error.output-is-input": {
     en: "not writing the report to {path}: it is one of the dossiers it reports on",
