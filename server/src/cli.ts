@@ -1,6 +1,6 @@
 // isv-dossier: the command line. Parses argv (node's util.parseArgs) and dispatches to the commands in cli/;
 // the commands call the same core as the editor. Exit codes: 0 ok, 1 findings, 2 usage or internal error —
-// the latter with one line on stderr (a stack trace only with --debug).
+// the latter with one line on stderr (a stack trace only with --debug), its paths' control characters escaped.
 import { parseArgs } from "node:util";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
@@ -8,6 +8,7 @@ import { dateOption, integerOption, localeFromEnvironment, localeOption, package
 import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
 import { helpText } from "./cli/help";
 import { LINT_FORMATS, runLint } from "./cli/lint-command";
+import { terminalText } from "./cli/safe-text";
 import { uiText } from "./cli/ui-text";
 
 // The catalog and the commands other than lint are required when used, not imported: `lint` starts its worker
@@ -171,12 +172,12 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
 
 function reportFailure(error: unknown, debug: boolean, locale: Locale): void {
   if (error instanceof CliUsageError) {
-    process.stderr.write(`isv-dossier: ${error.message}\n`);
+    process.stderr.write(`isv-dossier: ${terminalText(error.message)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return;
   }
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  process.stderr.write(`isv-dossier: ${uiText("error.internal", locale, { message })}\n`);
+  process.stderr.write(`isv-dossier: ${terminalText(uiText("error.internal", locale, { message }))}\n`);
   if (debug) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
 }
 

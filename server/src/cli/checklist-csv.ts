@@ -1,12 +1,9 @@
 // `checklist --format csv`: RFC 4180 (CRLF, quoted fields) with a UTF-8 byte order mark so spreadsheet programs
-// open the Chinese text correctly. Columns: the six of the table plus the clause id and status code.
+// open the Chinese text correctly. Columns: the six of the table plus the clause id and status code. A cell that a
+// spreadsheet would take for a formula (= + - @ …) starts with ' (safe-text.ts).
 import type { ChecklistTable } from "./checklist-table";
 import { findingLine } from "./checklist-md";
-
-function field(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvField as field } from "./safe-text";
 
 export function renderChecklistCsv(table: ChecklistTable): string {
   const { headers } = table;

@@ -11,6 +11,7 @@ import type { LintedFile } from "./lint-file";
 import { applyFilters, FormatContext, LintFormatter, ResultFilters, summarize } from "./lint-results";
 import { checkOutputPath, writeOutput } from "./output";
 import { ProgressBar } from "./progress";
+import { terminalText } from "./safe-text";
 import { uiText } from "./ui-text";
 import { lintAll } from "./worker-pool";
 
@@ -47,7 +48,7 @@ export interface LintCommandOptions {
 
 /** One line on stderr per path that could not be searched or read. */
 function reportUnreadable(problems: PathProblem[], locale: Locale): void {
-  for (const problem of problems) process.stderr.write(`isv-dossier: ${uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason })}\n`);
+  for (const problem of problems) process.stderr.write(`isv-dossier: ${terminalText(uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason }))}\n`);
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
