@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { hasMessage, renderMessage } from "../../server/src/core/l10n/render";
+import { fileSizeFinding } from "../../server/src/core/limits";
 import { DEFAULT_SETTINGS } from "../../server/src/settings";
 import { AS_OF, assertBuilt, CLI, CliRun, CliRunOptions, ROOT, runCli } from "../support/cli-harness";
 
@@ -145,6 +147,17 @@ describe("special files are never read; large files are not read whole", () => {
     assert.match(runs[1].stderr, /[\u4e00-\u9fff]/);
     assert.match(runs[5].stderr, /[\u4e00-\u9fff]/);
   });
+});
+
+test("core: the limits.file-size finding has no clause, is a warning at the start, and has texts in both languages", () => {
+  const finding = fileSizeFinding(6_000_000, 5_242_880);
+  assert.deepEqual([finding.ruleId, finding.clauseIds, finding.severity, finding.range, finding.related], ["limits.file-size", [], "warning", { start: 0, end: 0 }, []]);
+  assert.ok(hasMessage(finding.messageId));
+  for (const locale of ["en", "zh-cn"] as const) {
+    const text = renderMessage(finding.messageId, finding.args, locale);
+    assert.doesNotMatch(text, /\{\w+\}/, "every placeholder is filled");
+    assert.ok(text.includes("6000000") && text.includes("5242880"), text);
+  }
 });
 
 describe("a folder or file that cannot be read does not stop the run", () => {

@@ -46,9 +46,15 @@ function statOrUndefined(candidate: string): fs.Stats | undefined {
   }
 }
 
-/** A file's identity (device and inode, links followed): the same folder or file reached by two paths is one. */
-function identity(stat: fs.Stats): string {
-  return `${stat.dev}:${stat.ino}`;
+/** A file's identity (device and inode, links followed): the same folder or file reached by two paths is one. Where
+ * the file system gives no inode (0), the real path stands in for it. */
+function identity(stat: fs.Stats, file: string): string {
+  if (stat.ino !== 0) return `${stat.dev}:${stat.ino}`;
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /**
@@ -58,7 +64,7 @@ function identity(stat: fs.Stats): string {
  */
 function walk(root: string, search: Search, visit: (absolutePath: string, isFolder: boolean) => void): void {
   const rootStat = statOrUndefined(root);
-  const visited = new Set<string>(rootStat ? [identity(rootStat)] : []);
+  const visited = new Set<string>(rootStat ? [identity(rootStat, root)] : []);
   const descend = (folder: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -74,8 +80,9 @@ function walk(root: string, search: Search, visit: (absolutePath: string, isFold
       const isFolder = stat?.isDirectory() === true;
       if (isFolder && skippedFolder(entry.name)) continue;
       if (stat && isFolder) {
-        if (visited.has(identity(stat))) continue;
-        visited.add(identity(stat));
+        const key = identity(stat, full);
+        if (visited.has(key)) continue;
+        visited.add(key);
       }
       visit(full, isFolder);
       if (isFolder) descend(full);
@@ -169,7 +176,7 @@ export function discoverDossiers(argumentsGiven: string[], cwd: string, locale: 
   for (const argument of argumentsGiven.length > 0 ? argumentsGiven : ["."]) {
     for (const absolutePath of expandArgument(argument, search)) {
       const stat = statOrUndefined(absolutePath);
-      const key = stat ? identity(stat) : absolutePath;
+      const key = stat ? identity(stat, absolutePath) : absolutePath;
       if (seen.has(key)) continue;
       seen.add(key);
       targets.push({ absolutePath, displayPath: displayPathFor(absolutePath, cwd) });

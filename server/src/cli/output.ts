@@ -44,7 +44,8 @@ export function checkOutputPath(outputFile: string | undefined, inputs: string[]
   const stat = statOrUndefined(target);
   for (const input of inputs) {
     const inputStat = statOrUndefined(input);
-    const sameFile = stat !== undefined && inputStat !== undefined && stat.dev === inputStat.dev && stat.ino === inputStat.ino;
+    // an inode of 0 means the file system gives none: then only the real paths are compared
+    const sameFile = stat !== undefined && inputStat !== undefined && stat.ino !== 0 && stat.dev === inputStat.dev && stat.ino === inputStat.ino;
     if (sameFile || realTarget(input) === target) throw new CliUsageError(uiText("error.output-is-input", locale, { path: outputFile }));
   }
   if (stat?.isFile() && (DOSSIER_NAME.test(path.basename(absolute)) || DOSSIER_NAME.test(path.basename(target)))) {
@@ -72,7 +73,7 @@ export function writeFileAtomically(file: string, text: string, options: { overw
   }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const descriptor = fs.openSync(temporary, "wx", stat ? stat.mode & 0o7777 : 0o666);
+    const descriptor = fs.openSync(temporary, "wx", stat ? stat.mode & 0o777 : 0o666);
     try {
       fs.writeFileSync(descriptor, text, "utf8");
       fs.fsyncSync(descriptor);
