@@ -66,6 +66,13 @@ describe("terminal", () => {
     assert.equal(TERMINAL_UNSAFE.exec(withoutColours), null);
   });
 
+  test("GitHub workflow commands (printed in the CI log) carry no control or bidi character either", async () => {
+    const result = await run(["lint", ".", "--format", "github", "--as-of", AS_OF]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, /^::error /m);
+    assert.equal(TERMINAL_UNSAFE.exec(result.stdout), null);
+  });
+
   test("an error line naming a hostile path escapes it too", async () => {
     const result = await run(["lint", "missing\u001b[2J\u202e.dossier.yaml"]);
     assert.equal(result.code, 2);
