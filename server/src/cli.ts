@@ -1,6 +1,7 @@
 // isv-dossier: the command line. Parses argv (node's util.parseArgs) and dispatches to the commands in cli/;
 // the commands call the same core as the editor. Exit codes: 0 ok, 1 findings, 2 usage or internal error —
-// the latter with one line on stderr (a stack trace only with --debug).
+// the latter with one line on stderr (a stack trace only with --debug), its paths' control characters escaped;
+// 141 when the reader of stdout went away (see EXIT_BROKEN_PIPE).
 import { parseArgs } from "node:util";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
@@ -8,6 +9,7 @@ import { dateOption, integerOption, localeFromEnvironment, localeOption, package
 import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
 import { helpText } from "./cli/help";
 import { LINT_FORMATS, runLint } from "./cli/lint-command";
+import { terminalText } from "./cli/safe-text";
 import { uiText } from "./cli/ui-text";
 
 // The catalog and the commands other than lint are required when used, not imported: `lint` starts its worker
@@ -171,14 +173,29 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
 
 function reportFailure(error: unknown, debug: boolean, locale: Locale): void {
   if (error instanceof CliUsageError) {
-    process.stderr.write(`isv-dossier: ${error.message}\n`);
+    process.stderr.write(`isv-dossier: ${terminalText(error.message)}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return;
   }
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  process.stderr.write(`isv-dossier: ${uiText("error.internal", locale, { message })}\n`);
+  process.stderr.write(`isv-dossier: ${terminalText(uiText("error.internal", locale, { message }))}\n`);
   if (debug) process.stderr.write(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
 }
+
+/**
+ * The reader of stdout went away (`isv-dossier lint | head -1`): the run ends at once and quietly, as cat, grep or
+ * git end when SIGPIPE kills them, and with the status a shell reports for them, 128 + SIGPIPE (13) = 141 (Node
+ * ignores the signal itself, so the write fails with EPIPE instead). `set -o pipefail` then sees the pipeline cut short.
+ */
+const EXIT_BROKEN_PIPE = 141;
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT_BROKEN_PIPE);
+  process.stderr.write(`isv-dossier: ${terminalText(uiText("error.internal", state.locale, { message: error.message.split("\n")[0] }))}\n`);
+  process.exit(EXIT_USAGE);
+});
+// nowhere left to report to: stderr errors (a closed pipe too) are ignored; the exit code still tells
+process.stderr.on("error", () => undefined);
 
 const argv = process.argv.slice(2);
 const state = { locale: localeFromEnvironment() };

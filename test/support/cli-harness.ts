@@ -20,6 +20,10 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the child (SIGKILL when the timeout killed it). */
+  signal?: NodeJS.Signals | null;
+  /** Set when the child was still running after `timeoutMs` and was killed. */
+  timedOut?: boolean;
 }
 
 export interface CliRunOptions {
@@ -27,6 +31,8 @@ export interface CliRunOptions {
   env?: { [name: string]: string | undefined };
   uid?: number;
   gid?: number;
+  /** Kill the child (SIGKILL) when it runs longer than this; the run then says `timedOut`. */
+  timeoutMs?: number;
 }
 
 /** The environment without locale or colour settings (tests add what they mean to test). */
@@ -53,8 +59,19 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+          }, options.timeoutMs);
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), signal, timedOut });
+    });
   });
 }
 

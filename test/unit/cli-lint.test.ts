@@ -1,6 +1,6 @@
 // `isv-dossier lint` end to end: exit codes, the JSON shape, --quiet, --max-warnings, --as-of, --lang and the
 // locale environment, --level/--category as filters, paths and globs, bad and unreadable paths (exit 2 with one
-// line on stderr), --output, colour, and the progress bar (only on a terminal).
+// line on stderr each), --output, colour, and the progress bar (only on a terminal).
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -218,7 +218,7 @@ describe("paths", { concurrency: 4 }, () => {
     assert.match(empty.stderr, /没有/, "the message follows the locale");
   });
 
-  test("an unreadable file exits 2 with one line naming it", async (context) => {
+  test("an unreadable file exits 2 with one line naming it; in a folder, the rest is still linted", async (context) => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-unreadable-"));
     try {
       fs.chmodSync(folder, 0o755);
@@ -229,9 +229,13 @@ describe("paths", { concurrency: 4 }, () => {
       const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
       const probe = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(CLI)})`], { ...asUser });
       if (probe.status !== 0) return context.skip("the unprivileged user cannot read the built CLI here");
-      const run = await runCli(["lint", "."], { cwd: folder, ...asUser });
+      const run = await runCli(["lint", "locked.dossier.yaml"], { cwd: folder, ...asUser });
       assertOneLineError(run, /locked\.dossier\.yaml.*(EACCES|permission)/);
-      const debug = await runCli(["lint", ".", "--debug"], { cwd: folder, ...asUser });
+      const both = await runCli(["lint", ".", "--format", "json", "--as-of", AS_OF], { cwd: folder, ...asUser });
+      assert.equal(both.code, 2);
+      assert.match(both.stderr, /^isv-dossier: [^\n]*locked\.dossier\.yaml[^\n]*\n$/);
+      assert.deepEqual(json(both.stdout).files.map((file) => file.path), ["a.dossier.yaml"]);
+      const debug = await runCli(["lint", "missing.dossier.yaml", "--debug"], { cwd: folder });
       assert.equal(debug.code, 2);
       assert.match(debug.stderr, /^\s+at /m, "--debug adds the stack trace");
     } finally {

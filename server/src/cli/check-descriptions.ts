@@ -27,5 +27,9 @@ export const CHECK_DESCRIPTIONS: { [ruleId: string]: Localized } = {
     en: "Without an application date, time windows are measured against today.",
     zh: "没有申请日期时，时间要求按今天计算。",
   },
+  "limits.file-size": {
+    en: "A dossier larger than the file-size limit is not checked.",
+    zh: "超过文件大小上限的申请材料不予检查。",
+  },
   "internal.rule-failed": { en: "A rule failed internally; its requirement was not checked.", zh: "规则内部错误，未检查相应要求。" },
 };

@@ -4,17 +4,21 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildChecklist, Checklist } from "../core/checklist";
 import { decodeDossierBytes } from "../core/encoding";
+import { renderMessage } from "../core/l10n/render";
+import { fileSizeFinding } from "../core/limits";
 import { createLanguageService } from "../core/service";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
+import { DEFAULT_SETTINGS } from "../settings";
 import { buildChecklistTable, ChecklistTable } from "./checklist-table";
 import { renderChecklistCsv } from "./checklist-csv";
 import { renderChecklistHtml } from "./checklist-html";
 import { renderChecklistJson } from "./checklist-json";
 import { renderChecklistMarkdown } from "./checklist-md";
-import { describeFileError, displayPathFor } from "./discover";
+import { displayPathFor } from "./discover";
 import { CliUsageError, EXIT_OK } from "./errors";
-import { writeOutput } from "./output";
+import { checkOutputPath, writeOutput } from "./output";
+import { readDossierBytes } from "./read-dossier";
 import { uiText } from "./ui-text";
 
 export const CHECKLIST_FORMATS = ["md", "html", "csv", "json"] as const;
@@ -29,19 +33,16 @@ export interface ChecklistCommandOptions {
   output?: string;
 }
 
+/** The dossier's text: a regular file within the language server's size limit (read-dossier.ts), else one line. */
 function readDossier(absolutePath: string, shownPath: string, locale: Locale): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(absolutePath);
-  } catch {
-    throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
+  if (!fs.existsSync(absolutePath)) throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
+  const read = readDossierBytes(absolutePath, DEFAULT_SETTINGS.maxFileSizeBytes, locale);
+  if (read.kind === "unreadable") throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: read.reason }));
+  if (read.kind === "too-large") {
+    const finding = fileSizeFinding(read.size, DEFAULT_SETTINGS.maxFileSizeBytes);
+    throw new CliUsageError(uiText("error.not-checked", locale, { path: shownPath, message: renderMessage(finding.messageId, finding.args, locale) }));
   }
-  try {
-    if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    return decodeDossierBytes(fs.readFileSync(absolutePath)).text;
-  } catch (error) {
-    throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: describeFileError(error) }));
-  }
+  return decodeDossierBytes(read.bytes).text;
 }
 
 function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFormat, dossierPath: string): string {
@@ -60,6 +61,7 @@ function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFo
 export function runChecklist(options: ChecklistCommandOptions): number {
   const absolutePath = path.resolve(options.cwd, options.dossier);
   const shownPath = displayPathFor(absolutePath, options.cwd);
+  checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
   const text = readDossier(absolutePath, options.dossier, options.locale);
   const service = createLanguageService({ locale: options.locale, today: options.asOf, evidenceExists: evidenceExistsIn(path.dirname(absolutePath)) });
   const report = service.validate(text);

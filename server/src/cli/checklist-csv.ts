@@ -1,13 +1,10 @@
 // `checklist --format csv`: RFC 4180 (CRLF, quoted fields) with a UTF-8 byte order mark so spreadsheet programs
-// open the Chinese text correctly. Columns: the six of the table plus the clause id, status and basis codes. One record per clause: findings that cite no clause are in the
-// other formats only.
+// open the Chinese text correctly. Columns: the six of the table plus the clause id, status and basis codes. One
+// record per clause: findings that cite no clause are in the other formats only. A cell that a spreadsheet would
+// take for a formula (= + - @ …) starts with ' (safe-text.ts).
 import type { ChecklistTable } from "./checklist-table";
 import { conclusionLines } from "./checklist-md";
-
-function field(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvField as field } from "./safe-text";
 
 export function renderChecklistCsv(table: ChecklistTable): string {
   const { headers } = table;

@@ -2,9 +2,11 @@
 // scripts, fonts, images or links to anything outside the file.
 import type { ChecklistTable, ChecklistTableRow } from "./checklist-table";
 import { findingLine, remarkLine } from "./checklist-md";
+import { xmlCharacters } from "./safe-text";
 
+/** Escaped for HTML text and attributes; control characters and non-characters shown as escapes (safe-text.ts). */
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return xmlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const STYLE = `

@@ -3,11 +3,13 @@
 import type { Severity } from "../core/types";
 import type { LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
+import { terminalText } from "./safe-text";
 
 const COMMAND: { [severity in Severity]: string } = { error: "error", warning: "warning", info: "notice" };
 
+/** Workflow-command escaping, then the other control characters shown as escapes: the log is a terminal too. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return terminalText(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 function escapeProperty(text: string): string {

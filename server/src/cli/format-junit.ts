@@ -1,17 +1,14 @@
 // `--format junit`: JUnit XML for CI dashboards. One <testsuite> per dossier; each finding is a <testcase>
 // (errors fail it; warnings and infos pass with the text in <system-out>); a clean dossier has one passing case.
-// No timestamps or durations, so the output is reproducible.
+// No timestamps or durations, so the output is reproducible. Well-formed XML whatever the dossier holds.
 import type { CliFinding, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
+import { xmlCharacters } from "./safe-text";
 import { uiText } from "./ui-text";
 
+/** Escaped for XML text and attributes; characters XML does not allow are shown as escapes (safe-text.ts). */
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return xmlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function describe(finding: CliFinding, context: FormatContext): string {

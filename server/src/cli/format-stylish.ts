@@ -1,8 +1,11 @@
 // The default lint output, for people: findings grouped by file as `line:col  severity  clause  message  rule`
-// (1-based line and column), then one summary line. Colour only when asked for (a terminal, no --no-color).
+// (1-based line and column), then one summary line. Colour only when asked for (a terminal, no --no-color). Paths
+// and messages (which quote dossier values) go through terminalText: a dossier cannot write escape sequences or
+// bidirectional overrides to the terminal, colour or not.
 import type { Severity } from "../core/types";
 import type { CliFinding, LintedFile } from "./lint-file";
 import { FormatContext, summarize } from "./lint-results";
+import { terminalText } from "./safe-text";
 import { displayWidth, padEnd } from "./text-width";
 import { countedText, uiText } from "./ui-text";
 
@@ -35,11 +38,11 @@ function fileSection(file: LintedFile, context: FormatContext): string[] {
       "  " + paint("dim", padEnd(row.position, positionWidth)),
       paint(SEVERITY_COLOR[row.finding.severity], padEnd(row.severity, severityWidth)),
       padEnd(clauseColumn(row.finding), clauseWidth),
-      row.finding.message.replace(/\n/g, " "),
+      terminalText(row.finding.message.replace(/\n/g, " ")),
       paint("dim", row.finding.rule),
     ].join("  "),
   );
-  return [paint("underline", file.path), ...lines, ""];
+  return [paint("underline", terminalText(file.path)), ...lines, ""];
 }
 
 export function formatStylish(files: LintedFile[], context: FormatContext): string {

@@ -47,14 +47,15 @@ Options:
   -q, --quiet            report errors only
       --level L          only dossiers applying for level L (1, 2, 3; repeat or comma-separate); never overrides a dossier
       --category C       only dossiers of category C (repeat or comma-separate); never overrides a dossier
-  -j, --jobs N           files linted in parallel (default: one per core; 1 = sequential)
+  -j, --jobs N           files linted in parallel (default: one per core; at most twice the cores; 1 = sequential)
       --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
       --no-color         no colours in the stylish output
       --debug            print stack traces of internal errors
   -h, --help             this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-2 usage error, unreadable path or internal error.
+2 usage error, unreadable path (the rest is still checked) or internal error;
+141 the reader of the output went away (as with SIGPIPE).
 `,
     zh: `用法：isv-dossier lint [路径…] [选项]
 
@@ -69,13 +70,14 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -q, --quiet            只报告错误
       --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
       --category 类别    只检查该类别（可重复或用逗号分隔）的材料；不会改变材料本身的类别
-  -j, --jobs N           并行检查的文件数（默认每个 CPU 核一个；1 为顺序检查）
+  -j, --jobs N           并行检查的文件数（默认每个 CPU 核一个，最多为核数的两倍；1 为顺序检查）
       --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
       --no-color         stylish 输出不使用颜色
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
-退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读或内部错误。
+退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读（其余仍会检查）或内部错误；
+141 输出的读取方已关闭（同 SIGPIPE）。
 `,
   },
   checklist: {

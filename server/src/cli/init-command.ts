@@ -1,12 +1,13 @@
 // `isv-dossier init`: writes a new dossier skeleton — the same text as the editor's "New dossier…" command —
-// to FILE (never overwriting one) or to stdout. Placeholders ("") fail validation until the applicant fills them.
-import * as fs from "node:fs";
+// to FILE (never overwriting any file: written whole under a temporary name, then linked into place) or to
+// stdout. Placeholders ("") fail validation until the applicant fills them.
 import * as path from "node:path";
 import type { Edition, Level } from "../core/edition";
 import { newDossierText } from "../core/skeleton";
 import type { Locale } from "../core/types";
 import { describeFileError } from "./discover";
 import { CliUsageError, EXIT_OK } from "./errors";
+import { writeFileAtomically } from "./output";
 import { uiText } from "./ui-text";
 
 export interface InitCommandOptions {
@@ -48,10 +49,10 @@ export function runInit(options: InitCommandOptions): number {
   }
   const target = path.resolve(options.cwd, options.file);
   try {
-    fs.writeFileSync(target, text, { encoding: "utf8", flag: "wx" });
+    writeFileAtomically(target, text, { overwrite: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliUsageError(uiText("error.exists", options.locale, { path: options.file }));
-    throw new CliUsageError(uiText("error.cannot-write", options.locale, { path: options.file, reason: describeFileError(error) }));
+    throw new CliUsageError(uiText("error.cannot-write", options.locale, { path: options.file, reason: describeFileError(error, options.locale) }));
   }
   return EXIT_OK;
 }

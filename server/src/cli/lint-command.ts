@@ -1,12 +1,17 @@
 // `isv-dossier lint [PATH…]`: discover dossiers, lint them (in parallel for large batches), filter, format,
 // write, and decide the exit code: 0 clean (warnings within --max-warnings), 1 errors or too many warnings.
+// A folder that cannot be listed, or a dossier that cannot be read or is not a regular file (a FIFO, a device, a
+// folder), does not stop the run: each gets one line on stderr, the rest is linted and reported, and the exit code
+// is then 2 whatever the findings (and even with --exit-zero), since the report is incomplete: a CI gate must not
+// pass on dossiers it never saw. With nothing left to report, nothing is written.
 import type { Locale } from "../core/types";
-import { discoverDossiers } from "./discover";
-import { EXIT_FINDINGS, EXIT_OK, CliUsageError } from "./errors";
+import { discoverDossiers, PathProblem } from "./discover";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./errors";
 import type { LintedFile } from "./lint-file";
 import { applyFilters, FormatContext, LintFormatter, ResultFilters, summarize } from "./lint-results";
-import { writeOutput } from "./output";
+import { checkOutputPath, writeOutput } from "./output";
 import { ProgressBar } from "./progress";
+import { terminalText } from "./safe-text";
 import { uiText } from "./ui-text";
 import { lintAll } from "./worker-pool";
 
@@ -41,16 +46,14 @@ export interface LintCommandOptions {
   toolVersion: string;
 }
 
-function failOnUnreadable(files: LintedFile[], locale: Locale): void {
-  const unreadable = files.filter((file) => file.readError !== undefined);
-  if (unreadable.length === 0) return;
-  const first = uiText("error.unreadable", locale, { path: unreadable[0].path, reason: unreadable[0].readError ?? "" });
-  const more = unreadable.length > 1 ? uiText("error.unreadable-more", locale, { count: unreadable.length - 1 }) : "";
-  throw new CliUsageError(first + more);
+/** One line on stderr per path that could not be searched or read. */
+function reportUnreadable(problems: PathProblem[], locale: Locale): void {
+  for (const problem of problems) process.stderr.write(`isv-dossier: ${terminalText(uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason }))}\n`);
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
-  const targets = discoverDossiers(options.paths, options.cwd, options.locale);
+  const { targets, problems } = discoverDossiers(options.paths, options.cwd, options.locale);
+  checkOutputPath(options.output, targets.map((target) => target.absolutePath), options.cwd, options.locale);
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
   try {
@@ -58,8 +61,12 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   } finally {
     progress.clear();
   }
-  failOnUnreadable(linted, options.locale);
-  const files = applyFilters(linted, options.filters);
+  const unreadable = linted.filter((file) => file.readError !== undefined);
+  reportUnreadable([...problems, ...unreadable.map((file) => ({ path: file.path, reason: file.readError ?? "" }))], options.locale);
+  const incomplete = problems.length > 0 || unreadable.length > 0;
+  const read = linted.filter((file) => file.readError === undefined);
+  if (incomplete && read.length === 0) return EXIT_USAGE;
+  const files = applyFilters(read, options.filters);
   const context: FormatContext = {
     locale: options.locale,
     color: options.color && options.output === undefined,
@@ -75,6 +82,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   if (tooManyWarnings) {
     process.stderr.write(uiText("summary.too-many-warnings", options.locale, { warnings: summary.warnings, max: options.maxWarnings }) + "\n");
   }
+  if (incomplete) return EXIT_USAGE;
   if (options.exitZero) return EXIT_OK;
   return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
 }

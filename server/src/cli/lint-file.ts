@@ -2,21 +2,26 @@
 // turns the findings into plain data with positions, rendered messages and stable fingerprints. Runs in the
 // main thread or in a worker; the result must survive structured cloning.
 import { createHash } from "node:crypto";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { renderMessage } from "../core/l10n/render";
 import { LineIndex, LinePosition } from "../core/line-index";
 import { decodeDossierBytes } from "../core/encoding";
+import { fileSizeFinding } from "../core/limits";
 import { compareFindings, createLanguageService } from "../core/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
-import { describeFileError, DossierTarget } from "./discover";
+import { DEFAULT_SETTINGS } from "../settings";
+import type { DossierTarget } from "./discover";
 import { EvidenceLookup } from "./evidence-lookup";
+import { readDossierBytes } from "./read-dossier";
 
 export interface LintSettings {
   locale: Locale;
   /** Today for the service: used only when a dossier has no application.date. */
   today: string;
 }
+
+/** Larger files are not read: one limits.file-size finding. The language server's default limit, the same bytes. */
+const MAX_FILE_SIZE_BYTES = DEFAULT_SETTINGS.maxFileSizeBytes;
 
 export interface CliRange {
   start: LinePosition;
@@ -43,7 +48,7 @@ export interface LintedFile {
   level: number | null;
   category: string | null;
   findings: CliFinding[];
-  /** Set when the file could not be read (then there are no findings). */
+  /** Set when the file could not be read or is not a regular file (then there are no findings); in the run's words. */
   readError?: string;
 }
 
@@ -89,46 +94,42 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
-  const lines = new LineIndex(text);
-  const hashes = fingerprints(text, lines, findings);
   return {
     path: target.displayPath,
     absolutePath: target.absolutePath,
     editionId: report.edition.id,
     level: report.levelKnown ? report.level : null,
     category: report.category ?? null,
-    findings: findings.map((finding, index) => ({
-      rule: finding.ruleId,
-      clauses: finding.clauseIds,
-      severity: finding.severity,
-      message: renderMessage(finding.messageId, finding.args, service.locale),
-      messageId: finding.messageId,
-      args: finding.args,
-      range: toCliRange(lines, finding.range),
-      related: finding.related.map((related) => ({
-        message: renderMessage(related.messageId, related.args, service.locale),
-        messageId: related.messageId,
-        range: toCliRange(lines, related.range),
-      })),
-      fingerprint: hashes[index],
-    })),
+    findings: toCliFindings(text, findings, service.locale),
   };
 }
 
+function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFinding[] {
+  const lines = new LineIndex(text);
+  const hashes = fingerprints(text, lines, findings);
+  return findings.map((finding, index) => ({
+    rule: finding.ruleId,
+    clauses: finding.clauseIds,
+    severity: finding.severity,
+    message: renderMessage(finding.messageId, finding.args, locale),
+    messageId: finding.messageId,
+    args: finding.args,
+    range: toCliRange(lines, finding.range),
+    related: finding.related.map((related) => ({
+      message: renderMessage(related.messageId, related.args, locale),
+      messageId: related.messageId,
+      range: toCliRange(lines, related.range),
+    })),
+    fingerprint: hashes[index],
+  }));
+}
+
+/** Lints a dossier file: only a regular file within the size limit is read (read-dossier.ts); a larger one gets a
+ * single limits.file-size finding, anything else a readError. */
 export function lintFile(target: DossierTarget, settings: LintSettings, evidence = new EvidenceLookup()): LintedFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(target.absolutePath);
-  } catch (error) {
-    return {
-      path: target.displayPath,
-      absolutePath: target.absolutePath,
-      editionId: "",
-      level: null,
-      category: null,
-      findings: [],
-      readError: describeFileError(error),
-    };
-  }
-  return lintBytes(target, bytes, settings, evidence);
+  const read = readDossierBytes(target.absolutePath, MAX_FILE_SIZE_BYTES, settings.locale);
+  if (read.kind === "bytes") return lintBytes(target, read.bytes, settings, evidence);
+  const unchecked = { path: target.displayPath, absolutePath: target.absolutePath, editionId: "", level: null, category: null };
+  if (read.kind === "unreadable") return { ...unchecked, findings: [], readError: read.reason };
+  return { ...unchecked, findings: toCliFindings("", [fileSizeFinding(read.size, MAX_FILE_SIZE_BYTES)], settings.locale) };
 }

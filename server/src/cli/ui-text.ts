@@ -23,8 +23,16 @@ const TEXT: { [key: string]: Localized } = {
   "error.no-dossiers-in-folder": { en: "no *.dossier.yaml files in {path}", zh: "{path} 中没有 *.dossier.yaml 文件" },
   "error.no-match": { en: "no dossiers match {pattern}", zh: "没有与 {pattern} 匹配的申请材料" },
   "error.unreadable": { en: "cannot read {path}: {reason}", zh: "无法读取 {path}：{reason}" },
-  "error.unreadable-more": { en: " (and {count} more unreadable files)", zh: "（另有 {count} 个文件无法读取）" },
+  "error.not-checked": { en: "{path}: {message}", zh: "{path}：{message}" },
   "error.cannot-write": { en: "cannot write {path}: {reason}", zh: "无法写入 {path}：{reason}" },
+  "error.output-is-input": {
+    en: "not writing the report to {path}: it is one of the dossiers it reports on",
+    zh: "不会将报告写入 {path}：它是被检查的申请材料之一",
+  },
+  "error.output-is-dossier": {
+    en: "not writing the report to {path}: it is an existing dossier (*.dossier.yaml)",
+    zh: "不会将报告写入 {path}：它是已有的申请材料（*.dossier.yaml）",
+  },
   "error.exists": { en: "{path} already exists; not overwriting it", zh: "{path} 已存在，不会覆盖" },
   "error.bad-option-value": { en: "invalid value for {option}: {value} (expected {expected})", zh: "{option} 的取值无效：{value}（应为 {expected}）" },
   "error.missing-option": { en: "{option} is required", zh: "缺少 {option}" },

@@ -51,6 +51,13 @@ function workerScript(): { file: string; start: boolean } | undefined {
   return undefined;
 }
 
+/**
+ * At most this many workers per core, whatever --jobs says: linting is CPU-bound, so workers beyond the cores only
+ * take turns, and each costs a thread, its own V8 heap (tens of MB) and a start-up; twice the cores leaves room
+ * for one waiting on the disk while another computes. (`--jobs 10000` once started 10,000 threads.)
+ */
+export const WORKERS_PER_CORE = 2;
+
 export function defaultParallelism(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
@@ -122,7 +129,8 @@ function lintWithWorkers(script: { file: string; start: boolean }, count: number
 
 export async function lintAll(targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
   const wanted = options.jobs ?? (targets.length < SMALL_BATCH ? 1 : defaultParallelism());
-  const count = Math.min(wanted, targets.length);
+  // never more workers than files, nor than WORKERS_PER_CORE per core
+  const count = Math.min(wanted, targets.length, WORKERS_PER_CORE * defaultParallelism());
   const script = count > 1 ? workerScript() : undefined;
   if (!script) return lintSequentially(targets, settings, options);
   const restoreBusyCores = foregroundWorkWhileBusy(count, defaultParallelism());

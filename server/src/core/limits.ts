@@ -1,5 +1,5 @@
-// Limits against hostile input: nesting depth (checked on the text before `yaml` sees it, then on the parsed
-// document), the validation time budget, and remote references (`$schema`, `$ref`) that are never followed.
+// Limits against hostile input: the file size (checked by the edges, which know the bytes), nesting depth (checked
+// on the text before `yaml` sees it, then on the parsed document), the validation time budget, and remote references (`$schema`, `$ref`) that are never followed.
 // Pure: imports only `yaml` and the core's types; the clock comes from the caller. No vscode, no LSP, no fs.
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Finding, Localized, OffsetRange } from "./types";
@@ -20,10 +20,15 @@ export const LIMITS = {
 export const LIMIT_RULES = {
   nestingDepth: "limits.nesting-depth",
   timeBudget: "limits.time-budget",
+  fileSize: "limits.file-size",
   remoteReference: "security.remote-reference",
 } as const;
 
 export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
+  "limits.file-size": {
+    en: "File too large to check ({size} bytes, limit {limit}): the dossier was not checked.",
+    zh: "文件过大（{size} 字节，上限 {limit} 字节），未检查本申请材料。",
+  },
   "limits.nesting-depth": {
     en: "Nested more than {limit} levels deep: the dossier was not checked.",
     zh: "嵌套超过 {limit} 层：未检查本申请材料。",
@@ -52,6 +57,19 @@ function characterAt(text: string, offset: number): OffsetRange {
 export function firstLineRange(text: string): OffsetRange {
   const end = text.indexOf("\n");
   return { start: 0, end: end >= 0 ? end : text.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// File size
+
+/**
+ * A file of `sizeBytes` bytes, more than the `limitBytes` an edge allows (the server's and the CLI's
+ * maxFileSizeBytes), was not read or not checked: one warning at the start of the file, no clause (a tool limit,
+ * not a requirement of the specification), and no other finding. Whoever knows the bytes decides; the core is
+ * given no file.
+ */
+export function fileSizeFinding(sizeBytes: number, limitBytes: number): Finding {
+  return limitFinding(LIMIT_RULES.fileSize, "warning", { start: 0, end: 0 }, { size: sizeBytes, limit: limitBytes });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
