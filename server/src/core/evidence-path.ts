@@ -13,19 +13,6 @@ export type EvidencePathProblem =
   | "escapes"
   | "folder";
 
-export const EVIDENCE_PATH_PROBLEMS: EvidencePathProblem[] = [
-  "empty",
-  "control-character",
-  "url",
-  "drive",
-  "unc",
-  "absolute",
-  "backslash",
-  "encoded",
-  "escapes",
-  "folder",
-];
-
 /** A percent-encoded dot, slash or backslash (%2e, %2f, %5c): it could hide a `..` or a separator. */
 const ENCODED_SEPARATOR_OR_DOT = /%(2e|2f|5c)/i;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
