@@ -6,6 +6,7 @@ import { fullFormats } from "ajv-formats/dist/formats";
 import type { FormatDefinition } from "ajv";
 import { formats, isFullDate } from "../../server/src/core/schema-formats";
 import { defaultEdition } from "../../server/src/core/edition";
+import { shapeValidator } from "../../server/src/core/schema-shape";
 
 const reference = (fullFormats.date as FormatDefinition<string>).validate as (text: string) => boolean;
 
@@ -26,7 +27,7 @@ test("isFullDate gives ajv-formats' answers", () => {
 
 test("the generated validator uses these formats: a wrong day is a format finding, a right one is not", () => {
   assert.equal((formats.date as FormatDefinition<string>).validate, isFullDate);
-  const validate = defaultEdition().validateShape;
+  const validate = shapeValidator(defaultEdition().shapeParts).validate;
   const errorsFor = (date: string) => {
     validate({ application: { date } });
     return (validate.errors ?? []).filter((error) => error.instancePath === "/application/date").map((error) => error.keyword);
