@@ -2,7 +2,7 @@
 // checked option values (dates, locales). Only the CLI edge reads the environment; the core is given values.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { normalizeLocale } from "./locale";
+import { normalizeLocale } from "../core/l10n/locale";
 import { isIsoDate } from "../core/calendar";
 import type { Locale } from "../core/types";
 import { CliUsageError } from "./errors";
