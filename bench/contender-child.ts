@@ -42,7 +42,7 @@ let contender: InProcessContender;
 let text = "";
 let uri = "";
 let texts: string[] = [];
-let session = new IncrementalParser();
+const session = new IncrementalParser();
 let lastReport: DossierReport | undefined;
 let yls: YlsService | undefined;
 

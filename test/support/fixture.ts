@@ -54,7 +54,9 @@ function isRuleId(id: string): boolean {
 }
 
 function chosenBy(expectation: Expectation, chooses: string[]): boolean {
-  return chooses.every((token) => (token.startsWith("@") ? expectation.name === token.slice(1) : expectation.ids.includes(token)));
+  return chooses.every((token) =>
+    token.startsWith("@") ? expectation.name === token.slice(1) : expectation.ids.includes(token),
+  );
 }
 
 export function parseExpectations(text: string): Expectation[] {
@@ -102,7 +104,8 @@ export function parseExpectations(text: string): Expectation[] {
   });
   for (const mark of marks) {
     const chosen = expectations.filter((expectation) => chosenBy(expectation, mark.chooses));
-    if (chosen.length === 0) throw new Error(`line ${mark.annotationLine}: "related ${mark.chooses.join(" ")}" chooses no annotated finding`);
+    if (chosen.length === 0)
+      throw new Error(`line ${mark.annotationLine}: "related ${mark.chooses.join(" ")}" chooses no annotated finding`);
     for (const expectation of chosen) expectation.related.push({ start: mark.start, end: mark.end });
   }
   return expectations;
@@ -122,7 +125,10 @@ function matches(finding: Finding, expectation: Expectation): boolean {
 }
 
 /** The differences between a finding's related locations and the expected ones, as two lists of ranges. */
-function relatedDifference(finding: Finding, expected: OffsetRange[]): { missing: OffsetRange[]; unexpected: OffsetRange[] } {
+function relatedDifference(
+  finding: Finding,
+  expected: OffsetRange[],
+): { missing: OffsetRange[]; unexpected: OffsetRange[] } {
   const unexpected = finding.related.map((related) => related.range);
   const missing: OffsetRange[] = [];
   for (const range of expected) {
@@ -163,6 +169,9 @@ export function assertFindings(text: string, findings: Finding[], options: { inc
   const unexpected = unmatched
     .filter((finding) => options.includeInfo || finding.severity !== "info")
     .filter((finding) => only === undefined || finding.ruleId.startsWith(only))
-    .map((finding) => `${finding.ruleId} [${finding.clauseIds.join(",")}] ${finding.severity} at ${position(text, finding.range)}`);
+    .map(
+      (finding) =>
+        `${finding.ruleId} [${finding.clauseIds.join(",")}] ${finding.severity} at ${position(text, finding.range)}`,
+    );
   assert.deepEqual({ missing, unexpected, related }, { missing: [], unexpected: [], related: [] });
 }
