@@ -76,3 +76,25 @@ test("a related mark that chooses no annotated finding is an error in the fixtur
   assert.throws(() => parseExpectations(MARKED.replace("related dates.not-after-application", "related dates.order")), /chooses no annotated finding/);
   assert.throws(() => parseExpectations(MARKED.replace("related dates.not-after-application", "4.1.3.a")), /related/);
 });
+
+test("a related mark chooses one annotated finding by its @name", () => {
+  const text = [
+    "projects:",
+    "  - { signed: 2025-03-01, completed: 2025-02-27 }",
+    "#             ~~~~~~~~~~ related @first",
+    "#                                    ^^^^^^^^^^ 4.1.3.b dates.order @first",
+    "  - { signed: 2025-09-01, completed: 2025-08-28 }",
+    "#             ~~~~~~~~~~ related @second",
+    "#                                    ^^^^^^^^^^ 4.1.3.b dates.order @second",
+    "",
+  ].join("\n");
+  const signed = (value: string) => ({ start: text.indexOf(value), end: text.indexOf(value) + 10 });
+  const expectations = parseExpectations(text);
+  assert.deepEqual(
+    expectations.map((expectation) => [expectation.name, expectation.ids, expectation.related]),
+    [
+      ["first", ["4.1.3.b", "dates.order"], [signed("2025-03-01")]],
+      ["second", ["4.1.3.b", "dates.order"], [signed("2025-09-01")]],
+    ],
+  );
+});
