@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { parseDocument } from "yaml";
 import { complete } from "../server/src/core/completion";
 import { defaultEdition } from "../server/src/core/edition";
+import { shapeValidator } from "../server/src/core/schema-shape";
 import { hover } from "../server/src/core/hover";
 import { IncrementalParser } from "../server/src/core/incremental";
 import { LineIndex } from "../server/src/core/line-index";
@@ -41,7 +42,7 @@ let contender: InProcessContender;
 let text = "";
 let uri = "";
 let texts: string[] = [];
-let session = new IncrementalParser();
+const session = new IncrementalParser();
 let lastReport: DossierReport | undefined;
 let yls: YlsService | undefined;
 
@@ -55,7 +56,7 @@ function schemaFindingsOf(report: DossierReport): number {
 
 function floor(source: string): number {
   const value = parseDocument(source, PARSE_OPTIONS).toJS();
-  const validate = edition.validateShape;
+  const validate = shapeValidator(edition.shapeParts).validate;
   return validate(value) ? 0 : (validate.errors ?? []).filter((error) => error.keyword !== "if").length;
 }
 

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { HarnessError, installSignalHandlers, openBrowser, REPO_ROOT, startCodeServer } from "./run-in-code-server.mjs";
 
 const SAMPLE = "l3-service-too-short.dossier.yaml";
@@ -148,7 +148,7 @@ const CHECKS = [
       try {
         await page.waitForFunction(`(${headingAtCursor.toString()})().ok`, undefined, { timeout: STEP_TIMEOUT_MS });
       } catch (error) {
-        throw new Error(`the cursor is not on the clause's heading: ${JSON.stringify(await page.evaluate(headingAtCursor))}`);
+        throw new Error(`the cursor is not on the clause's heading: ${JSON.stringify(await page.evaluate(headingAtCursor))}`, { cause: error });
       }
     },
   },

@@ -2,7 +2,8 @@
 // (see testOnlyRules in server/src/server.ts). Each acts only on text carrying its marker comment, so one server
 // process can serve several tests, and the samples are unaffected:
 //   `# test: throw`        test.throws throws an Error
-//   `# test: slow <ms>`    each of the SLOW_RULE_COUNT rules test.slow-<n> busy-waits <ms> milliseconds
+//   `# test: slow <ms>`    each of the SLOW_RULE_COUNT rules test.slow-<n> busy-waits <ms> milliseconds, then writes
+//                          "test-rule ran: slow" to stderr
 //   `# test: mark <word>`  test.mark writes "test-rule ran: <word>" to stderr (a test's own word, never dossier data)
 "use strict";
 
@@ -41,7 +42,10 @@ const throws = rule("test.throws", (context) => {
 const slow = Array.from({ length: SLOW_RULE_COUNT }, (_, index) =>
   rule(`test.slow-${index + 1}`, (context) => {
     const match = /^# test: slow (\d+)/m.exec(context.text);
-    if (match) busyWait(Number(match[1]));
+    if (match) {
+      busyWait(Number(match[1]));
+      process.stderr.write("test-rule ran: slow\n");
+    }
     return [];
   }),
 );

@@ -20,3 +20,27 @@ test("the core imports no vscode, no vscode-languageserver*, no fs and no networ
   }
   assert.deepEqual(violations, []);
 });
+
+/** The files a module reaches through static imports (not `import type`, not a `require()` made when needed). */
+function staticImports(entry: string): Set<string> {
+  const reached = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const match of fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["'](\.[^"']+)["']/gm)) {
+      const target = path.resolve(path.dirname(file), match[1]);
+      const found = [`${target}.ts`, path.join(target, "index.ts")].find((candidate) => fs.existsSync(candidate));
+      if (found) stack.push(found);
+    }
+  }
+  return reached;
+}
+
+test("the command line's main process loads no rule and no message until a command needs them", () => {
+  const root = repositoryRoot();
+  const reached = [...staticImports(path.join(root, "server", "src", "cli.ts"))].map((file) => path.relative(root, file).split(path.sep).join("/"));
+  assert.ok(reached.includes("server/src/core/l10n/locale.ts"), reached.join(", "));
+  assert.deepEqual(reached.filter((file) => /core\/(l10n\/render|rules\/|service|edition)/.test(file)), []);
+});

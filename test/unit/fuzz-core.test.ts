@@ -20,7 +20,6 @@ import { Prng } from "../../bench/prng";
 
 const SAMPLES = filesUnder(path.join(repositoryRoot(), "samples"), [".yaml"]).map((file) => fs.readFileSync(file, "utf8"));
 const TEXTS_PER_GENERATOR = 300;
-const TIME_LIMIT_MS = 20_000;
 
 /** The project's seeded generator (mulberry32, bench/prng.ts), so that every run sees the same inputs. */
 function randomGenerator(seed: number): () => number {
@@ -147,9 +146,7 @@ function exercise(text: string, report: DossierReport, random: Random, locale: L
 for (const generator of GENERATORS) {
   test(`core fuzz: ${generator.name} (seed ${generator.seed}) never throws; ranges stay within the text`, () => {
     const random = randomGenerator(generator.seed);
-    const started = Date.now();
-    let checked = 0;
-    for (let index = 0; index < TEXTS_PER_GENERATOR && Date.now() - started < TIME_LIMIT_MS / GENERATORS.length; index++) {
+    for (let index = 0; index < TEXTS_PER_GENERATOR; index++) {
       const text = generator.make(random);
       const locale: Locale = index % 2 === 0 ? "en" : "zh-cn";
       const service = createLanguageService({ locale, today: "2026-03-18", evidenceExists: (relative) => relative.length % 2 === 0 });
@@ -158,8 +155,6 @@ for (const generator of GENERATORS) {
       } catch (error) {
         assert.fail(`${generator.name} #${index} (seed ${generator.seed}): ${String(error)}\ntext: ${JSON.stringify(text).slice(0, 2000)}`);
       }
-      checked++;
     }
-    assert.ok(checked >= 50, `only ${checked} texts checked in time`);
   });
 }

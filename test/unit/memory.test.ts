@@ -94,7 +94,7 @@ test("typing inside a value keeps none of the value's earlier versions", async (
   const marker = `typed-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const parser = new IncrementalParser();
   parser.update(TEXT);
-  let text = TEXT;
+  let text: string;
   // The marker typed into a person's name one character at a time, then deleted again: every step is a patch.
   for (let length = 1; length <= marker.length; length++) {
     text = insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`);

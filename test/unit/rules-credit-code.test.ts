@@ -48,3 +48,28 @@ test("a code that is not 18 characters of the alphabet is not judged (the schema
     assert.equal(verdict.checkCharacterValid, false, code);
   }
 });
+
+/** GB 32100-2015 computed here on its own: weight of position i (from 0) is 3^i mod 31, C18 = 31 − (Σ mod 31), 31 written 0. */
+function independentCheckCharacter(first17: string): string {
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  let sum = 0;
+  let weight = 1;
+  for (const character of first17) {
+    sum += alphabet.indexOf(character) * weight;
+    weight = (weight * 3) % 31;
+  }
+  const check = 31 - (sum % 31);
+  return check === 31 ? "0" : alphabet[check];
+}
+
+test("a sum divisible by 31 gives the check character 0", () => {
+  // 60003744 + 8 is a valid GB 11714 organisation code; its position-17 sum is a multiple of 31.
+  const code = "911100006000374480";
+  assert.equal(independentCheckCharacter(code.slice(0, 17)), "0");
+  assert.equal(independentCheckCharacter("91110000600037341"), "L");
+  assert.equal(creditCodeCheckCharacter(code.slice(0, 17)), "0");
+  const verdict = verifyCreditCode(code);
+  assert.equal(verdict.checkCharacterValid, true);
+  assert.equal(verdict.organizationCodeValid, true);
+  assert.equal(verifyCreditCode("911100006000374481").expectedCheckCharacter, "0");
+});

@@ -97,13 +97,13 @@ test("evidence existence is asked on every validation, never remembered", () => 
   assert.equal(service.validateParsed(session.update(text)).findings.filter((finding) => finding.ruleId === "evidence.exists").length, 0);
 });
 
-/** asDate as it was first written: a regex and the calendar. */
+/** asDate as it was first written: a regex and the calendar (years 0000–0099 are dates too, as in the schema). */
 function referenceAsDate(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
+  if (month < 1 || month > 12 || day < 1) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, month === 2 && leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= days ? value : undefined;
@@ -112,7 +112,7 @@ function referenceAsDate(value: unknown): string | undefined {
 test("asDate reads dates as the calendar does", () => {
   const samples: unknown[] = [
     "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2026-12-31", "2026-13-01", "2026-00-10", "2026-04-31",
-    "2026-04-30", "0099-01-01", "0100-01-01", "9999-12-31", "2026-1-01", "2026-01-1", "20260101", "2026/01/01",
+    "2026-04-30", "0000-02-29", "0004-02-29", "0099-01-01", "0100-01-01", "9999-12-31", "2026-1-01", "2026-01-1", "20260101", "2026/01/01",
     "２０２６-01-01", "2026-01-01 ", " 2026-01-01", "2026-01-01\n", "+026-01-01", "2026-0a-01", "2026--1-01", "",
     "2026-01-00", "2026-01-32", 20260101, null, undefined, {}, ["2026-01-01"], "2026-01-01T00:00:00",
   ];

@@ -1,15 +1,18 @@
-// The generated validator's `date` format (server/src/core/schema-formats.ts) answers as ajv-formats' own does, on
-// every day of several years (leap years, 1900, 2000), impossible days and malformed strings. Not timed.
+// The generated validator's `date` format (calendar.ts isIsoDate, through server/src/core/schema-formats.ts) answers
+// as ajv-formats' own does, on every day of several years (leap years, 1900, 2000), impossible days and malformed
+// strings. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fullFormats } from "ajv-formats/dist/formats";
 import type { FormatDefinition } from "ajv";
-import { formats, isFullDate } from "../../server/src/core/schema-formats";
+import { isIsoDate } from "../../server/src/core/calendar";
+import { formats } from "../../server/src/core/schema-formats";
 import { defaultEdition } from "../../server/src/core/edition";
+import { shapeValidator } from "../../server/src/core/schema-shape";
 
 const reference = (fullFormats.date as FormatDefinition<string>).validate as (text: string) => boolean;
 
-test("isFullDate gives ajv-formats' answers", () => {
+test("isIsoDate gives ajv-formats' answers", () => {
   const samples = [
     "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "0000-02-29", "0000-01-01", "9999-12-31", "2026-13-01",
     "2026-00-10", "2026-04-31", "2026-1-01", "20260101", "2026/01/01", "２０２６-01-01", "2026-01-01 ", " 2026-01-01",
@@ -21,12 +24,12 @@ test("isFullDate gives ajv-formats' answers", () => {
       for (let day = 0; day <= 32; day++) samples.push(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
     }
   }
-  for (const sample of samples) assert.equal(isFullDate(sample), reference(sample), sample);
+  for (const sample of samples) assert.equal(isIsoDate(sample), reference(sample), sample);
 });
 
 test("the generated validator uses these formats: a wrong day is a format finding, a right one is not", () => {
-  assert.equal((formats.date as FormatDefinition<string>).validate, isFullDate);
-  const validate = defaultEdition().validateShape;
+  assert.equal((formats.date as FormatDefinition<string>).validate, isIsoDate);
+  const validate = shapeValidator(defaultEdition().shapeParts).validate;
   const errorsFor = (date: string) => {
     validate({ application: { date } });
     return (validate.errors ?? []).filter((error) => error.instancePath === "/application/date").map((error) => error.keyword);

@@ -13,7 +13,7 @@ import { parse } from "yaml";
 import { generateDossier } from "../../bench/generate-dossier";
 import { Prng } from "../../bench/prng";
 import { defaultEdition } from "../../server/src/core/edition";
-import { ShapeValidator } from "../../server/src/core/schema-shape";
+import { shapeValidator, ShapeValidator } from "../../server/src/core/schema-shape";
 import { shapeLists, shapeSchema } from "../../schemas/tools/generate";
 import type { JsonSchema } from "../../schemas/tools/model-to-schema";
 import { shapeParts } from "../../schemas/generated/ccrc-isv-c01-2025/validate-shape";
@@ -87,7 +87,7 @@ test("the parts give the errors of one validator of the whole shape, remembered 
     if (expected.some((error) => /^\["\/(personnel|performance\/projects|tools)\/\d/.test(error))) withItemErrors++;
     assert.deepEqual(signature(remembering.errors(value)), expected, `value ${index}`);
     assert.deepEqual(signature(remembering.errors(value)), expected, `value ${index}, remembered`);
-    const validate = edition.validateShape;
+    const validate = shapeValidator(edition.shapeParts).validate;
     assert.equal(validate(value), expected.length === 0, `value ${index}, as one validator`);
     assert.deepEqual(signature(validate.errors ?? []), expected, `value ${index}, as one validator`);
   }

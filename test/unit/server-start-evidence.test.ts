@@ -17,7 +17,8 @@ after(() => TEMPORARY_FOLDERS.forEach((folder) => fs.rmSync(folder, { recursive:
 function referenceExistsIn(folder: string): (relativePath: string) => boolean {
   const isInside = (root: string, candidate: string): boolean => {
     const relative = path.relative(root, candidate);
-    return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+    // a name that starts with dots (`..top.pdf`) is inside; only a `..` segment climbs out
+    return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   };
   return (relativePath) => {
     if (checkEvidencePath(relativePath) !== "ok" || path.isAbsolute(relativePath)) return false;

@@ -2,7 +2,8 @@
 // checked option values (dates, locales). Only the CLI edge reads the environment; the core is given values.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { normalizeLocale } from "./locale";
+import { normalizeLocale } from "../core/l10n/locale";
+import { isIsoDate } from "../core/calendar";
 import type { Locale } from "../core/types";
 import { CliUsageError } from "./errors";
 import { uiText } from "./ui-text";
@@ -22,11 +23,9 @@ export function localeOption(value: string | undefined, fallback: Locale): Local
   return normalizeLocale(value);
 }
 
-/** A calendar date YYYY-MM-DD that exists. */
+/** A calendar date YYYY-MM-DD that exists (read as the dossier's dates are: calendar.ts isIsoDate). */
 export function dateOption(option: string, value: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     throw new CliUsageError(uiText("error.bad-option-value", locale, { option, value, expected: "YYYY-MM-DD" }));
   }
   return value;

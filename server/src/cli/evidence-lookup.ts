@@ -39,8 +39,7 @@ export class EvidenceLookup {
   /** True only when the listings show `relativePath` as a regular file reached through real folders inside `folder`
    * (plain names only: a path with an empty, `.` or `..` segment is left to the exact check). */
   private listedAsFile(folder: string, relativePath: string): boolean {
-    // like evidenceExistsIn, which counts a path starting with `..` (even `..name`) as leaving the folder
-    if (checkEvidencePath(relativePath) !== "ok" || relativePath.startsWith("..")) return false;
+    if (checkEvidencePath(relativePath) !== "ok") return false;
     const names = relativePath.split("/");
     let current = folder;
     for (let index = 0; index < names.length; index++) {

@@ -1,6 +1,6 @@
 // `--help` texts for the CLI and each command, in English and Simplified Chinese.
 import type { Locale, Localized } from "../core/types";
-import { pick } from "./locale";
+import { pick } from "../core/l10n/locale";
 
 const HELP: { [command: string]: Localized } = {
   main: {

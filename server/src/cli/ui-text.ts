@@ -1,6 +1,6 @@
 // Every user-facing string of the CLI (besides the core's finding messages), in English and Simplified Chinese.
 // Placeholders {name} are filled by uiText().
-import { pick } from "./locale";
+import { pick } from "../core/l10n/locale";
 import type { Locale, Localized } from "../core/types";
 
 const TEXT: { [key: string]: Localized } = {

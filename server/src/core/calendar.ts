@@ -1,4 +1,5 @@
-// Calendar arithmetic on ISO dates (YYYY-MM-DD) for the time windows of the requirement rules. Pure: imports nothing.
+// Calendar arithmetic on ISO dates (YYYY-MM-DD) for the time windows of the requirement rules, and the one reading of
+// a date (isIsoDate). Pure: imports nothing.
 // Convention: adding months or years keeps the day of the month and clamps it to the target month's last day —
 // 2025-01-31 + 1 month = 2025-02-28, 2024-02-29 + 1 year = 2025-02-28 (as java.time and date-fns do). No 365-day years.
 
@@ -8,24 +9,45 @@ export interface CalendarDate {
   day: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month];
 }
 
-/** The date written YYYY-MM-DD, or undefined when the text is not a real calendar date. */
+/** The number written by the ASCII digits of `text` from `start` to `end`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let number = 0;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/**
+ * Whether the text is a date written YYYY-MM-DD that exists (RFC 3339 full-date: years 0000–9999 of the Gregorian
+ * calendar). The one reading of a date: the schema's `date` format, the rules' dates (values.ts asDate) and the
+ * command line's date options all ask this. Read character by character, without a regular expression: it is
+ * asked of every date of every item on every validation.
+ */
+export function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The date written YYYY-MM-DD, or undefined when the text is not a real calendar date (isIsoDate). */
 export function parseIsoDate(text: string): CalendarDate | undefined {
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  if (!isIsoDate(text)) return undefined;
+  return { year: digitsAt(text, 0, 4), month: digitsAt(text, 5, 7), day: digitsAt(text, 8, 10) };
 }
 
 export function formatIsoDate(date: CalendarDate): string {

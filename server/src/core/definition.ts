@@ -41,9 +41,3 @@ export function definition(report: DossierReport, offset: number, locale: Locale
   const range = personIdRange(report, value);
   return range ? { kind: "person", personId: value, range, originRange: at.range } : undefined;
 }
-
-/** Where a clause is in the spec document (for diagnostics' clause links and "Go to clause"). */
-export function clauseLocation(report: DossierReport, clauseId: string, locale: Locale): { uri: string; range: OffsetRange } | undefined {
-  const range = renderSpecDocument(report.edition, locale).anchors[clauseId];
-  return range ? { uri: specUri(report.edition), range } : undefined;
-}

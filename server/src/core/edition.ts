@@ -2,10 +2,12 @@
 // Everything comes from the generated bundle (schemas/generated/); no file system access.
 import { generatedEditions } from "../../../schemas/generated/editions";
 import { Category, ModelNode, resolveClauseTemplate } from "./model";
-import { GeneratedValidator, ShapeParts, ShapeValidator } from "./schema-shape";
 import type { JsonPath, Localized } from "./types";
 
 export type { Category, ModelNode };
+
+/** An edition's generated shape validators (schema-shape.ts puts them together: shapeValidator). */
+export type GeneratedShapeParts = (typeof generatedEditions)[number]["shapeParts"];
 
 export type Provenance = "excerpt" | "public-summary" | "structure-only";
 export type CheckKind = "schema" | "rule" | "manual" | "informative";
@@ -50,15 +52,12 @@ export class Edition {
   readonly model: ModelNode;
   private readonly clauseById = new Map<string, Clause>();
   private readonly childrenById = new Map<string, Clause[]>();
-  /** The generated validators of the dossier's shape (every level), with items' errors remembered. */
-  readonly shape: ShapeValidator;
-
   constructor(
     readonly bundle: CatalogBundle,
     private readonly levelSchemas: { [level: number]: SchemaObject },
-    shapeParts: ShapeParts,
+    /** The generated validators of the dossier's shape (every level): schema-shape.ts's shapeValidator. */
+    readonly shapeParts: GeneratedShapeParts,
   ) {
-    this.shape = new ShapeValidator(shapeParts);
     this.id = bundle.edition.id;
     this.slug = bundle.slug;
     this.title = bundle.edition.title;
@@ -112,11 +111,6 @@ export class Edition {
       if (clauseId.startsWith(section + ".")) return "4.x" + clauseId.slice(section.length);
     }
     return undefined;
-  }
-
-  /** The shape's validators as one validator of the whole (nothing remembered). */
-  get validateShape(): GeneratedValidator {
-    return this.shape.validate;
   }
 
   levelSchema(level: Level): SchemaObject {

@@ -13,32 +13,24 @@ export type EvidencePathProblem =
   | "escapes"
   | "folder";
 
-export const EVIDENCE_PATH_PROBLEMS: EvidencePathProblem[] = [
-  "empty",
-  "control-character",
-  "url",
-  "drive",
-  "unc",
-  "absolute",
-  "backslash",
-  "encoded",
-  "escapes",
-  "folder",
-];
-
 /** A percent-encoded dot, slash or backslash (%2e, %2f, %5c): it could hide a `..` or a separator. */
 const ENCODED_SEPARATOR_OR_DOT = /%(2e|2f|5c)/i;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
-/** Walks the `/`-separated segments: whether they ever climb above the start, and how deep they end. */
-function walkSegments(path: string): { climbsAboveStart: boolean; finalDepth: number } {
+/**
+ * Where a `/`-separated relative path leads from the folder it starts in: "inside" it, to the "folder" itself, or
+ * "outside" (a `..` climbs above the start at some point). `.` and empty segments stay put; a name that merely
+ * starts with dots (`..name`) is a name. The one test of "inside the dossier's folder": checkEvidencePath applies
+ * it to the path as written, node/evidence-files.ts to the real paths on disk.
+ */
+export function placeOfRelativePath(path: string): "inside" | "folder" | "outside" {
   let depth = 0;
   for (const segment of path.split("/")) {
     if (segment === "..") depth--;
     else if (segment !== "" && segment !== ".") depth++;
-    if (depth < 0) return { climbsAboveStart: true, finalDepth: depth };
+    if (depth < 0) return "outside";
   }
-  return { climbsAboveStart: false, finalDepth: depth };
+  return depth === 0 ? "folder" : "inside";
 }
 
 /**
@@ -56,8 +48,8 @@ export function checkEvidencePath(path: string): "ok" | EvidencePathProblem {
   if (path.startsWith("/") || path.startsWith("\\")) return "absolute";
   if (path.includes("\\")) return "backslash";
   if (ENCODED_SEPARATOR_OR_DOT.test(path)) return "encoded";
-  const walk = walkSegments(path);
-  if (walk.climbsAboveStart) return "escapes";
-  if (path.endsWith("/") || walk.finalDepth === 0) return "folder";
+  const place = placeOfRelativePath(path);
+  if (place === "outside") return "escapes";
+  if (path.endsWith("/") || place === "folder") return "folder";
   return "ok";
 }

@@ -113,10 +113,10 @@ export function yamlFindings(text: string, errors: readonly YamlProblem[], warni
 export function parseYamlDossier(text: string): ParsedDossier {
   const document = parseDocument(text, PARSE_OPTIONS);
   const findings = yamlFindings(text, document.errors, document.warnings);
-  let value: unknown = undefined;
+  let value: unknown;
   try {
     value = documentValue(document, { maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
+  } catch {
     findings.push({
       ruleId: "yaml.alias-limit",
       clauseIds: [],

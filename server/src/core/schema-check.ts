@@ -4,6 +4,7 @@ import type { ErrorObject } from "ajv";
 import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "./edition";
 import { keyRange, valueRange } from "./locate";
+import { shapeValidator } from "./schema-shape";
 import type { Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "./types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
@@ -195,7 +196,7 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
 
 export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   const { value, document, text, edition, level, category, drClass } = input;
-  const errors = edition.shape.errors(value, input.remember ?? false).filter((error) => error.keyword !== "if");
+  const errors = shapeValidator(edition.shapeParts).errors(value, input.remember ?? false).filter((error) => error.keyword !== "if");
   if (errors.length === 0) return [];
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {

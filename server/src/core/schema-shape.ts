@@ -86,3 +86,12 @@ export class ShapeValidator {
     { errors: null as ErrorObject[] | null },
   );
 }
+
+const validators = new WeakMap<ShapeParts, ShapeValidator>();
+
+/** The validator of an edition's shape parts (`edition.shapeParts`), made once, with items' errors remembered. */
+export function shapeValidator(parts: ShapeParts): ShapeValidator {
+  let validator = validators.get(parts);
+  if (!validator) validators.set(parts, (validator = new ShapeValidator(parts)));
+  return validator;
+}

@@ -215,7 +215,7 @@ export class DossierLanguageService {
         if (rule.readsWholeText) memo?.forget(rule);
         else memo?.remember(rule, run!, edition, circumstances, found, locate);
         findings.push(...found);
-      } catch (error) {
+      } catch {
         if (tracker) tracker.run = undefined;
         memo?.forget(rule);
         findings.push({

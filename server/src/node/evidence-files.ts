@@ -7,21 +7,21 @@
 // node:path's resolve and relative, which walk every character, are kept for the other paths.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkEvidencePath } from "../core/evidence-path";
+import { checkEvidencePath, placeOfRelativePath } from "../core/evidence-path";
 
 /** An empty, `.` or `..` segment: such a path is resolved with node:path. */
 const NOT_PLAIN_NAMES = /(^|\/)\.{0,2}(\/|$)/;
 const POSIX = path.sep === "/";
 
+/** Whether `candidate` lies inside `folder` (both resolved): the core's placeOfRelativePath on the path between them. */
 function isInside(folder: string, candidate: string): boolean {
   if (POSIX && path.isAbsolute(folder) && path.isAbsolute(candidate)) {
-    // the same answer as below for absolute paths without `.` or `..` segments (real paths, folder + plain names)
+    // the same answer as below for absolute paths, without node:path's walk over every character
     const prefix = folder.endsWith("/") ? folder : `${folder}/`;
-    const rest = candidate.slice(prefix.length);
-    return candidate.startsWith(prefix) && rest !== "" && !rest.startsWith("..");
+    return candidate.startsWith(prefix) && placeOfRelativePath(candidate.slice(prefix.length)) === "inside";
   }
   const relative = path.relative(folder, candidate);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return !path.isAbsolute(relative) && placeOfRelativePath(POSIX ? relative : relative.split(path.sep).join("/")) === "inside";
 }
 
 /** A function saying whether `relativePath` names an existing file inside `folder`. */

@@ -119,11 +119,6 @@ export function valuesMatching(context: RuleContext, pattern: PathPattern): read
   return matches;
 }
 
-/** The existing paths a pattern matches ("*" expanded over the lists present). */
-export function pathsMatching(context: RuleContext, pattern: PathPattern): JsonPath[] {
-  return valuesMatching(context, pattern).map((match) => match.path);
-}
-
 /** The items that are mappings of the list(s) at a path pattern, with their paths (shared: do not change them). */
 export function objectsAt(context: RuleContext, pattern: PathPattern): readonly ListedObject[] {
   const matches = valuesMatching(context, pattern);
