@@ -5,13 +5,13 @@
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
+import { checkById } from "../core/checks";
 import { clauseLabel, clauseMarkdown, clauseTitle } from "../core/clause-text";
 import { Clause, Edition, LEVELS } from "../core/edition";
 import { pick } from "../core/l10n/render";
 import { RULES } from "../core/rules";
 import { specUri } from "../core/spec-document";
 import type { Locale, Severity } from "../core/types";
-import { CHECK_DESCRIPTIONS } from "./check-descriptions";
 import type { CliFinding, CliRange, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
 
@@ -87,7 +87,7 @@ function collectRules(files: LintedFile[], edition: Edition): RuleInfo[] {
   for (const rule of RULES) {
     add(rule.id, rule.description, rule.clauses.flatMap((template) => LEVELS.map((level) => edition.resolveClause(template, level))));
   }
-  for (const file of files) for (const finding of file.findings) add(finding.rule, CHECK_DESCRIPTIONS[finding.rule], finding.clauses);
+  for (const file of files) for (const finding of file.findings) add(finding.rule, checkById(finding.rule)?.description, finding.clauses);
   const order = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
   return [...byId.values()]
     .map((rule) => ({ ...rule, clauses: [...rule.clauses].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)) }))
@@ -108,7 +108,7 @@ function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string
       text: helpText,
       markdown: helpClause ? `${description}\n\n${clauseMarkdown(edition, helpClause, locale)}` : description,
     },
-    defaultConfiguration: { level: "error" },
+    defaultConfiguration: { level: LEVEL[checkById(rule.id)?.defaultSeverity ?? "error"] },
     relationships: rule.clauses
       .filter((clause) => taxonIndex.has(clause))
       .map((clause) => ({

@@ -66,26 +66,26 @@ const RULE_SEVERITIES: { [ruleId: string]: Severity[] } = {
   "tools.source-evidence": ["error", "info"],
 };
 
-/** Findings the language service makes itself (service.ts). */
-const SERVICE_CHECKS: CheckDeclaration[] = [
-  {
-    id: "schema.empty",
-    kind: "schema",
-    clauses: ["4"],
-    severities: ["error"],
-    description: { en: "A dossier is not empty.", zh: "申请材料不能为空。" },
+// Findings the language service makes itself (service.ts).
+
+const EMPTY_DOSSIER_CHECK: CheckDeclaration = {
+  id: "schema.empty",
+  kind: "schema",
+  clauses: ["4"],
+  severities: ["error"],
+  description: { en: "A dossier is not empty.", zh: "申请材料不能为空。" },
+};
+
+const AS_OF_TODAY_CHECK: CheckDeclaration = {
+  id: "dates.as-of-today",
+  kind: "notice",
+  clauses: ["4.x.3"],
+  severities: ["info"],
+  description: {
+    en: "Without a valid application date (application.date), time windows are measured against today.",
+    zh: "没有有效的申请日期（application.date）时，时间要求按今天计算。",
   },
-  {
-    id: "dates.as-of-today",
-    kind: "notice",
-    clauses: ["4.x.3"],
-    severities: ["info"],
-    description: {
-      en: "Without a valid application date (application.date), time windows are measured against today.",
-      zh: "没有有效的申请日期（application.date）时，时间要求按今天计算。",
-    },
-  },
-];
+};
 
 function ruleCheck(rule: Rule): CheckDeclaration {
   return { id: rule.id, kind: "rule", clauses: rule.clauses, severities: RULE_SEVERITIES[rule.id] ?? ["error"], description: rule.description };
@@ -100,8 +100,9 @@ export const CHECKS: readonly CheckEntry[] = [
   ...YAML_CHECKS,
   ...ENCODING_CHECKS,
   ...LIMIT_CHECKS,
+  EMPTY_DOSSIER_CHECK,
   ...SCHEMA_CHECKS,
-  ...SERVICE_CHECKS,
+  AS_OF_TODAY_CHECK,
   ...RULES.map(ruleCheck),
 ].map(entry);
 

@@ -245,7 +245,7 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     severities: ["warning"],
     description: {
       en: `Checking stops when it takes longer than its time budget (the setting isvDossier.timeBudgetMs, ${LIMITS.defaultTimeBudgetMs} ms by default in the editor); the finding names the checks that did not run.`,
-      zh: `检查耗时超过时间上限（设置 isvDossier.timeBudgetMs，编辑器中默认 ${LIMITS.defaultTimeBudgetMs} 毫秒）时停止；该提示指出未运行的检查。`,
+      zh: `检查耗时超过时间上限（设置 isvDossier.timeBudgetMs，编辑器中默认 ${LIMITS.defaultTimeBudgetMs} 毫秒）时停止；该警告指出未运行的检查。`,
     },
   },
   {

@@ -235,7 +235,10 @@ export const SCHEMA_CHECKS: CheckDeclaration[] = [
   schemaCheck("schema.exclusive-minimum", { en: "Numbers are above their lower bound.", zh: "数值大于下限。" }),
   schemaCheck("schema.min-items", { en: "Lists have at least the required number of entries.", zh: "列表至少包含规定数量的项。" }),
   schemaCheck("schema.unique-items", { en: "List entries do not repeat.", zh: "列表各项不重复。" }),
-  schemaCheck("schema.forbidden", { en: "Keys that do not apply to the application (its level, category or class) are absent.", zh: "不适用于本申请（申报级别、申报类别或类别）的键不应出现。" }),
+  schemaCheck("schema.forbidden", {
+    en: "Keys that do not apply to the application (its level, its category, or disaster recovery class A or B) are absent.",
+    zh: "不适用于本申请（申报级别、申报类别，或灾难备份与恢复的 A、B 类）的键不应出现。",
+  }),
   {
     id: "identifier.format",
     kind: "identifier",
