@@ -3,11 +3,34 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { RULES } from "../../server/src/core/rules";
-import { readmePath, renderRulesSection, RULES_END, RULES_START, withRulesSection } from "../../server/src/tools/rules-doc";
+import { CHECKS } from "../../server/src/core/checks";
+import {
+  CHECKS_END,
+  CHECKS_START,
+  readmePath,
+  renderChecksSection,
+  renderRulesSection,
+  RULES_END,
+  RULES_START,
+  withChecksSection,
+  withRulesSection,
+} from "../../server/src/tools/rules-doc";
 
 test("the README rules section is up to date (regenerate: node out/server/src/tools/rules-doc.js)", () => {
   const readme = fs.readFileSync(readmePath(), "utf8");
   assert.equal(withRulesSection(readme), readme);
+});
+
+test("the README checks section is up to date (regenerate: node out/server/src/tools/rules-doc.js)", () => {
+  const readme = fs.readFileSync(readmePath(), "utf8");
+  assert.equal(withChecksSection(readme), readme);
+});
+
+test("the checks section lists every check id that is not a rule once, and no rule", () => {
+  const section = renderChecksSection();
+  for (const check of CHECKS) assert.equal(section.split(`| \`${check.id}\` |`).length, check.kind === "rule" ? 1 : 2, check.id);
+  assert.match(section, /\| `dates\.as-of-today` \| [^|]+ \| info \| 4\.1\.3 \/ 4\.2\.3 \/ 4\.3\.3 \|/);
+  assert.match(section, /\| `encoding\.bom` \| [^|]+ \| info \| — \|/);
 });
 
 test("the section lists every rule once, with its clauses per level", () => {
@@ -22,4 +45,7 @@ test("only the text between the markers changes", () => {
   const updated = withRulesSection(readme, `${RULES_START}\nnew\n${RULES_END}`);
   assert.equal(updated, `before\n${RULES_START}\nnew\n${RULES_END}\nafter\n`);
   assert.throws(() => withRulesSection("no markers"));
+  const both = `${readme}${CHECKS_START}\nold\n${CHECKS_END}\n`;
+  assert.equal(withChecksSection(both, `${CHECKS_START}\nnew\n${CHECKS_END}`), `${readme}${CHECKS_START}\nnew\n${CHECKS_END}\n`);
+  assert.throws(() => withChecksSection(readme));
 });

@@ -7,6 +7,7 @@
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
+import { checkById } from "../core/checks";
 import { ClauseVerdict, conclusionText } from "../core/clause-status";
 import { clauseLabel, clauseMarkdown, clauseTitle, requirementText } from "../core/clause-text";
 import { Clause, Edition, LEVELS } from "../core/edition";
@@ -14,7 +15,6 @@ import { pick } from "../core/l10n/render";
 import { RULES } from "../core/rules";
 import { specUri } from "../core/spec-document";
 import type { Locale, Severity } from "../core/types";
-import { CHECK_DESCRIPTIONS } from "./check-descriptions";
 import { fileVerdicts, SarifFinding } from "./file-verdicts";
 import type { CliFinding, CliRange, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
@@ -92,7 +92,7 @@ function collectRules(files: LintedFile[], edition: Edition): RuleInfo[] {
   for (const rule of RULES) {
     add(rule.id, rule.description, rule.clauses.flatMap((template) => LEVELS.map((level) => edition.resolveClause(template, level))));
   }
-  for (const file of files) for (const finding of file.findings) add(finding.rule, CHECK_DESCRIPTIONS[finding.rule], finding.clauses);
+  for (const file of files) for (const finding of file.findings) add(finding.rule, checkById(finding.rule)?.description, finding.clauses);
   const order = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
   return [...byId.values()]
     .map((rule) => ({ ...rule, clauses: [...rule.clauses].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)) }))
@@ -113,7 +113,7 @@ function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string
       text: helpText,
       markdown: helpClause ? `${description}\n\n${clauseMarkdown(edition, helpClause, locale)}` : description,
     },
-    defaultConfiguration: { level: "error" },
+    defaultConfiguration: { level: LEVEL[checkById(rule.id)?.defaultSeverity ?? "error"] },
     relationships: rule.clauses
       .filter((clause) => taxonIndex.has(clause))
       .map((clause) => ({

@@ -1,6 +1,7 @@
 // Encodings and binary content. `decodeDossierBytes` turns a file's bytes into text (for the CLI: UTF-8 with or
 // without BOM, UTF-16 LE/BE with or without BOM); `textEncodingFindings` looks at text as any editor sends it (NUL
 // characters, control characters, U+FFFD replacement characters, a BOM). Pure: no vscode, no LSP, no fs, no Buffer.
+import type { CheckDeclaration } from "./checks";
 import type { Finding, Localized, OffsetRange } from "./types";
 
 export type DossierEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
@@ -174,3 +175,59 @@ export function decodeDossierBytes(bytes: Uint8Array): DecodedDossier {
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   return { text, encoding: hasUtf8Bom ? "utf-8-bom" : "utf-8", findings: [] };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check declarations (checks.ts puts every check id in one table; a test fails when an id is emitted undeclared)
+
+export const ENCODING_CHECKS: CheckDeclaration[] = [
+  {
+    id: ENCODING_RULES.binary,
+    kind: "encoding",
+    clauses: [],
+    severities: ["error"],
+    description: {
+      en: "A dossier is text: a NUL character (a binary file, or UTF-16 read as UTF-8) means it is not checked.",
+      zh: "申请材料是文本：含 NUL 字符（二进制文件，或按 UTF-8 读取的 UTF-16 文本）时不检查。",
+    },
+  },
+  {
+    id: ENCODING_RULES.controlCharacter,
+    kind: "encoding",
+    clauses: [],
+    severities: ["error"],
+    description: {
+      en: "No control characters YAML does not allow (the first is marked, the others counted).",
+      zh: "不含 YAML 不允许的控制字符（标出第一个，并统计其余个数）。",
+    },
+  },
+  {
+    id: ENCODING_RULES.replacementCharacter,
+    kind: "encoding",
+    clauses: [],
+    severities: ["warning"],
+    description: {
+      en: "No U+FFFD replacement characters, which stand for bytes that were not valid UTF-8 (the text is still checked).",
+      zh: "不含 U+FFFD 替换字符（代表不是有效 UTF-8 的字节；文本仍会检查）。",
+    },
+  },
+  {
+    id: ENCODING_RULES.bom,
+    kind: "encoding",
+    clauses: [],
+    severities: ["info"],
+    description: {
+      en: "A byte order mark at the start of the file is noted (UTF-8 needs none).",
+      zh: "提示文件开头的字节顺序标记（UTF-8 不需要）。",
+    },
+  },
+  {
+    id: ENCODING_RULES.utf16,
+    kind: "encoding",
+    clauses: [],
+    severities: ["warning"],
+    description: {
+      en: "A UTF-16 file is read, with a warning: dossiers are saved as UTF-8 (command line only; an editor decodes the file itself).",
+      zh: "UTF-16 文件可以读取，但给出警告：申请材料应保存为 UTF-8（仅命令行；编辑器自行解码文件）。",
+    },
+  },
+];

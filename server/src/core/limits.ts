@@ -2,6 +2,7 @@
 // on the text before `yaml` sees it, then on the parsed document), the validation time budget, and remote references (`$schema`, `$ref`) that are never followed.
 // Pure: imports only `yaml` and the core's types; the clock comes from the caller. No vscode, no LSP, no fs.
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { CheckDeclaration } from "./checks";
 import type { Finding, Localized, OffsetRange } from "./types";
 
 export const LIMITS = {
@@ -240,3 +241,50 @@ export function remoteReferenceFindings(document: Document, text: string): Findi
   }
   return findings;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check declarations (checks.ts puts every check id in one table; a test fails when an id is emitted undeclared)
+
+export const LIMIT_CHECKS: CheckDeclaration[] = [
+  {
+    id: LIMIT_RULES.nestingDepth,
+    kind: "limit",
+    clauses: [],
+    severities: ["error"],
+    description: {
+      en: `Mappings and lists nest at most ${LIMITS.maxNestingDepth} levels deep, and no line's content starts past column ${LIMITS.maxIndentColumns}; deeper text is neither parsed nor checked.`,
+      zh: `映射和列表的嵌套不超过 ${LIMITS.maxNestingDepth} 层，每行内容的起始位置不超过第 ${LIMITS.maxIndentColumns} 列；超过时既不解析也不检查。`,
+    },
+  },
+  {
+    id: LIMIT_RULES.timeBudget,
+    kind: "limit",
+    clauses: [],
+    severities: ["warning"],
+    description: {
+      en: `Checking stops when it takes longer than its time budget (the setting isvDossier.timeBudgetMs, ${LIMITS.defaultTimeBudgetMs} ms by default in the editor); the finding names the checks that did not run.`,
+      zh: `检查耗时超过时间上限（设置 isvDossier.timeBudgetMs，编辑器中默认 ${LIMITS.defaultTimeBudgetMs} 毫秒）时停止；该警告指出未运行的检查。`,
+    },
+  },
+  {
+    // Built by fileSizeFinding (a warning: the CLI reads no file over the limit) and, in the editor, by the server.
+    id: "limits.file-size",
+    kind: "limit",
+    clauses: [],
+    severities: ["warning", "info"],
+    description: {
+      en: "The editor and the CLI check files up to the size the setting isvDossier.maxFileSizeBytes allows (5 MiB by default); a larger file is not checked.",
+      zh: "编辑器和命令行只检查不超过设置 isvDossier.maxFileSizeBytes 所定大小（默认 5 MiB）的文件；更大的文件不检查。",
+    },
+  },
+  {
+    id: LIMIT_RULES.remoteReference,
+    kind: "security",
+    clauses: [],
+    severities: ["info"],
+    description: {
+      en: "`$schema` and `$ref` keys and `# yaml-language-server: $schema=…` lines are ignored: nothing is fetched or read, and the dossier is checked against the built-in schema only.",
+      zh: "`$schema`、`$ref` 键和 `# yaml-language-server: $schema=…` 行被忽略：不下载、不读取任何内容，只按内置模式检查申请材料。",
+    },
+  },
+];

@@ -5,6 +5,7 @@ import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
 import { documentValue } from "./plain-value";
+import type { CheckDeclaration } from "./checks";
 import type { Finding, OffsetRange } from "./types";
 
 /** Limits against hostile input (alias bombs and the like). */
@@ -172,3 +173,47 @@ export function parseGuarded(text: string, parse: (text: string) => ParsedDossie
   }
   return { ...parsed, findings: [...encoding.findings, ...parsed.findings, ...checks.remoteReferences(parsed.document, text)] };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check declarations (checks.ts puts every check id in one table; a test fails when an id is emitted undeclared)
+
+export const YAML_CHECKS: CheckDeclaration[] = [
+  {
+    id: "yaml.syntax",
+    kind: "yaml",
+    clauses: [],
+    severities: ["error", "warning"],
+    description: { en: "The dossier is well-formed YAML (what the YAML parser only warns about is a warning).", zh: "申请材料是格式正确的 YAML（YAML 解析器仅提醒的问题为警告）。" },
+  },
+  {
+    id: "yaml.duplicate-key",
+    kind: "yaml",
+    clauses: [],
+    severities: ["error"],
+    description: { en: "Each key appears only once in a mapping.", zh: "同一映射中每个键只出现一次。" },
+  },
+  {
+    id: "yaml.tab",
+    kind: "yaml",
+    clauses: [],
+    severities: ["error"],
+    description: { en: "Indentation uses spaces, not tabs.", zh: "缩进使用空格，不使用制表符。" },
+  },
+  {
+    id: "yaml.multiple-documents",
+    kind: "yaml",
+    clauses: [],
+    severities: ["error"],
+    description: { en: "A dossier is a single YAML document: nothing after a `---` separator is checked.", zh: "申请材料是单个 YAML 文档：`---` 分隔符之后的内容不检查。" },
+  },
+  {
+    id: "yaml.alias-limit",
+    kind: "yaml",
+    clauses: [],
+    severities: ["error"],
+    description: {
+      en: `A dossier expands at most ${MAX_ALIAS_COUNT} YAML aliases; with more, it is not checked.`,
+      zh: `申请材料展开的 YAML 别名不超过 ${MAX_ALIAS_COUNT} 个；超过时不检查。`,
+    },
+  },
+];

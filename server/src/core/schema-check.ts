@@ -5,6 +5,7 @@ import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "./edition";
 import { keyRange, valueRange } from "./locate";
 import { shapeValidator } from "./schema-shape";
+import type { CheckDeclaration } from "./checks";
 import type { Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "./types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
@@ -215,3 +216,35 @@ export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   }
   return findings;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check declarations (checks.ts puts every check id in one table; a test fails when an id is emitted undeclared).
+// A schema finding cites the clauses of the constraint that failed (x-clause in the generated schema).
+
+function schemaCheck(id: string, description: Localized): CheckDeclaration {
+  return { id, kind: "schema", clauses: [], clausesFromSchema: true, severities: ["error"], description };
+}
+
+export const SCHEMA_CHECKS: CheckDeclaration[] = [
+  schemaCheck("schema.required", { en: "Every key the specification requires is present.", zh: "规范要求的各项均已填写。" }),
+  schemaCheck("schema.unknown-key", { en: "Only keys of the dossier model are used.", zh: "只使用申请材料模型中定义的键。" }),
+  schemaCheck("schema.type", { en: "Each value has the expected type (text, number, list …).", zh: "各项取值类型正确（文本、数字、列表等）。" }),
+  schemaCheck("schema.enum", { en: "Each value is one of the allowed values.", zh: "各项取值在允许的范围内。" }),
+  schemaCheck("schema.format", { en: "Dates and other formatted values are well-formed (a date is written YYYY-MM-DD).", zh: "日期等有格式要求的取值格式正确（日期写作 YYYY-MM-DD）。" }),
+  schemaCheck("schema.pattern", { en: "Values have the required form.", zh: "取值符合规定的格式。" }),
+  schemaCheck("schema.min-length", { en: "Required texts are not empty.", zh: "必填文本不能为空。" }),
+  schemaCheck("schema.exclusive-minimum", { en: "Numbers are above their lower bound.", zh: "数值大于下限。" }),
+  schemaCheck("schema.min-items", { en: "Lists have at least the required number of entries.", zh: "列表至少包含规定数量的项。" }),
+  schemaCheck("schema.unique-items", { en: "List entries do not repeat.", zh: "列表各项不重复。" }),
+  schemaCheck("schema.forbidden", {
+    en: "Keys that do not apply to the application (its level, its category, or disaster recovery class A or B) are absent.",
+    zh: "不适用于本申请（申报级别、申报类别，或灾难备份与恢复的 A、B 类）的键不应出现。",
+  }),
+  {
+    id: "identifier.format",
+    kind: "identifier",
+    clauses: [],
+    severities: ["error"],
+    description: { en: "Identifiers (person and project ids, and the like) have their required form; no clause prescribes it.", zh: "标识（人员编号、项目编号等）符合规定的格式；没有条款规定该格式。" },
+  },
+];
