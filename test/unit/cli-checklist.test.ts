@@ -81,14 +81,14 @@ describe("checklist rows", { concurrency: 3 }, () => {
         runCli(["checklist", dossier, "--format", "md", "--lang", "zh-CN", "--as-of", AS_OF]),
         runCli(["checklist", dossier, "--format", "csv", "--lang", "zh-CN", "--as-of", AS_OF]),
       ]);
-      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 证据 \| 结论 \| 证据清单 \|/);
+      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 所需证明材料 \| 结论 \| 证明材料清单 \| 自评说明 \|/);
       assert.equal(markdown.stdout.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length, expected.length);
-      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,证据,结论,证据清单"));
+      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,所需证明材料,结论,证明材料清单,自评说明,clause_id,status"));
       const records = csvRecords(csv.stdout.slice(1));
       assert.equal(records.length, expected.length + 1);
-      assert.ok(records.every((record) => record.length === 8));
+      assert.ok(records.every((record) => record.length === 9));
       assert.deepEqual(
-        records.slice(1).map((record) => record[7]),
+        records.slice(1).map((record) => record[8]),
         data.rows.map((row) => row.status),
       );
     });
@@ -177,7 +177,7 @@ test("the HTML checklist is standalone and renders one row per clause in headles
     await page.emulateMedia({ media: "print" });
     assert.deepEqual(requested, [url], "the page loads nothing but itself");
     assert.equal(await page.locator("table.checklist tbody tr").count(), data.rows.length);
-    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "证据", "结论", "证据清单"]);
+    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "所需证明材料", "结论", "证明材料清单", "自评说明"]);
     const statuses = await page.locator("table.checklist tbody tr .status").allTextContents();
     assert.deepEqual(
       statuses,
