@@ -1,7 +1,8 @@
 // `isv-dossier checklist --format docx`: the Word self-assessment table, opened by a real consumer — LibreOffice
 // (headless, a private profile) converts it to PDF, text and flat ODF; poppler measures the PDF. Rows (序号), their
 // conclusions, the Chinese texts, the repeated header row, the named fonts and the landscape page are checked in
-// Chinese and English. Also: the refusals (no --output; over a dossier) and the atomic write.
+// Chinese and English; the language server's export (the editor's *Export as Word…*) is the same table. Also: the
+// refusals (no --output; over a dossier) and the atomic write.
 // UPDATE_SCREENSHOT=1 also renders page 1 to docs/checklist-docx.png (the README's picture; needs a CJK font, e.g.
 // Debian's fonts-noto-cjk, to show the Chinese).
 import * as assert from "node:assert/strict";
@@ -10,8 +11,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { STATUS_LABELS, type ClauseStatus } from "../../server/src/core/checklist";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
+import { TestLspClient } from "../support/lsp-client";
 
 const SAMPLE = "samples/nanjing-qiyuan/nanjing-qiyuan.dossier.yaml";
 const VIOLATED = "samples/needs-work/lease-expired.dossier.yaml";
@@ -50,6 +53,26 @@ async function writeDocx(dossier: string, lang: string, output: string): Promise
   const run = await runCli(["checklist", dossier, "--format", "docx", "--lang", lang, "--as-of", AS_OF, "--output", output]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, "");
+}
+
+/** The Word table as the editor's *Export as Word…* gets it: the server's `isvDossier/checklistDocx`, base64. */
+async function serverDocx(dossier: string, locale: string): Promise<Buffer> {
+  const client = new TestLspClient();
+  try {
+    await client.initialize(locale);
+    const file = path.join(ROOT, dossier);
+    const uri = pathToFileURL(file).toString();
+    const published = client.diagnostics(uri, (next) => next.version === 1, 30_000);
+    await client.open(uri, fs.readFileSync(file, "utf8"));
+    await published;
+    const result = await client.request<{ base64: string } | null>("isvDossier/checklistDocx", { uri });
+    assert.ok(result);
+    const closed = await client.request<{ base64: string } | null>("isvDossier/checklistDocx", { uri: pathToFileURL(path.join(ROOT, VIOLATED)).toString() });
+    assert.equal(closed, null, "a dossier that is not open has no table");
+    return Buffer.from(result.base64, "base64");
+  } finally {
+    await client.stop();
+  }
 }
 
 /** Converts with LibreOffice into `folder`, with a private profile (no user settings, no clash with a running one). */
@@ -135,6 +158,9 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
       await writeDocx(entry.dossier, entry.lang, file);
       files.push(file);
     }
+    const fromServer = path.join(folder(), "server-zh.docx");
+    fs.writeFileSync(fromServer, await serverDocx(SAMPLE, "zh-cn"));
+    files.push(fromServer);
     convert(files, "pdf", folder());
     convert(files, "txt:Text", folder());
     convert([files[0]], "fodt", folder());
@@ -179,6 +205,11 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
       assert.equal(pagesWithHeader, pagesWithRows);
     });
   }
+
+  test("the language server's export (Export as Word…) is the same table as the command line's", async () => {
+    await convertAll();
+    assert.deepEqual(textLines(path.join(folder(), "server-zh.txt")), textLines(path.join(folder(), "nanjing-zh.txt")));
+  });
 
   test("the fonts are named for East Asian text: 宋体 for the body, 黑体 for headings", async () => {
     await convertAll();

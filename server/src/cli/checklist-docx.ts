@@ -21,10 +21,11 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { ChecklistRow, STATUS_LABELS } from "../core/checklist";
+import { buildChecklist, ChecklistRow, STATUS_LABELS } from "../core/checklist";
 import { pick } from "../core/l10n/render";
+import type { DossierReport } from "../core/service";
 import type { Locale, Localized } from "../core/types";
-import type { ChecklistTable, ChecklistTableRow } from "./checklist-table";
+import { buildChecklistTable, ChecklistTable, ChecklistTableRow } from "./checklist-table";
 import { findingLine } from "./checklist-md";
 
 /** Fonts by name, as Word and WPS know them on Chinese systems; Latin text in the same families' companions. */
@@ -248,4 +249,10 @@ export async function renderChecklistDocx(table: ChecklistTable, rows: Checklist
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** The .docx bytes of a validated dossier (the CLI's `--format docx` and the editor's *Export as Word…*). */
+export function checklistDocxBytes(report: DossierReport, locale: Locale): Promise<Uint8Array> {
+  const checklist = buildChecklist(report);
+  return renderChecklistDocx(buildChecklistTable(report, checklist, locale), checklist.rows);
 }
