@@ -7,6 +7,7 @@ import type { IsvDossierApi } from "./api";
 import { CHECKLIST_SCHEME, ChecklistDocuments, showChecklist } from "./checklist-document";
 import { CLAUSES_VIEW_ID, ClauseNode, ClausesTreeProvider, createClausesView, revealFinding } from "./clauses-view";
 import { Editions, ServerRequests } from "./editions";
+import { dossierOf, exportChecklistDocx } from "./export-checklist";
 import { goToClause } from "./go-to-clause";
 import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
@@ -56,6 +57,11 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   register("isvDossier.showChecklist", (uri?: unknown, options?: { preview?: boolean }) => {
     const active = vscode.window.activeTextEditor?.document;
     return showChecklist(uriOf(uri) ?? (active?.languageId === "isv-dossier" ? active.uri : dossier.uri), options);
+  });
+  register("isvDossier.exportChecklistDocx", (uri?: unknown, target?: unknown) => {
+    const active = vscode.window.activeTextEditor?.document;
+    const activeDossier = active?.languageId === "isv-dossier" || active?.uri.scheme === CHECKLIST_SCHEME ? active.uri : dossier.uri;
+    return exportChecklistDocx(server, dossierOf(uriOf(uri) ?? activeDossier), uriOf(target));
   });
   register("isvDossier.showClauses", () => vscode.commands.executeCommand(`${CLAUSES_VIEW_ID}.focus`));
   register("isvDossier.refreshClauses", () => dossier.reload().then(() => clauses.rebuild()));

@@ -106,7 +106,7 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
   });
 }
 
-function checklistCommand(values: Values, positionals: string[], locale: Locale): number {
+function checklistCommand(values: Values, positionals: string[], locale: Locale): Promise<number> {
   const { CHECKLIST_FORMATS, runChecklist } = require("./cli/checklist-command") as typeof import("./cli/checklist-command");
   if (positionals.length !== 1) throw new CliUsageError(uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }));
   const asOf = stringValue(values, "as-of");

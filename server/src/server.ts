@@ -438,6 +438,14 @@ export function startServer(connection: Connection): void {
     return checklistAnswer(context.report, context.document.getText(), params.uri, context.locale);
   });
 
+  // The Word self-assessment table (base64): the `docx` package is loaded on the first export, not at start.
+  connection.onRequest(REQUESTS.checklistDocx, async (params: { uri: string }, token) => {
+    const context = await requestReport(params.uri, token);
+    if (!context) return null;
+    const { checklistDocxBytes } = require("./cli/checklist-docx") as typeof import("./cli/checklist-docx");
+    return { base64: Buffer.from(await checklistDocxBytes(context.report, context.locale)).toString("base64") };
+  });
+
   documents.listen(connection);
   connection.listen();
 }

@@ -8,7 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { checklistClauses, ClauseStatus, STATUS_LABELS } from "../../server/src/core/checklist";
+import { ClauseStatus, STATUS_LABELS } from "../../server/src/core/checklist";
+import { verdictClauses } from "../../server/src/core/clause-applicability";
 import { defaultEdition, Level } from "../../server/src/core/edition";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 
@@ -74,7 +75,7 @@ describe("checklist rows", { concurrency: 3 }, () => {
   for (const dossier of DOSSIERS) {
     test(`${path.basename(dossier)}: one row per applicable clause in json, md and csv`, async () => {
       const data = await checklistJson(dossier);
-      const expected = checklistClauses(defaultEdition(), data.level, data.category ?? undefined).map(({ clause }) => clause.id);
+      const expected = verdictClauses(defaultEdition(), data.level, data.category ?? undefined).map(({ clause }) => clause.id);
       assert.deepEqual(
         data.rows.map((row) => row.clauseId),
         expected,
@@ -87,14 +88,14 @@ describe("checklist rows", { concurrency: 3 }, () => {
         runCli(["checklist", dossier, "--format", "md", "--lang", "zh-CN", "--as-of", AS_OF]),
         runCli(["checklist", dossier, "--format", "csv", "--lang", "zh-CN", "--as-of", AS_OF]),
       ]);
-      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 证据 \| 结论 \| 证据清单 \|/);
+      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 所需证明材料 \| 结论 \| 证明材料清单 \| 自评说明 \|/);
       assert.equal(markdown.stdout.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length, expected.length);
-      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,证据,结论,证据清单"));
+      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,所需证明材料,结论,证明材料清单,自评说明,clause_id,status"));
       const records = csvRecords(csv.stdout.slice(1));
       assert.equal(records.length, expected.length + 1);
-      assert.ok(records.every((record) => record.length === 9));
+      assert.ok(records.every((record) => record.length === 10));
       assert.deepEqual(
-        records.slice(1).map((record) => [record[6], record[7], record[8]]),
+        records.slice(1).map((record) => [record[7], record[8], record[9]]),
         data.rows.map((row) => [row.clauseId, row.status, row.basis]),
       );
     });
@@ -187,7 +188,7 @@ test("the HTML checklist is standalone and renders one row per clause in headles
     await page.emulateMedia({ media: "print" });
     assert.deepEqual(requested, [url], "the page loads nothing but itself");
     assert.equal(await page.locator("table.checklist tbody tr").count(), data.rows.length);
-    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "证据", "结论", "证据清单"]);
+    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "所需证明材料", "结论", "证明材料清单", "自评说明"]);
     const statuses = await page.locator("table.checklist tbody tr .status").allTextContents();
     assert.deepEqual(
       statuses,

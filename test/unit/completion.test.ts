@@ -52,7 +52,7 @@ const PERSONNEL = [
   "    role: project-lead",
 ].join("\n");
 
-const ROOT_SECTIONS = ["spec", "applicant", "application", "premises", "personnel", "performance", "management", "tools", "processes"];
+const ROOT_SECTIONS = ["spec", "applicant", "application", "premises", "personnel", "performance", "management", "tools", "processes", "self_assessment"];
 
 test("empty document: every section as a key and as a snippet", () => {
   const { entries } = completeAt("$0");

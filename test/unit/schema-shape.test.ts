@@ -58,14 +58,14 @@ function mutant(prng: Prng, value: unknown): unknown {
   return copy;
 }
 
-test("the shape is checked in parts: people, projects and tools item by item, the processes (which the category constrains) with the rest", () => {
+test("the shape is checked in parts: people, projects, tools and self-assessment notes item by item, the processes (which the category constrains) with the rest", () => {
   assert.deepEqual(
     shapeLists(shape).map((list) => list.path.join(".")),
-    ["personnel", "performance.projects", "tools"],
+    ["personnel", "performance.projects", "tools", "self_assessment"],
   );
   assert.deepEqual(
     shapeParts.lists.map((list) => list.schemaPath),
-    ["#/properties/personnel/items", "#/properties/performance/properties/projects/items", "#/properties/tools/items"],
+    ["#/properties/personnel/items", "#/properties/performance/properties/projects/items", "#/properties/tools/items", "#/properties/self_assessment/items"],
   );
 });
 

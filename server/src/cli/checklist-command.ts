@@ -1,5 +1,6 @@
 // `isv-dossier checklist DOSSIER`: the per-clause picture of one dossier as the self-assessment table.
-// Exit code 0 whatever the conclusions (it is a report; `lint` is the gate).
+// Exit code 0 whatever the conclusions (it is a report; `lint` is the gate). `--format docx` (a Word document) needs
+// --output and is written atomically, never over the dossier or another *.dossier.yaml.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildChecklist, Checklist } from "../core/checklist";
@@ -21,7 +22,7 @@ import { checkOutputPath, writeOutput } from "./output";
 import { readDossierBytes } from "./read-dossier";
 import { uiText } from "./ui-text";
 
-export const CHECKLIST_FORMATS = ["md", "html", "csv", "json"] as const;
+export const CHECKLIST_FORMATS = ["md", "html", "csv", "json", "docx"] as const;
 export type ChecklistFormat = (typeof CHECKLIST_FORMATS)[number];
 
 export interface ChecklistCommandOptions {
@@ -45,7 +46,7 @@ function readDossier(absolutePath: string, shownPath: string, locale: Locale): s
   return decodeDossierBytes(read.bytes).text;
 }
 
-function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFormat, dossierPath: string): string {
+function render(table: ChecklistTable, checklist: Checklist, format: Exclude<ChecklistFormat, "docx">, dossierPath: string): string {
   switch (format) {
     case "md":
       return renderChecklistMarkdown(table);
@@ -58,8 +59,9 @@ function render(table: ChecklistTable, checklist: Checklist, format: ChecklistFo
   }
 }
 
-export function runChecklist(options: ChecklistCommandOptions): number {
+export async function runChecklist(options: ChecklistCommandOptions): Promise<number> {
   const absolutePath = path.resolve(options.cwd, options.dossier);
+  if (options.format === "docx" && options.output === undefined) throw new CliUsageError(uiText("error.docx-needs-output", options.locale));
   const shownPath = displayPathFor(absolutePath, options.cwd);
   checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
   const text = readDossier(absolutePath, options.dossier, options.locale);
@@ -67,6 +69,11 @@ export function runChecklist(options: ChecklistCommandOptions): number {
   const report = service.validate(text);
   const checklist = buildChecklist(report);
   const table = buildChecklistTable(report, checklist, options.locale);
+  if (options.format === "docx") {
+    const { renderChecklistDocx } = require("./checklist-docx") as typeof import("./checklist-docx");
+    writeOutput(await renderChecklistDocx(table, checklist.rows), options.output, options.locale);
+    return EXIT_OK;
+  }
   writeOutput(render(table, checklist, options.format, shownPath), options.output, options.locale);
   return EXIT_OK;
 }

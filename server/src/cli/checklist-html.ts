@@ -59,6 +59,7 @@ function row(entry: ChecklistTableRow, table: ChecklistTable): string {
     `<td class="required">${list(entry.evidenceRequired, false)}</td>`,
     `<td class="conclusion"><span class="status status-${entry.status}">${escapeHtml(entry.conclusion)}</span>${findings}</td>`,
     `<td class="evidence">${list(entry.evidence, true)}</td>`,
+    `<td class="self-assessment">${entry.selfAssessment ? escapeHtml(entry.selfAssessment).replace(/\n/g, "<br>") : "—"}</td>`,
     "</tr>",
   ].join("");
 }
@@ -79,7 +80,7 @@ export function renderChecklistHtml(table: ChecklistTable): string {
     `<h1>${escapeHtml(table.title)}</h1>`,
     `<dl class="facts">${table.facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`).join("")}</dl>`,
     '<table class="checklist">',
-    `<thead><tr><th>${escapeHtml(headers.number)}</th><th>${escapeHtml(headers.keyPoint)}</th><th>${escapeHtml(headers.clause)}</th><th>${escapeHtml(headers.evidenceRequired)}</th><th>${escapeHtml(headers.conclusion)}</th><th>${escapeHtml(headers.evidence)}</th></tr></thead>`,
+    `<thead><tr><th>${escapeHtml(headers.number)}</th><th>${escapeHtml(headers.keyPoint)}</th><th>${escapeHtml(headers.clause)}</th><th>${escapeHtml(headers.evidenceRequired)}</th><th>${escapeHtml(headers.conclusion)}</th><th>${escapeHtml(headers.evidence)}</th><th>${escapeHtml(headers.selfAssessment)}</th></tr></thead>`,
     "<tbody>",
     ...table.rows.map((entry) => row(entry, table)),
     "</tbody>",

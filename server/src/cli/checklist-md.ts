@@ -34,11 +34,11 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
   const { headers, locale } = table;
   const separator = locale === "zh-cn" ? "：" : ": ";
   const lines = [`# ${table.title}`, "", ...table.facts.map((fact) => `- **${fact.label}**${separator}${cell(fact.value)}`), ""];
-  lines.push(`| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} |`);
-  lines.push("|---:|---|---|---|---|---|");
+  lines.push(`| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} | ${headers.selfAssessment} |`);
+  lines.push("|---:|---|---|---|---|---|---|");
   for (const row of table.rows) {
     lines.push(
-      `| ${row.number} | ${cell(row.keyPoint)} | ${cell(row.clauseLabel)} | ${listCell(row.evidenceRequired, false)} | ${conclusionCell(row, locale)} | ${listCell(row.evidence, true)} |`,
+      `| ${row.number} | ${cell(row.keyPoint)} | ${cell(row.clauseLabel)} | ${listCell(row.evidenceRequired, false)} | ${conclusionCell(row, locale)} | ${listCell(row.evidence, true)} | ${row.selfAssessment ? cell(row.selfAssessment) : "—"} |`,
     );
   }
   lines.push("", table.countsLine, "");

@@ -1,6 +1,7 @@
 // The self-assessment table (自评估表) for one dossier as localized plain data: per clause the key point
-// (评价要点), the clause (条款), the evidence it calls for (证据), the conclusion (结论) and the evidence the
-// dossier lists (证据清单). The md/html/csv/json renderers only lay this out.
+// (评价要点), the clause (条款), the evidence it calls for (所需证明材料), the conclusion (结论), the evidence the
+// dossier lists (证明材料清单) and the applicant's own explanation (自评说明). The md/html/csv/json/docx renderers only
+// lay this out.
 import type { Checklist } from "../core/checklist";
 import { ClauseBasis, ClauseStatus, conclusionText, StatusCounts, STATUS_LABELS } from "../core/clause-status";
 import { clauseLabel, clauseTitle, requirementText } from "../core/clause-text";
@@ -11,6 +12,7 @@ import { renderMessage } from "../core/l10n/render";
 import type { DossierReport } from "../core/service";
 import type { Finding, Locale, Localized, Severity } from "../core/types";
 import { asObject, asString } from "../core/values";
+import { selfAssessmentNotes } from "../core/self-assessment";
 
 export interface ChecklistFindingRow {
   severity: Severity;
@@ -43,12 +45,14 @@ export interface ChecklistTableRow {
   /** Warnings and infos (提示): never a reason for 不符合. */
   remarks: ChecklistFindingRow[];
   evidence: string[];
+  /** The applicant's own explanation (自评说明, from `self_assessment`); empty when none. */
+  selfAssessment: string;
 }
 
 export interface ChecklistTable {
   locale: Locale;
   title: string;
-  headers: { number: string; keyPoint: string; clause: string; evidenceRequired: string; conclusion: string; evidence: string };
+  headers: { number: string; keyPoint: string; clause: string; evidenceRequired: string; conclusion: string; evidence: string; selfAssessment: string };
   facts: Array<{ label: string; value: string }>;
   rows: ChecklistTableRow[];
   counts: StatusCounts;
@@ -63,14 +67,16 @@ const TEXT: { [key: string]: Localized } = {
   number: { zh: "序号", en: "No." },
   keyPoint: { zh: "评价要点", en: "Key point" },
   clause: { zh: "条款", en: "Clause" },
-  evidenceRequired: { zh: "证据", en: "Evidence required" },
+  evidenceRequired: { zh: "所需证明材料", en: "Evidence required" },
   conclusion: { zh: "结论", en: "Conclusion" },
-  evidence: { zh: "证据清单", en: "Evidence list" },
+  evidence: { zh: "证明材料清单", en: "Evidence list" },
+  selfAssessment: { zh: "自评说明", en: "Self-assessment notes" },
   applicant: { zh: "申请单位", en: "Applicant" },
+  creditCode: { zh: "统一社会信用代码", en: "Unified social credit code" },
   specification: { zh: "依据规范", en: "Specification" },
-  category: { zh: "申请类别", en: "Category" },
-  level: { zh: "申请级别", en: "Level" },
-  drClass: { zh: "灾备服务类别", en: "DR class" },
+  category: { zh: "申报类别", en: "Category" },
+  level: { zh: "申报级别", en: "Level" },
+  drClass: { zh: "灾备服务分类", en: "DR class" },
   asOf: { zh: "评估基准日", en: "Assessed as of" },
   summaryMark: { zh: "（公开资料概述，非规范原文）", en: " (public summary, not the specification's words)" },
   unknownText: { zh: "（条文未知，仅见于目录）", en: " (text unknown: table of contents only)" },
@@ -127,14 +133,17 @@ function evidenceFieldsByClause(edition: Edition, level: Level, locale: Locale):
 function facts(report: DossierReport, locale: Locale): Array<{ label: string; value: string }> {
   const root = asObject(report.parsed.value) ?? {};
   const applicantName = asString(asObject(root.applicant)?.name);
+  const creditCode = asString(asObject(root.applicant)?.credit_code);
   const category = report.category ? report.edition.categories[report.category] : undefined;
   const list = [
     { label: text("applicant", locale), value: applicantName ?? text("unknown", locale) },
-    { label: text("specification", locale), value: `${report.edition.id}《${report.edition.title.zh}》` },
-    { label: text("category", locale), value: category ? `${pick(category.label, locale)} (${report.category})` : text("unknown", locale) },
+    { label: text("creditCode", locale), value: creditCode ?? text("unknown", locale) },
+    { label: text("category", locale), value: category ? `${pick(category.label, locale)}${locale === "zh-cn" ? `（${report.category}）` : ` (${report.category})`}` : text("unknown", locale) },
     { label: text("level", locale), value: report.levelKnown ? pick(report.edition.levelLabel(report.level), locale) : text("unknown", locale) },
   ];
-  if (report.drClass) list.push({ label: text("drClass", locale), value: report.drClass });
+  const drClass = report.drClass ? category?.classes?.[report.drClass] : undefined;
+  if (report.drClass) list.push({ label: text("drClass", locale), value: drClass ? pick(drClass.label, locale) : report.drClass });
+  list.push({ label: text("specification", locale), value: `${report.edition.id}《${report.edition.title.zh}》` });
   list.push({ label: text("asOf", locale), value: report.asOf });
   return list;
 }
@@ -143,6 +152,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
   const edition = report.edition;
   const lines = new LineIndex(report.parsed.text);
   const evidenceFields = evidenceFieldsByClause(edition, report.level, locale);
+  const notes = selfAssessmentNotes(report.parsed.value);
   const rows = checklist.rows.map((row) => ({
     number: row.number,
     clauseId: row.clauseId,
@@ -158,6 +168,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
     findings: row.findings.map(findingRow),
     remarks: row.remarks.map(findingRow),
     evidence: row.evidence,
+    selfAssessment: notes.get(row.clauseId) ?? "",
   }));
   function findingRow(finding: Finding): ChecklistFindingRow {
     const position = lines.positionAt(finding.range.start);
@@ -183,6 +194,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
       evidenceRequired: text("evidenceRequired", locale),
       conclusion: text("conclusion", locale),
       evidence: text("evidence", locale),
+      selfAssessment: text("selfAssessment", locale),
     },
     facts: facts(report, locale),
     rows,

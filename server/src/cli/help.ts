@@ -84,12 +84,13 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
     en: `Usage: isv-dossier checklist DOSSIER [options]
 
 The self-assessment table of one dossier: every clause that applies to its category and level, with the
-conclusion (satisfied / violated / not applicable / reviewer must check), the evidence required and the
-evidence the dossier lists.
+conclusion (satisfied / violated / not applicable / reviewer must check), the evidence required, the
+evidence the dossier lists and the applicant's own notes (self_assessment).
 
 Options:
   -f, --format FORMAT    md (default) | html (a standalone printable page) | csv | json
-  -o, --output FILE      write to FILE instead of stdout
+                         | docx (a Word document to print, stamp and submit: A4 landscape; needs --output)
+  -o, --output FILE      write to FILE instead of stdout (never over the dossier or another *.dossier.yaml)
       --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
       --as-of DATE       YYYY-MM-DD; used only when the dossier has no application.date (default: today)
       --debug            print stack traces of internal errors
@@ -98,11 +99,12 @@ Options:
     zh: `用法：isv-dossier checklist 材料 [选项]
 
 一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断）、
-所需证据和材料中列出的证据。
+所需证据、材料中列出的证据和申请单位的自评说明（self_assessment）。
 
 选项：
   -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
-  -o, --output 文件      写入文件而不是标准输出
+                         | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
+  -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；仅在材料没有 application.date 时使用（默认为今天）
       --debug            内部错误时打印调用栈

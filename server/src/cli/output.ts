@@ -61,21 +61,21 @@ function errnoError(code: string, message: string): NodeJS.ErrnoException {
  * Writes `text` (UTF-8) to `file` through a temporary file in the same folder: renamed over the old file
  * (`overwrite`), or linked to a name that must not exist yet (else EEXIST, and nothing is touched).
  */
-export function writeFileAtomically(file: string, text: string, options: { overwrite: boolean }): void {
+export function writeFileAtomically(file: string, text: string | Uint8Array, options: { overwrite: boolean }): void {
   const target = realTarget(file);
   const stat = statOrUndefined(target);
   if (stat && !options.overwrite) throw errnoError("EEXIST", `${file} exists`);
   if (stat?.isDirectory()) throw errnoError("EISDIR", `${file} is a directory`);
   if (stat && !stat.isFile()) {
     // a device or a FIFO: there is no file to replace, and renaming over /dev/null would replace the device
-    fs.writeFileSync(target, text, "utf8");
+    fs.writeFileSync(target, text);
     return;
   }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     const descriptor = fs.openSync(temporary, "wx", stat ? stat.mode & 0o777 : 0o666);
     try {
-      fs.writeFileSync(descriptor, text, "utf8");
+      fs.writeFileSync(descriptor, text);
       fs.fsyncSync(descriptor);
     } finally {
       fs.closeSync(descriptor);
@@ -98,7 +98,7 @@ export function writeFileAtomically(file: string, text: string, options: { overw
 }
 
 /** Writes a command's text to stdout, or atomically to the file named by --output (created or replaced). */
-export function writeOutput(text: string, outputFile: string | undefined, locale: Locale): void {
+export function writeOutput(text: string | Uint8Array, outputFile: string | undefined, locale: Locale): void {
   if (outputFile === undefined) {
     process.stdout.write(text);
     return;

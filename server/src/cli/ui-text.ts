@@ -49,6 +49,10 @@ const TEXT: { [key: string]: Localized } = {
   "error.missing-command": { en: "missing command", zh: "缺少命令" },
   "error.unknown-command": { en: "unknown command: {command}", zh: "未知命令：{command}" },
   "error.unknown-clause": { en: "unknown clause: {clause}", zh: "未知条款：{clause}" },
+  "error.docx-needs-output": {
+    en: "--format docx writes a Word document: give the file with --output (e.g. --output 自评估表.docx)",
+    zh: "--format docx 生成 Word 文档，请用 --output 指定文件（如 --output 自评估表.docx）",
+  },
   "error.one-dossier": { en: "checklist takes exactly one dossier", zh: "checklist 只接受一份申请材料" },
   "error.too-many-arguments": { en: "too many arguments: {arguments}", zh: "参数过多：{arguments}" },
   "error.see-main-help": { en: "{message} (see isv-dossier --help)", zh: "{message}（参见 isv-dossier --help）" },

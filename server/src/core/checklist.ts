@@ -1,8 +1,8 @@
 // The per-clause picture of one dossier (the self-assessment table, 自评估表): every verdict of clause-status.ts
 // (the one model of a clause's status) with its row number and the evidence the dossier offers for the clause.
 import { isMap, isScalar, isSeq, Node as YamlNode } from "yaml";
-import { ClauseVerdict, countStatuses, dossierVerdicts, StatusCounts, verdictClauses } from "./clause-status";
-import type { Clause, Edition, Level } from "./edition";
+import { ClauseVerdict, countStatuses, dossierVerdicts, StatusCounts } from "./clause-status";
+import type { Level } from "./edition";
 import type { DossierReport } from "./service";
 import type { Finding, JsonPath } from "./types";
 
@@ -53,10 +53,6 @@ function evidenceByClause(report: DossierReport): Map<string, string[]> {
 }
 
 /** The clauses a checklist lists for a level and category, in catalog order (before any a finding adds). */
-export function checklistClauses(edition: Edition, level: Level, category: string | undefined): Array<{ clause: Clause; applicable: boolean }> {
-  return verdictClauses(edition, level, category);
-}
-
 export function buildChecklist(report: DossierReport): Checklist {
   const evidence = evidenceByClause(report);
   const rows: ChecklistRow[] = dossierVerdicts(report).map((verdict, index) => ({ ...verdict, number: index + 1, evidence: evidence.get(verdict.clauseId) ?? [] }));

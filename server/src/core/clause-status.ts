@@ -6,6 +6,9 @@
 import type { Clause, Edition, Level } from "./edition";
 import { pick } from "./l10n/render";
 import { RULES } from "./rules";
+import { verdictClauses } from "./clause-applicability";
+
+export { appliesToCategory, verdictClauses } from "./clause-applicability";
 import type { Locale, Localized, Severity } from "./types";
 
 export type ClauseStatus = "violated" | "satisfied" | "not-applicable" | "manual" | "waived";
@@ -64,32 +67,8 @@ export function countStatuses(verdicts: Array<{ status: ClauseStatus }>): Status
   return counts;
 }
 
-function appliesToLevel(clause: Clause, level: Level): boolean {
-  return !clause.levels || clause.levels.includes(level);
-}
-
-export function appliesToCategory(clause: Clause, category: string | undefined): boolean {
-  return !clause.categories || clause.categories === "all" || (category !== undefined && clause.categories.includes(category));
-}
-
-function isCheckable(clause: Clause): boolean {
-  return (clause.check ?? []).some((kind) => kind !== "informative");
-}
-
 function machineCheckable(clause: Clause): boolean {
   return (clause.check ?? []).some((kind) => kind === "schema" || kind === "rule");
-}
-
-/**
- * The clauses a dossier of this level and category is judged on, in catalog order: every clause of its level that
- * is not merely informative and applies to its category (or is a general requirement of §4, listed as not
- * applicable otherwise).
- */
-export function verdictClauses(edition: Edition, level: Level, category: string | undefined): Array<{ clause: Clause; applicable: boolean }> {
-  return edition.clauses
-    .filter((clause) => appliesToLevel(clause, level) && isCheckable(clause))
-    .filter((clause) => appliesToCategory(clause, category) || clause.id.startsWith("4."))
-    .map((clause) => ({ clause, applicable: appliesToCategory(clause, category) }));
 }
 
 const checkedByCache = new Map<string, string[]>();

@@ -14,6 +14,8 @@ export const REQUESTS = {
   newDossier: "isvDossier/newDossier",
   /** { uri } → the per-clause checklist of an open dossier (ChecklistAnswer). */
   checklist: "isvDossier/checklist",
+  /** { uri } → { base64 } — the self-assessment table of an open dossier as a Word document (.docx). */
+  checklistDocx: "isvDossier/checklistDocx",
 } as const;
 
 export interface ChecklistAnswerRow {

@@ -18,6 +18,7 @@ import { projectManagementRule } from "./project-management";
 import { projectStaffRule } from "./project-staff";
 import { qualifyingProjectsRule } from "./qualifying-projects";
 import type { Rule } from "./rule";
+import { selfAssessmentClauseRule } from "./self-assessment-clause";
 import { serviceDurationRule } from "./service-duration";
 import { supplierManagementRule } from "./supplier-management";
 import { technicalLeadRule } from "./technical-lead";
@@ -49,4 +50,5 @@ export const RULES: Rule[] = [
   processStagesRule,
   evidencePathRule,
   evidenceExistsRule,
+  selfAssessmentClauseRule,
 ];
