@@ -1,6 +1,7 @@
 // Where a command's text goes: stdout, or a file (`--output`, `init FILE`). Nothing of the user's is ever lost:
 // - an output path that is one of the command's inputs (same real path after symbolic links, or the same file
-//   through a hard link) or any existing *.dossier.yaml|yml is refused before any work (checkOutputPath);
+//   through a hard link) or any *.dossier.yaml|yml — an existing dossier, or a new file the next folder search would
+//   take for one — is refused before any work (checkOutputPath);
 // - a file is written to a temporary file in the same folder, flushed, then renamed into place (writeFileAtomically),
 //   so an interrupted run leaves the previous file whole, never a truncated one. A symbolic link is kept: the file
 //   it points to is replaced. A device or FIFO (/dev/null, /dev/stdout, a named pipe) is written to as it is.
@@ -35,7 +36,8 @@ function statOrUndefined(file: string): fs.Stats | undefined {
 
 /**
  * Refuses (a usage error, exit 2) an output path that is one of `inputs` — compared by real path and by device and
- * inode — or an existing dossier (*.dossier.yaml|yml, by the name of the path or of the file it leads to).
+ * inode — or a dossier's name (*.dossier.yaml|yml, of the path or of the existing file it leads to): an existing
+ * dossier, or a report the next folder search would read as one.
  */
 export function checkOutputPath(outputFile: string | undefined, inputs: string[], cwd: string, locale: Locale): void {
   if (outputFile === undefined) return;
@@ -48,7 +50,7 @@ export function checkOutputPath(outputFile: string | undefined, inputs: string[]
     const sameFile = stat !== undefined && inputStat !== undefined && stat.ino !== 0 && stat.dev === inputStat.dev && stat.ino === inputStat.ino;
     if (sameFile || realTarget(input) === target) throw new CliUsageError(uiText("error.output-is-input", locale, { path: outputFile }));
   }
-  if (stat?.isFile() && (DOSSIER_NAME.test(path.basename(absolute)) || DOSSIER_NAME.test(path.basename(target)))) {
+  if (DOSSIER_NAME.test(path.basename(absolute)) || (stat?.isFile() && DOSSIER_NAME.test(path.basename(target)))) {
     throw new CliUsageError(uiText("error.output-is-dossier", locale, { path: outputFile }));
   }
 }

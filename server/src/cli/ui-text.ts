@@ -30,8 +30,8 @@ const TEXT: { [key: string]: Localized } = {
     zh: "不会将报告写入 {path}：它是被检查的申请材料之一",
   },
   "error.output-is-dossier": {
-    en: "not writing the report to {path}: it is an existing dossier (*.dossier.yaml)",
-    zh: "不会将报告写入 {path}：它是已有的申请材料（*.dossier.yaml）",
+    en: "not writing the report to {path}: a *.dossier.yaml file is a dossier",
+    zh: "不会将报告写入 {path}：*.dossier.yaml 文件是申请材料",
   },
   "error.exists": { en: "{path} already exists; not overwriting it", zh: "{path} 已存在，不会覆盖" },
   "error.bad-option-value": { en: "invalid value for {option}: {value} (expected {expected})", zh: "{option} 的取值无效：{value}（应为 {expected}）" },

@@ -64,6 +64,7 @@ const RULE_SEVERITIES: { [ruleId: string]: Severity[] } = {
   "management.supplier-management": ["warning", "info"],
   "personnel.technical-lead": ["error", "warning"],
   "tools.source-evidence": ["error", "info"],
+  "identifier.self-assessment-clause": ["warning"],
 };
 
 // Findings the language service makes itself (service.ts).
