@@ -17,6 +17,7 @@ const COMPILED = path.join(ROOT, "out", "test", "unit");
 export const SLOW = [
   // the bundled CLI run as a process (dist/server/cli.js), lint workers
   "cli-checklist",
+  "cli-checklist-docx", // and LibreOffice
   "cli-evidence-lookup",
   "cli-golden",
   "cli-init-clauses",
@@ -26,6 +27,12 @@ export const SLOW = [
   "cli-worker-start",
   "cli-worker-v8",
   // the language server started over stdio (dist/server/main.js), or other Node processes
+  "clause-status-agreement",
+  "hostile-cli-folders",
+  "hostile-cli-jobs",
+  "hostile-cli-outputs",
+  "hostile-cli-pipes",
+  "hostile-cli-text",
   "hostile-encoding",
   "hostile-yaml",
   "reliability-crash-containment",
