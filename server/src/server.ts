@@ -33,6 +33,7 @@ import { LineIndex } from "./core/line-index";
 import { evidenceLinks } from "./core/links";
 import { IncrementalParser } from "./core/incremental";
 import { createLanguageService, DossierReport } from "./core/service";
+import { Deadline } from "./core/limits";
 import { renderSpecDocument, specUri } from "./core/spec-document";
 import { newDossierText } from "./core/skeleton";
 import { documentSymbols, OutlineSymbol } from "./core/symbols";
@@ -153,13 +154,14 @@ export function startServer(connection: Connection): void {
     if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.report;
     const uri = URI.parse(document.uri);
     const folder = uri.scheme === "file" ? Utils.dirname(uri).fsPath : undefined;
+    const budget = { limitMs: settings.timeBudgetMs, now: () => performance.now() };
     const service = createLanguageService({
       locale: localeFor(settings),
       today: todayIso(),
       evidenceExists: settings.checkEvidence && folder ? evidenceAnswersFor(document.uri, folder) : undefined,
       leaseWarningMonths: settings.leaseWarningMonths,
       severityOverrides: settings.severity,
-      timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
+      timeBudget: budget,
       rules,
     });
     let session = sessions.get(document.uri);
@@ -169,7 +171,11 @@ export function startServer(connection: Connection): void {
     // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
     const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
     youngGeneration.before(bytes);
-    const report = warmUp.run(bytes, () => service.validateParsed(parser.update(text)));
+    // The budget counts from before parsing: the first diagnostics of any text come within it plus a constant.
+    const report = warmUp.run(bytes, () => {
+      const deadline = new Deadline(budget);
+      return service.validateParsed(parser.update(text), deadline);
+    });
     reports.set(document.uri, { version: document.version, settingsKey, report });
     return report;
   }

@@ -14,12 +14,18 @@ export const LIMITS = {
   maxIndentColumns: 200,
   /** Default validation time budget of the language server, in milliseconds. */
   defaultTimeBudgetMs: 2000,
+  /**
+   * Schema findings listed per validation (a real dossier has a few dozen at most); past it one limits.schema-findings
+   * warning counts the rest. Bounds the work and the size of what is published for a dossier of many thousand keys.
+   */
+  maxSchemaFindings: 1000,
 } as const;
 
 /** Rule ids of the findings this module makes. */
 export const LIMIT_RULES = {
   nestingDepth: "limits.nesting-depth",
   timeBudget: "limits.time-budget",
+  schemaFindings: "limits.schema-findings",
   remoteReference: "security.remote-reference",
 } as const;
 
@@ -31,6 +37,10 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
   "limits.time-budget": {
     en: "Checking took longer than {limit} ms and stopped before {next}; {skipped} checks were skipped. The setting isvDossier.timeBudgetMs sets the limit.",
     zh: "检查耗时超过 {limit} 毫秒，在 {next} 之前停止；跳过了 {skipped} 项检查。可在设置 isvDossier.timeBudgetMs 中调整上限。",
+  },
+  "limits.schema-findings": {
+    en: "Only the first {limit} problems of structure are listed; {omitted} more were found and not listed.",
+    zh: "只列出前 {limit} 个结构问题；另有 {omitted} 个问题未列出。",
   },
   "security.remote-reference": {
     en: "`{key}` is ignored: nothing is fetched or read; the dossier is checked against the built-in schema only.",
@@ -165,7 +175,10 @@ export interface TimeBudget {
   now: () => number;
 }
 
-/** A deadline started when validation starts; checked between phases (after parsing, before the schema check and each rule). */
+/**
+ * A deadline started when validation starts; checked between phases (after parsing, before the schema check and each
+ * rule) and inside the schema check (before each error is turned into a finding and located).
+ */
 export class Deadline {
   private readonly startedAt: number;
 
@@ -185,6 +198,11 @@ export class Deadline {
 /** Validation stopped early: `next` is the check it stopped before ("schema" or a rule id), `skipped` how many were not run. */
 export function timeBudgetFinding(text: string, limitMs: number, next: string, skipped: number): Finding {
   return limitFinding(LIMIT_RULES.timeBudget, "warning", firstLineRange(text), { limit: limitMs, next, skipped });
+}
+
+/** More schema findings than LIMITS.maxSchemaFindings: `omitted` were not listed. */
+export function schemaFindingsCapFinding(text: string, omitted: number): Finding {
+  return limitFinding(LIMIT_RULES.schemaFindings, "warning", firstLineRange(text), { limit: LIMITS.maxSchemaFindings, omitted });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

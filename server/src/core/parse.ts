@@ -1,6 +1,6 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
-import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
+import { parseDocument, Document, isMap, isPair, isScalar, isSeq, ParseOptions, DocumentOptions, SchemaOptions, YAMLParseError } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
@@ -80,9 +80,60 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
 
 /**
  * The options every dossier (and every piece of one parsed on its own, see incremental.ts) is parsed with.
- * logLevel "error": yaml must not print warnings (they quote the document) to stderr.
+ * logLevel "error": yaml must not print warnings (they quote the document) to stderr. uniqueKeys false: yaml's own
+ * check compares each key with every key before it in its mapping (45,000 keys took minutes);
+ * duplicateKeyErrors finds the same duplicates in one pass (parse with parseYamlDocument).
  */
-export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+
+/**
+ * The DUPLICATE_KEY errors yaml's uniqueKeys check would have made, in linear time: in every mapping (keys that are
+ * mappings included), a scalar key whose value equals (===) an earlier scalar key's, at the start of the later key.
+ * A Map compares as === does except for NaN, which equals nothing (`.nan` keys are never duplicates).
+ */
+export function duplicateKeyErrors(document: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (seen && isScalar(key) && key.range && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          else seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/**
+ * yaml's parseDocument with PARSE_OPTIONS, its errors including duplicateKeyErrors, each placed before yaml's first
+ * error past its position (yaml's own order but where yaml reports an error after composing what follows it).
+ */
+export function parseYamlDocument(text: string): Document.Parsed {
+  const document = parseDocument(text, PARSE_OPTIONS);
+  const duplicates = duplicateKeyErrors(document);
+  if (duplicates.length > 0) {
+    const merged: YAMLParseError[] = [];
+    let next = 0;
+    for (const error of document.errors) {
+      while (next < duplicates.length && duplicates[next].pos[0] < error.pos[0]) merged.push(duplicates[next++]);
+      merged.push(error);
+    }
+    merged.push(...duplicates.slice(next));
+    document.errors = merged;
+  }
+  return document;
+}
 
 /** What yamlFindings needs of a yaml error or warning (positions are offsets into the text). */
 export interface YamlProblem {
@@ -111,7 +162,7 @@ export function yamlFindings(text: string, errors: readonly YamlProblem[], warni
 
 /** Parses with `yaml` alone, without the guards of parseGuarded. */
 export function parseYamlDossier(text: string): ParsedDossier {
-  const document = parseDocument(text, PARSE_OPTIONS);
+  const document = parseYamlDocument(text);
   const findings = yamlFindings(text, document.errors, document.warnings);
   let value: unknown = undefined;
   try {

@@ -101,11 +101,14 @@ export class DossierLanguageService {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
       return this.finish(report);
     }
-    findings.push(
-      // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
-      // collector more than checking the item again does when nothing comes back to it (the CLI).
-      ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined }),
-    );
+    // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
+    // collector more than checking the item again does when nothing comes back to it (the CLI).
+    const schema = checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined, deadline });
+    findings.push(...schema.findings);
+    if (schema.stopped) {
+      findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
+      return this.finish(report);
+    }
     if (!applicationDate) findings.push(this.asOfTodayFinding(report));
     findings.push(...this.runRules(report, root, deadline));
     return this.finish(report);
