@@ -1,5 +1,6 @@
 // The language service: one entry point per feature, all pure. Everything from outside (locale, today's date,
 // whether an evidence file exists) comes in as options. Imports no vscode, no vscode-languageserver*, no fs.
+import { isScalar } from "yaml";
 import { allEditions, defaultEdition, Edition, findEdition, Level } from "./edition";
 import { normalizeLocale } from "./l10n/render";
 import { Deadline, TimeBudget, timeBudgetFinding } from "./limits";
@@ -53,6 +54,17 @@ function locateIn(parsed: ParsedDossier, locator: Locator): OffsetRange {
 }
 
 /**
+ * Whether a parsed dossier holds nothing: no content, or only a null (`~`, `null`); comments, a BOM and document
+ * markers are not content. A declined text (binary, nested too deep) is not looked at, so it is not empty; a text
+ * whose value could not be built (too many aliases) has content.
+ */
+function isEmptyDocument(parsed: ParsedDossier): boolean {
+  if (parsed.declined !== undefined) return false;
+  const contents = parsed.document.contents;
+  return contents === null || contents === undefined || (isScalar(contents) && (contents.value === null || contents.value === undefined));
+}
+
+/**
  * Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of; shared
  * by every service (the server makes one per validation, with the settings of the moment).
  */
@@ -94,7 +106,8 @@ export class DossierLanguageService {
     const findings: Finding[] = [...parsed.findings];
     const report: DossierReport = { parsed, edition, level, levelKnown, category, drClass, asOf, findings };
     if (parsed.value === undefined || parsed.value === null) {
-      if (parsed.findings.length === 0) findings.push(this.emptyDossierFinding(text));
+      // Empty whatever else was found (a BOM, comments, a modeline are infos; a stray `]` an error too).
+      if (isEmptyDocument(parsed)) findings.push(this.emptyDossierFinding(text));
       return this.finish(report);
     }
     if (deadline.passed()) {
