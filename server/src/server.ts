@@ -1,5 +1,8 @@
 // The language server: thin wiring of LSP requests to the core. An opened document is validated at once, edits are
-// debounced per document, and a result is never published for a version older than the one already published.
+// debounced per document, and a result is never published for a text older than the one already published. The
+// text validated, hovered and completed is always the latest the client sent: caches are keyed by the text held and
+// texts are ordered as they arrive, never by the version numbers the client gives (a second didOpen, or a repeated
+// or decreasing version, must not bring back an older text's results).
 import {
   CancellationToken,
   CodeAction,
@@ -72,7 +75,8 @@ function yieldToPendingMessages(): Promise<void> {
 }
 
 interface CachedReport {
-  version: number;
+  /** The text the report is of (compared by value: the same version number may come with another text). */
+  text: string;
   settingsKey: string;
   report: DossierReport;
 }
@@ -86,8 +90,11 @@ export function startServer(connection: Connection): void {
   const reports = new Map<string, CachedReport>();
   /** Per open document: the incremental parse that reuses what an edit did not change. */
   const sessions = new Map<string, IncrementalParser>();
-  /** Per open document: the line index of its current version (hover and completion must not rebuild it). */
-  const lineIndexes = new Map<string, { version: number; lines: LineIndex }>();
+  /** Per open document: the line index of its current text (hover and completion must not rebuild it). */
+  const lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
+  /** Per open document: which text it holds, counted in order of arrival over all documents (each didOpen and didChange). */
+  const generations = new Map<string, number>();
+  let lastGeneration = 0;
 
   /**
    * Per open document: which evidence files exist, asked once per path and kept for EVIDENCE_ANSWERS_MS (typing
@@ -112,13 +119,15 @@ export function startServer(connection: Connection): void {
 
   function linesOf(document: TextDocument): LineIndex {
     const cached = lineIndexes.get(document.uri);
-    if (cached && cached.version === document.version) return cached.lines;
-    const lines = new LineIndex(document.getText());
-    lineIndexes.set(document.uri, { version: document.version, lines });
+    const text = document.getText();
+    if (cached && cached.text === text) return cached.lines;
+    const lines = new LineIndex(text);
+    lineIndexes.set(document.uri, { text, lines });
     return lines;
   }
   const timers = new Map<string, NodeJS.Timeout>();
-  const publishedVersions = new Map<string, number>();
+  /** Per open document: the generation whose diagnostics were published last. */
+  const publishedGenerations = new Map<string, number>();
   const settingsByUri = new Map<string, DossierSettings>();
   let clientLocale: Locale = "en";
   let initializationLocale: string | undefined;
@@ -151,7 +160,8 @@ export function startServer(connection: Connection): void {
   function reportFor(document: TextDocument, settings: DossierSettings): DossierReport {
     const settingsKey = JSON.stringify(settings);
     const cached = reports.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.report;
+    const text = document.getText();
+    if (cached && cached.text === text && cached.settingsKey === settingsKey) return cached.report;
     const uri = URI.parse(document.uri);
     const folder = uri.scheme === "file" ? Utils.dirname(uri).fsPath : undefined;
     const budget = { limitMs: settings.timeBudgetMs, now: () => performance.now() };
@@ -166,7 +176,6 @@ export function startServer(connection: Connection): void {
     });
     let session = sessions.get(document.uri);
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
-    const text = document.getText();
     const parser = session;
     // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
     const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
@@ -176,19 +185,20 @@ export function startServer(connection: Connection): void {
       const deadline = new Deadline(budget);
       return service.validateParsed(parser.update(text), deadline);
     });
-    reports.set(document.uri, { version: document.version, settingsKey, report });
+    reports.set(document.uri, { text, settingsKey, report });
     return report;
   }
 
   async function validateAndPublish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
-    const version = document.version;
+    const generation = generations.get(uri) ?? 0;
     const settings = await settingsFor(uri);
     await yieldToPendingMessages();
     const current = documents.get(uri);
-    if (!current || current.version !== version) return; // a newer change is on its way: no work for this one
-    if ((publishedVersions.get(uri) ?? -1) > version) return;
+    if (current !== document || generations.get(uri) !== generation) return; // a newer text is on its way: no work for this one
+    if ((publishedGenerations.get(uri) ?? -1) > generation) return;
+    const version = document.version;
     const locale = localeFor(settings);
     const lines = linesOf(document);
     let diagnostics;
@@ -198,7 +208,7 @@ export function startServer(connection: Connection): void {
       const report = reportFor(document, settings);
       diagnostics = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale));
     }
-    publishedVersions.set(uri, version);
+    publishedGenerations.set(uri, generation);
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -239,11 +249,11 @@ export function startServer(connection: Connection): void {
   async function requestReport(uri: string, token?: CancellationToken): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const version = document.version;
+    const generation = generations.get(uri);
     const settings = await settingsFor(uri);
     await yieldToPendingMessages();
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
+    if (documents.get(uri) !== document || generations.get(uri) !== generation) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
     if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) return undefined;
     const report = reportFor(document, settings);
     if (report.parsed.declined) return undefined;
@@ -277,16 +287,23 @@ export function startServer(connection: Connection): void {
   });
 
   // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
-  // TextDocuments reports an open as a change of content too, with the version it was opened at: that one is skipped.
-  const openedVersions = new Map<string, number>();
+  // TextDocuments reports an open as a change of content too, right after it: that one is skipped. Opening a document
+  // that is open already starts it afresh (whatever version it comes with).
+  const justOpened = new Set<string>();
   documents.onDidOpen((event) => {
-    openedVersions.set(event.document.uri, event.document.version);
-    validateNow(event.document.uri);
+    const uri = event.document.uri;
+    generations.set(uri, ++lastGeneration);
+    sessions.delete(uri);
+    reports.delete(uri);
+    lineIndexes.delete(uri);
+    justOpened.add(uri);
+    validateNow(uri);
   });
   documents.onDidChangeContent((event) => {
-    const openedVersion = openedVersions.get(event.document.uri);
-    openedVersions.delete(event.document.uri);
-    if (openedVersion !== event.document.version) schedule(event.document.uri);
+    const uri = event.document.uri;
+    if (justOpened.delete(uri)) return;
+    generations.set(uri, ++lastGeneration);
+    schedule(uri);
   });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
@@ -296,8 +313,9 @@ export function startServer(connection: Connection): void {
     lineIndexes.delete(event.document.uri);
     evidenceAnswers.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
-    publishedVersions.delete(event.document.uri);
-    openedVersions.delete(event.document.uri);
+    publishedGenerations.delete(event.document.uri);
+    generations.delete(event.document.uri);
+    justOpened.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
