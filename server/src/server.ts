@@ -19,7 +19,9 @@ import {
   Location,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -45,7 +47,7 @@ import { allEditions, defaultEdition, findEdition, Level } from "./core/edition"
 import { toDiagnostic, toRange } from "./lsp/convert";
 import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
-import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
+import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "./node/today";
 import { WarmUp } from "./node/warm-up";
 import { YoungGeneration } from "./node/young-generation";
@@ -142,13 +144,24 @@ export function startServer(connection: Connection): void {
     return settings.locale === "auto" ? clientLocale : settings.locale;
   }
 
+  /** The bad setting values already shown to the user (each once, for the life of the server). */
+  const toldSettingProblems = new Set<string>();
+
   async function settingsFor(uri: string): Promise<DossierSettings> {
     const cached = settingsByUri.get(uri);
     if (cached) return cached;
     let settings = DEFAULT_SETTINGS;
     if (supportsConfiguration) {
       try {
-        settings = readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" }));
+        const read = readSettingsChecked(await connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" }));
+        settings = read.settings;
+        for (const problem of read.problems) {
+          const key = `${problem.setting}\u0000${problem.value}`;
+          if (toldSettingProblems.has(key)) continue;
+          toldSettingProblems.add(key);
+          // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: settingProblemMessage(problem, localeFor(settings)) });
+        }
       } catch {
         settings = DEFAULT_SETTINGS;
       }
