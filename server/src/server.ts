@@ -58,6 +58,12 @@ import { RULES } from "./core/rules";
 import type { Rule } from "./core/rules/rule";
 
 const DEBOUNCE_MS = 50;
+/**
+ * How long the server waits for the client's answer to workspace/configuration before it checks with the default
+ * settings: a client that never answers must not leave its documents unchecked. Editors answer within milliseconds;
+ * a few seconds leave room for a busy one.
+ */
+const CONFIGURATION_TIMEOUT_MS = 3000;
 /** How long an open document's answers about which evidence files exist are reused. */
 const EVIDENCE_ANSWERS_MS = 2000;
 
@@ -147,26 +153,63 @@ export function startServer(connection: Connection): void {
   /** The bad setting values already shown to the user (each once, for the life of the server). */
   const toldSettingProblems = new Set<string>();
 
-  async function settingsFor(uri: string): Promise<DossierSettings> {
+  /** The settings of the client's answer, its bad values told to the user (each once). */
+  function settingsFromAnswer(raw: unknown): DossierSettings {
+    const read = readSettingsChecked(raw);
+    for (const problem of read.problems) {
+      const key = `${problem.setting}\u0000${problem.value}`;
+      if (toldSettingProblems.has(key)) continue;
+      toldSettingProblems.add(key);
+      // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: settingProblemMessage(problem, localeFor(read.settings)) });
+    }
+    return read.settings;
+  }
+
+  /** Per document: the question to the client under way (validation and requests wait for the same answer). */
+  const pendingSettings = new Map<string, Promise<DossierSettings>>();
+  /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
+  let configurationEpoch = 0;
+
+  function settingsFor(uri: string): Promise<DossierSettings> {
     const cached = settingsByUri.get(uri);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    let pending = pendingSettings.get(uri);
+    if (!pending) {
+      pending = askSettings(uri);
+      pendingSettings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  async function askSettings(uri: string): Promise<DossierSettings> {
+    const epoch = configurationEpoch;
     let settings = DEFAULT_SETTINGS;
     if (supportsConfiguration) {
-      try {
-        const read = readSettingsChecked(await connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" }));
-        settings = read.settings;
-        for (const problem of read.problems) {
-          const key = `${problem.setting}\u0000${problem.value}`;
-          if (toldSettingProblems.has(key)) continue;
-          toldSettingProblems.add(key);
-          // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
-          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: settingProblemMessage(problem, localeFor(settings)) });
-        }
-      } catch {
-        settings = DEFAULT_SETTINGS;
+      const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" });
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), CONFIGURATION_TIMEOUT_MS)));
+      const answer = await Promise.race([asked.then((raw) => ({ raw }), () => undefined), timedOut]);
+      clearTimeout(timer);
+      if (answer === "timed out") {
+        // Checked with the defaults now; an answer that comes later is used from then on.
+        void asked.then(
+          (raw) => {
+            if (epoch !== configurationEpoch || !documents.get(uri)) return;
+            settingsByUri.set(uri, settingsFromAnswer(raw));
+            reports.delete(uri);
+            schedule(uri);
+          },
+          () => undefined,
+        );
+      } else if (answer !== undefined) {
+        settings = settingsFromAnswer(answer.raw);
       }
     }
-    settingsByUri.set(uri, settings);
+    if (pendingSettings.get(uri) !== undefined && epoch === configurationEpoch) {
+      pendingSettings.delete(uri);
+      settingsByUri.set(uri, settings);
+    }
     return settings;
   }
 
@@ -294,6 +337,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
+    configurationEpoch++;
+    pendingSettings.clear();
     settingsByUri.clear();
     reports.clear();
     for (const document of documents.all()) schedule(document.uri);
@@ -326,6 +371,7 @@ export function startServer(connection: Connection): void {
     lineIndexes.delete(event.document.uri);
     evidenceAnswers.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
+    pendingSettings.delete(event.document.uri);
     publishedGenerations.delete(event.document.uri);
     generations.delete(event.document.uri);
     justOpened.delete(event.document.uri);
