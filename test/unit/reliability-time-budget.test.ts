@@ -58,23 +58,27 @@ test("core: without a budget, or within it, every check runs and nothing is said
 });
 
 test("core: with the real clock, slow rules are cut short near the budget", () => {
+  // Each slow rule takes at least 40 ms however loaded the machine, so past a 100 ms budget at most 3 have run
+  // (the budget is looked at before each): counted, not timed.
+  let ran = 0;
   const slow = (index: number): Rule =>
     testRule(`test.slow-${index}`, () => {
+      ran++;
       const until = Date.now() + 40;
       while (Date.now() < until) {
         // a slow rule
       }
       return [];
     });
-  const started = Date.now();
   const report = createLanguageService({
     today: "2026-03-18",
     rules: Array.from({ length: 25 }, (_, index) => slow(index)),
     timeBudget: { limitMs: 100, now: () => performance.now() },
   }).validate(SAMPLE);
-  const elapsed = Date.now() - started;
-  assert.ok(report.findings.some((finding) => finding.ruleId === "limits.time-budget"));
-  assert.ok(elapsed < 600, `took ${elapsed} ms; all 25 slow rules would take 1000 ms`);
+  const budget = report.findings.filter((finding) => finding.ruleId === "limits.time-budget");
+  assert.equal(budget.length, 1);
+  assert.ok(ran <= 3, `${ran} of 25 slow rules ran`);
+  assert.equal(budget[0].args.skipped, 25 - ran);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -120,18 +124,17 @@ test("server: a slow validation is cut at the budget with limits.time-budget, an
   try {
     await client.initialize("en");
     const uri = "untitled:slow.dossier.yaml";
-    const published = client.diagnostics(uri, (next) => next.version === 1);
-    const started = Date.now();
+    // Bounded waits (20 times the budget), no thresholds on speed: the cut is shown by the limits.time-budget
+    // diagnostic, and the request sent meanwhile must be answered.
+    const published = client.diagnostics(uri, (next) => next.version === 1, 20 * BUDGET_MS);
     await client.open(uri, slowText("slow"));
     await markSeen(client, "slow"); // the slow rules are running now
-    const asked = Date.now();
-    const editions = await client.request<unknown[]>("isvDossier/editions", {});
-    const answeredAfter = Date.now() - asked;
-    assert.ok(editions.length > 0);
-    // 20 slow rules would take 20 × 150 ms = 3 s; the budget stops them after about 1 s
-    assert.ok(answeredAfter < 2500, `answered ${answeredAfter} ms after being asked`);
+    const editions = await Promise.race([
+      client.request<unknown[]>("isvDossier/editions", {}),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20 * BUDGET_MS)),
+    ]);
+    assert.ok(editions && editions.length > 0, "answered");
     const diagnostics = await published;
-    assert.ok(Date.now() - started < 3000 + 1000, `published after ${Date.now() - started} ms`);
     assert.ok(ruleIdsOf(diagnostics).includes("limits.time-budget"), ruleIdsOf(diagnostics).join(", "));
     // what ran before the cut is published: the real rules' finding on the tenure
     assert.ok(diagnostics.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"));
