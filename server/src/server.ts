@@ -39,6 +39,7 @@ import { evidenceLinks } from "./core/links";
 import { IncrementalParser } from "./core/incremental";
 import { createLanguageService, DossierReport } from "./core/service";
 import { Deadline } from "./core/limits";
+import { withParseDeadline } from "./core/parse";
 import { renderSpecDocument, specUri } from "./core/spec-document";
 import { newDossierText } from "./core/skeleton";
 import { documentSymbols, OutlineSymbol } from "./core/symbols";
@@ -239,7 +240,10 @@ export function startServer(connection: Connection): void {
     // The budget counts from before parsing: the first diagnostics of any text come within it plus a constant.
     const report = warmUp.run(bytes, () => {
       const deadline = new Deadline(budget);
-      return service.validateParsed(parser.update(text), deadline);
+      return service.validateParsed(
+        withParseDeadline(deadline, () => parser.update(text)),
+        deadline,
+      );
     });
     reports.set(document.uri, { text, settingsKey, report });
     return report;

@@ -148,6 +148,35 @@ test("core: the time budget stops the schema check in the middle: a clock that a
   assert.ok(looks <= 205, `${looks} looks at the clock`);
 });
 
+test("core: the time budget stops the parse itself: a clock that advances once per look, on 45,000 keys and a 1 MB flow mapping", () => {
+  for (const text of [manyKeyLines(45_000), flowMapping(1024 * 1024)]) {
+    let looks = 0;
+    const report = createLanguageService({ locale: "en", today: "2026-03-18", timeBudget: { limitMs: 3, now: () => looks++ } }).validate(text);
+    assert.deepEqual(ruleIds(report), ["limits.time-budget"]);
+    assert.deepEqual(report.findings[0].args, { limit: 3, next: "yaml", skipped: RULES.length + 2 });
+    assert.equal(report.parsed.declined, "limits.time-budget");
+    // the deadline's start, a look before parsing, then one every 4,096 lexical tokens: stopped at the fourth of
+    // those, far from the end of the text
+    assert.equal(looks, 5);
+  }
+});
+
+test("core: parsed step by step under a deadline that does not pass, a large text gives the findings of a parse at once", () => {
+  const sample = fs.readFileSync(path.join(ROOT, "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"), "utf8");
+  const padding = "# " + "合同条款正文，逐条粘贴。".repeat(20) + "\n";
+  const texts = [
+    sample + padding.repeat(400),
+    manyKeyLines(20_000) + "k7: 2\n\tk8: [1\n",
+    "spec: CCRC-ISV-C01:2025\npersonnel:\n" + "  - {id: p1, name: 张三, role: x}\n".repeat(3000) + "---\nx: 1\n",
+    flowMapping(200 * 1024),
+  ];
+  const never = createLanguageService({ locale: "en", today: "2026-03-18", timeBudget: { limitMs: 1, now: () => 0 } });
+  for (const [index, text] of texts.entries()) {
+    assert.ok(text.length > 64 * 1024, `text ${index} is parsed step by step`);
+    assert.deepEqual(never.validate(text).findings, service.validate(text).findings, `text ${index}`);
+  }
+});
+
 test("core: schema findings are capped; one limits.schema-findings warning on the first line counts the rest", () => {
   const keys = 5000;
   const text = "spec: CCRC-ISV-C01:2025\n" + manyKeyLines(keys);

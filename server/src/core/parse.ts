@@ -1,8 +1,9 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
-import { parseDocument, Document, isMap, isPair, isScalar, isSeq, ParseOptions, DocumentOptions, SchemaOptions, YAMLParseError } from "yaml";
+import { parseDocument, Composer, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser, ParseOptions, DocumentOptions, SchemaOptions, YAMLParseError } from "yaml";
+import type { CST } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
-import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
+import { Deadline, excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
 import { documentValue } from "./plain-value";
 import type { Finding, OffsetRange } from "./types";
@@ -16,8 +17,8 @@ export interface ParsedDossier {
   /** The plain value (toJS), or undefined when it could not be built. */
   value: unknown;
   findings: Finding[];
-  /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why. The
-   * document is then empty and the value undefined. */
+  /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why (for
+   * LIMIT_RULES.timeBudget, the validation adds that finding). The document is then empty and the value undefined. */
   declined?: string;
   /** How an incremental parse cut the text (incremental.ts); absent after a full parse. */
   layout?: DossierLayout;
@@ -115,12 +116,69 @@ export function duplicateKeyErrors(document: Document): YAMLParseError[] {
   return errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
+/** Lexical tokens the parser takes between two looks at the deadline of withParseDeadline. */
+const LEXEMES_PER_LOOK = 4096;
+/** Texts this short are parsed at once (a few milliseconds), whatever the deadline. */
+const PARSE_AT_ONCE_CHARS = 64 * 1024;
+
+/** Thrown by parseYamlDocument once the deadline of withParseDeadline has passed; parseGuarded declines the text. */
+class ParseStopped extends Error {}
+
+/** The deadline of the parse under way (set by withParseDeadline for a synchronous parse, else undefined). */
+let parseDeadline: Deadline | undefined;
+
 /**
- * yaml's parseDocument with PARSE_OPTIONS, its errors including duplicateKeyErrors, each placed before yaml's first
+ * Runs a parse (parseDossier, an incremental update) that stops once `deadline` has passed: parseYamlDocument then
+ * looks at it every LEXEMES_PER_LOOK lexical tokens, and parseGuarded declines the text with LIMIT_RULES.timeBudget.
+ * Scoped to the synchronous call: every parse inside it, a whole text or a piece of one, is bounded without the
+ * deadline being passed down through the incremental parser.
+ */
+export function withParseDeadline<T>(deadline: Deadline | undefined, run: () => T): T {
+  const previous = parseDeadline;
+  parseDeadline = deadline !== undefined && deadline.limitMs !== Infinity ? deadline : undefined;
+  try {
+    return run();
+  } finally {
+    parseDeadline = previous;
+  }
+}
+
+/**
+ * yaml's parseDocument, step by step as yaml documents it (its Lexer's tokens fed to its Parser one at a time, then
+ * its Composer), throwing ParseStopped when the deadline has passed. Composing is left unbounded: it takes about a
+ * third of what lexing and parsing took.
+ */
+function parseDocumentStepwise(text: string, deadline: Deadline): Document.Parsed {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++lexemes % LEXEMES_PER_LOOK === 0 && deadline.passed()) throw new ParseStopped();
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  if (deadline.passed()) throw new ParseStopped();
+  let document: Document.Parsed | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) {
+    if (!document) {
+      document = next;
+    } else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  return document!;
+}
+
+/**
+ * yaml's parseDocument with PARSE_OPTIONS (step by step under withParseDeadline), its errors including duplicateKeyErrors, each placed before yaml's first
  * error past its position (yaml's own order but where yaml reports an error after composing what follows it).
  */
 export function parseYamlDocument(text: string): Document.Parsed {
-  const document = parseDocument(text, PARSE_OPTIONS);
+  const deadline = parseDeadline;
+  // Looked at before each parse too: an incremental parse may parse thousands of small pieces.
+  if (deadline?.passed()) throw new ParseStopped();
+  const document = deadline && text.length > PARSE_AT_ONCE_CHARS ? parseDocumentStepwise(text, deadline) : parseDocument(text, PARSE_OPTIONS);
   const duplicates = duplicateKeyErrors(document);
   if (duplicates.length > 0) {
     const merged: YAMLParseError[] = [];
@@ -216,7 +274,14 @@ export function parseGuarded(text: string, parse: (text: string) => ParsedDossie
   if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
   const deepText = checks.excessiveNestingInText(text);
   if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
-  const parsed = parse(text);
+  let parsed: ParsedDossier;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    // The deadline passed while parsing (withParseDeadline): the validation says so (service.ts).
+    if (error instanceof ParseStopped) return declinedDossier(text, encoding.findings, LIMIT_RULES.timeBudget);
+    throw error;
+  }
   const deepDocument = checks.excessiveNestingInDocument(parsed.document);
   if (deepDocument !== undefined) {
     return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);

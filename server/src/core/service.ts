@@ -3,9 +3,9 @@
 import { isScalar } from "yaml";
 import { allEditions, defaultEdition, Edition, findEdition, Level } from "./edition";
 import { normalizeLocale } from "./l10n/render";
-import { Deadline, TimeBudget, timeBudgetFinding } from "./limits";
+import { Deadline, LIMIT_RULES, TimeBudget, timeBudgetFinding } from "./limits";
 import { keyRange, valueRange } from "./locate";
-import { parseDossier, ParsedDossier } from "./parse";
+import { parseDossier, ParsedDossier, withParseDeadline } from "./parse";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
 import { Locator, ReadTracker, RuleMemo, RuleRun } from "./rule-memo";
@@ -26,7 +26,8 @@ export interface ServiceOptions {
   severityOverrides?: { [ruleOrClauseId: string]: SeverityOverride };
   rules?: Rule[];
   /** Stop checking once a validation has taken longer than this (a limits.time-budget finding says so); checked
-   * after parsing, before the schema check and before each rule. Omit for no limit. */
+   * while parsing (validate: between slices of the text), after parsing, before each schema error is turned into a
+   * finding, and before each rule. Omit for no limit. */
   timeBudget?: TimeBudget;
 }
 
@@ -86,7 +87,10 @@ export class DossierLanguageService {
   /** Parses and checks a dossier: YAML, schema, then every rule. Never throws. */
   validate(text: string): DossierReport {
     const deadline = new Deadline(this.options.timeBudget);
-    return this.validateParsed(parseDossier(text), deadline);
+    return this.validateParsed(
+      withParseDeadline(deadline, () => parseDossier(text)),
+      deadline,
+    );
   }
 
   /** Checks an already parsed dossier (e.g. from an incremental parse that reused unchanged sections). */
@@ -105,6 +109,11 @@ export class DossierLanguageService {
     const asOf = applicationDate ?? this.options.today;
     const findings: Finding[] = [...parsed.findings];
     const report: DossierReport = { parsed, edition, level, levelKnown, category, drClass, asOf, findings };
+    if (parsed.declined === LIMIT_RULES.timeBudget) {
+      // The budget was spent while parsing (withParseDeadline): nothing was checked, not even the YAML.
+      findings.push(timeBudgetFinding(text, deadline.limitMs, "yaml", this.rules.length + 2));
+      return this.finish(report);
+    }
     if (parsed.value === undefined || parsed.value === null) {
       // Empty whatever else was found (a BOM, comments, a modeline are infos; a stray `]` an error too).
       if (isEmptyDocument(parsed)) findings.push(this.emptyDossierFinding(text));
