@@ -1,5 +1,8 @@
 // The language server: thin wiring of LSP requests to the core. An opened document is validated at once, edits are
-// debounced per document, and a result is never published for a version older than the one already published.
+// debounced per document, and a result is never published for a text older than the one already published. The
+// text validated, hovered and completed is always the latest the client sent: caches are keyed by the text held and
+// texts are ordered as they arrive, never by the version numbers the client gives (a second didOpen, or a repeated
+// or decreasing version, must not bring back an older text's results).
 import {
   CancellationToken,
   CodeAction,
@@ -16,7 +19,9 @@ import {
   Location,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -33,6 +38,8 @@ import { LineIndex } from "./core/line-index";
 import { evidenceLinks } from "./core/links";
 import { IncrementalParser } from "./core/incremental";
 import { createLanguageService, DossierReport } from "./core/service";
+import { Deadline } from "./core/limits";
+import { withParseDeadline } from "./core/parse";
 import { renderSpecDocument, specUri } from "./core/spec-document";
 import { newDossierText } from "./core/skeleton";
 import { documentSymbols, OutlineSymbol } from "./core/symbols";
@@ -41,7 +48,7 @@ import { allEditions, defaultEdition, findEdition, Level } from "./core/edition"
 import { toDiagnostic, toRange } from "./lsp/convert";
 import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
-import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
+import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "./node/today";
 import { WarmUp } from "./node/warm-up";
 import { YoungGeneration } from "./node/young-generation";
@@ -51,6 +58,12 @@ import { RULES } from "./core/rules";
 import type { Rule } from "./core/rules/rule";
 
 const DEBOUNCE_MS = 50;
+/**
+ * How long the server waits for the client's answer to workspace/configuration before it checks with the default
+ * settings: a client that never answers must not leave its documents unchecked. Editors answer within milliseconds;
+ * a few seconds leave room for a busy one.
+ */
+const CONFIGURATION_TIMEOUT_MS = 3000;
 /** How long an open document's answers about which evidence files exist are reused. */
 const EVIDENCE_ANSWERS_MS = 2000;
 
@@ -70,7 +83,8 @@ function yieldToPendingMessages(): Promise<void> {
 }
 
 interface CachedReport {
-  version: number;
+  /** The text the report is of (compared by value: the same version number may come with another text). */
+  text: string;
   settingsKey: string;
   report: DossierReport;
 }
@@ -84,8 +98,11 @@ export function startServer(connection: Connection): void {
   const reports = new Map<string, CachedReport>();
   /** Per open document: the incremental parse that reuses what an edit did not change. */
   const sessions = new Map<string, IncrementalParser>();
-  /** Per open document: the line index of its current version (hover and completion must not rebuild it). */
-  const lineIndexes = new Map<string, { version: number; lines: LineIndex }>();
+  /** Per open document: the line index of its current text (hover and completion must not rebuild it). */
+  const lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
+  /** Per open document: which text it holds, counted in order of arrival over all documents (each didOpen and didChange). */
+  const generations = new Map<string, number>();
+  let lastGeneration = 0;
 
   /**
    * Per open document: which evidence files exist, asked once per path and kept for EVIDENCE_ANSWERS_MS (typing
@@ -110,13 +127,15 @@ export function startServer(connection: Connection): void {
 
   function linesOf(document: TextDocument): LineIndex {
     const cached = lineIndexes.get(document.uri);
-    if (cached && cached.version === document.version) return cached.lines;
-    const lines = new LineIndex(document.getText());
-    lineIndexes.set(document.uri, { version: document.version, lines });
+    const text = document.getText();
+    if (cached && cached.text === text) return cached.lines;
+    const lines = new LineIndex(text);
+    lineIndexes.set(document.uri, { text, lines });
     return lines;
   }
   const timers = new Map<string, NodeJS.Timeout>();
-  const publishedVersions = new Map<string, number>();
+  /** Per open document: the generation whose diagnostics were published last. */
+  const publishedGenerations = new Map<string, number>();
   const settingsByUri = new Map<string, DossierSettings>();
   let clientLocale: Locale = "en";
   let initializationLocale: string | undefined;
@@ -131,57 +150,114 @@ export function startServer(connection: Connection): void {
     return settings.locale === "auto" ? clientLocale : settings.locale;
   }
 
-  async function settingsFor(uri: string): Promise<DossierSettings> {
+  /** The bad setting values already shown to the user (each once, for the life of the server). */
+  const toldSettingProblems = new Set<string>();
+
+  /** The settings of the client's answer, its bad values told to the user (each once). */
+  function settingsFromAnswer(raw: unknown): DossierSettings {
+    const read = readSettingsChecked(raw);
+    for (const problem of read.problems) {
+      const key = `${problem.setting}\u0000${problem.value}`;
+      if (toldSettingProblems.has(key)) continue;
+      toldSettingProblems.add(key);
+      // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: settingProblemMessage(problem, localeFor(read.settings)) });
+    }
+    return read.settings;
+  }
+
+  /** Per document: the question to the client under way (validation and requests wait for the same answer). */
+  const pendingSettings = new Map<string, Promise<DossierSettings>>();
+  /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
+  let configurationEpoch = 0;
+
+  function settingsFor(uri: string): Promise<DossierSettings> {
     const cached = settingsByUri.get(uri);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    let pending = pendingSettings.get(uri);
+    if (!pending) {
+      pending = askSettings(uri);
+      pendingSettings.set(uri, pending);
+    }
+    return pending;
+  }
+
+  async function askSettings(uri: string): Promise<DossierSettings> {
+    const epoch = configurationEpoch;
     let settings = DEFAULT_SETTINGS;
     if (supportsConfiguration) {
-      try {
-        settings = readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" }));
-      } catch {
-        settings = DEFAULT_SETTINGS;
+      const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" });
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), CONFIGURATION_TIMEOUT_MS)));
+      const answer = await Promise.race([asked.then((raw) => ({ raw }), () => undefined), timedOut]);
+      clearTimeout(timer);
+      if (answer === "timed out") {
+        // Checked with the defaults now; an answer that comes later is used from then on.
+        void asked.then(
+          (raw) => {
+            if (epoch !== configurationEpoch || !documents.get(uri)) return;
+            settingsByUri.set(uri, settingsFromAnswer(raw));
+            reports.delete(uri);
+            schedule(uri);
+          },
+          () => undefined,
+        );
+      } else if (answer !== undefined) {
+        settings = settingsFromAnswer(answer.raw);
       }
     }
-    settingsByUri.set(uri, settings);
+    if (pendingSettings.get(uri) !== undefined && epoch === configurationEpoch) {
+      pendingSettings.delete(uri);
+      settingsByUri.set(uri, settings);
+    }
     return settings;
   }
 
   function reportFor(document: TextDocument, settings: DossierSettings): DossierReport {
     const settingsKey = JSON.stringify(settings);
     const cached = reports.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.report;
+    const text = document.getText();
+    if (cached && cached.text === text && cached.settingsKey === settingsKey) return cached.report;
     const uri = URI.parse(document.uri);
     const folder = uri.scheme === "file" ? Utils.dirname(uri).fsPath : undefined;
+    const budget = { limitMs: settings.timeBudgetMs, now: () => performance.now() };
     const service = createLanguageService({
       locale: localeFor(settings),
       today: todayIso(),
       evidenceExists: settings.checkEvidence && folder ? evidenceAnswersFor(document.uri, folder) : undefined,
       leaseWarningMonths: settings.leaseWarningMonths,
       severityOverrides: settings.severity,
-      timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
+      timeBudget: budget,
       rules,
     });
     let session = sessions.get(document.uri);
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
-    const text = document.getText();
     const parser = session;
     // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
     const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
     youngGeneration.before(bytes);
-    const report = warmUp.run(bytes, () => service.validateParsed(parser.update(text)));
-    reports.set(document.uri, { version: document.version, settingsKey, report });
+    // The budget counts from before parsing: the first diagnostics of any text come within it plus a constant.
+    const report = warmUp.run(bytes, () => {
+      const deadline = new Deadline(budget);
+      return service.validateParsed(
+        withParseDeadline(deadline, () => parser.update(text)),
+        deadline,
+      );
+    });
+    reports.set(document.uri, { text, settingsKey, report });
     return report;
   }
 
   async function validateAndPublish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
-    const version = document.version;
+    const generation = generations.get(uri) ?? 0;
     const settings = await settingsFor(uri);
     await yieldToPendingMessages();
     const current = documents.get(uri);
-    if (!current || current.version !== version) return; // a newer change is on its way: no work for this one
-    if ((publishedVersions.get(uri) ?? -1) > version) return;
+    if (current !== document || generations.get(uri) !== generation) return; // a newer text is on its way: no work for this one
+    if ((publishedGenerations.get(uri) ?? -1) > generation) return;
+    const version = document.version;
     const locale = localeFor(settings);
     const lines = linesOf(document);
     let diagnostics;
@@ -191,7 +267,7 @@ export function startServer(connection: Connection): void {
       const report = reportFor(document, settings);
       diagnostics = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale));
     }
-    publishedVersions.set(uri, version);
+    publishedGenerations.set(uri, generation);
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -232,11 +308,11 @@ export function startServer(connection: Connection): void {
   async function requestReport(uri: string, token?: CancellationToken): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const version = document.version;
+    const generation = generations.get(uri);
     const settings = await settingsFor(uri);
     await yieldToPendingMessages();
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-    if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
+    if (documents.get(uri) !== document || generations.get(uri) !== generation) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
     if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) return undefined;
     const report = reportFor(document, settings);
     if (report.parsed.declined) return undefined;
@@ -264,22 +340,31 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
+    configurationEpoch++;
+    pendingSettings.clear();
     settingsByUri.clear();
     reports.clear();
     for (const document of documents.all()) schedule(document.uri);
   });
 
   // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
-  // TextDocuments reports an open as a change of content too, with the version it was opened at: that one is skipped.
-  const openedVersions = new Map<string, number>();
+  // TextDocuments reports an open as a change of content too, right after it: that one is skipped. Opening a document
+  // that is open already starts it afresh (whatever version it comes with).
+  const justOpened = new Set<string>();
   documents.onDidOpen((event) => {
-    openedVersions.set(event.document.uri, event.document.version);
-    validateNow(event.document.uri);
+    const uri = event.document.uri;
+    generations.set(uri, ++lastGeneration);
+    sessions.delete(uri);
+    reports.delete(uri);
+    lineIndexes.delete(uri);
+    justOpened.add(uri);
+    validateNow(uri);
   });
   documents.onDidChangeContent((event) => {
-    const openedVersion = openedVersions.get(event.document.uri);
-    openedVersions.delete(event.document.uri);
-    if (openedVersion !== event.document.version) schedule(event.document.uri);
+    const uri = event.document.uri;
+    if (justOpened.delete(uri)) return;
+    generations.set(uri, ++lastGeneration);
+    schedule(uri);
   });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
@@ -289,8 +374,10 @@ export function startServer(connection: Connection): void {
     lineIndexes.delete(event.document.uri);
     evidenceAnswers.delete(event.document.uri);
     settingsByUri.delete(event.document.uri);
-    publishedVersions.delete(event.document.uri);
-    openedVersions.delete(event.document.uri);
+    pendingSettings.delete(event.document.uri);
+    publishedGenerations.delete(event.document.uri);
+    generations.delete(event.document.uri);
+    justOpened.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -26,6 +26,8 @@ export class TestLspClient {
   private readonly waiters: Array<{ uri: string; predicate: (published: PublishedDiagnostics) => boolean; resolve: (published: PublishedDiagnostics) => void }> = [];
   readonly published: PublishedDiagnostics[] = [];
   configuration: unknown = {};
+  /** How the client answers workspace/configuration: at once (0), after so many milliseconds, or never. */
+  configurationDelay: number | "never" = 0;
 
   constructor(extraArguments: string[] = [], environment: NodeJS.ProcessEnv = process.env) {
     const main = path.join(repositoryRoot(), "dist", "server", "main.js");
@@ -42,7 +44,13 @@ export class TestLspClient {
         }
       }
     });
-    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.configuration));
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => {
+      const answer = () => params.items.map(() => this.configuration);
+      if (this.configurationDelay === "never") return new Promise<never>(() => undefined);
+      if (this.configurationDelay === 0) return answer();
+      const delay = this.configurationDelay;
+      return new Promise((resolve) => setTimeout(() => resolve(answer()), delay));
+    });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onNotification("window/logMessage", () => undefined);
     this.connection.listen();

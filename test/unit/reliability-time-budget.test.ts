@@ -41,13 +41,25 @@ test("core: with a fake clock, validation stops before the rule that would run p
 });
 
 test("core: a budget spent while parsing stops before the schema check", () => {
+  // The clock is read when validation starts, before the parse (a small text is parsed at once), then after it.
   let calls = 0;
-  const service = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 5, now: () => (calls++ === 0 ? 0 : 1000) } });
+  const service = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 5, now: () => (calls++ < 2 ? 0 : 1000) } });
   const report = service.validate(SAMPLE);
   assert.deepEqual(
     report.findings.filter((finding) => !finding.ruleId.startsWith("yaml.")).map((finding) => [finding.ruleId, finding.args.next, finding.args.skipped]),
     [["limits.time-budget", "schema", RULES.length + 1]],
   );
+});
+
+test("core: a budget spent before parsing stops the parse: one limits.time-budget finding, the text declined", () => {
+  let calls = 0;
+  const service = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 5, now: () => (calls++ === 0 ? 0 : 1000) } });
+  const report = service.validate(SAMPLE);
+  assert.deepEqual(
+    report.findings.map((finding) => [finding.ruleId, finding.args.next, finding.args.skipped]),
+    [["limits.time-budget", "yaml", RULES.length + 2]],
+  );
+  assert.equal(report.parsed.declined, "limits.time-budget");
 });
 
 test("core: without a budget, or within it, every check runs and nothing is said", () => {

@@ -3,7 +3,9 @@
 // notification, and stderr — is collected over a run on every sample (with edits, every request, a failing rule
 // and inputs that make libraries warn), then searched for the samples' company names, people, addresses,
 // clients, certificate numbers and unified social credit codes. (The client's own "[Trace - …]" lines of
-// vscode-languageclient show message payloads by design; they are the editor's, not the server's.)
+// vscode-languageclient show message payloads by design; they are the editor's, not the server's.) Over a raw
+// connection, messages the JSON-RPC library cannot handle, quoting dossier values, get no log message either (the
+// library would send window/logMessage repeating what it received).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -11,6 +13,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 import { TestLspClient } from "../support/lsp-client";
+import { RawLspConnection } from "../support/raw-lsp";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const ROOT = repositoryRoot();
@@ -131,3 +134,36 @@ for (const level of ["off", "messages", "verbose"] as const) {
     }
   });
 }
+
+test("messages the JSON-RPC library cannot handle, quoting dossier values, are not repeated in any log", { timeout: 120_000 }, async () => {
+  const secrets = sensitiveValues();
+  const company = secrets.find((value) => value.endsWith("有限公司")) ?? secrets[0];
+  const code = secrets.find((value) => /^[0-9A-Z]{18}$/.test(value)) ?? secrets[1];
+  const connection = new RawLspConnection(60_000);
+  try {
+    await connection.initialize(60_000);
+    connection.send({ applicant: { name: company, credit_code: code } }); // neither request, answer nor notification
+    connection.send(JSON.stringify([company, code]));
+    connection.send({ id: "x", result: { name: company } }); // an answer to no request
+    connection.send({ id: 7, method: "isvDossier/noSuchRequest", params: { name: company } });
+    connection.send({ method: "textDocument/didOpen", params: { textDocument: { uri: 42, text: { name: company } } } });
+    connection.send({ id: 2, method: "shutdown" });
+    assert.ok(await connection.answer(2, 60_000), "shutdown answered");
+    // the body that is not JSON ends the server (reliability-malformed-frames); what it says must not quote it either
+    connection.send(`{"applicant": {"name": "${company}", "credit_code": "${code}"`);
+    const { killed } = await connection.exited;
+    assert.equal(killed, false);
+    const logs = [...connection.notSolicited().map((message) => JSON.stringify(message)), connection.stderr.join("")].join("\n");
+    assert.deepEqual(
+      secrets.filter((secret) => logs.includes(secret)),
+      [],
+      `leaked: ${logs.slice(0, 2000)}`,
+    );
+    assert.deepEqual(connection.notSolicited(), [], "nothing sent but answers");
+    for (const line of connection.stderr.join("").split("\n").filter((line) => line.length > 0)) {
+      assert.match(line, /^isv-dossier-server: \w+ [\w-]*$/, `unexpected log line: ${line.slice(0, 300)}`);
+    }
+  } finally {
+    connection.kill();
+  }
+});

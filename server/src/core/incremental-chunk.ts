@@ -3,10 +3,10 @@
 // text before it grows or shrinks. A piece keeps only what composing needs: its nodes (sharing one schema), its
 // value, its problems and a few numbers; a list item keeps the item alone, not the one-item list it was parsed as.
 // Imports only `yaml` and the parse options.
-import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node as YamlNode, Schema, YAMLError, YAMLWarning } from "yaml";
+import { Document, isMap, isNode, isPair, isScalar, isSeq, Node as YamlNode, Schema, YAMLError, YAMLWarning } from "yaml";
 import { editedScalar, simpleScalarValue, withValueAt } from "./incremental-scalar";
 import { mayHoldAnchorOrAlias, TextChange } from "./incremental-split";
-import { PARSE_OPTIONS } from "./parse";
+import { PARSE_OPTIONS, parseYamlDocument } from "./parse";
 import { documentValue } from "./plain-value";
 
 /**
@@ -168,7 +168,7 @@ export class Chunk {
   constructor(text: string, base: number, copy = true) {
     this.length = text.length;
     const own = copy ? independentCopy(text) : text;
-    const document = parseDocument(own, PARSE_OPTIONS);
+    const document = parseYamlDocument(own);
     this.node = document.contents;
     this.errors = document.errors.length > 0 ? document.errors : NO_PROBLEMS;
     this.warnings = document.warnings.length > 0 ? document.warnings : NO_PROBLEMS;
@@ -266,7 +266,7 @@ export class Chunk {
     if (!endsIndented && !text.endsWith("\n")) return false;
     const sentinel = boundary.kind === "section" ? SECTION_SENTINEL : (endsIndented ? "" : indentation) + "- 0\n";
     const sentinelNode = text.length + sentinel.length - (boundary.kind === "section" ? SECTION_SENTINEL.length : 2);
-    const document = parseDocument(text + sentinel, PARSE_OPTIONS);
+    const document = parseYamlDocument(text + sentinel);
     const root = document.contents;
     const own = this.node;
     let ownItems: unknown[];

@@ -15,6 +15,11 @@ export const LIMITS = {
   maxIndentColumns: 200,
   /** Default validation time budget of the language server, in milliseconds. */
   defaultTimeBudgetMs: 2000,
+  /**
+   * Schema findings listed per validation (a real dossier has a few dozen at most); past it one limits.schema-findings
+   * warning counts the rest. Bounds the work and the size of what is published for a dossier of many thousand keys.
+   */
+  maxSchemaFindings: 1000,
 } as const;
 
 /** Rule ids of the findings this module makes. */
@@ -22,6 +27,7 @@ export const LIMIT_RULES = {
   nestingDepth: "limits.nesting-depth",
   timeBudget: "limits.time-budget",
   fileSize: "limits.file-size",
+  schemaFindings: "limits.schema-findings",
   remoteReference: "security.remote-reference",
 } as const;
 
@@ -37,6 +43,10 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
   "limits.time-budget": {
     en: "Checking took longer than {limit} ms and stopped before {next}; {skipped} checks were skipped. The setting isvDossier.timeBudgetMs sets the limit.",
     zh: "检查耗时超过 {limit} 毫秒，在 {next} 之前停止；跳过了 {skipped} 项检查。可在设置 isvDossier.timeBudgetMs 中调整上限。",
+  },
+  "limits.schema-findings": {
+    en: "Only the first {limit} problems of structure are listed; {omitted} more were found and not listed.",
+    zh: "只列出前 {limit} 个结构问题；另有 {omitted} 个问题未列出。",
   },
   "security.remote-reference": {
     en: "`{key}` is ignored: nothing is fetched or read; the dossier is checked against the built-in schema only.",
@@ -184,7 +194,10 @@ export interface TimeBudget {
   now: () => number;
 }
 
-/** A deadline started when validation starts; checked between phases (after parsing, before the schema check and each rule). */
+/**
+ * A deadline started when validation starts; checked between phases (after parsing, before the schema check and each
+ * rule) and inside the schema check (before each error is turned into a finding and located).
+ */
 export class Deadline {
   private readonly startedAt: number;
 
@@ -204,6 +217,11 @@ export class Deadline {
 /** Validation stopped early: `next` is the check it stopped before ("schema" or a rule id), `skipped` how many were not run. */
 export function timeBudgetFinding(text: string, limitMs: number, next: string, skipped: number): Finding {
   return limitFinding(LIMIT_RULES.timeBudget, "warning", firstLineRange(text), { limit: limitMs, next, skipped });
+}
+
+/** More schema findings than LIMITS.maxSchemaFindings: `omitted` were not listed. */
+export function schemaFindingsCapFinding(text: string, omitted: number): Finding {
+  return limitFinding(LIMIT_RULES.schemaFindings, "warning", firstLineRange(text), { limit: LIMITS.maxSchemaFindings, omitted });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -275,6 +293,16 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     description: {
       en: "The editor and the CLI check files up to the size the setting isvDossier.maxFileSizeBytes allows (5 MiB by default); a larger file is not checked.",
       zh: "编辑器和命令行只检查不超过设置 isvDossier.maxFileSizeBytes 所定大小（默认 5 MiB）的文件；更大的文件不检查。",
+    },
+  },
+  {
+    id: LIMIT_RULES.schemaFindings,
+    kind: "limit",
+    clauses: [],
+    severities: ["warning"],
+    description: {
+      en: `At most ${LIMITS.maxSchemaFindings} schema findings are listed for one dossier; one warning counts the others.`,
+      zh: `每份申请材料最多列出 ${LIMITS.maxSchemaFindings} 项结构校验问题；其余问题由一条警告计数。`,
     },
   },
   {

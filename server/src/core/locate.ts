@@ -1,5 +1,5 @@
 // Maps between dossier paths (["personnel", 0, "role"]), yaml nodes and offset ranges. Imports only `yaml`.
-import { Document, isMap, isScalar, isSeq, isPair, Pair, Node as YamlNode, isNode } from "yaml";
+import { Document, isMap, isScalar, isSeq, isPair, Pair, Node as YamlNode, isNode, YAMLMap } from "yaml";
 import type { JsonPath, OffsetRange } from "./types";
 
 export interface Located {
@@ -14,6 +14,34 @@ function rangeOf(node: unknown): OffsetRange | undefined {
   return { start: node.range[0], end: node.range[1] };
 }
 
+/** Mappings with more items than this get an index of their keys (pairByKey); smaller ones are searched in order. */
+const INDEXED_MAP_SIZE = 16;
+
+/**
+ * Per large mapping: the first pair of each key (as locatePath compares keys: String of a scalar key's value), with
+ * the items array and length it was built from. Built on the first lookup; built again when the mapping's items were
+ * replaced or their number changed (an incremental parse replaces arrays, it never edits keys in place). Finding
+ * thousands of keys in a mapping of thousands of keys is then linear, not quadratic.
+ */
+const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; length: number; pairs: Map<string, Pair> }>();
+
+/** The first pair of a mapping whose key is a scalar whose String is `key`. */
+export function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length <= INDEXED_MAP_SIZE) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let index = keyIndexes.get(map);
+  if (!index || index.items !== items || index.length !== items.length) {
+    const pairs = new Map<string, Pair>();
+    for (const item of items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      if (!pairs.has(name)) pairs.set(name, item);
+    }
+    keyIndexes.set(map, (index = { items, length: items.length, pairs }));
+  }
+  return index.pairs.get(key);
+}
+
 /** Finds the node at a path; for a path that stops early, returns the deepest node found and how far it got. */
 export function locatePath(document: Document, path: JsonPath): { located: Located; depth: number } {
   let located: Located = { node: document.contents ?? undefined };
@@ -21,7 +49,7 @@ export function locatePath(document: Document, path: JsonPath): { located: Locat
   for (const segment of path) {
     const node = located.node;
     if (isMap(node) && typeof segment === "string") {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      const pair = pairByKey(node, segment);
       if (!pair) break;
       located = { node: isNode(pair.value) ? pair.value : undefined, pair };
     } else if (isSeq(node) && typeof segment === "number") {

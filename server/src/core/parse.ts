@@ -1,8 +1,9 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
-import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions } from "yaml";
+import { parseDocument, Composer, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser, ParseOptions, DocumentOptions, SchemaOptions, YAMLParseError } from "yaml";
+import type { CST } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
-import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
+import { Deadline, excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
 import { documentValue } from "./plain-value";
 import type { CheckDeclaration } from "./checks";
@@ -17,8 +18,8 @@ export interface ParsedDossier {
   /** The plain value (toJS), or undefined when it could not be built. */
   value: unknown;
   findings: Finding[];
-  /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why. The
-   * document is then empty and the value undefined. */
+  /** Set when the text was not parsed (binary, nested too deep): the rule id of the finding that says why (for
+   * LIMIT_RULES.timeBudget, the validation adds that finding). The document is then empty and the value undefined. */
   declined?: string;
   /** How an incremental parse cut the text (incremental.ts); absent after a full parse. */
   layout?: DossierLayout;
@@ -81,9 +82,117 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
 
 /**
  * The options every dossier (and every piece of one parsed on its own, see incremental.ts) is parsed with.
- * logLevel "error": yaml must not print warnings (they quote the document) to stderr.
+ * logLevel "error": yaml must not print warnings (they quote the document) to stderr. uniqueKeys false: yaml's own
+ * check compares each key with every key before it in its mapping (45,000 keys took minutes);
+ * duplicateKeyErrors finds the same duplicates in one pass (parse with parseYamlDocument).
  */
-export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+
+/**
+ * The DUPLICATE_KEY errors yaml's uniqueKeys check would have made, in linear time: in every mapping (keys that are
+ * mappings included), a scalar key whose value equals (===) an earlier scalar key's, at the start of the later key.
+ * A Map compares as === does except for NaN, which equals nothing (`.nan` keys are never duplicates).
+ */
+export function duplicateKeyErrors(document: Document): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (seen && isScalar(key) && key.range && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          else seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** Lexical tokens the parser takes between two looks at the deadline of withParseDeadline. */
+const LEXEMES_PER_LOOK = 4096;
+/** Texts this short are parsed at once (a few milliseconds), whatever the deadline. */
+const PARSE_AT_ONCE_CHARS = 64 * 1024;
+
+/** Thrown by parseYamlDocument once the deadline of withParseDeadline has passed; parseGuarded declines the text. */
+class ParseStopped extends Error {}
+
+/** The deadline of the parse under way (set by withParseDeadline for a synchronous parse, else undefined). */
+let parseDeadline: Deadline | undefined;
+
+/**
+ * Runs a parse (parseDossier, an incremental update) that stops once `deadline` has passed: parseYamlDocument then
+ * looks at it every LEXEMES_PER_LOOK lexical tokens, and parseGuarded declines the text with LIMIT_RULES.timeBudget.
+ * Scoped to the synchronous call: every parse inside it, a whole text or a piece of one, is bounded without the
+ * deadline being passed down through the incremental parser.
+ */
+export function withParseDeadline<T>(deadline: Deadline | undefined, run: () => T): T {
+  const previous = parseDeadline;
+  parseDeadline = deadline !== undefined && deadline.limitMs !== Infinity ? deadline : undefined;
+  try {
+    return run();
+  } finally {
+    parseDeadline = previous;
+  }
+}
+
+/**
+ * yaml's parseDocument, step by step as yaml documents it (its Lexer's tokens fed to its Parser one at a time, then
+ * its Composer), throwing ParseStopped when the deadline has passed. Composing is left unbounded: it takes about a
+ * third of what lexing and parsing took.
+ */
+function parseDocumentStepwise(text: string, deadline: Deadline): Document.Parsed {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++lexemes % LEXEMES_PER_LOOK === 0 && deadline.passed()) throw new ParseStopped();
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  if (deadline.passed()) throw new ParseStopped();
+  let document: Document.Parsed | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) {
+    if (!document) {
+      document = next;
+    } else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  return document!;
+}
+
+/**
+ * yaml's parseDocument with PARSE_OPTIONS (step by step under withParseDeadline), its errors including duplicateKeyErrors, each placed before yaml's first
+ * error past its position (yaml's own order but where yaml reports an error after composing what follows it).
+ */
+export function parseYamlDocument(text: string): Document.Parsed {
+  const deadline = parseDeadline;
+  // Looked at before each parse too: an incremental parse may parse thousands of small pieces.
+  if (deadline?.passed()) throw new ParseStopped();
+  const document = deadline && text.length > PARSE_AT_ONCE_CHARS ? parseDocumentStepwise(text, deadline) : parseDocument(text, PARSE_OPTIONS);
+  const duplicates = duplicateKeyErrors(document);
+  if (duplicates.length > 0) {
+    const merged: YAMLParseError[] = [];
+    let next = 0;
+    for (const error of document.errors) {
+      while (next < duplicates.length && duplicates[next].pos[0] < error.pos[0]) merged.push(duplicates[next++]);
+      merged.push(error);
+    }
+    merged.push(...duplicates.slice(next));
+    document.errors = merged;
+  }
+  return document;
+}
 
 /** What yamlFindings needs of a yaml error or warning (positions are offsets into the text). */
 export interface YamlProblem {
@@ -112,7 +221,7 @@ export function yamlFindings(text: string, errors: readonly YamlProblem[], warni
 
 /** Parses with `yaml` alone, without the guards of parseGuarded. */
 export function parseYamlDossier(text: string): ParsedDossier {
-  const document = parseDocument(text, PARSE_OPTIONS);
+  const document = parseYamlDocument(text);
   const findings = yamlFindings(text, document.errors, document.warnings);
   let value: unknown;
   try {
@@ -166,7 +275,14 @@ export function parseGuarded(text: string, parse: (text: string) => ParsedDossie
   if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
   const deepText = checks.excessiveNestingInText(text);
   if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
-  const parsed = parse(text);
+  let parsed: ParsedDossier;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    // The deadline passed while parsing (withParseDeadline): the validation says so (service.ts).
+    if (error instanceof ParseStopped) return declinedDossier(text, encoding.findings, LIMIT_RULES.timeBudget);
+    throw error;
+  }
   const deepDocument = checks.excessiveNestingInDocument(parsed.document);
   if (deepDocument !== undefined) {
     return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);

@@ -3,6 +3,7 @@
 import type { ErrorObject } from "ajv";
 import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "./edition";
+import { Deadline, LIMITS, schemaFindingsCapFinding } from "./limits";
 import { keyRange, valueRange } from "./locate";
 import { shapeValidator } from "./schema-shape";
 import type { CheckDeclaration } from "./checks";
@@ -140,6 +141,13 @@ function findingFor(error: ErrorObject, context: Context, rangeAt: (kind: "key" 
   };
 }
 
+/** Whether findingFor makes a finding of an error (it does for every keyword it knows). */
+function makesFinding(error: ErrorObject): boolean {
+  return FINDING_KEYWORDS.has(error.keyword);
+}
+
+const FINDING_KEYWORDS = new Set(["required", "additionalProperties", "minItems", "uniqueItems", ...VALUE_KEYWORDS]);
+
 /** Keeps one finding per real problem: one per value, one per missing or unknown key. */
 function dedupeKey(error: ErrorObject): string {
   if (VALUE_KEYWORDS.includes(error.keyword)) return `value:${error.instancePath}`;
@@ -162,6 +170,14 @@ export interface SchemaCheckInput {
   drClass: string | undefined;
   /** Remember list items' errors per item value (for the versions of an open document; see schema-shape.ts). */
   remember?: boolean;
+  /** Checked before each error is turned into a finding and located: once passed, the check stops (see stopped). */
+  deadline?: Deadline;
+}
+
+export interface SchemaCheckResult {
+  findings: Finding[];
+  /** True when the deadline passed before every error was turned into a finding. */
+  stopped: boolean;
 }
 
 /**
@@ -195,10 +211,15 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
   return translated;
 }
 
-export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
-  const { value, document, text, edition, level, category, drClass } = input;
+/**
+ * The schema's findings: one per real problem, at most LIMITS.maxSchemaFindings of them (then one
+ * limits.schema-findings warning says how many more were found). Linear in the number of errors; stops, with what
+ * it has, once the deadline has passed.
+ */
+export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
+  const { value, document, text, edition, level, category, drClass, deadline } = input;
   const errors = shapeValidator(edition.shapeParts).errors(value, input.remember ?? false).filter((error) => error.keyword !== "if");
-  if (errors.length === 0) return [];
+  if (errors.length === 0) return { findings: [], stopped: false };
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
     const key = dedupeKey(error);
@@ -208,13 +229,20 @@ export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   const context: Context = { document, text, schema: edition.levelSchema(level), edition, category, drClass };
   const circumstances = `${level}\u0000${category ?? ""}\u0000${drClass ?? ""}`;
   const findings: Finding[] = [];
+  let omitted = 0;
   for (const [dedupe, error] of chosen) {
+    if (deadline?.passed()) return { findings, stopped: true };
+    if (findings.length >= LIMITS.maxSchemaFindings) {
+      if (makesFinding(error)) omitted++;
+      continue;
+    }
     const translated = translate(error, context, `${circumstances}\u0000${dedupe}\u0000${error.keyword}\u0000${error.schemaPath}`);
     if (!translated) continue;
     const range = translated.locate === "key" ? keyRange(document, translated.path, text) : valueRange(document, translated.path, text);
     findings.push({ ...translated.finding, range });
   }
-  return findings;
+  if (omitted > 0) findings.push(schemaFindingsCapFinding(text, omitted));
+  return { findings, stopped: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 // The language service: one entry point per feature, all pure. Everything from outside (locale, today's date,
 // whether an evidence file exists) comes in as options. Imports no vscode, no vscode-languageserver*, no fs.
+import { isScalar } from "yaml";
 import { allEditions, defaultEdition, Edition, findEdition, Level } from "./edition";
 import { normalizeLocale } from "./l10n/render";
-import { Deadline, TimeBudget, timeBudgetFinding } from "./limits";
+import { Deadline, LIMIT_RULES, TimeBudget, timeBudgetFinding } from "./limits";
 import { keyRange, valueRange } from "./locate";
-import { parseDossier, ParsedDossier } from "./parse";
+import { parseDossier, ParsedDossier, withParseDeadline } from "./parse";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
 import { Locator, ReadTracker, RuleMemo, RuleRun } from "./rule-memo";
@@ -25,7 +26,8 @@ export interface ServiceOptions {
   severityOverrides?: { [ruleOrClauseId: string]: SeverityOverride };
   rules?: Rule[];
   /** Stop checking once a validation has taken longer than this (a limits.time-budget finding says so); checked
-   * after parsing, before the schema check and before each rule. Omit for no limit. */
+   * while parsing (validate: between slices of the text), after parsing, before each schema error is turned into a
+   * finding, and before each rule. Omit for no limit. */
   timeBudget?: TimeBudget;
 }
 
@@ -53,6 +55,17 @@ function locateIn(parsed: ParsedDossier, locator: Locator): OffsetRange {
 }
 
 /**
+ * Whether a parsed dossier holds nothing: no content, or only a null (`~`, `null`); comments, a BOM and document
+ * markers are not content. A declined text (binary, nested too deep) is not looked at, so it is not empty; a text
+ * whose value could not be built (too many aliases) has content.
+ */
+function isEmptyDocument(parsed: ParsedDossier): boolean {
+  if (parsed.declined !== undefined) return false;
+  const contents = parsed.document.contents;
+  return contents === null || contents === undefined || (isScalar(contents) && (contents.value === null || contents.value === undefined));
+}
+
+/**
  * Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of; shared
  * by every service (the server makes one per validation, with the settings of the moment).
  */
@@ -74,7 +87,10 @@ export class DossierLanguageService {
   /** Parses and checks a dossier: YAML, schema, then every rule. Never throws. */
   validate(text: string): DossierReport {
     const deadline = new Deadline(this.options.timeBudget);
-    return this.validateParsed(parseDossier(text), deadline);
+    return this.validateParsed(
+      withParseDeadline(deadline, () => parseDossier(text)),
+      deadline,
+    );
   }
 
   /** Checks an already parsed dossier (e.g. from an incremental parse that reused unchanged sections). */
@@ -93,19 +109,28 @@ export class DossierLanguageService {
     const asOf = applicationDate ?? this.options.today;
     const findings: Finding[] = [...parsed.findings];
     const report: DossierReport = { parsed, edition, level, levelKnown, category, drClass, asOf, findings };
+    if (parsed.declined === LIMIT_RULES.timeBudget) {
+      // The budget was spent while parsing (withParseDeadline): nothing was checked, not even the YAML.
+      findings.push(timeBudgetFinding(text, deadline.limitMs, "yaml", this.rules.length + 2));
+      return this.finish(report);
+    }
     if (parsed.value === undefined || parsed.value === null) {
-      if (parsed.findings.length === 0) findings.push(this.emptyDossierFinding(text));
+      // Empty whatever else was found (a BOM, comments, a modeline are infos; a stray `]` an error too).
+      if (isEmptyDocument(parsed)) findings.push(this.emptyDossierFinding(text));
       return this.finish(report);
     }
     if (deadline.passed()) {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
       return this.finish(report);
     }
-    findings.push(
-      // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
-      // collector more than checking the item again does when nothing comes back to it (the CLI).
-      ...checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined }),
-    );
+    // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
+    // collector more than checking the item again does when nothing comes back to it (the CLI).
+    const schema = checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined, deadline });
+    findings.push(...schema.findings);
+    if (schema.stopped) {
+      findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
+      return this.finish(report);
+    }
     if (!applicationDate) findings.push(this.asOfTodayFinding(report));
     findings.push(...this.runRules(report, root, deadline));
     return this.finish(report);
