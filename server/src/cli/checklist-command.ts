@@ -12,6 +12,7 @@ import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
 import { DEFAULT_SETTINGS } from "../settings";
 import { buildChecklistTable, ChecklistTable } from "./checklist-table";
+import { cliTimeBudget } from "./lint-file";
 import { renderChecklistCsv } from "./checklist-csv";
 import { renderChecklistHtml } from "./checklist-html";
 import { renderChecklistJson } from "./checklist-json";
@@ -65,7 +66,12 @@ export async function runChecklist(options: ChecklistCommandOptions): Promise<nu
   const shownPath = displayPathFor(absolutePath, options.cwd);
   checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
   const text = readDossier(absolutePath, options.dossier, options.locale);
-  const service = createLanguageService({ locale: options.locale, today: options.asOf, evidenceExists: evidenceExistsIn(path.dirname(absolutePath)) });
+  const service = createLanguageService({
+    locale: options.locale,
+    today: options.asOf,
+    evidenceExists: evidenceExistsIn(path.dirname(absolutePath)),
+    timeBudget: cliTimeBudget(),
+  });
   const report = service.validate(text);
   const checklist = buildChecklist(report);
   const table = buildChecklistTable(report, checklist, options.locale);

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { renderMessage } from "../core/l10n/render";
 import { LineIndex, LinePosition } from "../core/line-index";
 import { decodeDossierBytes } from "../core/encoding";
-import { fileSizeFinding } from "../core/limits";
+import { fileSizeFinding, TimeBudget } from "../core/limits";
 import { compareFindings, createLanguageService } from "../core/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
 import { DEFAULT_SETTINGS } from "../settings";
@@ -22,6 +22,14 @@ export interface LintSettings {
 
 /** Larger files are not read: one limits.file-size finding. The language server's default limit, the same bytes. */
 const MAX_FILE_SIZE_BYTES = DEFAULT_SETTINGS.maxFileSizeBytes;
+
+/**
+ * Each dossier's validation has the language server's default time budget: hostile structure gets its findings
+ * within it (a limits.time-budget warning names the checks it stopped), as in the editor.
+ */
+export function cliTimeBudget(): TimeBudget {
+  return { limitMs: DEFAULT_SETTINGS.timeBudgetMs, now: () => performance.now() };
+}
 
 export interface CliRange {
   start: LinePosition;
@@ -91,6 +99,7 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
     locale: settings.locale,
     today: settings.today,
     evidenceExists: evidence.existsIn(path.dirname(target.absolutePath)),
+    timeBudget: cliTimeBudget(),
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
