@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findRepositoryRoot } from "../server/src/node/repository-root";
-import { generateDossier } from "./generate-dossier";
+import { generateDossier } from "../test/support/generate-dossier";
 import type { BenchFile } from "./in-process";
 
 /** The repository root: the nearest folder above `start` with a package.json. */

@@ -223,7 +223,7 @@ export function renderReport(results: BenchResults): string {
   const memory = results.memory;
   const parts = [
     `# isv-dossier benchmark${environment.quick ? " (quick run)" : ""}\n`,
-    `Measured ${environment.date} on ${environment.cpu}, ${environment.memoryGiB.toFixed(0)} GiB, load average ${environment.loadAverage.toFixed(1)} at the start; Node ${environment.node}, yaml ${environment.yaml}, ajv ${environment.ajv}; yaml-language-server ${environment.yls} (its own yaml ${environment.ylsYaml}) with our combined JSON Schema. The run took ${results.minutes.toFixed(1)} minutes. Times are medians in milliseconds; generated dossiers (bench/generate-dossier.ts).\n`,
+    `Measured ${environment.date} on ${environment.cpu}, ${environment.memoryGiB.toFixed(0)} GiB, load average ${environment.loadAverage.toFixed(1)} at the start; Node ${environment.node}, yaml ${environment.yaml}, ajv ${environment.ajv}; yaml-language-server ${environment.yls} (its own yaml ${environment.ylsYaml}) with our combined JSON Schema. The run took ${results.minutes.toFixed(1)} minutes. Times are medians in milliseconds; generated dossiers (test/support/generate-dossier.ts).\n`,
     environmentNote(environment),
     "## Targets (issue 7)\n",
     table(["Target", "Measured", "Met"], targets(results).map((target) => [target.name, target.measured, target.met === undefined ? "not measured" : target.met ? "yes" : "**no**"])),

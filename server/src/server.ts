@@ -43,8 +43,6 @@ import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
 import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
 import { todayIso } from "./node/today";
-import { WarmUp } from "./node/warm-up";
-import { YoungGeneration } from "./node/young-generation";
 import { REQUESTS } from "./lsp/requests";
 import { buildChecklist } from "./core/checklist";
 import { clauseTitle } from "./core/clause-text";
@@ -123,10 +121,6 @@ export function startServer(connection: Connection): void {
   let initializationLocale: string | undefined;
   let supportsConfiguration = false;
   const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
-  /** The first validations run with V8's optimizing compiler off (node/warm-up.ts). */
-  const warmUp = new WarmUp();
-  /** From the first large document on, V8's young generation stops growing (node/young-generation.ts). */
-  const youngGeneration = new YoungGeneration();
 
   function localeFor(settings: DossierSettings): Locale {
     return settings.locale === "auto" ? clientLocale : settings.locale;
@@ -165,11 +159,7 @@ export function startServer(connection: Connection): void {
     let session = sessions.get(document.uri);
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
     const text = document.getText();
-    const parser = session;
-    // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
-    const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
-    youngGeneration.before(bytes);
-    const report = warmUp.run(bytes, () => service.validateParsed(parser.update(text)));
+    const report = service.validateParsed(session.update(text));
     reports.set(document.uri, { version: document.version, settingsKey, report });
     return report;
   }

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { generateDossier } from "../../bench/generate-dossier";
+import { generateDossier } from "../support/generate-dossier";
 import { RULES as BUILT_IN_RULES } from "../../server/src/core/rules";
 import { filesUnder, repositoryRoot } from "../support/repository";
 import { IncrementalParser } from "../../server/src/core/incremental";

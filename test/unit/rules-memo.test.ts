@@ -4,7 +4,7 @@
 // make the findings they are meant to make, so that a rule gone silent in both paths fails too. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { generateDossier } from "../../bench/generate-dossier";
+import { generateDossier } from "../support/generate-dossier";
 import { IncrementalParser } from "../../server/src/core/incremental";
 import { createLanguageService, DossierReport } from "../../server/src/core/service";
 import { asDate } from "../../server/src/core/values";

@@ -7,7 +7,6 @@ import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Node a
 import { editedScalar, simpleScalarValue, withValueAt } from "./incremental-scalar";
 import { mayHoldAnchorOrAlias, TextChange } from "./incremental-split";
 import { PARSE_OPTIONS } from "./parse";
-import { documentValue } from "./plain-value";
 
 /**
  * How a piece ends inside the whole: a top-level section is followed by another key at column 0, a list item by
@@ -181,7 +180,7 @@ export class Chunk {
     let value: unknown = undefined;
     if (composable) {
       try {
-        value = compactArrays(documentValue(document));
+        value = compactArrays(document.toJS());
       } catch {
         composable = false;
       }

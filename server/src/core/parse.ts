@@ -4,7 +4,6 @@ import { parseDocument, Document, ParseOptions, DocumentOptions, SchemaOptions }
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
-import { documentValue } from "./plain-value";
 import type { Finding, OffsetRange } from "./types";
 
 /** Limits against hostile input (alias bombs and the like). */
@@ -115,7 +114,7 @@ export function parseYamlDossier(text: string): ParsedDossier {
   const findings = yamlFindings(text, document.errors, document.warnings);
   let value: unknown = undefined;
   try {
-    value = documentValue(document, { maxAliasCount: MAX_ALIAS_COUNT });
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     findings.push({
       ruleId: "yaml.alias-limit",
