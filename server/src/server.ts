@@ -95,7 +95,7 @@ export function startServer(connection: Connection): void {
   function evidenceAnswersFor(uri: string, folder: string): (relativePath: string) => boolean {
     let cache = evidenceAnswers.get(uri);
     const now = performance.now();
-    if (!cache || cache.folder !== folder || now - cache.since > EVIDENCE_ANSWERS_MS) {
+    if (!cache || cache.folder !== folder || now - cache.since > EVIDENCE_ANSWERS_MS || (process.env.ISV_OFF ?? "").includes("evidence")) {
       cache = { folder, since: now, answers: new Map(), exists: evidenceExistsIn(folder) };
       evidenceAnswers.set(uri, cache);
     }

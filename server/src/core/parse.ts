@@ -20,9 +20,6 @@ export interface ParsedDossier {
   declined?: string;
   /** How an incremental parse cut the text (incremental.ts); absent after a full parse. */
   layout?: DossierLayout;
-  /** Stands for one document across its versions (an incremental parser sets it): validation may remember results
-   * under it (rule-memo.ts). */
-  session?: object;
 }
 
 const YAML_ERROR_RULES: { [code: string]: string } = {

@@ -158,8 +158,6 @@ export interface SchemaCheckInput {
   level: Level;
   category: string | undefined;
   drClass: string | undefined;
-  /** Remember list items' errors per item value (for the versions of an open document; see schema-shape.ts). */
-  remember?: boolean;
 }
 
 /**
@@ -195,7 +193,7 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
 
 export function checkAgainstSchema(input: SchemaCheckInput): Finding[] {
   const { value, document, text, edition, level, category, drClass } = input;
-  const errors = edition.shape.errors(value, input.remember ?? false).filter((error) => error.keyword !== "if");
+  const errors = edition.shape.errors(value).filter((error) => error.keyword !== "if");
   if (errors.length === 0) return [];
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
