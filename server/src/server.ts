@@ -41,6 +41,7 @@ import { allEditions, defaultEdition, findEdition, Level } from "./core/edition"
 import { toDiagnostic, toRange } from "./lsp/convert";
 import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
+import { EvidenceAnswers } from "./node/evidence-answers";
 import { DEFAULT_SETTINGS, DossierSettings, readSettings } from "./settings";
 import { todayIso } from "./node/today";
 import { REQUESTS } from "./lsp/requests";
@@ -50,8 +51,6 @@ import { RULES } from "./core/rules";
 import type { Rule } from "./core/rules/rule";
 
 const DEBOUNCE_MS = 50;
-/** How long an open document's answers about which evidence files exist are reused. */
-const EVIDENCE_ANSWERS_MS = 2000;
 
 /**
  * TEST ONLY: extra rules from the CommonJS module named by the environment variable ISV_DOSSIER_TEST_RULES (the
@@ -86,26 +85,8 @@ export function startServer(connection: Connection): void {
   /** Per open document: the line index of its current version (hover and completion must not rebuild it). */
   const lineIndexes = new Map<string, { version: number; lines: LineIndex }>();
 
-  /**
-   * Per open document: which evidence files exist, asked once per path and kept for EVIDENCE_ANSWERS_MS (typing
-   * in a dossier with thousands of evidence paths must not look at every file again on each keystroke).
-   */
-  const evidenceAnswers = new Map<string, { folder: string; since: number; answers: Map<string, boolean>; exists: (relativePath: string) => boolean }>();
-
-  function evidenceAnswersFor(uri: string, folder: string): (relativePath: string) => boolean {
-    let cache = evidenceAnswers.get(uri);
-    const now = performance.now();
-    if (!cache || cache.folder !== folder || now - cache.since > EVIDENCE_ANSWERS_MS || (process.env.ISV_OFF ?? "").includes("evidence")) {
-      cache = { folder, since: now, answers: new Map(), exists: evidenceExistsIn(folder) };
-      evidenceAnswers.set(uri, cache);
-    }
-    const { answers, exists } = cache;
-    return (relativePath) => {
-      let answer = answers.get(relativePath);
-      if (answer === undefined) answers.set(relativePath, (answer = exists(relativePath)));
-      return answer;
-    };
-  }
+  /** Per open document: which evidence files exist (node/evidence-answers.ts). */
+  const evidenceAnswers = new EvidenceAnswers();
 
   function linesOf(document: TextDocument): LineIndex {
     const cached = lineIndexes.get(document.uri);
@@ -150,7 +131,7 @@ export function startServer(connection: Connection): void {
     const service = createLanguageService({
       locale: localeFor(settings),
       today: todayIso(),
-      evidenceExists: settings.checkEvidence && folder ? evidenceAnswersFor(document.uri, folder) : undefined,
+      evidenceExists: settings.checkEvidence && folder ? evidenceAnswers.for(document.uri, folder) : undefined,
       leaseWarningMonths: settings.leaseWarningMonths,
       severityOverrides: settings.severity,
       timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
@@ -278,7 +259,7 @@ export function startServer(connection: Connection): void {
     reports.delete(event.document.uri);
     sessions.delete(event.document.uri);
     lineIndexes.delete(event.document.uri);
-    evidenceAnswers.delete(event.document.uri);
+    evidenceAnswers.forget(event.document.uri);
     settingsByUri.delete(event.document.uri);
     publishedVersions.delete(event.document.uri);
     openedVersions.delete(event.document.uri);
