@@ -15,26 +15,9 @@ import { PARSE_OPTIONS } from "../server/src/core/parse";
 import { createLanguageService, DossierLanguageService, DossierReport } from "../server/src/core/service";
 import { EvidenceAnswers } from "../server/src/node/evidence-answers";
 import { repositoryRootOf } from "./files";
-import { editSequence, isSchemaFinding, requestOffsets, type InProcessContender } from "./in-process";
+import { ChildReply, ChildRequest, editSequence, InProcessContender, isSchemaFinding, requestOffsets } from "./shared";
 import { collectGarbage, median, peakRssMiB } from "./stats";
 import { createYlsService, YlsService } from "./yls-in-process";
-
-export type ChildRequest =
-  | { type: "setup"; contender: InProcessContender; path: string; uri: string; warmUp: number; edits: number }
-  | { type: "open"; round: number }
-  | { type: "edit"; index: number }
-  | { type: "requests"; count: number }
-  | { type: "memory" };
-
-export interface ChildReply {
-  ms?: number;
-  schemaFindings?: number;
-  /** A digest of every finding (isv only), to compare the incremental and the full validation. */
-  digest?: string;
-  hover?: number;
-  completion?: number;
-  peakRssMiB?: number;
-}
 
 const edition = defaultEdition();
 const evidenceAnswers = new EvidenceAnswers();

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findRepositoryRoot } from "../server/src/node/repository-root";
 import { generateDossier } from "../test/support/generate-dossier";
-import type { BenchFile } from "./in-process";
+import type { BenchFile } from "./shared";
 
 /** The repository root: the nearest folder above `start` with a package.json. */
 export const repositoryRootOf = findRepositoryRoot;
