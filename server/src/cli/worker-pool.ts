@@ -1,8 +1,8 @@
-// Lints many files across the cores with worker threads (dist/server/lint-worker.js). Every worker is given the whole batch and takes files one at a time from a shared counter (a SharedArrayBuffer), so a
-// worker that starts late or meets slower files simply takes fewer; the main thread only collects. Results land in
-// the slot of their input index, so the output order never depends on which worker linted a file. Falls back to the
-// main thread when parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for
-// small batches.
+// Lints many files across the cores with worker threads (dist/server/lint-worker.js). Every worker is given the
+// whole batch and takes files one at a time from a shared counter (a SharedArrayBuffer), so a worker that starts
+// late or meets slower files simply takes fewer; the main thread only collects. Results land in the slot of their
+// input index, so the output order never depends on which worker linted a file. Falls back to the main thread when
+// parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for small batches.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
