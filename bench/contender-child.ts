@@ -4,6 +4,7 @@
 // Setup ends with unmeasured edits (so that the code is compiled) and a garbage collection.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { complete } from "../server/src/core/completion";
 import { defaultEdition } from "../server/src/core/edition";
@@ -12,35 +13,26 @@ import { hover } from "../server/src/core/hover";
 import { IncrementalParser } from "../server/src/core/incremental";
 import { LineIndex } from "../server/src/core/line-index";
 import { PARSE_OPTIONS } from "../server/src/core/parse";
-import { createLanguageService, DossierReport } from "../server/src/core/service";
+import { createLanguageService, DossierLanguageService, DossierReport } from "../server/src/core/service";
+import { EvidenceAnswers } from "../server/src/node/evidence-answers";
 import { repositoryRootOf } from "./files";
-import { editSequence, isSchemaFinding, requestOffsets, type InProcessContender } from "./in-process";
+import { ChildReply, ChildRequest, editSequence, InProcessContender, isSchemaFinding, requestOffsets } from "./shared";
 import { collectGarbage, median, peakRssMiB } from "./stats";
 import { createYlsService, YlsService } from "./yls-in-process";
 
-export type ChildRequest =
-  | { type: "setup"; contender: InProcessContender; path: string; uri: string; warmUp: number; edits: number }
-  | { type: "open"; round: number }
-  | { type: "edit"; index: number }
-  | { type: "requests"; count: number }
-  | { type: "memory" };
-
-export interface ChildReply {
-  ms?: number;
-  schemaFindings?: number;
-  /** A digest of every finding (isv only), to compare the incremental and the full validation. */
-  digest?: string;
-  hover?: number;
-  completion?: number;
-  peakRssMiB?: number;
-}
-
-const service = createLanguageService({ locale: "en", today: "2026-11-24" });
 const edition = defaultEdition();
+const evidenceAnswers = new EvidenceAnswers();
+
+/** A service as the server makes one for each validation: evidence files looked up through the open document's answers. */
+function serviceFor(): DossierLanguageService {
+  const folder = path.dirname(filePath);
+  return createLanguageService({ locale: "en", today: "2026-11-24", evidenceExists: evidenceAnswers.for(uri, folder) });
+}
 
 let contender: InProcessContender;
 let text = "";
 let uri = "";
+let filePath = "";
 let texts: string[] = [];
 const session = new IncrementalParser();
 let lastReport: DossierReport | undefined;
@@ -68,6 +60,7 @@ async function timed(run: () => unknown): Promise<{ ms: number; result: unknown 
 
 async function open(round: number): Promise<ChildReply> {
   if (contender === "isv-incremental" || contender === "isv-full") {
+    const service = createLanguageService({ locale: "en", today: "2026-11-24", evidenceExists: new EvidenceAnswers().for(`${uri}?open=${round}`, path.dirname(filePath)) });
     return { ms: (await timed(() => service.validateParsed(new IncrementalParser().update(text)))).ms };
   }
   if (contender === "floor") return { ms: (await timed(() => floor(text))).ms };
@@ -77,12 +70,12 @@ async function open(round: number): Promise<ChildReply> {
 async function edit(index: number): Promise<ChildReply> {
   const source = texts[index];
   if (contender === "isv-incremental") {
-    const { ms, result } = await timed(() => service.validateParsed(session.update(source)));
+    const { ms, result } = await timed(() => serviceFor().validateParsed(session.update(source)));
     lastReport = result as DossierReport;
     return { ms, schemaFindings: schemaFindingsOf(lastReport), digest: digestOf(lastReport) };
   }
   if (contender === "isv-full") {
-    const { ms, result } = await timed(() => service.validate(source));
+    const { ms, result } = await timed(() => serviceFor().validate(source));
     return { ms, schemaFindings: schemaFindingsOf(result as DossierReport), digest: digestOf(result as DossierReport) };
   }
   if (contender === "floor") {
@@ -102,7 +95,7 @@ async function requests(count: number): Promise<ChildReply> {
   const completions: number[] = [];
   for (let request = 0; request < count; request++) {
     if (contender === "isv-incremental") {
-      const report = lastReport ?? service.validateParsed(session.update(source));
+      const report = lastReport ?? serviceFor().validateParsed(session.update(source));
       hovers.push((await timed(() => hover(report, offsets.hover, "en"))).ms);
       completions.push((await timed(() => complete(report, offsets.completion, "en"))).ms);
     } else if (contender === "yls") {
@@ -118,13 +111,14 @@ async function handle(request: ChildRequest): Promise<ChildReply> {
     case "setup": {
       contender = request.contender;
       text = fs.readFileSync(request.path, "utf8");
+      filePath = request.path;
       uri = request.uri;
       texts = editSequence(text, request.warmUp + request.edits);
       if (contender === "yls") {
         yls = await createYlsService(repositoryRootOf(__dirname));
         await yls.validate(uri, 1, text);
       } else if (contender === "isv-incremental") {
-        lastReport = service.validateParsed(session.update(text));
+        lastReport = serviceFor().validateParsed(session.update(text));
       }
       // Unmeasured edits first, so that every contender is measured with its code compiled.
       for (let index = 0; index < request.warmUp; index++) await edit(index);

@@ -4,8 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findRepositoryRoot } from "../server/src/node/repository-root";
-import { generateDossier } from "./generate-dossier";
-import type { BenchFile } from "./in-process";
+import { generateDossier } from "../test/support/generate-dossier";
+import type { BenchFile } from "./shared";
 
 /** The repository root: the nearest folder above `start` with a package.json. */
 export const repositoryRootOf = findRepositoryRoot;

@@ -1,14 +1,29 @@
-// Language servers over stdio as an editor drives them: start the process, initialize, open a dossier, wait for
-// its first diagnostics (process start included), then type one character at a time (incremental didChange) and
-// wait for each version's diagnostics; hover and completion round trips; the process's peak RSS from /proc.
-import { ChildProcess, spawn } from "node:child_process";
+// Language servers as an editor drives them, over stdio (as other editors start a server) or Node IPC (as VS Code's
+// extension host forks one, in its own Node): start the process, initialize, open a dossier, wait for its first
+// diagnostics (process start included), then type one character at a time (incremental didChange) and wait for
+// each version's diagnostics; hover and completion round trips; the process's peak RSS from /proc.
+import { ChildProcess, fork, spawn } from "node:child_process";
 import * as path from "node:path";
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
 import { COMBINED_SCHEMA } from "./yls-in-process";
 import { peakRssMiB } from "./stats";
 
 export type ServerName = "isv" | "yls";
+
+/** The Node a server runs in, with which flags, and how it is spoken to. */
+export interface Runtime {
+  /** e.g. "Node 20, stdio". */
+  name: string;
+  execPath: string;
+  execArgv: readonly string[];
+  transport: "stdio" | "ipc";
+  /** Variables added to the environment (VS Code forks with ELECTRON_RUN_AS_NODE=1). */
+  environment?: ProcessEnvironment;
+}
+
+/** This Node, over stdio, without flags: as another editor starts a server. */
+export const THIS_NODE: Runtime = { name: `Node ${process.versions.node.split(".")[0]}, stdio`, execPath: process.execPath, execArgv: [], transport: "stdio" };
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -23,10 +38,8 @@ interface Published {
   diagnostics: Diagnostic[];
 }
 
-function serverCommand(server: ServerName, root: string): string[] {
-  return server === "isv"
-    ? [path.join(root, "dist", "server", "main.js"), "--stdio"]
-    : [path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server"), "--stdio"];
+function serverScript(server: ServerName, root: string): string {
+  return server === "isv" ? path.join(root, "dist", "server", "main.js") : path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
 }
 
 /** What each server is told by workspace/configuration (yaml-language-server: our schema, no schema store). */
@@ -49,11 +62,19 @@ export class StdioServer {
   private readonly waiting: Array<{ uri: string; accept: (published: Published) => boolean; resolve: (published: Published) => void }> = [];
   private publishedCount = 0;
 
-  constructor(readonly server: ServerName, private readonly root: string, environment: ProcessEnvironment = BENCH_ENVIRONMENT) {
-    const [script, ...args] = serverCommand(server, root);
-    this.child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"], cwd: root, env: environment });
+  constructor(readonly server: ServerName, private readonly root: string, environment: ProcessEnvironment = BENCH_ENVIRONMENT, runtime: Runtime = THIS_NODE) {
+    const script = serverScript(server, root);
+    const env = { ...environment, ...runtime.environment };
+    if (runtime.transport === "ipc") {
+      // as vscode-languageclient forks a server module (TransportKind.ipc)
+      this.child = fork(script, ["--node-ipc", `--clientProcessId=${process.pid}`], { execPath: runtime.execPath, execArgv: [...runtime.execArgv], cwd: root, env, silent: true });
+      this.child.stdout!.resume();
+      this.connection = createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
+    } else {
+      this.child = spawn(runtime.execPath, [...runtime.execArgv, script, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], cwd: root, env });
+      this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    }
     this.child.stderr!.resume();
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (published: Published) => {
       this.publishedCount++;
       for (let index = 0; index < this.waiting.length; index++) {

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import { pathToFileURL } from "node:url";
 import { IncrementalParser } from "../server/src/core/incremental";
 import { createLanguageService } from "../server/src/core/service";
-import { editSequence } from "./in-process";
+import { editSequence } from "./shared";
 import { peakRssMiB } from "./stats";
 import { createYlsService } from "./yls-in-process";
 import { repositoryRootOf } from "./files";

@@ -1,9 +1,9 @@
 // One language server over stdio on one dossier: open → first diagnostics (a new process each time, start
 // included), one-character edits → that version's diagnostics, hover and completion round trips, peak RSS.
 import { LineIndex } from "../server/src/core/line-index";
-import { editOperations, BenchFile, isSchemaFinding, requestOffsets } from "./in-process";
+import { BenchFile, editOperations, isSchemaFinding, requestOffsets } from "./shared";
 import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
-import { ServerName, StdioServer, Diagnostic } from "./lsp-stdio";
+import { Runtime, ServerName, StdioServer, Diagnostic, THIS_NODE } from "./lsp-stdio";
 import { median } from "./stats";
 
 export interface StdioResult {
@@ -27,13 +27,13 @@ function countSchemaDiagnostics(server: ServerName, diagnostics: Diagnostic[]): 
   return server === "isv" ? diagnostics.filter((diagnostic) => isSchemaFinding(diagnostic.data?.ruleId ?? "")).length : diagnostics.length;
 }
 
-export async function measureStdio(server: ServerName, root: string, file: BenchFile, plan: StdioPlan): Promise<StdioResult> {
+export async function measureStdio(server: ServerName, root: string, file: BenchFile, plan: StdioPlan, runtime: Runtime = THIS_NODE): Promise<StdioResult> {
   const opens: number[] = [];
   let running: StdioServer | undefined;
   let schemaFindings = -1;
   for (let repeat = 0; repeat < plan.openRepeats; repeat++) {
     await running?.stop();
-    const opened = await openInNewServer(server, root, file, BENCH_ENVIRONMENT);
+    const opened = await openInNewServer(server, root, file, BENCH_ENVIRONMENT, runtime);
     running = opened.running;
     opens.push(opened.ms);
     schemaFindings = countSchemaDiagnostics(server, opened.published.diagnostics);
@@ -68,21 +68,17 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
 }
 
 /** A new server process started in `environment`, initialized and given the file: the time to its first diagnostics. */
-async function openInNewServer(server: ServerName, root: string, file: BenchFile, environment: ProcessEnvironment) {
+async function openInNewServer(server: ServerName, root: string, file: BenchFile, environment: ProcessEnvironment, runtime: Runtime) {
   const start = performance.now();
-  const running = new StdioServer(server, root, environment);
+  const running = new StdioServer(server, root, environment, runtime);
   await running.initialize();
   const published = await running.open(file.uri, file.text);
   return { ms: performance.now() - start, running, published };
 }
 
-/** Open → first diagnostics alone (a new process each time), in the given environment: the median. */
-export async function measureOpen(server: ServerName, root: string, file: BenchFile, repeats: number, environment: ProcessEnvironment): Promise<number> {
-  const opens: number[] = [];
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    const opened = await openInNewServer(server, root, file, environment);
-    opens.push(opened.ms);
-    await opened.running.stop();
-  }
-  return median(opens);
+/** Open → first diagnostics once, in a new process of the given runtime: milliseconds. */
+export async function measureOpenOnce(server: ServerName, root: string, file: BenchFile, runtime: Runtime, environment: ProcessEnvironment = BENCH_ENVIRONMENT): Promise<number> {
+  const opened = await openInNewServer(server, root, file, environment, runtime);
+  await opened.running.stop();
+  return opened.ms;
 }

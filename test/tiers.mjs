@@ -24,8 +24,6 @@ export const SLOW = [
   "cli-lint",
   "cli-parallel",
   "cli-sarif",
-  "cli-worker-start",
-  "cli-worker-v8",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -44,14 +42,12 @@ export const SLOW = [
   "server-environment",
   "server-protocol",
   "server-start",
-  "server-young-generation",
   // Neovim as a client of the server
   "neovim",
   // fuzzing, and parsers compared with a full parse after thousands of random edits
   "fuzz-core",
   "fuzz-server",
   "incremental",
-  "plain-value",
   // the heap, looked at after garbage collections
   "memory",
 ];

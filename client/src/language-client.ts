@@ -1,9 +1,9 @@
 // Starts the bundled language server (dist/server/main.js over Node IPC) for `isv-dossier` documents, with the
-// display language and the `isvDossier` settings (and without the variables in server-environment.ts); diagnostic
-// code links are made to open the spec at the clause.
+// display language and the `isvDossier` settings (without the variables and with the V8 flags in
+// server-environment.ts); diagnostic code links are made to open the spec at the clause.
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
-import { serverEnvironment } from "./server-environment";
+import { serverEnvironment, serverExecArgv } from "./server-environment";
 import { SpecDocuments } from "./spec-documents";
 
 export const LANGUAGE_ID = "isv-dossier";
@@ -12,8 +12,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
   let diagnosticsQueue: Promise<void> = Promise.resolve();
   const serverModule = context.asAbsolutePath("dist/server/main.js");
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment() } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: ["--nolazy", "--inspect=6019"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: serverExecArgv() } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: [...serverExecArgv(), "--nolazy", "--inspect=6019"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -21,3 +21,16 @@ export function environmentOfServer(base: NodeJS.ProcessEnv): Record<string, str
   const merged: Record<string, string | undefined> = { ...base, ...serverEnvironment() };
   return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
+
+/**
+ * The V8 flags the server's process is started with (vscode-languageclient's `execArgv`), in force from its first
+ * line. `--max-semi-space-size=4` caps V8's young generation at 4 MiB per semi-space: in VS Code's own runtime
+ * (code-server 1.139's Node 24) the young generation otherwise grows to its largest while a 50,000-line dossier is
+ * parsed and stays resident, and the server peaked at 186–218 MiB; with the cap, 129–136 MiB (target: ≤ 150 MiB;
+ * bench/README.md). None is given when NODE_OPTIONS already says something about the young generation: the
+ * command line would override it.
+ */
+export function serverExecArgv(nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
+  const given = /(^|\s)--(min-semi-space-size|max-semi-space-size|semi-space-growth-factor|max-young-generation-size)([\s=]|$)/.test((nodeOptions ?? "").replace(/_/g, "-"));
+  return given ? [] : ["--max-semi-space-size=4"];
+}

@@ -48,10 +48,9 @@ import { allEditions, defaultEdition, findEdition, Level } from "./core/edition"
 import { toDiagnostic, toRange } from "./lsp/convert";
 import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
+import { EvidenceAnswers } from "./node/evidence-answers";
 import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "./node/today";
-import { WarmUp } from "./node/warm-up";
-import { YoungGeneration } from "./node/young-generation";
 import { REQUESTS } from "./lsp/requests";
 import { checklistAnswer } from "./lsp/checklist-answer";
 import { RULES } from "./core/rules";
@@ -64,8 +63,6 @@ const DEBOUNCE_MS = 50;
  * a few seconds leave room for a busy one.
  */
 const CONFIGURATION_TIMEOUT_MS = 3000;
-/** How long an open document's answers about which evidence files exist are reused. */
-const EVIDENCE_ANSWERS_MS = 2000;
 
 /**
  * TEST ONLY: extra rules from the CommonJS module named by the environment variable ISV_DOSSIER_TEST_RULES (the
@@ -104,26 +101,8 @@ export function startServer(connection: Connection): void {
   const generations = new Map<string, number>();
   let lastGeneration = 0;
 
-  /**
-   * Per open document: which evidence files exist, asked once per path and kept for EVIDENCE_ANSWERS_MS (typing
-   * in a dossier with thousands of evidence paths must not look at every file again on each keystroke).
-   */
-  const evidenceAnswers = new Map<string, { folder: string; since: number; answers: Map<string, boolean>; exists: (relativePath: string) => boolean }>();
-
-  function evidenceAnswersFor(uri: string, folder: string): (relativePath: string) => boolean {
-    let cache = evidenceAnswers.get(uri);
-    const now = performance.now();
-    if (!cache || cache.folder !== folder || now - cache.since > EVIDENCE_ANSWERS_MS) {
-      cache = { folder, since: now, answers: new Map(), exists: evidenceExistsIn(folder) };
-      evidenceAnswers.set(uri, cache);
-    }
-    const { answers, exists } = cache;
-    return (relativePath) => {
-      let answer = answers.get(relativePath);
-      if (answer === undefined) answers.set(relativePath, (answer = exists(relativePath)));
-      return answer;
-    };
-  }
+  /** Per open document: which evidence files exist (node/evidence-answers.ts). */
+  const evidenceAnswers = new EvidenceAnswers();
 
   function linesOf(document: TextDocument): LineIndex {
     const cached = lineIndexes.get(document.uri);
@@ -141,10 +120,6 @@ export function startServer(connection: Connection): void {
   let initializationLocale: string | undefined;
   let supportsConfiguration = false;
   const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
-  /** The first validations run with V8's optimizing compiler off (node/warm-up.ts). */
-  const warmUp = new WarmUp();
-  /** From the first large document on, V8's young generation stops growing (node/young-generation.ts). */
-  const youngGeneration = new YoungGeneration();
 
   function localeFor(settings: DossierSettings): Locale {
     return settings.locale === "auto" ? clientLocale : settings.locale;
@@ -224,7 +199,7 @@ export function startServer(connection: Connection): void {
     const service = createLanguageService({
       locale: localeFor(settings),
       today: todayIso(),
-      evidenceExists: settings.checkEvidence && folder ? evidenceAnswersFor(document.uri, folder) : undefined,
+      evidenceExists: settings.checkEvidence && folder ? evidenceAnswers.for(document.uri, folder) : undefined,
       leaseWarningMonths: settings.leaseWarningMonths,
       severityOverrides: settings.severity,
       timeBudget: budget,
@@ -233,17 +208,12 @@ export function startServer(connection: Connection): void {
     let session = sessions.get(document.uri);
     if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
     const parser = session;
-    // Counted only while the start-up switches still look at sizes (the warm-up budget, the first large document).
-    const bytes = warmUp.spent && youngGeneration.settled ? text.length : byteLength(text);
-    youngGeneration.before(bytes);
     // The budget counts from before parsing: the first diagnostics of any text come within it plus a constant.
-    const report = warmUp.run(bytes, () => {
-      const deadline = new Deadline(budget);
-      return service.validateParsed(
-        withParseDeadline(deadline, () => parser.update(text)),
-        deadline,
-      );
-    });
+    const deadline = new Deadline(budget);
+    const report = service.validateParsed(
+      withParseDeadline(deadline, () => parser.update(text)),
+      deadline,
+    );
     reports.set(document.uri, { text, settingsKey, report });
     return report;
   }
@@ -372,7 +342,7 @@ export function startServer(connection: Connection): void {
     reports.delete(event.document.uri);
     sessions.delete(event.document.uri);
     lineIndexes.delete(event.document.uri);
-    evidenceAnswers.delete(event.document.uri);
+    evidenceAnswers.forget(event.document.uri);
     settingsByUri.delete(event.document.uri);
     pendingSettings.delete(event.document.uri);
     publishedGenerations.delete(event.document.uri);

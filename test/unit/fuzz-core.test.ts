@@ -16,12 +16,12 @@ import { createLanguageService, DossierReport } from "../../server/src/core/serv
 import { documentSymbols, OutlineSymbol } from "../../server/src/core/symbols";
 import type { Locale, OffsetRange } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
-import { Prng } from "../../bench/prng";
+import { Prng } from "../support/prng";
 
 const SAMPLES = filesUnder(path.join(repositoryRoot(), "samples"), [".yaml"]).map((file) => fs.readFileSync(file, "utf8"));
 const TEXTS_PER_GENERATOR = 300;
 
-/** The project's seeded generator (mulberry32, bench/prng.ts), so that every run sees the same inputs. */
+/** The project's seeded generator (mulberry32, test/support/prng.ts), so that every run sees the same inputs. */
 function randomGenerator(seed: number): () => number {
   const prng = new Prng(seed);
   return () => prng.next();

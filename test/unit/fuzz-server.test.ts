@@ -17,7 +17,7 @@ import { todayIso } from "../../server/src/node/today";
 import { DEFAULT_SETTINGS } from "../../server/src/settings";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { filesUnder, repositoryRoot } from "../support/repository";
-import { Prng } from "../../bench/prng";
+import { Prng } from "../support/prng";
 
 const SEQUENCES = 10_000;
 const SERVERS = 2;
@@ -41,7 +41,7 @@ const SAMPLES: Sample[] = filesUnder(path.join(repositoryRoot(), "samples"), [".
 
 type Random = () => number;
 
-/** The project's seeded generator (mulberry32, bench/prng.ts), so that every run sees the same inputs. */
+/** The project's seeded generator (mulberry32, test/support/prng.ts), so that every run sees the same inputs. */
 function randomGenerator(seed: number): Random {
   const prng = new Prng(seed);
   return () => prng.next();

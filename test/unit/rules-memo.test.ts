@@ -4,10 +4,25 @@
 // make the findings they are meant to make, so that a rule gone silent in both paths fails too. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { generateDossier } from "../../bench/generate-dossier";
+import { generateDossier } from "../support/generate-dossier";
 import { IncrementalParser } from "../../server/src/core/incremental";
+import type { ParsedDossier } from "../../server/src/core/parse";
 import { createLanguageService, DossierReport } from "../../server/src/core/service";
 import { asDate } from "../../server/src/core/values";
+
+/** Freezes a parsed value and everything in it: the rules' readers remember by identity, so nothing may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as { [key: string | symbol]: unknown })[key]);
+  return value;
+}
+
+/** The parser's next result, its plain value frozen. */
+function frozen(parsed: ParsedDossier): ParsedDossier {
+  deepFreeze(parsed.value);
+  return parsed;
+}
 
 function comparable(report: DossierReport): string[] {
   return report.findings.map((finding) =>
@@ -68,12 +83,12 @@ test("incremental validation with remembered list readings equals a fresh valida
     { name: "the completion date put back", text: (previous) => previous.replace("completed: 19", "completed: 20"), expect: [] },
   ];
   let text = original;
-  const baseline = new Set(comparable(service.validateParsed(session.update(text))).map((finding) => JSON.parse(finding)[0] as string));
+  const baseline = new Set(comparable(service.validateParsed(frozen(session.update(text)))).map((finding) => JSON.parse(finding)[0] as string));
   for (const step of steps) {
     const next = step.text(text);
     assert.ok(step.name === "unchanged" || next !== text, `${step.name}: the edit changed nothing`);
     text = next;
-    const incremental = service.validateParsed(session.update(text));
+    const incremental = service.validateParsed(frozen(session.update(text)));
     const fresh = createLanguageService({ locale: "en", today: "2026-11-24", evidenceExists: (path) => !existing.has(`missing:${path}`) }).validate(text);
     assert.deepEqual(comparable(incremental), comparable(fresh), step.name);
     const rules = new Set(incremental.findings.map((finding) => finding.ruleId));

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { environmentOfServer, NOT_FOR_THE_SERVER, serverEnvironment } from "../../client/src/server-environment";
+import { environmentOfServer, NOT_FOR_THE_SERVER, serverEnvironment, serverExecArgv } from "../../client/src/server-environment";
 
 const CHILD = "process.stdout.write(JSON.stringify({ ca: process.env.NODE_EXTRA_CA_CERTS ?? null, kept: process.env.ISV_TEST_KEPT ?? null }))";
 
@@ -27,4 +27,15 @@ test("a child started as the client starts the server does not receive NODE_EXTR
   // and the variable does reach a child started with the host's environment alone (the check above can fail)
   const plain = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: host, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { ca: string | null };
   assert.equal(plain.ca, "/nonexistent/extra-ca.pem");
+});
+
+test("the server is started with its young generation capped, unless NODE_OPTIONS already speaks of it", () => {
+  assert.deepEqual(serverExecArgv(undefined), ["--max-semi-space-size=4"]);
+  assert.deepEqual(serverExecArgv("--max-old-space-size=512 --require x.cjs"), ["--max-semi-space-size=4"]);
+  assert.deepEqual(serverExecArgv("--max-semi-space-size=16"), []);
+  assert.deepEqual(serverExecArgv("--max_semi_space_size=16"), []);
+  assert.deepEqual(serverExecArgv("--semi-space-growth-factor=1"), []);
+  // a child forked with it runs with it (the flag is V8's own: Node accepts it)
+  const flag = execFileSync(process.execPath, [...serverExecArgv(undefined), "-e", "process.stdout.write(process.execArgv[0])"], { encoding: "utf8" });
+  assert.equal(flag, "--max-semi-space-size=4");
 });

@@ -1,12 +1,10 @@
 // The worker-thread side of parallel linting (bundled as dist/server/lint-worker.js): given the whole batch and the
 // shared counter (workerData), takes the next file until none is left, posts each result as soon as it is done,
-// then `finished`, and ends. One evidence lookup serves every file the worker lints; the young generation is
-// collected between two files (worker-v8.ts).
+// then `finished`, and ends. One evidence lookup serves every file the worker lints.
 import { parentPort, workerData } from "node:worker_threads";
 import { EvidenceLookup } from "./evidence-lookup";
 import { lintFile } from "./lint-file";
 import type { LintMessage, WorkerInput } from "./worker-pool";
-import { collectYoungGeneration } from "./worker-v8";
 
 function post(message: LintMessage): void {
   parentPort?.postMessage(message);
@@ -18,8 +16,6 @@ if (parentPort && workerData) {
   const evidence = new EvidenceLookup();
   for (let index = Atomics.add(next, 0, 1); index < job.targets.length; index = Atomics.add(next, 0, 1)) {
     post({ kind: "result", index, result: lintFile(job.targets[index], job.settings, evidence) });
-    // what the dossier left is garbage now: a cheap collection here spares one in the middle of the next
-    collectYoungGeneration();
   }
   post({ kind: "finished" });
 }

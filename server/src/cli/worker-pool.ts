@@ -1,18 +1,14 @@
-// Lints many files across the cores with worker threads: dist/server/lint-worker-start.js, which loads the worker
-// bundle lint-worker.js with its code cache, or lint-worker.js itself when the build made no start script. Every
-// worker is given the whole batch and takes files one at a time from a shared counter (a SharedArrayBuffer), so a
-// worker that starts late or meets slower files simply takes fewer; the main thread only collects. Results land in
-// the slot of their input index, so the output order never depends on which worker linted a file. Falls back to the
-// main thread when parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for
-// small batches. While workers run, V8 is set for them (busy-cores.ts, worker-v8.ts).
+// Lints many files across the cores with worker threads (dist/server/lint-worker.js). Every worker is given the
+// whole batch and takes files one at a time from a shared counter (a SharedArrayBuffer), so a worker that starts
+// late or meets slower files simply takes fewer; the main thread only collects. Results land in the slot of their
+// input index, so the output order never depends on which worker linted a file. Falls back to the main thread when
+// parallelism is 1, when the bundled worker script is absent, or (unless --jobs was given) for small batches.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DossierTarget } from "./discover";
 import type { LintedFile, LintSettings } from "./lint-file";
-import { foregroundWorkWhileBusy } from "./busy-cores";
-import { workerV8 } from "./worker-v8";
 
 /** Below this many files, starting workers costs more than it saves (when --jobs is not given). */
 const SMALL_BATCH = 24;
@@ -34,19 +30,15 @@ export interface LintJob {
 /** A worker's workerData. */
 export interface WorkerInput {
   job: LintJob;
-  /** Write the worker bundle's code cache once done (the first worker of a run with ISV_DOSSIER_WRITE_CODE_CACHE=1). */
-  writeCodeCache: boolean;
 }
 
 /** What a worker posts: each file's result as soon as it is done, then `finished`. */
 export type LintMessage = { kind: "result"; index: number; result: LintedFile } | { kind: "finished" };
 
-/** The worker's entry: the start script when the build made one (beside the bundle it loads), else the bundle. */
-function workerScript(): { file: string; start: boolean } | undefined {
+/** The bundled worker script, when there is one. */
+function workerScript(): string | undefined {
   for (const folder of [__dirname, path.join(__dirname, "cli")]) {
-    if (!fs.existsSync(path.join(folder, "lint-worker.js"))) continue;
-    const start = path.join(folder, "lint-worker-start.js");
-    return fs.existsSync(start) ? { file: start, start: true } : { file: path.join(folder, "lint-worker.js"), start: false };
+    if (fs.existsSync(path.join(folder, "lint-worker.js"))) return path.join(folder, "lint-worker.js");
   }
   return undefined;
 }
@@ -74,14 +66,11 @@ function lintSequentially(targets: DossierTarget[], settings: LintSettings, opti
   });
 }
 
-function lintWithWorkers(script: { file: string; start: boolean }, count: number, targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
+function lintWithWorkers(script: string, count: number, targets: DossierTarget[], settings: LintSettings, options: PoolOptions): Promise<LintedFile[]> {
   return new Promise((resolve, reject) => {
     const results = new Array<LintedFile>(targets.length);
     const job: LintJob = { targets, settings, next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT) };
     const workers: Worker[] = [];
-    // the first worker writes the code cache after its last file: the run ends once it has exited
-    const writer = script.start && process.env.ISV_DOSSIER_WRITE_CODE_CACHE === "1" ? 0 : -1;
-    let writerExited = writer < 0;
     let done = 0;
     let finished = 0;
     let settled = false;
@@ -98,11 +87,11 @@ function lintWithWorkers(script: { file: string; start: boolean }, count: number
       }
     };
     const settleWhenDone = (): void => {
-      if (finished === count && writerExited) settle(done === targets.length ? undefined : new Error(`lint workers left ${targets.length - done} files`));
+      if (finished === count) settle(done === targets.length ? undefined : new Error(`lint workers left ${targets.length - done} files`));
     };
     for (let index = 0; index < count; index++) {
-      const input: WorkerInput = { job, writeCodeCache: index === writer };
-      const worker = new Worker(script.file, { workerData: input });
+      const input: WorkerInput = { job };
+      const worker = new Worker(script, { workerData: input });
       let workerFinished = false;
       workers.push(worker);
       worker.on("message", (message: LintMessage) => {
@@ -118,10 +107,6 @@ function lintWithWorkers(script: { file: string; start: boolean }, count: number
       worker.on("error", (error) => settle(error));
       worker.on("exit", (code) => {
         if (!workerFinished || code !== 0) settle(new Error(`lint worker exited with code ${code}`));
-        if (index === writer) {
-          writerExited = true;
-          settleWhenDone();
-        }
       });
     }
   });
@@ -133,12 +118,5 @@ export async function lintAll(targets: DossierTarget[], settings: LintSettings, 
   const count = Math.min(wanted, targets.length, WORKERS_PER_CORE * defaultParallelism());
   const script = count > 1 ? workerScript() : undefined;
   if (!script) return lintSequentially(targets, settings, options);
-  const restoreBusyCores = foregroundWorkWhileBusy(count, defaultParallelism());
-  const restoreWorkerV8 = workerV8();
-  try {
-    return await lintWithWorkers(script, count, targets, settings, options);
-  } finally {
-    restoreWorkerV8();
-    restoreBusyCores();
-  }
+  return lintWithWorkers(script, count, targets, settings, options);
 }

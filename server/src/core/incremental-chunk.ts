@@ -4,10 +4,8 @@
 // value, its problems and a few numbers; a list item keeps the item alone, not the one-item list it was parsed as.
 // Imports only `yaml` and the parse options.
 import { Document, isMap, isNode, isPair, isScalar, isSeq, Node as YamlNode, Schema, YAMLError, YAMLWarning } from "yaml";
-import { editedScalar, simpleScalarValue, withValueAt } from "./incremental-scalar";
-import { mayHoldAnchorOrAlias, TextChange } from "./incremental-split";
+import { mayHoldAnchorOrAlias } from "./incremental-split";
 import { PARSE_OPTIONS, parseYamlDocument } from "./parse";
-import { documentValue } from "./plain-value";
 
 /**
  * How a piece ends inside the whole: a top-level section is followed by another key at column 0, a list item by
@@ -131,8 +129,8 @@ export function shiftNode(node: unknown, delta: number): void {
 export class Chunk {
   /** Offset of the piece's first character in the text its ranges currently refer to. */
   base = 0;
-  /** The length of the piece's text (changed only by patchScalar). */
-  length: number;
+  /** The length of the piece's text. */
+  readonly length: number;
   /** The piece's contents; once taken as a list item (see listItem), that item's node. */
   private node: YamlNode | null;
   readonly errors: readonly YAMLError[];
@@ -181,7 +179,7 @@ export class Chunk {
     let value: unknown = undefined;
     if (composable) {
       try {
-        value = compactArrays(documentValue(document));
+        value = compactArrays(document.toJS());
       } catch {
         composable = false;
       }
@@ -308,51 +306,6 @@ export class Chunk {
   detach(): void {
     if (this.attached) this.attached.pair.value = this.attached.placeholder;
     this.attached = undefined;
-  }
-
-  /**
-   * Takes the edit `change` from `previous` (the text the piece's ranges refer to) to `text` in place when it lies
-   * inside one one-line scalar value of the piece and leaves it a string read as its own text (incremental-scalar.ts):
-   * the scalar gets its new text, every range after it moves, and the plain value is copied along the way to the
-   * scalar (never changed in place). False, with nothing changed, when the edit is anything else: the piece must then
-   * be parsed again. Only for a piece without errors or warnings and with no list attached.
-   */
-  patchScalar(previous: string, text: string, change: TextChange): boolean {
-    if (this.errors.length > 0 || this.warnings.length > 0 || this.composableInside !== true || this.attached) return false;
-    const from = change.prefix;
-    const to = change.suffixStart - change.delta;
-    if (from < this.base || to > this.base + this.length) return false;
-    const found = editedScalar(this.node, from, to);
-    if (!found) return false;
-    const { scalar, steps } = found;
-    const [start, valueEnd] = scalar.range!;
-    if (start === 0 || previous.charCodeAt(start - 1) === 10 /* column 0: where `---` and `...` mean something */) return false;
-    if (scalar.tag || scalar.anchor || scalar.format || typeof scalar.value !== "string" || scalar.source !== scalar.value) return false;
-    if (simpleScalarValue(scalar.type, previous.slice(start, valueEnd), SHARED_SCHEMA) !== scalar.value) return false;
-    const edited = simpleScalarValue(scalar.type, text.slice(start, valueEnd + change.delta), SHARED_SCHEMA);
-    if (edited === undefined) return false;
-    const value = independentCopy(edited);
-    const plainValue = withValueAt(this.plainValue, steps, value);
-    if (plainValue === undefined) return false;
-    const delta = change.delta;
-    for (const range of this.nodeRanges()) {
-      if (range[0] >= valueEnd) range[0] += delta;
-      if (range[1] >= valueEnd) range[1] += delta;
-      if (range[2] >= valueEnd) range[2] += delta;
-    }
-    const moved = (offset: number) => (this.base + offset >= valueEnd ? offset + delta : offset);
-    this.documentStartOffset = moved(this.documentStartOffset);
-    this.documentEndOffset = moved(this.documentEndOffset);
-    if (this.isListItem) {
-      this.listStart = moved(this.listStart);
-      this.listValueEnd = moved(this.listValueEnd);
-      this.listEnd = moved(this.listEnd);
-    }
-    scalar.value = value;
-    scalar.source = value;
-    this.plainValue = plainValue;
-    this.length += delta;
-    return true;
   }
 
   /** Moves every range and position so that the piece starts at `base` (an attached list is not moved). */

@@ -22,8 +22,6 @@ export interface UpdateStatistics {
   reason?: string;
   parsedPieces: number;
   reusedPieces: number;
-  /** Pieces taken over with one scalar's new text (Chunk.patchScalar) instead of being parsed again. */
-  patchedPieces: number;
 }
 
 /** Where a list goes in its head: the pair whose value it is, the maps that end with it, and the keys to it. */
@@ -132,13 +130,11 @@ function composeList(section: Section, withValue: boolean): void {
 }
 
 export class IncrementalParser {
-  /** Stands for the document across its versions (ParsedDossier.session). */
-  private readonly session = {};
   /** The text the kept sections' ranges refer to. */
   private keptText = "";
   /** The sections of the last composed parse, in text order (their pieces are found through them). */
   private keptSections: Section[] = [];
-  private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0, patchedPieces: 0 };
+  private statistics: UpdateStatistics = { mode: "full", parsedPieces: 0, reusedPieces: 0 };
 
   /** How the last update was done (for tests and the benchmark). */
   get lastUpdate(): UpdateStatistics {
@@ -152,7 +148,7 @@ export class IncrementalParser {
   /** Parses the new text of the document, reusing what did not change since the last update. */
   update(text: string): ParsedDossier {
     try {
-      return { ...parseGuarded(text, (guarded) => this.parse(guarded), this.guards), session: this.session };
+      return parseGuarded(text, (guarded) => this.parse(guarded), this.guards);
     } finally {
       this.guards.finishUpdate();
     }
@@ -160,12 +156,6 @@ export class IncrementalParser {
 
   private parse(text: string): ParsedDossier {
     const change = this.guards.change(this.keptText, text);
-    const patched = this.patchedSections(text, change);
-    if (patched) {
-      this.keep(text, patched.sections);
-      this.statistics = { mode: "incremental", parsedPieces: 0, reusedPieces: patched.reused, patchedPieces: 1 };
-      return this.compose(text, patched.sections);
-    }
     const slices = splitSections(text);
     if (!slices) return this.fullParse(text, "not cut into sections");
     // Nothing in common with the kept text: nothing can be reused, so let it go before parsing the new one.
@@ -192,50 +182,12 @@ export class IncrementalParser {
     }
     const sections = plans.map((plan, index) => ("build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start)));
     this.keep(text, sections);
-    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused, patchedPieces: 0 };
+    this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused };
     return this.compose(text, sections);
   }
 
-  /**
-   * The kept sections with the change taken over in place, when it is an edit inside one one-line scalar value of
-   * one piece (see Chunk.patchScalar); undefined, with nothing changed, otherwise. Nothing is cut again: such an
-   * edit changes no line's indentation, no line at column 0 and no line break, so every cut stays where it was and
-   * those after the change move by its length.
-   */
-  private patchedSections(text: string, change: TextChange): { sections: Section[]; reused: number } | undefined {
-    const from = change.prefix;
-    const to = change.suffixStart - change.delta;
-    const index = this.keptSectionIndexAt(from);
-    const section = this.keptSections[index];
-    if (!section || to > section.end) return undefined;
-    // The piece that starts last at or before the change (an item's text ends past the next item's indentation).
-    const pieceIndex = pieceIndexAt(section, from);
-    const piece = section.pieces[pieceIndex];
-    // A list's head holds the list while composed: taken off for the patch, put back by composeList below.
-    const head = section.list && pieceIndex === 0;
-    if (head) piece.detach();
-    if (!piece.patchScalar(this.keptText, text, change)) {
-      if (head) composeList(section, false);
-      return undefined;
-    }
-    const delta = change.delta;
-    if (section.list) {
-      const list = section.listSlices!;
-      // A new object: the layouts of earlier parses hold the old one.
-      section.listSlices = { ...list, itemStarts: list.itemStarts.map((start, item) => (item + 1 > pieceIndex ? start + delta : start)) };
-      for (let later = pieceIndex + 1; later < section.pieces.length; later++) section.pieces[later].moveTo(section.start + section.listSlices.itemStarts[later - 1]);
-      composeList(section, true);
-    } else {
-      section.value = (piece.value as { [key: string]: unknown })[section.key];
-    }
-    section.end += delta;
-    const sections = this.keptSections.map((kept, at) => (at > index ? this.moveSection(kept, kept.start + delta) : kept));
-    const reused = sections.reduce((sum, kept) => sum + kept.pieces.length, 0) - 1;
-    return { sections, reused };
-  }
-
   private fullParse(text: string, reason: string): ParsedDossier {
-    this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0, patchedPieces: 0 };
+    this.statistics = { mode: "full", reason, parsedPieces: 1, reusedPieces: 0 };
     this.composedShape = undefined;
     return parseYamlDossier(text);
   }

@@ -5,7 +5,6 @@ import type { CST } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { Deadline, excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental-split";
-import { documentValue } from "./plain-value";
 import type { CheckDeclaration } from "./checks";
 import type { Finding, OffsetRange } from "./types";
 
@@ -23,9 +22,6 @@ export interface ParsedDossier {
   declined?: string;
   /** How an incremental parse cut the text (incremental.ts); absent after a full parse. */
   layout?: DossierLayout;
-  /** Stands for one document across its versions (an incremental parser sets it): validation may remember results
-   * under it (rule-memo.ts). */
-  session?: object;
 }
 
 const YAML_ERROR_RULES: { [code: string]: string } = {
@@ -225,7 +221,7 @@ export function parseYamlDossier(text: string): ParsedDossier {
   const findings = yamlFindings(text, document.errors, document.warnings);
   let value: unknown;
   try {
-    value = documentValue(document, { maxAliasCount: MAX_ALIAS_COUNT });
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     findings.push({
       ruleId: "yaml.alias-limit",

@@ -168,8 +168,6 @@ export interface SchemaCheckInput {
   level: Level;
   category: string | undefined;
   drClass: string | undefined;
-  /** Remember list items' errors per item value (for the versions of an open document; see schema-shape.ts). */
-  remember?: boolean;
   /** Checked before each error is turned into a finding and located: once passed, the check stops (see stopped). */
   deadline?: Deadline;
 }
@@ -218,7 +216,7 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
  */
 export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
   const { value, document, text, edition, level, category, drClass, deadline } = input;
-  const errors = shapeValidator(edition.shapeParts).errors(value, input.remember ?? false).filter((error) => error.keyword !== "if");
+  const errors = shapeValidator(edition.shapeParts).errors(value).filter((error) => error.keyword !== "if");
   if (errors.length === 0) return { findings: [], stopped: false };
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {

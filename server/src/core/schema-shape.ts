@@ -1,9 +1,7 @@
 // The dossier's shape checked in parts (the generated validators, schemas/generated/*/validate-shape.ts): the long
 // lists of mappings whose items no other value constrains (people, projects) item by item, and everything else
 // at once. Together they give the errors one validator of the whole shape gives (a test compares them), with
-// instance and schema paths as from the root. An item's errors depend on the item alone, so they are remembered
-// per item value: parsed values are never changed in place, and an edit makes a new value of the items it touches.
-// Imports only ajv's types.
+// instance and schema paths as from the root. Imports only ajv's types.
 import type { ErrorObject } from "ajv";
 
 export interface GeneratedValidator {
@@ -41,33 +39,18 @@ function listAt(value: unknown, path: string[]): unknown[] | undefined {
 }
 
 export class ShapeValidator {
-  /** Per list: an item value's errors, with paths from the item. */
-  private readonly remembered: Array<WeakMap<object, readonly ErrorObject[]>>;
+  constructor(private readonly parts: ShapeParts) {}
 
-  constructor(private readonly parts: ShapeParts) {
-    this.remembered = parts.lists.map(() => new WeakMap());
-  }
-
-  /**
-   * The errors of `value` against the whole shape: those outside the lists first, then the lists' items'. With
-   * `remember`, an item's errors are remembered for as long as the item's value lives.
-   */
-  errors(value: unknown, remember = true): ErrorObject[] {
+  /** The errors of `value` against the whole shape: those outside the lists first, then the lists' items'. */
+  errors(value: unknown): ErrorObject[] {
     const outer = this.parts.outer;
     const errors: ErrorObject[] = outer(value) ? [] : [...(outer.errors ?? [])];
-    this.parts.lists.forEach((list, index) => {
+    this.parts.lists.forEach((list) => {
       const items = listAt(value, list.path);
       if (!items) return;
-      const remembered = this.remembered[index];
       const listPointer = "/" + list.path.map((key) => key.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
       for (let item = 0; item < items.length; item++) {
-        const itemValue = items[item];
-        const rememberable = remember && itemValue !== null && typeof itemValue === "object";
-        let itemErrors = rememberable ? remembered.get(itemValue) : undefined;
-        if (!itemErrors) {
-          itemErrors = list.validate(itemValue) ? NO_ERRORS : (list.validate.errors ?? []).slice();
-          if (rememberable) remembered.set(itemValue, itemErrors);
-        }
+        const itemErrors = list.validate(items[item]) ? NO_ERRORS : (list.validate.errors ?? []);
         for (const error of itemErrors) {
           errors.push({ ...error, instancePath: `${listPointer}/${item}${error.instancePath}`, schemaPath: list.schemaPath + error.schemaPath.slice(1) });
         }
@@ -76,10 +59,10 @@ export class ShapeValidator {
     return errors;
   }
 
-  /** The parts as one validator of the whole shape (nothing remembered). */
+  /** The parts as one validator of the whole shape. */
   readonly validate: GeneratedValidator = Object.assign(
     (value: unknown): boolean => {
-      const errors = this.errors(value, false);
+      const errors = this.errors(value);
       this.validate.errors = errors.length > 0 ? errors : null;
       return errors.length === 0;
     },

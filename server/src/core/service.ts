@@ -8,9 +8,8 @@ import { keyRange, valueRange } from "./locate";
 import { parseDossier, ParsedDossier, withParseDeadline } from "./parse";
 import { RULES } from "./rules";
 import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
-import { Locator, ReadTracker, RuleMemo, RuleRun } from "./rule-memo";
 import { checkAgainstSchema } from "./schema-check";
-import type { Finding, JsonPath, Locale, OffsetRange, Severity } from "./types";
+import type { Finding, Locale, Severity } from "./types";
 import { asDate, asObject, asString } from "./values";
 
 export type SeverityOverride = Severity | "off";
@@ -49,11 +48,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** The range of the key or the value at a path. */
-function locateIn(parsed: ParsedDossier, locator: Locator): OffsetRange {
-  return locator.kind === "key" ? keyRange(parsed.document, locator.path, parsed.text) : valueRange(parsed.document, locator.path, parsed.text);
-}
-
 /**
  * Whether a parsed dossier holds nothing: no content, or only a null (`~`, `null`); comments, a BOM and document
  * markers are not content. A declined text (binary, nested too deep) is not looked at, so it is not empty; a text
@@ -64,12 +58,6 @@ function isEmptyDocument(parsed: ParsedDossier): boolean {
   const contents = parsed.document.contents;
   return contents === null || contents === undefined || (isScalar(contents) && (contents.value === null || contents.value === undefined));
 }
-
-/**
- * Rule results remembered per document (see rule-memo.ts), for parses that say which document they are of; shared
- * by every service (the server makes one per validation, with the settings of the moment).
- */
-const memos = new WeakMap<object, RuleMemo>();
 
 export class DossierLanguageService {
   readonly locale: Locale;
@@ -123,9 +111,7 @@ export class DossierLanguageService {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
       return this.finish(report);
     }
-    // Item errors are remembered only for an open document's versions: a WeakMap entry per item costs the
-    // collector more than checking the item again does when nothing comes back to it (the CLI).
-    const schema = checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, remember: parsed.session !== undefined, deadline });
+    const schema = checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, deadline });
     findings.push(...schema.findings);
     if (schema.stopped) {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
@@ -161,27 +147,9 @@ export class DossierLanguageService {
     };
   }
 
-  private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule, run?: RuleRun): RuleContext {
-    const evidenceExists = this.options.evidenceExists;
-    const ruleOptions: RuleOptions = {
-      leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
-      evidenceExists:
-        run && evidenceExists
-          ? (relativePath) => {
-              run.askedExistence = true;
-              return evidenceExists(relativePath);
-            }
-          : evidenceExists,
-    };
+  private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule): RuleContext {
+    const ruleOptions: RuleOptions = { leaseWarningMonths: this.options.leaseWarningMonths ?? 6, evidenceExists: this.options.evidenceExists };
     const { parsed, edition, level } = report;
-    // With a run to note them in, each range is a copy noted with the path it was located by (rule-memo.ts).
-    const located = (kind: Locator["kind"], path: JsonPath): OffsetRange => {
-      const range = locateIn(parsed, { kind, path });
-      if (!run) return range;
-      const own = { start: range.start, end: range.end };
-      run.located.set(own, { kind, path: [...path] });
-      return own;
-    };
     return {
       edition,
       level,
@@ -193,8 +161,8 @@ export class DossierLanguageService {
       asOf: report.asOf,
       options: ruleOptions,
       clause: (template) => edition.resolveClause(template, level),
-      valueRange: (path) => located("value", path),
-      keyRange: (path) => located("key", path),
+      valueRange: (path) => valueRange(parsed.document, path, parsed.text),
+      keyRange: (path) => keyRange(parsed.document, path, parsed.text),
       finding: (init) => ({
         ruleId: rule.id,
         clauseIds: init.clauses,
@@ -207,42 +175,17 @@ export class DossierLanguageService {
     };
   }
 
-  /**
-   * Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. For a document
-   * parsed incrementally, a rule whose inputs did not change since the last validation gives its remembered
-   * findings, their ranges located again.
-   */
+  /** Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. */
   private runRules(report: DossierReport, root: { [key: string]: unknown }, deadline: Deadline): Finding[] {
     const findings: Finding[] = [];
-    const { parsed, edition } = report;
-    const session = parsed.session;
-    let memo = session ? memos.get(session) : undefined;
-    if (session && !memo) memos.set(session, (memo = new RuleMemo()));
-    const tracker = memo ? new ReadTracker(root) : undefined;
-    // Everything a rule's findings depend on besides the sections it reads (severities are applied afterwards).
-    const circumstances = `${report.level}\u0000${report.category ?? ""}\u0000${report.drClass ?? ""}\u0000${report.asOf}\u0000${this.options.leaseWarningMonths ?? 6}`;
-    const locate = (locator: Locator) => locateIn(parsed, locator);
     for (const [index, rule] of this.rules.entries()) {
       if (deadline.passed()) {
         findings.push(timeBudgetFinding(report.parsed.text, deadline.limitMs, rule.id, this.rules.length - index));
         break;
       }
-      const recalled = memo?.recall(rule, root, edition, circumstances, locate);
-      if (recalled) {
-        findings.push(...recalled);
-        continue;
-      }
       try {
-        const run = tracker ? new RuleRun() : undefined;
-        if (tracker) tracker.run = run;
-        const found = rule.check(this.ruleContext(report, tracker ? tracker.dossier : root, rule, run));
-        if (tracker) tracker.run = undefined;
-        if (rule.readsWholeText) memo?.forget(rule);
-        else memo?.remember(rule, run!, edition, circumstances, found, locate);
-        findings.push(...found);
+        findings.push(...rule.check(this.ruleContext(report, root, rule)));
       } catch {
-        if (tracker) tracker.run = undefined;
-        memo?.forget(rule);
         findings.push({
           ruleId: rule.id,
           clauseIds: rule.clauses.map((template) => report.edition.resolveClause(template, report.level)),

@@ -1,4 +1,4 @@
-// The language server process, bundled as dist/server/language-server.js and run by dist/server/main.js (main.ts):
+// The language server process, bundled as dist/server/language-server.js and loaded by dist/server/main.js (main.ts):
 // the transport from the command line, `--stdio` when none is named, then the server.
 //
 // The connection's console is silent and guards the stream (quietConsole): the JSON-RPC library logs what it could

@@ -51,8 +51,4 @@ export interface Rule {
   /** Messages this rule uses, in both languages. */
   messages: { [messageId: string]: Localized };
   check(context: RuleContext): Finding[];
-  /** Set when `check` reads `context.text` or `context.document` itself (not only the dossier and the ranges the
-   * context gives): the rule then depends on all of the text and is run on every validation, never given again
-   * from memory (rule-memo.ts). A test fails when a rule reads them without saying so. */
-  readsWholeText?: boolean;
 }

@@ -142,17 +142,11 @@ const byDossier = new WeakMap<object, { model: ModelNode; found: EvidenceValue[]
  * person, certificate and project has evidence), so what it finds is remembered per validation (evidence.path and
  * evidence.exists share one walk) and per section value and list item: an incremental parse keeps the plain values
  * of unchanged sections and items, so after an edit only the changed item is walked again. The results are shared:
- * callers must not change them. Like every result shared between rules, it is read through context.dossier (see
- * rule-memo.ts).
+ * callers must not change them.
  */
 export function evidenceValues(context: RuleContext): readonly EvidenceValue[] {
   const cached = byDossier.get(context.dossier);
-  if (cached && cached.model === context.edition.model) {
-    // What was found depends on every section: read them again, so that a rule given it is known to have read
-    // them (rule-memo.ts notes each rule's reads of the dossier).
-    for (const [key] of entriesOf(context.edition.model)) void context.dossier[key];
-    return cached.found;
-  }
+  if (cached && cached.model === context.edition.model) return cached.found;
   const found: EvidenceValue[] = [];
   walk(context.edition.model, context.dossier, { path: [], base: ROOT_PATH, insideItem: false }, NO_CLAUSES, found);
   byDossier.set(context.dossier, { model: context.edition.model, found });
