@@ -114,6 +114,7 @@ interface SaxParser {
 function saxErrors(text: string): string[] | undefined {
   let sax: { parser: (strict: boolean) => SaxParser };
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: used when installed, else the Char check alone
     sax = require("sax") as typeof sax;
   } catch {
     return undefined;

@@ -93,18 +93,15 @@ test("typing inside a value keeps none of the value's earlier versions", async (
   const marker = `typed-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const parser = new IncrementalParser();
   parser.update(TEXT);
-  let text = TEXT;
   // The marker typed into a person's name one character at a time, then deleted again.
   for (let length = 1; length <= marker.length; length++) {
-    text = insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`);
-    parser.update(text);
+    parser.update(insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`));
     assert.equal(parser.lastUpdate.mode, "incremental", `keystroke ${length}`);
   }
   // As typed (after an "x"): the marker itself is not such a string.
   assert.ok(await heapHoldsString(`x${marker.slice(0, -1)}`), "the check sees the typed value while it is there");
   for (let length = marker.length - 1; length >= 0; length--) {
-    text = insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`);
-    parser.update(text);
+    parser.update(insertAfter(TEXT, "\n    name: ", 12, `x${marker.slice(0, length)}`));
   }
   assert.equal(parser.lastUpdate.mode, "incremental");
   await collectGarbage();
