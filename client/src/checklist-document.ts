@@ -41,8 +41,8 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
     "",
     `**${vscode.l10n.t("Summary")}:** ${checklist.countsText}`,
     "",
-    `| # | ${vscode.l10n.t("Clause")} | ${vscode.l10n.t("Requirement")} | ${vscode.l10n.t("Status")} | ${vscode.l10n.t("Evidence")} | ${vscode.l10n.t("Findings")} |`,
-    "| ---: | --- | --- | --- | --- | --- |",
+    `| # | ${vscode.l10n.t("Clause")} | ${vscode.l10n.t("Requirement")} | ${vscode.l10n.t("Status")} | ${vscode.l10n.t("Evidence")} | ${vscode.l10n.t("Findings")} | ${vscode.l10n.t("Self-assessment notes")} |`,
+    "| ---: | --- | --- | --- | --- | --- | --- |",
   ];
   for (const row of checklist.rows) {
     let title = row.title ? `${row.title.zh} · ${row.title.en}` : "";
@@ -54,7 +54,7 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
       ...row.findings.map(findingLine),
       ...row.remarks.map((remark) => `${vscode.l10n.t("Remarks")}: ${findingLine(remark)}`),
     ].join("<br>");
-    lines.push(`| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} |`);
+    lines.push(`| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} | ${cell(row.selfAssessment ?? "")} |`);
   }
   lines.push(
     "",

@@ -76,6 +76,8 @@ export interface ChecklistRowResult {
   findings: ProtocolDiagnostic[];
   /** Warnings and infos citing the clause: remarks, never a reason for "violated". */
   remarks: ProtocolDiagnostic[];
+  /** The applicant's own explanation (自评说明, the dossier's `self_assessment`), or null. */
+  selfAssessment: string | null;
 }
 
 export interface ChecklistResult {

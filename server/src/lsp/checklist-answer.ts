@@ -5,6 +5,7 @@ import { buildChecklist } from "../core/checklist";
 import { conclusionLabel, conclusionText, countsText } from "../core/clause-status";
 import { clauseTitle } from "../core/clause-text";
 import { LineIndex } from "../core/line-index";
+import { selfAssessmentNotes } from "../core/self-assessment";
 import type { DossierReport } from "../core/service";
 import type { Locale } from "../core/types";
 import { toDiagnostic } from "./convert";
@@ -14,6 +15,7 @@ import type { ChecklistAnswer } from "./requests";
 export function checklistAnswer(report: DossierReport, text: string, uri: string, locale: Locale): ChecklistAnswer {
   const checklist = buildChecklist(report);
   const lines = new LineIndex(text);
+  const notes = selfAssessmentNotes(report.parsed.value);
   return {
     editionId: checklist.editionId,
     category: checklist.category,
@@ -37,6 +39,7 @@ export function checklistAnswer(report: DossierReport, text: string, uri: string
       evidence: row.evidence,
       findings: row.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale)),
       remarks: row.remarks.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale)),
+      selfAssessment: notes.get(row.clauseId) ?? null,
     })),
   };
 }

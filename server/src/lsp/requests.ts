@@ -36,6 +36,8 @@ export interface ChecklistAnswerRow {
   findings: Diagnostic[];
   /** Warnings and infos citing the clause: remarks, never a reason for 不符合. */
   remarks: Diagnostic[];
+  /** The applicant's own explanation (自评说明, the dossier's `self_assessment`), or null. */
+  selfAssessment: string | null;
 }
 
 export interface ChecklistAnswer {
