@@ -12,6 +12,7 @@ import { ClauseStatus, STATUS_LABELS } from "../../server/src/core/checklist";
 import { verdictClauses } from "../../server/src/core/clause-applicability";
 import { defaultEdition, Level } from "../../server/src/core/edition";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
+import { csvRecords } from "../support/csv";
 
 const DOSSIERS = [
   "samples/guizhou-zhuling/guizhou-zhuling.dossier.yaml",
@@ -40,35 +41,6 @@ async function checklistJson(dossier: string): Promise<ChecklistJson> {
   const run = await runCli(["checklist", dossier, "--format", "json", "--lang", "zh-CN", "--as-of", AS_OF]);
   assert.equal(run.code, 0, run.stderr);
   return JSON.parse(run.stdout) as ChecklistJson;
-}
-
-/** RFC 4180 records (quoted fields may hold newlines). */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ",") {
-      record.push(field);
-      field = "";
-    } else if (character === "\r" && text[index + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      index++;
-    } else field += character;
-  }
-  return records;
 }
 
 describe("checklist rows", { concurrency: 3 }, () => {

@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AS_OF, assertBuilt, CliRun, ROOT, runCli } from "../support/cli-harness";
+import { csvRecords } from "../support/csv";
 
 const SAMPLE = path.join(ROOT, "samples", "jinan-luoqiao", "jinan-luoqiao.dossier.yaml");
 const TIMEOUT_MS = 60_000;
@@ -152,41 +153,11 @@ describe("XML", () => {
   });
 });
 
-/** RFC 4180 records (CRLF, quoted fields with "" for a quote). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"' && field === "") quoted = true;
-    else if (character === ",") {
-      record.push(field);
-      field = "";
-    } else if (character === "\r" && text[index + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      index++;
-    } else field += character;
-  }
-  assert.equal(field + record.join(""), "", "the text ends with CRLF");
-  return records;
-}
-
 describe("CSV", () => {
   test("no cell starts a formula: = + - @ tab and CR get a leading '", async () => {
     const result = await run(["checklist", "h.dossier.yaml", "--format", "csv", "--as-of", AS_OF]);
     assert.equal(result.code, 0, result.stderr);
-    const cells = parseCsv(result.stdout.replace(/^\ufeff/, "")).flat();
+    const cells = csvRecords(result.stdout.replace(/^\ufeff/, "")).flat();
     const formulas = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
     assert.deepEqual(formulas, []);
     for (const start of ["'=HYPERLINK(", "'+cmd|"]) assert.ok(cells.some((cell) => cell.startsWith(start)), `a cell starts with ${start}`);
