@@ -271,7 +271,9 @@ function listenToFeatures(connection: Connection, facade: DossierFacade, request
   );
   connection.onRequest(REQUESTS.checklist, async (params: CheckedDocumentParams, token) => {
     const context = await requestSession(params.uri, token);
-    return context ? checklistAnswer(facade.validate(context.session, context.settings), context.session.text, params.uri, context.settings.locale) : null;
+    if (!context) return null;
+    const { session, settings } = context;
+    return checklistAnswer(facade.checklist(session, settings), facade.validate(session, settings).edition, session.lines, params.uri, settings.locale);
   });
   // The Word self-assessment table (base64): the `docx` package is loaded on the first export, not at start.
   connection.onRequest(REQUESTS.checklistDocx, async (params: CheckedDocumentParams, token) => {

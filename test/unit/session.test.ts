@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { buildChecklist } from "../../server/src/core/checklist";
 import { quickFixes } from "../../server/src/core/code-actions";
 import { complete } from "../../server/src/core/completion";
 import { definition } from "../../server/src/core/definition";
@@ -102,6 +103,7 @@ test("each feature of the façade equals the pure function it wraps, on the sess
   assert.deepEqual(facade.symbols(session, chosen), documentSymbols(report, "zh-cn"));
   assert.deepEqual(facade.folding(session, chosen), foldingRanges(report));
   assert.deepEqual(facade.links(session, chosen), evidenceLinks(report));
+  assert.deepEqual(facade.checklist(session, chosen), buildChecklist(report));
   assert.ok(facade.symbols(session, chosen).length > 0);
   assert.equal(facade.validate(session, chosen), report);
 });

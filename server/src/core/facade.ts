@@ -1,6 +1,7 @@
 // The language service as one façade: every feature is a method taking a session (session.ts), in the manner of
 // vscode-json-languageservice. The methods wrap the pure feature functions (hover.ts, completion.ts, …) with the
 // session's report, made once per text and settings; positions stay offsets (the LSP edge converts, lsp/convert.ts).
+import { buildChecklist, Checklist } from "./checklist";
 import { quickFixes, QuickFix } from "./code-actions";
 import { complete, CompletionEntry } from "./completion";
 import { definition, DefinitionTarget } from "./definition";
@@ -93,5 +94,10 @@ export class DossierFacade {
 
   codeActions(session: DossierSession, settings: SessionSettings, range: OffsetRange): QuickFix[] {
     return quickFixes(this.validate(session, settings), range, settings.locale);
+  }
+
+  /** The per-clause checklist (自评估表) of the session's dossier. */
+  checklist(session: DossierSession, settings: SessionSettings): Checklist {
+    return buildChecklist(this.validate(session, settings));
   }
 }
