@@ -1,57 +1,50 @@
-// The language server: thin wiring of LSP requests to the core. An opened document is validated at once, edits are
-// debounced per document, and a result is never published for a text older than the one already published. The
-// text validated, hovered and completed is always the latest the client sent: caches are keyed by the text held and
-// texts are ordered as they arrive, never by the version numbers the client gives (a second didOpen, or a repeated
-// or decreasing version, must not bring back an older text's results).
+// The language server: wiring of LSP to the core's façade (core/facade.ts). Each open document has one state: its
+// session (core/session.ts: the latest text, line index, incremental parse, last report), its settings, its debounce
+// timer; closing it forgets that one entry. An opened document is validated at once, edits are debounced per
+// document, and a result is never published for a text older than the one already published. The text validated,
+// hovered and completed is always the latest the client sent: texts are ordered as they arrive, never by the version
+// numbers the client gives (a second didOpen, or a repeated or decreasing version, must not bring back an older
+// text's results). Every conversion to LSP types is in lsp/convert.ts.
 import {
   CancellationToken,
-  CodeAction,
   CodeActionKind,
-  CompletionItem,
-  CompletionItemKind,
   Connection,
-  DocumentSymbol,
-  FoldingRange,
   InitializeParams,
   InitializeResult,
-  InsertTextFormat,
-  InsertTextMode,
-  Location,
   LSPErrorCodes,
-  MarkupKind,
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI, Utils } from "vscode-uri";
-import { quickFixes } from "./core/code-actions";
-import { complete } from "./core/completion";
-import { definition } from "./core/definition";
-import { foldingRanges } from "./core/folding";
-import { hover } from "./core/hover";
 import { normalizeLocale } from "./core/l10n/render";
-import { LineIndex } from "./core/line-index";
-import { evidenceLinks } from "./core/links";
-import { IncrementalParser } from "./core/incremental";
-import { createLanguageService, DossierReport } from "./core/service";
-import { Deadline } from "./core/limits";
-import { withParseDeadline } from "./core/parse";
-import { renderSpecDocument, specUri } from "./core/spec-document";
+import { DossierFacade, SessionSettings } from "./core/facade";
+import type { DossierSession } from "./core/session";
+import { fileSizeFinding } from "./core/limits";
 import { newDossierText } from "./core/skeleton";
-import { documentSymbols, OutlineSymbol } from "./core/symbols";
 import type { Locale } from "./core/types";
-import { allEditions, defaultEdition, findEdition, Level } from "./core/edition";
-import { toDiagnostic, toRange } from "./lsp/convert";
+import { defaultEdition, findEdition } from "./core/edition";
+import {
+  toCodeActions,
+  toCompletionItem,
+  toDefinitionLocation,
+  toDiagnostic,
+  toDocumentLinks,
+  toDocumentSymbol,
+  toEditionsAnswer,
+  toFoldingRanges,
+  toHover,
+  toSpecDocumentAnswer,
+} from "./lsp/convert";
 import { byteLength, exceedsBytes } from "./node/text-size";
 import { evidenceExistsIn } from "./node/evidence-files";
 import { EvidenceAnswers } from "./node/evidence-answers";
 import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "./node/today";
-import { REQUESTS } from "./lsp/requests";
+import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./lsp/requests";
 import { checklistAnswer } from "./lsp/checklist-answer";
 import { RULES } from "./core/rules";
 import type { Rule } from "./core/rules/rule";
@@ -79,89 +72,101 @@ function yieldToPendingMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-interface CachedReport {
-  /** The text the report is of (compared by value: the same version number may come with another text). */
-  text: string;
-  settingsKey: string;
-  report: DossierReport;
+/** An open document: its session (text, line index, parse, report), its settings and its pending validation. */
+interface DocumentState {
+  session: DossierSession;
+  /** The settings the client answered with (undefined until it has). */
+  settings?: DossierSettings;
+  /** The question to the client under way (validation and requests wait for the same answer). */
+  pendingSettings?: Promise<DossierSettings>;
+  /** The debounced validation. */
+  timer?: NodeJS.Timeout;
+  /** The arrival of the text whose diagnostics were published last. */
+  published: number;
+  /** TextDocuments reports an open as a change of content too, right after it: that one is skipped. */
+  justOpened: boolean;
+  /** Which evidence files exist (node/evidence-answers.ts). */
+  evidenceAnswers: EvidenceAnswers;
 }
 
-export function startServer(connection: Connection): void {
-  // A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node
-  // would print it to stderr; the server writes only its kind and code.
-  process.removeAllListeners("warning");
-  process.on("warning", (warning: Error & { code?: string }) => process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`));
-  const documents = new TextDocuments(TextDocument);
-  const reports = new Map<string, CachedReport>();
-  /** Per open document: the incremental parse that reuses what an edit did not change. */
-  const sessions = new Map<string, IncrementalParser>();
-  /** Per open document: the line index of its current text (hover and completion must not rebuild it). */
-  const lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
-  /** Per open document: which text it holds, counted in order of arrival over all documents (each didOpen and didChange). */
-  const generations = new Map<string, number>();
-  let lastGeneration = 0;
+/** The settings a session is checked with. */
+function sessionSettings(settings: DossierSettings, clientLocale: Locale): SessionSettings {
+  return {
+    key: JSON.stringify(settings),
+    locale: settings.locale === "auto" ? clientLocale : settings.locale,
+    leaseWarningMonths: settings.leaseWarningMonths,
+    severityOverrides: settings.severity,
+    checkEvidence: settings.checkEvidence,
+    maxFileSizeBytes: settings.maxFileSizeBytes,
+    timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
+  };
+}
 
-  /** Per open document: which evidence files exist (node/evidence-answers.ts). */
-  const evidenceAnswers = new EvidenceAnswers();
+/** Which evidence files exist beside a document on disk (none are looked for elsewhere). */
+function evidenceAnswersOf(uri: string, answers: EvidenceAnswers): () => ((relativePath: string) => boolean) | undefined {
+  const parsed = URI.parse(uri);
+  const folder = parsed.scheme === "file" ? Utils.dirname(parsed).fsPath : undefined;
+  return () => (folder ? answers.for(uri, folder) : undefined);
+}
 
-  function linesOf(document: TextDocument): LineIndex {
-    const cached = lineIndexes.get(document.uri);
-    const text = document.getText();
-    if (cached && cached.text === text) return cached.lines;
-    const lines = new LineIndex(text);
-    lineIndexes.set(document.uri, { text, lines });
-    return lines;
-  }
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** Per open document: the generation whose diagnostics were published last. */
-  const publishedGenerations = new Map<string, number>();
-  const settingsByUri = new Map<string, DossierSettings>();
-  let clientLocale: Locale = "en";
-  let initializationLocale: string | undefined;
-  let supportsConfiguration = false;
-  const rules = testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined;
+/** On disk, a link leads only to an existing file that stays inside the folder once symbolic links are resolved. */
+function linkable(uri: string): (relativePath: string) => boolean {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === "file" ? evidenceExistsIn(Utils.dirname(parsed).fsPath) : () => true;
+}
 
-  function localeFor(settings: DossierSettings): Locale {
-    return settings.locale === "auto" ? clientLocale : settings.locale;
-  }
+const CAPABILITIES: InitializeResult["capabilities"] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: [":", " ", "-", "["] },
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  definitionProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+};
 
-  /** The bad setting values already shown to the user (each once, for the life of the server). */
-  const toldSettingProblems = new Set<string>();
-
-  /** The settings of the client's answer, its bad values told to the user (each once). */
-  function settingsFromAnswer(raw: unknown): DossierSettings {
-    const read = readSettingsChecked(raw);
-    for (const problem of read.problems) {
-      const key = `${problem.setting}\u0000${problem.value}`;
-      if (toldSettingProblems.has(key)) continue;
-      toldSettingProblems.add(key);
-      // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: settingProblemMessage(problem, localeFor(read.settings)) });
-    }
-    return read.settings;
-  }
-
-  /** Per document: the question to the client under way (validation and requests wait for the same answer). */
-  const pendingSettings = new Map<string, Promise<DossierSettings>>();
+/**
+ * The documents' settings: asked of the client (workspace/configuration, section "isvDossier") once per document and
+ * kept in its state until didChangeConfiguration; a client that does not answer within CONFIGURATION_TIMEOUT_MS
+ * leaves the document checked with the defaults, and an answer that comes later is used from then on. Bad values
+ * are told to the user, each once for the life of the server.
+ */
+class ClientSettings {
+  supportsConfiguration = false;
+  clientLocale: Locale = "en";
   /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
-  let configurationEpoch = 0;
+  private epoch = 0;
+  private readonly told = new Set<string>();
 
-  function settingsFor(uri: string): Promise<DossierSettings> {
-    const cached = settingsByUri.get(uri);
-    if (cached) return Promise.resolve(cached);
-    let pending = pendingSettings.get(uri);
-    if (!pending) {
-      pending = askSettings(uri);
-      pendingSettings.set(uri, pending);
-    }
-    return pending;
+  constructor(
+    private readonly connection: Connection,
+    private readonly states: Map<string, DocumentState>,
+    /** Validates a document again (its settings came late). */
+    private readonly revalidate: (uri: string) => void,
+  ) {}
+
+  /** A document's settings, once the client has answered (or not in time). */
+  async for(uri: string, state: DocumentState): Promise<SessionSettings> {
+    const settings = state.settings ?? (await (state.pendingSettings ??= this.ask(uri)));
+    return sessionSettings(settings, this.clientLocale);
   }
 
-  async function askSettings(uri: string): Promise<DossierSettings> {
-    const epoch = configurationEpoch;
+  /** The settings changed: every document's are asked again. */
+  changed(): void {
+    this.epoch++;
+    for (const [uri, state] of this.states) {
+      state.pendingSettings = state.settings = undefined;
+      state.session.forgetReport();
+      this.revalidate(uri);
+    }
+  }
+
+  private async ask(uri: string): Promise<DossierSettings> {
+    const epoch = this.epoch;
     let settings = DEFAULT_SETTINGS;
-    if (supportsConfiguration) {
-      const asked = connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" });
+    if (this.supportsConfiguration) {
+      const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" });
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), CONFIGURATION_TIMEOUT_MS)));
       const answer = await Promise.race([asked.then((raw) => ({ raw }), () => undefined), timedOut]);
@@ -170,339 +175,212 @@ export function startServer(connection: Connection): void {
         // Checked with the defaults now; an answer that comes later is used from then on.
         void asked.then(
           (raw) => {
-            if (epoch !== configurationEpoch || !documents.get(uri)) return;
-            settingsByUri.set(uri, settingsFromAnswer(raw));
-            reports.delete(uri);
-            schedule(uri);
+            const state = this.states.get(uri);
+            if (epoch !== this.epoch || !state) return;
+            state.settings = this.fromAnswer(raw);
+            state.session.forgetReport();
+            this.revalidate(uri);
           },
           () => undefined,
         );
       } else if (answer !== undefined) {
-        settings = settingsFromAnswer(answer.raw);
+        settings = this.fromAnswer(answer.raw);
       }
     }
-    if (pendingSettings.get(uri) !== undefined && epoch === configurationEpoch) {
-      pendingSettings.delete(uri);
-      settingsByUri.set(uri, settings);
+    const state = this.states.get(uri);
+    if (state?.pendingSettings !== undefined && epoch === this.epoch) {
+      state.pendingSettings = undefined;
+      state.settings = settings;
     }
     return settings;
   }
 
-  function reportFor(document: TextDocument, settings: DossierSettings): DossierReport {
-    const settingsKey = JSON.stringify(settings);
-    const cached = reports.get(document.uri);
-    const text = document.getText();
-    if (cached && cached.text === text && cached.settingsKey === settingsKey) return cached.report;
-    const uri = URI.parse(document.uri);
-    const folder = uri.scheme === "file" ? Utils.dirname(uri).fsPath : undefined;
-    const budget = { limitMs: settings.timeBudgetMs, now: () => performance.now() };
-    const service = createLanguageService({
-      locale: localeFor(settings),
-      today: todayIso(),
-      evidenceExists: settings.checkEvidence && folder ? evidenceAnswers.for(document.uri, folder) : undefined,
-      leaseWarningMonths: settings.leaseWarningMonths,
-      severityOverrides: settings.severity,
-      timeBudget: budget,
-      rules,
-    });
-    let session = sessions.get(document.uri);
-    if (!session) sessions.set(document.uri, (session = new IncrementalParser()));
-    const parser = session;
-    // The budget counts from before parsing: the first diagnostics of any text come within it plus a constant.
-    const deadline = new Deadline(budget);
-    const report = service.validateParsed(
-      withParseDeadline(deadline, () => parser.update(text)),
-      deadline,
-    );
-    reports.set(document.uri, { text, settingsKey, report });
-    return report;
-  }
-
-  async function validateAndPublish(uri: string): Promise<void> {
-    const document = documents.get(uri);
-    if (!document) return;
-    const generation = generations.get(uri) ?? 0;
-    const settings = await settingsFor(uri);
-    await yieldToPendingMessages();
-    const current = documents.get(uri);
-    if (current !== document || generations.get(uri) !== generation) return; // a newer text is on its way: no work for this one
-    if ((publishedGenerations.get(uri) ?? -1) > generation) return;
-    const version = document.version;
-    const locale = localeFor(settings);
-    const lines = linesOf(document);
-    let diagnostics;
-    if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) {
-      diagnostics = [tooLargeDiagnostic(document, settings, locale)];
-    } else {
-      const report = reportFor(document, settings);
-      diagnostics = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale));
+  /** The settings of the client's answer, its bad values told to the user (each once). */
+  private fromAnswer(raw: unknown): DossierSettings {
+    const read = readSettingsChecked(raw);
+    for (const problem of read.problems) {
+      const key = `${problem.setting}\u0000${problem.value}`;
+      if (this.told.has(key)) continue;
+      this.told.add(key);
+      // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
+      const message = settingProblemMessage(problem, sessionSettings(read.settings, this.clientLocale).locale);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
-    publishedGenerations.set(uri, generation);
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    return read.settings;
   }
+}
 
-  function tooLargeDiagnostic(document: TextDocument, settings: DossierSettings, locale: Locale) {
-    const size = byteLength(document.getText());
-    return {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 3 as const,
-      code: "limits.file-size",
-      source: "isv-dossier",
-      message:
-        locale === "zh-cn"
-          ? `文件过大（${size} 字节，上限 ${settings.maxFileSizeBytes}），未检查。可在设置 isvDossier.maxFileSizeBytes 中调整上限。`
-          : `File too large to check (${size} bytes, limit ${settings.maxFileSizeBytes}); the setting isvDossier.maxFileSizeBytes sets the limit.`,
-    };
-  }
+/** What a request about an open document works on; undefined for documents unknown, too large or declined. */
+type RequestSession = (uri: string, token?: CancellationToken) => Promise<{ session: DossierSession; settings: SessionSettings; document: TextDocument } | undefined>;
 
-  function schedule(uri: string): void {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void validateAndPublish(uri).catch(() => undefined);
-      }, DEBOUNCE_MS),
-    );
-  }
-
-  function validateNow(uri: string): void {
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
-    void validateAndPublish(uri).catch(() => undefined);
-  }
-
-  /** The report for a request, or undefined for documents that are unknown, too large or declined (binary, too deep).
-   * A request cancelled, or whose document changed, before its work starts does no work (RequestCancelled,
-   * ContentModified). */
-  async function requestReport(uri: string, token?: CancellationToken): Promise<{ report: DossierReport; document: TextDocument; locale: Locale } | undefined> {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const generation = generations.get(uri);
-    const settings = await settingsFor(uri);
-    await yieldToPendingMessages();
-    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-    if (documents.get(uri) !== document || generations.get(uri) !== generation) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
-    if (exceedsBytes(document.getText(), settings.maxFileSizeBytes)) return undefined;
-    const report = reportFor(document, settings);
-    if (report.parsed.declined) return undefined;
-    return { report, document, locale: localeFor(settings) };
-  }
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { locale?: string };
-    initializationLocale = options.locale ?? params.locale;
-    clientLocale = normalizeLocale(initializationLocale);
-    supportsConfiguration = params.capabilities.workspace?.configuration === true;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [":", " ", "-", "["] },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        definitionProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      },
-      serverInfo: { name: "isv-dossier" },
-    };
-  });
-
-  connection.onDidChangeConfiguration(() => {
-    configurationEpoch++;
-    pendingSettings.clear();
-    settingsByUri.clear();
-    reports.clear();
-    for (const document of documents.all()) schedule(document.uri);
-  });
-
-  // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
-  // TextDocuments reports an open as a change of content too, right after it: that one is skipped. Opening a document
-  // that is open already starts it afresh (whatever version it comes with).
-  const justOpened = new Set<string>();
-  documents.onDidOpen((event) => {
-    const uri = event.document.uri;
-    generations.set(uri, ++lastGeneration);
-    sessions.delete(uri);
-    reports.delete(uri);
-    lineIndexes.delete(uri);
-    justOpened.add(uri);
-    validateNow(uri);
-  });
-  documents.onDidChangeContent((event) => {
-    const uri = event.document.uri;
-    if (justOpened.delete(uri)) return;
-    generations.set(uri, ++lastGeneration);
-    schedule(uri);
-  });
-  documents.onDidClose((event) => {
-    clearTimeout(timers.get(event.document.uri));
-    timers.delete(event.document.uri);
-    reports.delete(event.document.uri);
-    sessions.delete(event.document.uri);
-    lineIndexes.delete(event.document.uri);
-    evidenceAnswers.forget(event.document.uri);
-    settingsByUri.delete(event.document.uri);
-    pendingSettings.delete(event.document.uri);
-    publishedGenerations.delete(event.document.uri);
-    generations.delete(event.document.uri);
-    justOpened.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  });
-
+/** The features: each a method of the façade on the document's session, its answer converted (lsp/convert.ts). */
+function listenToFeatures(connection: Connection, facade: DossierFacade, requestSession: RequestSession, clientLocale: () => Locale): void {
   connection.onHover(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
-    if (!context) return null;
-    const offset = context.document.offsetAt(params.position);
-    const result = hover(context.report, offset, context.locale);
-    if (!result) return null;
-    const lines = linesOf(context.document);
-    return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
+    const context = await requestSession(params.textDocument.uri, token);
+    const result = context && facade.hover(context.session, context.settings, context.document.offsetAt(params.position));
+    return context && result ? toHover(result, context.session.lines) : null;
   });
-
   connection.onCompletion(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
+    const context = await requestSession(params.textDocument.uri, token);
     if (!context) return [];
-    const lines = linesOf(context.document);
-    const offset = context.document.offsetAt(params.position);
-    return complete(context.report, offset, context.locale).map((entry): CompletionItem => ({
-      label: entry.label,
-      kind: entry.kind === "key" ? CompletionItemKind.Property : entry.kind === "snippet" ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
-      detail: entry.detail,
-      documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-      insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      // multi-line insert texts carry their own indentation; the client must not re-indent them
-      insertTextMode: InsertTextMode.asIs,
-      filterText: entry.filterText,
-      sortText: entry.sortText,
-      ...(entry.replaceRange
-        ? { textEdit: { range: toRange(lines, entry.replaceRange), newText: entry.insertText } }
-        : { insertText: entry.insertText }),
-    }));
+    const { session, settings, document } = context;
+    return facade.complete(session, settings, document.offsetAt(params.position)).map((entry) => toCompletionItem(entry, session.lines));
   });
-
   connection.onDocumentSymbol(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
-    if (!context) return [];
-    const lines = new LineIndex(context.document.getText());
-    const convert = (symbol: OutlineSymbol): DocumentSymbol => ({
-      name: symbol.name,
-      detail: symbol.detail,
-      kind: symbol.kind === "section" ? SymbolKind.Module : symbol.kind === "list" ? SymbolKind.Array : symbol.kind === "item" ? SymbolKind.Object : SymbolKind.Field,
-      range: toRange(lines, symbol.range),
-      selectionRange: toRange(lines, symbol.selectionRange),
-      children: symbol.children.map(convert),
-    });
-    return documentSymbols(context.report, context.locale).map(convert);
+    const context = await requestSession(params.textDocument.uri, token);
+    return context ? facade.symbols(context.session, context.settings).map((symbol) => toDocumentSymbol(symbol, context.session.lines)) : [];
   });
-
   connection.onFoldingRanges(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
-    if (!context) return [];
-    const lines = new LineIndex(context.document.getText());
-    return foldingRanges(context.report)
-      .map((range): FoldingRange => ({ startLine: lines.positionAt(range.start).line, endLine: lines.positionAt(range.end).line }))
-      .filter((range) => range.endLine > range.startLine);
+    const context = await requestSession(params.textDocument.uri, token);
+    return context ? toFoldingRanges(facade.folding(context.session, context.settings), context.session.lines) : [];
   });
-
   connection.onDocumentLinks(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
-    if (!context) return [];
-    const uri = URI.parse(params.textDocument.uri);
-    const lines = new LineIndex(context.document.getText());
-    const folder = Utils.dirname(uri);
-    // On disk, a link leads only to an existing file that stays inside the folder once symbolic links are resolved.
-    const insideFolder = uri.scheme === "file" ? evidenceExistsIn(folder.fsPath) : () => true;
-    return evidenceLinks(context.report).filter((link) => insideFolder(link.path)).map((link) => ({
-      range: toRange(lines, link.range),
-      target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
-    }));
+    const uri = params.textDocument.uri;
+    const context = await requestSession(uri, token);
+    return context ? toDocumentLinks(facade.links(context.session, context.settings), context.session.lines, uri, linkable(uri)) : [];
   });
-
   connection.onDefinition(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
+    const context = await requestSession(params.textDocument.uri, token);
     if (!context) return null;
-    const offset = context.document.offsetAt(params.position);
-    const target = definition(context.report, offset, context.locale);
-    if (!target) return null;
-    if (target.kind === "person") {
-      const lines = new LineIndex(context.document.getText());
-      return Location.create(params.textDocument.uri, toRange(lines, target.range));
-    }
-    const spec = renderSpecDocument(context.report.edition, context.locale);
-    return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
+    const { session, settings, document } = context;
+    const target = facade.definition(session, settings, document.offsetAt(params.position));
+    return target ? toDefinitionLocation(target, session.lines, params.textDocument.uri, facade.validate(session, settings).edition, settings.locale) : null;
   });
-
   connection.onCodeAction(async (params, token) => {
-    const context = await requestReport(params.textDocument.uri, token);
+    const context = await requestSession(params.textDocument.uri, token);
     if (!context) return [];
-    const lines = new LineIndex(context.document.getText());
-    const range = { start: context.document.offsetAt(params.range.start), end: context.document.offsetAt(params.range.end) };
-    return quickFixes(context.report, range, context.locale).map(
-      (fix): CodeAction => ({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        isPreferred: fix.preferred,
-        diagnostics: params.context.diagnostics.filter((diagnostic) => {
-          const start = context.document.offsetAt(diagnostic.range.start);
-          return start === fix.finding.range.start;
-        }),
-        edit: {
-          changes: {
-            [params.textDocument.uri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.newText })),
-          },
-        },
-      }),
-    );
+    const { session, settings, document } = context;
+    const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+    const fixes = facade.codeActions(session, settings, range);
+    return toCodeActions(fixes, session.lines, params.textDocument.uri, params.context.diagnostics, (position) => document.offsetAt(position));
   });
 
-  connection.onRequest(REQUESTS.specDocument, (params: { edition?: string; locale?: string }) => {
-    const edition = findEdition(params.edition) ?? defaultEdition();
-    const locale = params.locale ? normalizeLocale(params.locale) : clientLocale;
-    const spec = renderSpecDocument(edition, locale);
-    const lines = new LineIndex(spec.text);
-    const anchors: { [clauseId: string]: number } = {};
-    for (const [clauseId, range] of Object.entries(spec.anchors)) anchors[clauseId] = lines.positionAt(range.start).line;
-    return { uri: specUri(edition), text: spec.text, anchors };
-  });
-
-  connection.onRequest(REQUESTS.editions, () =>
-    allEditions().map((edition) => ({
-      id: edition.id,
-      slug: edition.slug,
-      title: edition.title,
-      categories: Object.entries(edition.categories).map(([id, category]) => ({ id, label: category.label, classes: Object.keys(category.classes ?? {}) })),
-      clauses: edition.clauses.map((clause) => ({ id: clause.id, parent: clause.parent, title: clause.title, provenance: clause.provenance })),
-    })),
-  );
-
-  connection.onRequest(REQUESTS.newDossier, (params: { category: string; level: Level; drClass?: string; locale?: string; edition?: string }) => {
-    const edition = findEdition(params.edition) ?? defaultEdition();
-    return newDossierText({
-      edition,
+  // The custom requests (lsp/requests.ts).
+  const localeOf = (locale: string | undefined): Locale => (locale ? normalizeLocale(locale) : clientLocale());
+  connection.onRequest(REQUESTS.specDocument, (params: SpecDocumentParams) => toSpecDocumentAnswer(findEdition(params.edition) ?? defaultEdition(), localeOf(params.locale)));
+  connection.onRequest(REQUESTS.editions, () => toEditionsAnswer());
+  connection.onRequest(REQUESTS.newDossier, (params: NewDossierParams) =>
+    newDossierText({
+      edition: findEdition(params.edition) ?? defaultEdition(),
       category: params.category,
       level: params.level,
       drClass: params.drClass,
-      locale: params.locale ? normalizeLocale(params.locale) : clientLocale,
+      locale: localeOf(params.locale),
       date: todayIso(),
-    });
-  });
-
-  connection.onRequest(REQUESTS.checklist, async (params: { uri: string }, token) => {
-    const context = await requestReport(params.uri, token);
+    }),
+  );
+  connection.onRequest(REQUESTS.checklist, async (params: CheckedDocumentParams, token) => {
+    const context = await requestSession(params.uri, token);
     if (!context) return null;
-    return checklistAnswer(context.report, context.document.getText(), params.uri, context.locale);
+    const { session, settings } = context;
+    return checklistAnswer(facade.checklist(session, settings), facade.validate(session, settings).edition, session.lines, params.uri, settings.locale);
   });
-
   // The Word self-assessment table (base64): the `docx` package is loaded on the first export, not at start.
-  connection.onRequest(REQUESTS.checklistDocx, async (params: { uri: string }, token) => {
-    const context = await requestReport(params.uri, token);
+  connection.onRequest(REQUESTS.checklistDocx, async (params: CheckedDocumentParams, token) => {
+    const context = await requestSession(params.uri, token);
     if (!context) return null;
     const { checklistDocxBytes } = require("./cli/checklist-docx") as typeof import("./cli/checklist-docx");
-    return { base64: Buffer.from(await checklistDocxBytes(context.report, context.locale)).toString("base64") };
+    const report = facade.validate(context.session, context.settings);
+    return { base64: Buffer.from(await checklistDocxBytes(report, context.settings.locale)).toString("base64") };
+  });
+}
+
+export function startServer(connection: Connection): void {
+  // A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node
+  // would print it to stderr; the server writes only its kind and code.
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: string }) => process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`));
+  const documents = new TextDocuments(TextDocument);
+  /** The open documents: closing one forgets its entry, and with it everything kept for it. */
+  const states = new Map<string, DocumentState>();
+  /** Texts counted in order of arrival over all documents (each didOpen and didChange). */
+  let lastArrival = 0;
+  const facade = new DossierFacade({ today: todayIso, rules: testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined });
+  const settings = new ClientSettings(connection, states, schedule);
+
+  /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
+  async function latest(uri: string): Promise<{ state: DocumentState; settings: SessionSettings; document: TextDocument; fresh: boolean } | undefined> {
+    const state = states.get(uri);
+    const document = documents.get(uri);
+    if (!state || !document) return undefined;
+    const { session } = state;
+    const arrival = session.arrival;
+    const answer = await settings.for(uri, state);
+    await yieldToPendingMessages();
+    return { state, settings: answer, document, fresh: states.get(uri) === state && state.session === session && session.arrival === arrival };
+  }
+
+  /** Validates the latest text of a document and publishes its diagnostics, unless a newer text has come meanwhile
+   * or a newer text's diagnostics are published already. A text over the size limit gets limits.file-size only. */
+  async function validateAndPublish(uri: string): Promise<void> {
+    const context = await latest(uri);
+    if (!context?.fresh) return; // a newer text is on its way: no work for this one
+    const { state, settings, document } = context;
+    const { session } = state;
+    if (state.published > session.arrival) return;
+    const tooLarge = exceedsBytes(session.text, settings.maxFileSizeBytes);
+    const report = tooLarge ? undefined : facade.validate(session, settings);
+    const findings = report ? report.findings : [fileSizeFinding(byteLength(session.text), settings.maxFileSizeBytes)];
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, session.lines, uri, report?.edition ?? defaultEdition(), settings.locale));
+    state.published = session.arrival;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  function schedule(uri: string): void {
+    const state = states.get(uri);
+    if (!state) return;
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void validateAndPublish(uri).catch(() => undefined);
+    }, DEBOUNCE_MS);
+  }
+
+  /** A request cancelled, or whose document changed, before its work starts does no work (RequestCancelled,
+   * ContentModified); documents too large or declined (binary, too deep) get no answer. */
+  const requestSession: RequestSession = async (uri, token) => {
+    const context = await latest(uri);
+    if (!context) return undefined;
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+    if (!context.fresh) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
+    const { state: { session }, settings: answer, document } = context;
+    if (exceedsBytes(session.text, answer.maxFileSizeBytes) || facade.validate(session, answer).parsed.declined) return undefined;
+    return { session, settings: answer, document };
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    settings.clientLocale = normalizeLocale(options.locale ?? params.locale);
+    settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    return { capabilities: CAPABILITIES, serverInfo: { name: "isv-dossier" } };
+  });
+  connection.onDidChangeConfiguration(() => settings.changed());
+
+  // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
+  // Opening a document that is open already starts it afresh (whatever version it comes with).
+  documents.onDidOpen((event) => {
+    const uri = event.document.uri;
+    const before = states.get(uri);
+    clearTimeout(before?.timer);
+    const evidenceAnswers = before?.evidenceAnswers ?? new EvidenceAnswers();
+    const session = facade.open(uri, event.document.getText(), ++lastArrival, evidenceAnswersOf(uri, evidenceAnswers));
+    states.set(uri, { ...before, session, timer: undefined, published: before?.published ?? 0, justOpened: true, evidenceAnswers });
+    void validateAndPublish(uri).catch(() => undefined);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const state = states.get(document.uri);
+    if (!state) return;
+    if (state.justOpened) return void (state.justOpened = false);
+    state.session.update(document.getText(), ++lastArrival);
+    schedule(document.uri);
+  });
+  documents.onDidClose(({ document: { uri } }) => {
+    clearTimeout(states.get(uri)?.timer);
+    states.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
+  listenToFeatures(connection, facade, requestSession, () => settings.clientLocale);
   documents.listen(connection);
   connection.listen();
 }

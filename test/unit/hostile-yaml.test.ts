@@ -220,6 +220,11 @@ test("server: a 10 MB dossier is declined with limits.file-size by default, and 
     const uri = pathToFileURL(path.join(path.dirname(VALID_SAMPLE), "big.dossier.yaml")).toString();
     const declined = await openAndWait(client, uri, text);
     assert.deepEqual(ruleIdsOf(declined), ["limits.file-size"]);
+    // the core's finding (core/limits.ts, as in the CLI): a warning at the start, without a clause
+    assert.deepEqual(
+      declined.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.code, diagnostic.range]),
+      [[2, "limits.file-size", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+    );
     const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
     assert.deepEqual(symbols, []);
     await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });

@@ -12,7 +12,6 @@ import { renderMessage } from "../core/l10n/render";
 import type { DossierReport } from "../core/service";
 import type { Finding, Locale, Localized, Severity } from "../core/types";
 import { asObject, asString } from "../core/values";
-import { selfAssessmentNotes } from "../core/self-assessment";
 
 export interface ChecklistFindingRow {
   severity: Severity;
@@ -152,7 +151,6 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
   const edition = report.edition;
   const lines = new LineIndex(report.parsed.text);
   const evidenceFields = evidenceFieldsByClause(edition, report.level, locale);
-  const notes = selfAssessmentNotes(report.parsed.value);
   const rows = checklist.rows.map((row) => ({
     number: row.number,
     clauseId: row.clauseId,
@@ -168,7 +166,7 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
     findings: row.findings.map(findingRow),
     remarks: row.remarks.map(findingRow),
     evidence: row.evidence,
-    selfAssessment: notes.get(row.clauseId) ?? "",
+    selfAssessment: row.selfAssessment ?? "",
   }));
   function findingRow(finding: Finding): ChecklistFindingRow {
     const position = lines.positionAt(finding.range.start);

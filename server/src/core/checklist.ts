@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, Node as YamlNode } from "yaml";
 import { ClauseVerdict, countStatuses, dossierVerdicts, StatusCounts } from "./clause-status";
 import type { Level } from "./edition";
+import { selfAssessmentNotes } from "./self-assessment";
 import type { DossierReport } from "./service";
 import type { Finding, JsonPath } from "./types";
 
@@ -14,6 +15,8 @@ export interface ChecklistRow extends ClauseVerdict<Finding> {
   number: number;
   /** Evidence paths the dossier gives under fields that cite this clause. */
   evidence: string[];
+  /** The applicant's own explanation (自评说明, `self_assessment`), when the dossier gives one. */
+  selfAssessment?: string;
 }
 
 export interface Checklist {
@@ -55,6 +58,12 @@ function evidenceByClause(report: DossierReport): Map<string, string[]> {
 /** The clauses a checklist lists for a level and category, in catalog order (before any a finding adds). */
 export function buildChecklist(report: DossierReport): Checklist {
   const evidence = evidenceByClause(report);
-  const rows: ChecklistRow[] = dossierVerdicts(report).map((verdict, index) => ({ ...verdict, number: index + 1, evidence: evidence.get(verdict.clauseId) ?? [] }));
+  const notes = selfAssessmentNotes(report.parsed.value);
+  const rows: ChecklistRow[] = dossierVerdicts(report).map((verdict, index) => ({
+    ...verdict,
+    number: index + 1,
+    evidence: evidence.get(verdict.clauseId) ?? [],
+    selfAssessment: notes.get(verdict.clauseId),
+  }));
   return { editionId: report.edition.id, category: report.category, level: report.level, drClass: report.drClass, asOf: report.asOf, rows, counts: countStatuses(rows), unattributed: report.findings.filter((finding) => finding.clauseIds.length === 0) };
 }

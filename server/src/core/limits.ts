@@ -33,8 +33,8 @@ export const LIMIT_RULES = {
 
 export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
   "limits.file-size": {
-    en: "File too large to check ({size} bytes, limit {limit}): the dossier was not checked.",
-    zh: "文件过大（{size} 字节，上限 {limit} 字节），未检查本申请材料。",
+    en: "File too large to check ({size} bytes, limit {limit}): the dossier was not checked. The setting isvDossier.maxFileSizeBytes sets the limit.",
+    zh: "文件过大（{size} 字节，上限 {limit} 字节），未检查本申请材料。可在设置 isvDossier.maxFileSizeBytes 中调整上限。",
   },
   "limits.nesting-depth": {
     en: "Nested more than {limit} levels deep: the dossier was not checked.",
@@ -285,11 +285,11 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     },
   },
   {
-    // Built by fileSizeFinding (a warning: the CLI reads no file over the limit) and, in the editor, by the server.
+    // Built by fileSizeFinding (a warning: the CLI reads no file over the limit, the server checks no text over it).
     id: "limits.file-size",
     kind: "limit",
     clauses: [],
-    severities: ["warning", "info"],
+    severities: ["warning"],
     description: {
       en: "The editor and the CLI check files up to the size the setting isvDossier.maxFileSizeBytes allows (5 MiB by default); a larger file is not checked.",
       zh: "编辑器和命令行只检查不超过设置 isvDossier.maxFileSizeBytes 所定大小（默认 5 MiB）的文件；更大的文件不检查。",

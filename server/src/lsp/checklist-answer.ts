@@ -1,21 +1,17 @@
 // The answer of the checklist request (the Clauses view, the status bar, "Show checklist"): the dossier's verdicts
 // (core/clause-status.ts, through the checklist) with their conclusions in the dossier's locale and findings as
 // diagnostics.
-import { buildChecklist } from "../core/checklist";
+import type { Checklist } from "../core/checklist";
 import { conclusionLabel, conclusionText, countsText } from "../core/clause-status";
 import { clauseTitle } from "../core/clause-text";
-import { LineIndex } from "../core/line-index";
-import { selfAssessmentNotes } from "../core/self-assessment";
-import type { DossierReport } from "../core/service";
+import type { LineIndex } from "../core/line-index";
+import type { Edition } from "../core/edition";
 import type { Locale } from "../core/types";
 import { toDiagnostic } from "./convert";
 import type { ChecklistAnswer } from "./requests";
 
-/** The checklist request's answer for a validated document. */
-export function checklistAnswer(report: DossierReport, text: string, uri: string, locale: Locale): ChecklistAnswer {
-  const checklist = buildChecklist(report);
-  const lines = new LineIndex(text);
-  const notes = selfAssessmentNotes(report.parsed.value);
+/** The checklist request's answer for a validated document (`lines`: of the text the checklist is of). */
+export function checklistAnswer(checklist: Checklist, edition: Edition, lines: LineIndex, uri: string, locale: Locale): ChecklistAnswer {
   return {
     editionId: checklist.editionId,
     category: checklist.category,
@@ -28,7 +24,7 @@ export function checklistAnswer(report: DossierReport, text: string, uri: string
     rows: checklist.rows.map((row) => ({
       number: row.number,
       clauseId: row.clauseId,
-      title: clauseTitle(report.edition, row.clauseId) ?? null,
+      title: clauseTitle(edition, row.clauseId) ?? null,
       provenance: row.clause.provenance,
       status: row.status,
       basis: row.basis,
@@ -37,9 +33,9 @@ export function checklistAnswer(report: DossierReport, text: string, uri: string
       checkedBy: row.checkedBy,
       stillToCheck: row.stillToCheck ?? null,
       evidence: row.evidence,
-      findings: row.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale)),
-      remarks: row.remarks.map((finding) => toDiagnostic(finding, lines, uri, report.edition, locale)),
-      selfAssessment: notes.get(row.clauseId) ?? null,
+      findings: row.findings.map((finding) => toDiagnostic(finding, lines, uri, edition, locale)),
+      remarks: row.remarks.map((finding) => toDiagnostic(finding, lines, uri, edition, locale)),
+      selfAssessment: row.selfAssessment ?? null,
     })),
   };
 }

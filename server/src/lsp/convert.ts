@@ -1,10 +1,19 @@
 // The LSP edge: core findings, ranges and results (offsets) → LSP types (positions). Nothing else converts.
-import type { Diagnostic, DiagnosticRelatedInformation, Range } from "vscode-languageserver";
-import { DiagnosticSeverity } from "vscode-languageserver";
+import type { CodeAction, CompletionItem, Diagnostic, DiagnosticRelatedInformation, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from "vscode-languageserver";
+import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, Location, MarkupKind, SymbolKind } from "vscode-languageserver";
+import { URI, Utils } from "vscode-uri";
+import type { QuickFix } from "../core/code-actions";
+import type { CompletionEntry } from "../core/completion";
+import type { DefinitionTarget } from "../core/definition";
+import type { FoldingOffsets } from "../core/folding";
+import type { HoverResult } from "../core/hover";
 import { LineIndex } from "../core/line-index";
+import type { EvidenceLink } from "../core/links";
 import { renderMessage } from "../core/l10n/render";
-import type { Edition } from "../core/edition";
-import { specUri } from "../core/spec-document";
+import { allEditions, Edition } from "../core/edition";
+import { renderSpecDocument, specUri } from "../core/spec-document";
+import type { OutlineSymbol } from "../core/symbols";
+import type { EditionInfo, SpecDocumentAnswer } from "./requests";
 import type { Finding, Locale, OffsetRange, Severity } from "../core/types";
 
 export const DIAGNOSTIC_SOURCE = "isv-dossier";
@@ -41,4 +50,89 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, uri: string, ed
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     data,
   };
+}
+
+export function toHover(result: HoverResult, lines: LineIndex): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(lines, result.range) };
+}
+
+export function toCompletionItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
+  return {
+    label: entry.label,
+    kind: entry.kind === "key" ? CompletionItemKind.Property : entry.kind === "snippet" ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
+    detail: entry.detail,
+    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+    insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // multi-line insert texts carry their own indentation; the client must not re-indent them
+    insertTextMode: InsertTextMode.asIs,
+    filterText: entry.filterText,
+    sortText: entry.sortText,
+    ...(entry.replaceRange ? { textEdit: { range: toRange(lines, entry.replaceRange), newText: entry.insertText } } : { insertText: entry.insertText }),
+  };
+}
+
+export function toDocumentSymbol(symbol: OutlineSymbol, lines: LineIndex): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === "section" ? SymbolKind.Module : symbol.kind === "list" ? SymbolKind.Array : symbol.kind === "item" ? SymbolKind.Object : SymbolKind.Field,
+    range: toRange(lines, symbol.range),
+    selectionRange: toRange(lines, symbol.selectionRange),
+    children: symbol.children.map((child) => toDocumentSymbol(child, lines)),
+  };
+}
+
+/** Folding ranges by line; a range within one line folds nothing and is left out. */
+export function toFoldingRanges(ranges: FoldingOffsets[], lines: LineIndex): FoldingRange[] {
+  return ranges
+    .map((range): FoldingRange => ({ startLine: lines.positionAt(range.start).line, endLine: lines.positionAt(range.end).line }))
+    .filter((range) => range.endLine > range.startLine);
+}
+
+/** Links to evidence files beside the dossier `documentUri`, those `keep` accepts (on disk: existing files inside
+ * the folder). */
+export function toDocumentLinks(links: EvidenceLink[], lines: LineIndex, documentUri: string, keep: (relativePath: string) => boolean): DocumentLink[] {
+  const folder = Utils.dirname(URI.parse(documentUri));
+  return links.filter((link) => keep(link.path)).map((link) => ({
+    range: toRange(lines, link.range),
+    target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
+  }));
+}
+
+/** A definition: a person's entry in the dossier, or a clause's heading in the spec document of the edition. */
+export function toDefinitionLocation(target: DefinitionTarget, lines: LineIndex, documentUri: string, edition: Edition, locale: Locale): Location {
+  if (target.kind === "person") return Location.create(documentUri, toRange(lines, target.range));
+  const spec = renderSpecDocument(edition, locale);
+  return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
+}
+
+/** Quick fixes as code actions; each names the request's diagnostics that start where its finding starts. */
+export function toCodeActions(fixes: QuickFix[], lines: LineIndex, documentUri: string, diagnostics: Diagnostic[], offsetAt: (position: Position) => number): CodeAction[] {
+  return fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: fix.preferred,
+    diagnostics: diagnostics.filter((diagnostic) => offsetAt(diagnostic.range.start) === fix.finding.range.start),
+    edit: { changes: { [documentUri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.newText })) } },
+  }));
+}
+
+/** The spec document request's answer: its text, and the line of each clause's heading. */
+export function toSpecDocumentAnswer(edition: Edition, locale: Locale): SpecDocumentAnswer {
+  const spec = renderSpecDocument(edition, locale);
+  const lines = new LineIndex(spec.text);
+  const anchors: { [clauseId: string]: number } = {};
+  for (const [clauseId, range] of Object.entries(spec.anchors)) anchors[clauseId] = lines.positionAt(range.start).line;
+  return { uri: specUri(edition), text: spec.text, anchors };
+}
+
+/** The editions request's answer: each edition with its categories and clause tree. */
+export function toEditionsAnswer(): EditionInfo[] {
+  return allEditions().map((edition) => ({
+    id: edition.id,
+    slug: edition.slug,
+    title: edition.title,
+    categories: Object.entries(edition.categories).map(([id, category]) => ({ id, label: category.label, classes: Object.keys(category.classes ?? {}) })),
+    clauses: edition.clauses.map((clause) => ({ id: clause.id, parent: clause.parent, title: clause.title, provenance: clause.provenance })),
+  }));
 }

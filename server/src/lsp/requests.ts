@@ -1,9 +1,13 @@
 // Custom requests between the extension (client/) and the server, beyond standard LSP, and the shapes of their
-// answers. Types only besides the names: the extension imports this file (the answer is built in
-// checklist-answer.ts, from the one model of a clause's status, core/clause-status.ts).
+// parameters and answers, declared once: the extension imports this file (client/src/protocol.ts; types only
+// besides the names, so its bundle takes no server code). The answers are built in convert.ts and
+// checklist-answer.ts (from the one model of a clause's status, core/clause-status.ts).
 import type { Diagnostic } from "vscode-languageserver";
 import type { ClauseBasis, ClauseStatus, StatusCounts } from "../core/clause-status";
+import type { Level, Provenance } from "../core/edition";
 import type { Locale, Localized } from "../core/types";
+
+export type { ClauseBasis, ClauseStatus, Level, Locale, Localized, Provenance, StatusCounts };
 
 export const REQUESTS = {
   /** { edition?, locale? } → { uri, text, anchors: { clauseId: line } } — the read-only spec document. */
@@ -18,11 +22,59 @@ export const REQUESTS = {
   checklistDocx: "isvDossier/checklistDocx",
 } as const;
 
+export interface SpecDocumentParams {
+  edition?: string;
+  locale?: string;
+}
+
+export interface SpecDocumentAnswer {
+  uri: string;
+  text: string;
+  /** clause id → 0-based line of its heading. */
+  anchors: { [clauseId: string]: number };
+}
+
+export interface ClauseInfo {
+  id: string;
+  parent: string | null;
+  title?: Localized;
+  provenance: Provenance;
+}
+
+export interface CategoryInfo {
+  id: string;
+  label: Localized;
+  /** Disaster-recovery classes (A/B); empty for the other categories. */
+  classes: string[];
+}
+
+/** An edition, as the editions request answers. */
+export interface EditionInfo {
+  id: string;
+  slug: string;
+  title: Localized;
+  categories: CategoryInfo[];
+  clauses: ClauseInfo[];
+}
+
+export interface NewDossierParams {
+  category: string;
+  level: Level;
+  drClass?: string;
+  locale?: string;
+  edition?: string;
+}
+
+/** The parameters of the requests about an open dossier (checklist, checklistDocx). */
+export interface CheckedDocumentParams {
+  uri: string;
+}
+
 export interface ChecklistAnswerRow {
   number: number;
   clauseId: string;
   title: Localized | null;
-  provenance: string;
+  provenance: Provenance;
   status: ClauseStatus;
   basis: ClauseBasis;
   /** The conclusion (结论) in the dossier's locale: status and basis (conclusionText). */
@@ -43,7 +95,7 @@ export interface ChecklistAnswerRow {
 export interface ChecklistAnswer {
   editionId: string;
   category: string | undefined;
-  level: number;
+  level: Level;
   drClass: string | undefined;
   asOf: string;
   locale: Locale;
