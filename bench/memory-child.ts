@@ -2,8 +2,8 @@
 // `node out/bench/memory-child.js isv|yls FILE EDITS` prints {"peakRssMiB": …} (VmHWM) on stdout.
 import * as fs from "node:fs";
 import { pathToFileURL } from "node:url";
-import { IncrementalParser } from "../server/src/core/incremental";
-import { createLanguageService } from "../server/src/core/service";
+import { IncrementalParser } from "../server/src/core/parse/incremental";
+import { createLanguageService } from "../server/src/core/check/service";
 import { editSequence } from "./shared";
 import { peakRssMiB } from "./stats";
 import { createYlsService } from "./yls-in-process";

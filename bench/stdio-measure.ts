@@ -1,6 +1,6 @@
 // One language server over stdio on one dossier: open → first diagnostics (a new process each time, start
 // included), one-character edits → that version's diagnostics, hover and completion round trips, peak RSS.
-import { LineIndex } from "../server/src/core/line-index";
+import { LineIndex } from "../server/src/core/parse/line-index";
 import { BenchFile, editOperations, isSchemaFinding, requestOffsets } from "./shared";
 import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
 import { Runtime, ServerName, StdioServer, Diagnostic, THIS_NODE } from "./lsp-stdio";

@@ -17,7 +17,7 @@ const common = {
 
 const entries = [
   // dist/server/main.js only loads dist/server/language-server.js, the server
-  { entryPoints: ["server/src/main.ts"], outfile: "dist/server/main.js", banner: { js: "#!/usr/bin/env node" }, external: ["./language-server.js"] },
+  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server/main.js", banner: { js: "#!/usr/bin/env node" }, external: ["./language-server.js"] },
   // minified in every build (a smaller file to read and compile at each start); its source map keeps it debuggable
   { entryPoints: ["server/src/lsp/start.ts"], outfile: "dist/server/language-server.js", minify: true },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },

@@ -1,5 +1,5 @@
 // "Show checklist": the per-clause verdict of a dossier (自评估表: status, basis and conclusion as the server's
-// checklist request gives them, from server/src/core/clause-status.ts) as a read-only Markdown document
+// checklist request gives them, from server/src/core/verdicts/clause-status.ts) as a read-only Markdown document
 // (`isv-checklist:/<name>.checklist.md?<dossier uri>`), kept up to date while the dossier changes.
 import * as vscode from "vscode";
 import type { Editions, ServerRequests } from "./editions";

@@ -1,5 +1,5 @@
 // The Clauses view: the specification's structure; for the active dossier, the clauses that apply to it with their
-// verdict as the server's checklist request gives it (server/src/core/clause-status.ts: status, basis, conclusion;
+// verdict as the server's checklist request gives it (server/src/core/verdicts/clause-status.ts: status, basis, conclusion;
 // counts on every section), the errors and then the remarks (warnings, infos) under a clause as children that
 // reveal their range; warnings citing a clause off the checklist, and findings citing none, are shown too.
 import * as vscode from "vscode";

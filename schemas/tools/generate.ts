@@ -135,7 +135,7 @@ function outerShape(shape: JsonSchema, lists: ShapeList[]): JsonSchema {
 /**
  * ajv standalone code for the dossier's shape, as a TypeScript module. The level schemas differ only in their
  * annotations (the clause ids), so one validator serves every level: a finding's clause is looked up at the
- * error's schema path in the level's own schema. The shape comes in parts (server/src/core/schema-shape.ts puts
+ * error's schema path in the level's own schema. The shape comes in parts (server/src/core/check/schema/shape.ts puts
  * them together): the lists of mappings whose items are checked one by one, and the rest.
  */
 function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string): string {
@@ -154,8 +154,8 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
       warn: (...args: unknown[]) => (String(args[0]).startsWith("DEPRECATED: option unicode") ? undefined : console.warn(...args)),
       error: console.error,
     },
-    // ajv-formats' full formats, with a faster `date` of the same answers (server/src/core/schema-formats.ts).
-    code: { source: true, esm: true, lines: false, formats: _`require("../../../server/src/core/schema-formats").formats` },
+    // ajv-formats' full formats, with a faster `date` of the same answers (server/src/core/check/schema/formats.ts).
+    code: { source: true, esm: true, lines: false, formats: _`require("../../../server/src/core/check/schema/formats").formats` },
   });
   addFormats(ajv);
   const exported: { [name: string]: string } = { validateOuter: `${SCHEMA_BASE}/${slug}/shape-outer.json` };
@@ -184,7 +184,7 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
     "// ajv standalone validators of the dossier's shape (all levels), so that start-up pays no schema compilation.",
     "// @ts-nocheck",
     "/* eslint-disable */",
-    'import type { ShapeParts } from "../../../server/src/core/schema-shape";',
+    'import type { ShapeParts } from "../../../server/src/core/check/schema/shape";',
     ...imports,
     code.trim(),
     "export const shapeParts: ShapeParts = {",

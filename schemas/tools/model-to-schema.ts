@@ -1,7 +1,7 @@
 // Turns the dossier model (schemas/<edition>/model.yaml) into JSON Schema 2020-12 for one level.
 // Every constraint carries an x-clause annotation (clause ids resolved for that level).
 // Pure: no file system; the generator (generate.ts) reads and writes files.
-import { CategoriesFile, ModelNode, resolveClauseTemplate } from "../../server/src/core/model";
+import { CategoriesFile, ModelNode, resolveClauseTemplate } from "../../server/src/core/catalog/model";
 
 export type JsonSchema = { [keyword: string]: unknown };
 export type { CategoriesFile, ModelNode };

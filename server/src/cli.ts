@@ -15,8 +15,8 @@ import { uiText } from "./cli/ui-text";
 // The catalog and the commands other than lint are required when used, not imported: `lint` starts its worker
 // threads before the main process has loaded any of the language service (which it then needs only for the SARIF
 // and GitHub formats).
-function defaultEdition(): import("./core/edition").Edition {
-  return (require("./core/edition") as typeof import("./core/edition")).defaultEdition();
+function defaultEdition(): import("./core/catalog/edition").Edition {
+  return (require("./core/catalog/edition") as typeof import("./core/catalog/edition")).defaultEdition();
 }
 
 type OptionSpec = { [name: string]: { type: "string" | "boolean"; short?: string; multiple?: boolean } };

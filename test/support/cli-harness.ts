@@ -5,8 +5,8 @@ import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pick } from "../../server/src/core/l10n/render";
-import { RULES } from "../../server/src/core/rules";
+import { pick } from "../../server/src/core/check/render";
+import { RULES } from "../../server/src/core/check/rules";
 import type { Locale } from "../../server/src/core/types";
 import { repositoryRoot } from "./repository";
 

@@ -1,5 +1,5 @@
 // TEST ONLY: rules the language server adds when the environment variable ISV_DOSSIER_TEST_RULES names this file
-// (see testOnlyRules in server/src/server.ts). Each acts only on text carrying its marker comment, so one server
+// (see testOnlyRules in server/src/lsp/server.ts). Each acts only on text carrying its marker comment, so one server
 // process can serve several tests, and the samples are unaffected:
 //   `# test: throw`        test.throws throws an Error
 //   `# test: slow <ms>`    each of the SLOW_RULE_COUNT rules test.slow-<n> busy-waits <ms> milliseconds, then writes

@@ -42,5 +42,47 @@ test("the command line's main process loads no rule and no message until a comma
   const root = repositoryRoot();
   const reached = [...staticImports(path.join(root, "server", "src", "cli.ts"))].map((file) => path.relative(root, file).split(path.sep).join("/"));
   assert.ok(reached.includes("server/src/core/l10n/locale.ts"), reached.join(", "));
-  assert.deepEqual(reached.filter((file) => /core\/(l10n\/render|rules\/|service|edition)/.test(file)), []);
+  assert.deepEqual(reached.filter((file) => /core\/(check\/render|check\/rules\/|check\/service|catalog\/edition)/.test(file)), []);
+});
+
+/**
+ * The core's stages, bottom to top: a file imports (also `import type`, also `require()` and `import()`) only from
+ * its own stage or from one below. types.ts and l10n/ (the locale and the messages, no renderer) are below every
+ * stage; features/ and verdicts/ stand side by side, neither imports the other. A new folder in the core is placed
+ * here before it is used.
+ */
+const STAGES: { [stage: string]: number } = { "types.ts": 0, l10n: 1, catalog: 2, parse: 3, check: 4, features: 5, verdicts: 5, facade: 6 };
+
+function stageOf(file: string): string {
+  return path.relative(CORE, file).split(path.sep)[0];
+}
+
+test("every import inside the core goes down the stages (catalog ← parse ← check ← features, verdicts)", () => {
+  const files = filesUnder(CORE, [".ts"]);
+  const unplaced = [...new Set(files.map(stageOf))].filter((stage) => STAGES[stage] === undefined);
+  assert.deepEqual(unplaced, [], "a folder or file of the core that has no stage");
+  const violations: string[] = [];
+  for (const file of files) {
+    const source = fs.readFileSync(file, "utf8");
+    for (const match of source.matchAll(/(?:from\s+|require\(\s*|import\(\s*|import\s+)["'](\.[^"']*)["']/g)) {
+      const target = path.resolve(path.dirname(file), match[1]);
+      const found = [`${target}.ts`, path.join(target, "index.ts"), target].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+      const where = `${path.relative(CORE, file)} imports ${match[1]}`;
+      if (!found) {
+        violations.push(`${where}, which is no file`);
+        continue;
+      }
+      if (path.relative(CORE, found).startsWith("..")) {
+        // outside the core only the generated schemas and validators (catalog/edition.ts reads them; their validators
+        // take the date format from check/schema/formats.ts, a way up that passes outside the core)
+        const outside = path.relative(repositoryRoot(), found).split(path.sep).join("/");
+        if (!outside.startsWith("schemas/generated/")) violations.push(`${where}, outside the core`);
+        continue;
+      }
+      const from = stageOf(file);
+      const to = stageOf(found);
+      if (from !== to && !(STAGES[to] < STAGES[from])) violations.push(`${where}: ${from} may not import ${to}`);
+    }
+  }
+  assert.deepEqual(violations, []);
 });

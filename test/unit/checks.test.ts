@@ -1,4 +1,4 @@
-// The table of check ids (server/src/core/checks.ts) is complete and has nothing extra: every id the sources can
+// The table of check ids (server/src/core/check/checks.ts) is complete and has nothing extra: every id the sources can
 // report (ruleId / code literals, the *_RULES constants, the schema keywords the generated schemas use) and every id
 // reported on the fixtures, the samples and hostile inputs has an entry, with the severities it was reported with;
 // every entry is reported by something.
@@ -6,11 +6,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHECKS, checkById, checkIds, configurableIds } from "../../server/src/core/checks";
-import { defaultEdition, LEVELS } from "../../server/src/core/edition";
-import { decodeDossierBytes } from "../../server/src/core/encoding";
-import { RULES } from "../../server/src/core/rules";
-import { createLanguageService } from "../../server/src/core/service";
+import { CHECKS, checkById, checkIds, configurableIds } from "../../server/src/core/check/checks";
+import { defaultEdition, LEVELS } from "../../server/src/core/catalog/edition";
+import { decodeDossierBytes } from "../../server/src/core/parse/encoding";
+import { RULES } from "../../server/src/core/check/rules";
+import { createLanguageService } from "../../server/src/core/check/service";
 import type { Finding, Severity } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
@@ -36,15 +36,15 @@ function idsInSources(): Map<string, string> {
   return found;
 }
 
-/** The value keywords schema-check.ts turns into findings (its VALUE_KEYWORDS), read from its source. */
+/** The value keywords check/schema/check.ts turns into findings (its VALUE_KEYWORDS), read from its source. */
 function valueKeywords(): string[] {
-  const source = fs.readFileSync(path.join(SOURCES, "core", "schema-check.ts"), "utf8");
+  const source = fs.readFileSync(path.join(SOURCES, "core", "check", "schema", "check.ts"), "utf8");
   const list = /const VALUE_KEYWORDS = \[([^\]]*)\]/.exec(source);
-  assert.ok(list, "schema-check.ts lists VALUE_KEYWORDS");
+  assert.ok(list, "check/schema/check.ts lists VALUE_KEYWORDS");
   return [...list[1].matchAll(/"(\w+)"/g)].map((match) => match[1]);
 }
 
-/** The schema ids the generated schemas can give rise to: one per constraint keyword they use (schema-check.ts's mapping). */
+/** The schema ids the generated schemas can give rise to: one per constraint keyword they use (check/schema/check.ts's mapping). */
 function idsFromSchemas(): Set<string> {
   const keywords = new Set(["required", "additionalProperties", "minItems", "uniqueItems", ...valueKeywords()]);
   const special: { [keyword: string]: string } = { additionalProperties: "schema.unknown-key", not: "schema.forbidden", const: "schema.enum" };

@@ -1,6 +1,6 @@
 // One model of a clause's status, everywhere: for every sample and fixture dossier, the checklist (JSON), the
 // Clauses view's request (isvDossier/checklist, through a real server) and the SARIF log (each artifact's
-// clauseVerdicts) agree row by row with the status function (core/clause-status.ts) — clause ids, statuses, bases
+// clauseVerdicts) agree row by row with the status function (core/verdicts/clause-status.ts) — clause ids, statuses, bases
 // and conclusions — and every heading's status is the worst of its own errors and its items'.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,11 +9,11 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildChecklistTable } from "../../server/src/cli/checklist-table";
 import { renderChecklistJson } from "../../server/src/cli/checklist-json";
-import { buildChecklist } from "../../server/src/core/checklist";
-import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_ORDER } from "../../server/src/core/clause-status";
-import { defaultEdition } from "../../server/src/core/edition";
-import { decodeDossierBytes } from "../../server/src/core/encoding";
-import { createLanguageService } from "../../server/src/core/service";
+import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_ORDER } from "../../server/src/core/verdicts/clause-status";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { decodeDossierBytes } from "../../server/src/core/parse/encoding";
+import { createLanguageService } from "../../server/src/core/check/service";
 import type { Finding, Locale } from "../../server/src/core/types";
 import { evidenceExistsIn } from "../../server/src/node/evidence-files";
 import { AS_OF, assertBuilt, runCli } from "../support/cli-harness";

@@ -1,4 +1,4 @@
-// The one model of a clause's status (server/src/core/clause-status.ts): what a missing section, a level-1
+// The one model of a clause's status (server/src/core/verdicts/clause-status.ts): what a missing section, a level-1
 // service-management error, a warning and a clause known only from the table of contents come to, and the text a
 // heading whose items are known shows. Asserts statuses, bases, clause and rule ids — never message text.
 import { test } from "node:test";
@@ -6,13 +6,13 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildChecklist } from "../../server/src/core/checklist";
-import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_LABELS } from "../../server/src/core/clause-status";
-import { clauseMarkdown } from "../../server/src/core/clause-text";
-import { defaultEdition } from "../../server/src/core/edition";
-import { hover } from "../../server/src/core/hover";
-import { renderSpecDocument } from "../../server/src/core/spec-document";
-import { createLanguageService, DossierReport } from "../../server/src/core/service";
+import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_LABELS } from "../../server/src/core/verdicts/clause-status";
+import { clauseMarkdown } from "../../server/src/core/catalog/clause-text";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { hover } from "../../server/src/core/features/hover";
+import { renderSpecDocument } from "../../server/src/core/features/spec-document";
+import { createLanguageService, DossierReport } from "../../server/src/core/check/service";
 import type { Finding } from "../../server/src/core/types";
 import { evidenceExistsIn } from "../../server/src/node/evidence-files";
 import { AS_OF, assertBuilt, runCli } from "../support/cli-harness";

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { STATUS_LABELS, type ClauseStatus } from "../../server/src/core/checklist";
+import { STATUS_LABELS, type ClauseStatus } from "../../server/src/core/verdicts/checklist";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 import { TestLspClient } from "../support/lsp-client";
 

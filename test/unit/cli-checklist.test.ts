@@ -8,9 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
-import { ClauseStatus, STATUS_LABELS } from "../../server/src/core/checklist";
-import { verdictClauses } from "../../server/src/core/clause-applicability";
-import { defaultEdition, Level } from "../../server/src/core/edition";
+import { ClauseStatus, STATUS_LABELS } from "../../server/src/core/verdicts/checklist";
+import { verdictClauses } from "../../server/src/core/catalog/clause-applicability";
+import { defaultEdition, Level } from "../../server/src/core/catalog/edition";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 import { csvRecords } from "../support/csv";
 

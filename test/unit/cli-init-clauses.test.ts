@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { defaultEdition, LEVELS } from "../../server/src/core/edition";
-import { RULES } from "../../server/src/core/rules";
+import { defaultEdition, LEVELS } from "../../server/src/core/catalog/edition";
+import { RULES } from "../../server/src/core/check/rules";
 import { assertBuilt, runCli } from "../support/cli-harness";
 
 let scratch = "";

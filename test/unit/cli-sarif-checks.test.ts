@@ -1,4 +1,4 @@
-// Every check id in a SARIF run has a reportingDescriptor described from the check table (core/checks.ts): the
+// Every check id in a SARIF run has a reportingDescriptor described from the check table (core/check/checks.ts): the
 // rules, and the encoding, limit and security checks too, with the default level of the check's usual severity.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -6,10 +6,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildSarifLog } from "../../server/src/cli/format-sarif";
 import { lintBytes, LintedFile } from "../../server/src/cli/lint-file";
-import { checkById } from "../../server/src/core/checks";
-import { defaultEdition } from "../../server/src/core/edition";
-import { pick } from "../../server/src/core/l10n/render";
-import { RULES } from "../../server/src/core/rules";
+import { checkById } from "../../server/src/core/check/checks";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { pick } from "../../server/src/core/check/render";
+import { RULES } from "../../server/src/core/check/rules";
 import type { Locale } from "../../server/src/core/types";
 import { repositoryRoot } from "../support/repository";
 

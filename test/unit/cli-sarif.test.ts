@@ -10,7 +10,7 @@ import { before, test } from "node:test";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type * as Sarif from "sarif";
-import { defaultEdition } from "../../server/src/core/edition";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 
 const MULTITOOL_DIR = path.join(ROOT, "node_modules", "@microsoft", "sarif-multitool-linux");

@@ -2,8 +2,8 @@
 // marks the cursor. Asserts labels, kinds, insert texts and ranges; never localized text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { complete, CompletionEntry } from "../../server/src/core/completion";
-import { createLanguageService } from "../../server/src/core/service";
+import { complete, CompletionEntry } from "../../server/src/core/features/completion";
+import { createLanguageService } from "../../server/src/core/check/service";
 import type { Locale } from "../../server/src/core/types";
 
 const service = createLanguageService({ today: "2026-11-24" });

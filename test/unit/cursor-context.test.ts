@@ -2,7 +2,7 @@
 // broken text. `$0` in an input marks the cursor; the test removes it and uses its offset.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cursorContext, CursorContext } from "../../server/src/core/cursor-context";
+import { cursorContext, CursorContext } from "../../server/src/core/parse/cursor-context";
 import type { JsonPath } from "../../server/src/core/types";
 
 function at(source: string): { text: string; offset: number } {

@@ -2,9 +2,9 @@
 import { test } from "node:test";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createLanguageService } from "../../server/src/core/service";
+import { createLanguageService } from "../../server/src/core/check/service";
 import assert from "node:assert/strict";
-import { hasMessage } from "../../server/src/core/l10n/render";
+import { hasMessage } from "../../server/src/core/check/render";
 import { assertFindings, parseExpectations } from "../support/fixture";
 import type { Finding } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";

@@ -4,9 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { foldingRanges } from "../../server/src/core/folding";
-import { LineIndex } from "../../server/src/core/line-index";
-import { createLanguageService } from "../../server/src/core/service";
+import { foldingRanges } from "../../server/src/core/features/folding";
+import { LineIndex } from "../../server/src/core/parse/line-index";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { repositoryRoot } from "../support/repository";
 
 const FIXTURE = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "features", "features.yaml"), "utf8");

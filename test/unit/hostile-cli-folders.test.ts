@@ -8,9 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { hasMessage, renderMessage } from "../../server/src/core/l10n/render";
-import { fileSizeFinding } from "../../server/src/core/limits";
-import { DEFAULT_SETTINGS } from "../../server/src/settings";
+import { hasMessage, renderMessage } from "../../server/src/core/check/render";
+import { fileSizeFinding } from "../../server/src/core/parse/limits";
+import { DEFAULT_SETTINGS } from "../../server/src/lsp/settings";
 import { AS_OF, assertBuilt, CLI, CliRun, CliRunOptions, ROOT, runCli } from "../support/cli-harness";
 
 const SAMPLE = path.join(ROOT, "samples", "jinan-luoqiao", "jinan-luoqiao.dossier.yaml");

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createLanguageService } from "../../server/src/core/service";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { runCli } from "../support/cli-harness";
 
 const service = createLanguageService({ locale: "en", today: "2026-03-18" });

@@ -9,11 +9,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isMap, parseDocument, YAMLError } from "yaml";
-import { LIMITS } from "../../server/src/core/limits";
-import { keyRange } from "../../server/src/core/locate";
-import { PARSE_OPTIONS, parseYamlDocument } from "../../server/src/core/parse";
-import { RULES } from "../../server/src/core/rules";
-import { createLanguageService, DossierReport } from "../../server/src/core/service";
+import { LIMITS } from "../../server/src/core/parse/limits";
+import { keyRange } from "../../server/src/core/parse/locate";
+import { PARSE_OPTIONS, parseYamlDocument } from "../../server/src/core/parse/parse";
+import { RULES } from "../../server/src/core/check/rules";
+import { createLanguageService, DossierReport } from "../../server/src/core/check/service";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
 

@@ -7,17 +7,17 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildChecklist } from "../../server/src/core/checklist";
-import { quickFixes } from "../../server/src/core/code-actions";
-import { complete } from "../../server/src/core/completion";
-import { definition } from "../../server/src/core/definition";
-import { foldingRanges } from "../../server/src/core/folding";
-import { hover } from "../../server/src/core/hover";
-import { LIMITS } from "../../server/src/core/limits";
-import { evidenceLinks } from "../../server/src/core/links";
-import { MAX_ALIAS_COUNT } from "../../server/src/core/parse";
-import { createLanguageService, DossierReport } from "../../server/src/core/service";
-import { documentSymbols } from "../../server/src/core/symbols";
+import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { quickFixes } from "../../server/src/core/features/code-actions";
+import { complete } from "../../server/src/core/features/completion";
+import { definition } from "../../server/src/core/features/definition";
+import { foldingRanges } from "../../server/src/core/features/folding";
+import { hover } from "../../server/src/core/features/hover";
+import { LIMITS } from "../../server/src/core/parse/limits";
+import { evidenceLinks } from "../../server/src/core/features/links";
+import { MAX_ALIAS_COUNT } from "../../server/src/core/parse/parse";
+import { createLanguageService, DossierReport } from "../../server/src/core/check/service";
+import { documentSymbols } from "../../server/src/core/features/symbols";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
 
@@ -220,7 +220,7 @@ test("server: a 10 MB dossier is declined with limits.file-size by default, and 
     const uri = pathToFileURL(path.join(path.dirname(VALID_SAMPLE), "big.dossier.yaml")).toString();
     const declined = await openAndWait(client, uri, text);
     assert.deepEqual(ruleIdsOf(declined), ["limits.file-size"]);
-    // the core's finding (core/limits.ts, as in the CLI): a warning at the start, without a clause
+    // the core's finding (core/parse/limits.ts, as in the CLI): a warning at the start, without a clause
     assert.deepEqual(
       declined.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.code, diagnostic.range]),
       [[2, "limits.file-size", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],

@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { evidenceLinks, isLinkablePath } from "../../server/src/core/links";
-import { createLanguageService } from "../../server/src/core/service";
+import { evidenceLinks, isLinkablePath } from "../../server/src/core/features/links";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { repositoryRoot } from "../support/repository";
 
 const FIXTURE = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "features", "features.yaml"), "utf8");

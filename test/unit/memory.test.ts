@@ -9,9 +9,9 @@ import * as vm from "node:vm";
 import { isMap, isSeq, visit, YAMLMap, YAMLSeq } from "yaml";
 import { generateDossier } from "../support/generate-dossier";
 import { Prng } from "../support/prng";
-import { IncrementalParser } from "../../server/src/core/incremental";
-import { LineIndex } from "../../server/src/core/line-index";
-import type { ParsedDossier } from "../../server/src/core/parse";
+import { IncrementalParser } from "../../server/src/core/parse/incremental";
+import { LineIndex } from "../../server/src/core/parse/line-index";
+import type { ParsedDossier } from "../../server/src/core/parse/parse";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CancellationTokenSource } from "vscode-jsonrpc";
-import { createLanguageService } from "../../server/src/core/service";
-import { RULES } from "../../server/src/core/rules";
-import type { Rule } from "../../server/src/core/rules/rule";
+import { createLanguageService } from "../../server/src/core/check/service";
+import { RULES } from "../../server/src/core/check/rules";
+import type { Rule } from "../../server/src/core/check/rules/rule";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
 

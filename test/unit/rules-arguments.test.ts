@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { defaultEdition, ModelNode } from "../../server/src/core/edition";
-import { createLanguageService, ServiceOptions } from "../../server/src/core/service";
+import { defaultEdition, ModelNode } from "../../server/src/core/catalog/edition";
+import { createLanguageService, ServiceOptions } from "../../server/src/core/check/service";
 import type { Finding } from "../../server/src/core/types";
 import { repositoryRoot } from "../support/repository";
 

@@ -1,7 +1,7 @@
 // Calendar arithmetic of the time windows: month ends clamp, leap days, whole months between two dates.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addMonths, addYears, compareIsoDates, daysInMonth, parseIsoDate, wholeMonthsBetween } from "../../server/src/core/calendar";
+import { addMonths, addYears, compareIsoDates, daysInMonth, parseIsoDate, wholeMonthsBetween } from "../../server/src/core/check/calendar";
 
 test("adding months keeps the day and clamps it to the end of a shorter month", () => {
   assert.equal(addMonths("2025-01-15", 1), "2025-02-15");

@@ -5,11 +5,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultEdition, LEVELS } from "../../server/src/core/edition";
-import { renderMessage } from "../../server/src/core/l10n/render";
-import { RULES } from "../../server/src/core/rules";
-import { PUBLIC_SUMMARY_SUFFIX } from "../../server/src/core/rules/support/wording";
-import { createLanguageService } from "../../server/src/core/service";
+import { defaultEdition, LEVELS } from "../../server/src/core/catalog/edition";
+import { renderMessage } from "../../server/src/core/check/render";
+import { RULES } from "../../server/src/core/check/rules";
+import { PUBLIC_SUMMARY_SUFFIX } from "../../server/src/core/check/rules/support/wording";
+import { createLanguageService } from "../../server/src/core/check/service";
 import type { Finding } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
 

@@ -2,8 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { RULES } from "../../server/src/core/rules";
-import { CHECKS } from "../../server/src/core/checks";
+import { RULES } from "../../server/src/core/check/rules";
+import { CHECKS } from "../../server/src/core/check/checks";
 import {
   CHECKS_END,
   CHECKS_START,

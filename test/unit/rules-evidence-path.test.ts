@@ -1,7 +1,7 @@
 // The pure evidence-path check the rules, the server and the CLI share.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { checkEvidencePath } from "../../server/src/core/evidence-path";
+import { checkEvidencePath } from "../../server/src/core/check/evidence-path";
 
 test("relative paths inside the folder are ok", () => {
   for (const path of ["evidence/licence.pdf", "licence.pdf", "./evidence/a b.pdf", "evidence/../evidence/x.pdf", "资料/营业执照.pdf", "100%.pdf", "a..b/c.pdf"]) {

@@ -5,10 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { generateDossier } from "../support/generate-dossier";
-import { IncrementalParser } from "../../server/src/core/incremental";
-import type { ParsedDossier } from "../../server/src/core/parse";
-import { createLanguageService, DossierReport } from "../../server/src/core/service";
-import { asDate } from "../../server/src/core/values";
+import { IncrementalParser } from "../../server/src/core/parse/incremental";
+import type { ParsedDossier } from "../../server/src/core/parse/parse";
+import { createLanguageService, DossierReport } from "../../server/src/core/check/service";
+import { asDate } from "../../server/src/core/check/values";
 
 /** Freezes a parsed value and everything in it: the rules' readers remember by identity, so nothing may change it. */
 function deepFreeze<T>(value: T): T {

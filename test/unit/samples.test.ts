@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { evidenceExistsIn } from "../../server/src/node/evidence-files";
-import { createLanguageService } from "../../server/src/core/service";
+import { createLanguageService } from "../../server/src/core/check/service";
 import type { Finding } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
 

@@ -1,14 +1,14 @@
-// The generated validator's `date` format (calendar.ts isIsoDate, through server/src/core/schema-formats.ts) answers
+// The generated validator's `date` format (calendar.ts isIsoDate, through server/src/core/check/schema/formats.ts) answers
 // as ajv-formats' own does, on every day of several years (leap years, 1900, 2000), impossible days and malformed
 // strings. Not timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fullFormats } from "ajv-formats/dist/formats";
 import type { FormatDefinition } from "ajv";
-import { isIsoDate } from "../../server/src/core/calendar";
-import { formats } from "../../server/src/core/schema-formats";
-import { defaultEdition } from "../../server/src/core/edition";
-import { shapeValidator } from "../../server/src/core/schema-shape";
+import { isIsoDate } from "../../server/src/core/check/calendar";
+import { formats } from "../../server/src/core/check/schema/formats";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { shapeValidator } from "../../server/src/core/check/schema/shape";
 
 const reference = (fullFormats.date as FormatDefinition<string>).validate as (text: string) => boolean;
 

@@ -1,4 +1,4 @@
-// The shape checked in parts (server/src/core/schema-shape.ts, the generated validators) gives the errors one ajv
+// The shape checked in parts (server/src/core/check/schema/shape.ts, the generated validators) gives the errors one ajv
 // validator of the whole shape gives — compiled here from the level schemas — on the samples, generated dossiers
 // with faults and hundreds of random mutations of them. Not timed.
 import { test } from "node:test";
@@ -11,8 +11,8 @@ import type { ErrorObject } from "ajv";
 import { parse } from "yaml";
 import { generateDossier } from "../support/generate-dossier";
 import { Prng } from "../support/prng";
-import { defaultEdition } from "../../server/src/core/edition";
-import { shapeValidator, ShapeValidator } from "../../server/src/core/schema-shape";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { shapeValidator, ShapeValidator } from "../../server/src/core/check/schema/shape";
 import { shapeLists, shapeSchema } from "../../schemas/tools/generate";
 import type { JsonSchema } from "../../schemas/tools/model-to-schema";
 import { shapeParts } from "../../schemas/generated/ccrc-isv-c01-2025/validate-shape";

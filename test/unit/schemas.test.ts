@@ -10,9 +10,9 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { generateAll } from "../../schemas/tools/generate";
 import { ANNOTATION_KEYWORDS } from "../../schemas/tools/model-to-schema";
-import { allEditions } from "../../server/src/core/edition";
-import { RULES } from "../../server/src/core/rules";
-import { createLanguageService } from "../../server/src/core/service";
+import { allEditions } from "../../server/src/core/catalog/edition";
+import { RULES } from "../../server/src/core/check/rules";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const ROOT = repositoryRoot();

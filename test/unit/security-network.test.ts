@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createLanguageService } from "../../server/src/core/service";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { filesUnder, repositoryRoot } from "../support/repository";
 

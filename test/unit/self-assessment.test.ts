@@ -4,9 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildChecklist } from "../../server/src/core/checklist";
-import { normalizeClauseId, selfAssessmentNotes } from "../../server/src/core/self-assessment";
-import { createLanguageService } from "../../server/src/core/service";
+import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { normalizeClauseId, selfAssessmentNotes } from "../../server/src/core/check/self-assessment";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { buildChecklistTable } from "../../server/src/cli/checklist-table";
 import { repositoryRoot } from "../support/repository";
 

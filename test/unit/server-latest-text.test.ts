@@ -2,8 +2,8 @@
 // didOpen of an open document (same or older version) and a repeated or decreasing version in didChange.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { LineIndex } from "../../server/src/core/line-index";
-import { createLanguageService } from "../../server/src/core/service";
+import { LineIndex } from "../../server/src/core/parse/line-index";
+import { createLanguageService } from "../../server/src/core/check/service";
 import { todayIso } from "../../server/src/node/today";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, readSettingsChecked, settingProblemMessage, SEVERITIES } from "../../server/src/settings";
+import { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, readSettingsChecked, settingProblemMessage, SEVERITIES } from "../../server/src/lsp/settings";
 import { TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { checkEvidencePath } from "../../server/src/core/evidence-path";
+import { checkEvidencePath } from "../../server/src/core/check/evidence-path";
 import { evidenceExistsIn } from "../../server/src/node/evidence-files";
 
 const TEMPORARY_FOLDERS: string[] = [];

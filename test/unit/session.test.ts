@@ -1,20 +1,20 @@
-// The per-document session (core/session.ts) and the façade's features on it (core/facade.ts): the latest text is
+// The per-document session (core/facade/session.ts) and the façade's features on it (core/facade/facade.ts): the latest text is
 // the one held whatever it repeats, a report is reused only for the same text and settings, evidence answers are
 // asked through the function the session was given, and each feature equals the pure function it wraps.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildChecklist } from "../../server/src/core/checklist";
-import { quickFixes } from "../../server/src/core/code-actions";
-import { complete } from "../../server/src/core/completion";
-import { definition } from "../../server/src/core/definition";
-import { DossierFacade, SessionSettings } from "../../server/src/core/facade";
-import { foldingRanges } from "../../server/src/core/folding";
-import { hover } from "../../server/src/core/hover";
-import { evidenceLinks } from "../../server/src/core/links";
-import { createLanguageService } from "../../server/src/core/service";
-import { documentSymbols } from "../../server/src/core/symbols";
+import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { quickFixes } from "../../server/src/core/features/code-actions";
+import { complete } from "../../server/src/core/features/completion";
+import { definition } from "../../server/src/core/features/definition";
+import { DossierFacade, SessionSettings } from "../../server/src/core/facade/facade";
+import { foldingRanges } from "../../server/src/core/features/folding";
+import { hover } from "../../server/src/core/features/hover";
+import { evidenceLinks } from "../../server/src/core/features/links";
+import { createLanguageService } from "../../server/src/core/check/service";
+import { documentSymbols } from "../../server/src/core/features/symbols";
 import { repositoryRoot } from "../support/repository";
 
 const TODAY = "2026-11-24";

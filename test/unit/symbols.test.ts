@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createLanguageService } from "../../server/src/core/service";
-import { documentSymbols, OutlineSymbol } from "../../server/src/core/symbols";
+import { createLanguageService } from "../../server/src/core/check/service";
+import { documentSymbols, OutlineSymbol } from "../../server/src/core/features/symbols";
 import { repositoryRoot } from "../support/repository";
 
 const FIXTURE = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "features", "features.yaml"), "utf8");

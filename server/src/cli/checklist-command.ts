@@ -3,14 +3,14 @@
 // --output and is written atomically, never over the dossier or another *.dossier.yaml.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildChecklist, Checklist } from "../core/checklist";
-import { decodeDossierBytes } from "../core/encoding";
-import { renderMessage } from "../core/l10n/render";
-import { fileSizeFinding } from "../core/limits";
-import { createLanguageService } from "../core/service";
+import { buildChecklist, Checklist } from "../core/verdicts/checklist";
+import { decodeDossierBytes } from "../core/parse/encoding";
+import { renderMessage } from "../core/check/render";
+import { fileSizeFinding } from "../core/parse/limits";
+import { createLanguageService } from "../core/check/service";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
-import { DEFAULT_SETTINGS } from "../settings";
+import { DEFAULT_SETTINGS } from "../lsp/settings";
 import { buildChecklistTable, ChecklistTable } from "./checklist-table";
 import { cliTimeBudget } from "./lint-file";
 import { renderChecklistCsv } from "./checklist-csv";

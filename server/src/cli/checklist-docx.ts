@@ -21,9 +21,9 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { buildChecklist, ChecklistRow } from "../core/checklist";
-import { pick } from "../core/l10n/render";
-import type { DossierReport } from "../core/service";
+import { buildChecklist, ChecklistRow } from "../core/verdicts/checklist";
+import { pick } from "../core/check/render";
+import type { DossierReport } from "../core/check/service";
 import type { Locale, Localized } from "../core/types";
 import { buildChecklistTable, ChecklistTable, ChecklistTableRow } from "./checklist-table";
 import { findingLine, remarkLine } from "./checklist-md";
@@ -74,7 +74,7 @@ function lines(content: string, options: IRunOptions = {}): Paragraph[] {
 
 /**
  * 结论 of one row. The clause-status model gives each row a `basis` (checked / partly-checked / text-unknown) and
- * core/checklist.ts a `conclusionText(row, locale)`; this one function is where the table takes the conclusion
+ * core/verdicts/checklist.ts a `conclusionText(row, locale)`; this one function is where the table takes the conclusion
  * from, so it can call that instead. Until then: the status label, and what the verdict rests on when it is not
  * the whole clause (a structure-only clause's text is unknown: only its structure was checked).
  */

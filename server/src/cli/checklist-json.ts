@@ -1,5 +1,5 @@
 // `checklist --format json`: the table as data (localized texts plus ids and status codes), version 1.
-import type { Checklist } from "../core/checklist";
+import type { Checklist } from "../core/verdicts/checklist";
 import type { ChecklistTable } from "./checklist-table";
 
 export function renderChecklistJson(table: ChecklistTable, checklist: Checklist, dossierPath: string): string {

@@ -2,16 +2,16 @@
 // (评价要点), the clause (条款), the evidence it calls for (所需证明材料), the conclusion (结论), the evidence the
 // dossier lists (证明材料清单) and the applicant's own explanation (自评说明). The md/html/csv/json/docx renderers only
 // lay this out.
-import type { Checklist } from "../core/checklist";
-import { ClauseBasis, ClauseStatus, conclusionText, StatusCounts, STATUS_LABELS } from "../core/clause-status";
-import { clauseLabel, clauseTitle, requirementText } from "../core/clause-text";
-import type { Clause, Edition, Level, ModelNode } from "../core/edition";
-import { pick } from "../core/l10n/render";
-import { LineIndex } from "../core/line-index";
-import { renderMessage } from "../core/l10n/render";
-import type { DossierReport } from "../core/service";
+import type { Checklist } from "../core/verdicts/checklist";
+import { ClauseBasis, ClauseStatus, conclusionText, StatusCounts, STATUS_LABELS } from "../core/verdicts/clause-status";
+import { clauseLabel, clauseTitle, requirementText } from "../core/catalog/clause-text";
+import type { Clause, Edition, Level, ModelNode } from "../core/catalog/edition";
+import { pick } from "../core/check/render";
+import { LineIndex } from "../core/parse/line-index";
+import { renderMessage } from "../core/check/render";
+import type { DossierReport } from "../core/check/service";
 import type { Finding, Locale, Localized, Severity } from "../core/types";
-import { asObject, asString } from "../core/values";
+import { asObject, asString } from "../core/check/values";
 
 export interface ChecklistFindingRow {
   severity: Severity;

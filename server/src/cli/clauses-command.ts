@@ -1,9 +1,9 @@
 // `isv-dossier clauses [ID]`: the clause catalog as a tree, or one clause with its text, its provenance, the
 // requirement rules that check it (RULES' clause templates resolved at each level) and the dossier fields citing it.
-import { clauseItems, clauseLabel, clauseMarkdown, isItemHeading } from "../core/clause-text";
-import { Clause, Edition, LEVELS, ModelNode } from "../core/edition";
-import { pick } from "../core/l10n/render";
-import { RULES } from "../core/rules";
+import { clauseItems, clauseLabel, clauseMarkdown, isItemHeading } from "../core/catalog/clause-text";
+import { Clause, Edition, LEVELS, ModelNode } from "../core/catalog/edition";
+import { pick } from "../core/check/render";
+import { RULES } from "../core/check/rules";
 import type { Locale, Localized } from "../core/types";
 import { CliUsageError, EXIT_OK } from "./errors";
 import { uiText } from "./ui-text";

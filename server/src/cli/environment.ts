@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { normalizeLocale } from "../core/l10n/locale";
-import { isIsoDate } from "../core/calendar";
+import { isIsoDate } from "../core/check/calendar";
 import type { Locale } from "../core/types";
 import { CliUsageError } from "./errors";
 import { uiText } from "./ui-text";

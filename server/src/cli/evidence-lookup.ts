@@ -6,7 +6,7 @@
 // kept for the run; a new run starts with a new lookup, so a file created in between is found.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkEvidencePath } from "../core/evidence-path";
+import { checkEvidencePath } from "../core/check/evidence-path";
 import { evidenceExistsIn } from "../node/evidence-files";
 
 type Listing = Map<string, fs.Dirent>;

@@ -1,7 +1,7 @@
-// The clause verdicts of a linted dossier (core/clause-status.ts) from the findings the CLI carries, for the SARIF
+// The clause verdicts of a linted dossier (core/verdicts/clause-status.ts) from the findings the CLI carries, for the SARIF
 // log and the stylish summary line. The same function as the checklist's, fed the same findings.
-import { ClauseVerdict, clauseVerdicts, VerdictFinding } from "../core/clause-status";
-import { Edition, findEdition, Level } from "../core/edition";
+import { ClauseVerdict, clauseVerdicts, VerdictFinding } from "../core/verdicts/clause-status";
+import { Edition, findEdition, Level } from "../core/catalog/edition";
 import type { CliFinding, LintedFile } from "./lint-file";
 
 /** A CLI finding as the status function reads it. */

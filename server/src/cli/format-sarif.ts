@@ -2,18 +2,18 @@
 // (run.taxonomies) whose taxa are its clauses — Chinese text and provenance included; each rule is related to
 // the clauses it enforces, each result names its clauses, and artifact locations are relative to SRCROOT (the
 // folder the CLI ran in), so the log holds no absolute path of the machine that produced it. Each artifact carries
-// the dossier's clause verdicts (core/clause-status.ts: status, basis, conclusion) in its properties, and each
+// the dossier's clause verdicts (core/verdicts/clause-status.ts: status, basis, conclusion) in its properties, and each
 // result's clause references the status of that clause in that dossier.
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
-import { checkById } from "../core/checks";
-import { ClauseVerdict, conclusionText } from "../core/clause-status";
-import { clauseLabel, clauseMarkdown, clauseTitle, requirementText } from "../core/clause-text";
-import { Clause, Edition, LEVELS } from "../core/edition";
-import { pick } from "../core/l10n/render";
-import { RULES } from "../core/rules";
-import { specUri } from "../core/spec-document";
+import { checkById } from "../core/check/checks";
+import { ClauseVerdict, conclusionText } from "../core/verdicts/clause-status";
+import { clauseLabel, clauseMarkdown, clauseTitle, requirementText } from "../core/catalog/clause-text";
+import { Clause, Edition, LEVELS } from "../core/catalog/edition";
+import { pick } from "../core/check/render";
+import { RULES } from "../core/check/rules";
+import { specUri } from "../core/features/spec-document";
 import type { Locale, Severity } from "../core/types";
 import { fileVerdicts, SarifFinding } from "./file-verdicts";
 import type { CliFinding, CliRange, LintedFile } from "./lint-file";

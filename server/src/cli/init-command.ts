@@ -2,8 +2,8 @@
 // to FILE (never overwriting any file: written whole under a temporary name, then linked into place) or to
 // stdout. Placeholders ("") fail validation until the applicant fills them.
 import * as path from "node:path";
-import type { Edition, Level } from "../core/edition";
-import { newDossierText } from "../core/skeleton";
+import type { Edition, Level } from "../core/catalog/edition";
+import { newDossierText } from "../core/features/skeleton";
 import type { Locale } from "../core/types";
 import { describeFileError } from "./discover";
 import { CliUsageError, EXIT_OK } from "./errors";

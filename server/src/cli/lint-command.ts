@@ -73,7 +73,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     toolVersion: options.toolVersion,
     // read by the SARIF and GitHub formats only
     get edition() {
-      return (require("../core/edition") as typeof import("../core/edition")).defaultEdition();
+      return (require("../core/catalog/edition") as typeof import("../core/catalog/edition")).defaultEdition();
     },
   };
   writeOutput(FORMATTERS[options.format]()(files, context), options.output, options.locale);

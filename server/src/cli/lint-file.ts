@@ -3,13 +3,13 @@
 // main thread or in a worker; the result must survive structured cloning.
 import { createHash } from "node:crypto";
 import * as path from "node:path";
-import { renderMessage } from "../core/l10n/render";
-import { LineIndex, LinePosition } from "../core/line-index";
-import { decodeDossierBytes } from "../core/encoding";
-import { fileSizeFinding, TimeBudget } from "../core/limits";
-import { compareFindings, createLanguageService } from "../core/service";
+import { renderMessage } from "../core/check/render";
+import { LineIndex, LinePosition } from "../core/parse/line-index";
+import { decodeDossierBytes } from "../core/parse/encoding";
+import { fileSizeFinding, TimeBudget } from "../core/parse/limits";
+import { compareFindings, createLanguageService } from "../core/check/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
-import { DEFAULT_SETTINGS } from "../settings";
+import { DEFAULT_SETTINGS } from "../lsp/settings";
 import type { DossierTarget } from "./discover";
 import { EvidenceLookup } from "./evidence-lookup";
 import { readDossierBytes } from "./read-dossier";

@@ -1,5 +1,5 @@
 // What the lint formatters share: the filtered results, counts, and the context a formatter renders in.
-import type { Edition } from "../core/edition";
+import type { Edition } from "../core/catalog/edition";
 import type { Locale, Severity } from "../core/types";
 import type { LintedFile } from "./lint-file";
 

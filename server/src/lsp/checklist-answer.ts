@@ -1,11 +1,11 @@
 // The answer of the checklist request (the Clauses view, the status bar, "Show checklist"): the dossier's verdicts
-// (core/clause-status.ts, through the checklist) with their conclusions in the dossier's locale and findings as
+// (core/verdicts/clause-status.ts, through the checklist) with their conclusions in the dossier's locale and findings as
 // diagnostics.
-import type { Checklist } from "../core/checklist";
-import { conclusionLabel, conclusionText, countsText } from "../core/clause-status";
-import { clauseTitle } from "../core/clause-text";
-import type { LineIndex } from "../core/line-index";
-import type { Edition } from "../core/edition";
+import type { Checklist } from "../core/verdicts/checklist";
+import { conclusionLabel, conclusionText, countsText } from "../core/verdicts/clause-status";
+import { clauseTitle } from "../core/catalog/clause-text";
+import type { LineIndex } from "../core/parse/line-index";
+import type { Edition } from "../core/catalog/edition";
 import type { Locale } from "../core/types";
 import { toDiagnostic } from "./convert";
 import type { ChecklistAnswer } from "./requests";

@@ -2,17 +2,17 @@
 import type { CodeAction, CompletionItem, Diagnostic, DiagnosticRelatedInformation, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from "vscode-languageserver";
 import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, Location, MarkupKind, SymbolKind } from "vscode-languageserver";
 import { URI, Utils } from "vscode-uri";
-import type { QuickFix } from "../core/code-actions";
-import type { CompletionEntry } from "../core/completion";
-import type { DefinitionTarget } from "../core/definition";
-import type { FoldingOffsets } from "../core/folding";
-import type { HoverResult } from "../core/hover";
-import { LineIndex } from "../core/line-index";
-import type { EvidenceLink } from "../core/links";
-import { renderMessage } from "../core/l10n/render";
-import { allEditions, Edition } from "../core/edition";
-import { renderSpecDocument, specUri } from "../core/spec-document";
-import type { OutlineSymbol } from "../core/symbols";
+import type { QuickFix } from "../core/features/code-actions";
+import type { CompletionEntry } from "../core/features/completion";
+import type { DefinitionTarget } from "../core/features/definition";
+import type { FoldingOffsets } from "../core/features/folding";
+import type { HoverResult } from "../core/features/hover";
+import { LineIndex } from "../core/parse/line-index";
+import type { EvidenceLink } from "../core/features/links";
+import { renderMessage } from "../core/check/render";
+import { allEditions, Edition } from "../core/catalog/edition";
+import { renderSpecDocument, specUri } from "../core/features/spec-document";
+import type { OutlineSymbol } from "../core/features/symbols";
 import type { EditionInfo, SpecDocumentAnswer } from "./requests";
 import type { Finding, Locale, OffsetRange, Severity } from "../core/types";
 

@@ -1,10 +1,10 @@
 // Custom requests between the extension (client/) and the server, beyond standard LSP, and the shapes of their
 // parameters and answers, declared once: the extension imports this file (client/src/protocol.ts; types only
 // besides the names, so its bundle takes no server code). The answers are built in convert.ts and
-// checklist-answer.ts (from the one model of a clause's status, core/clause-status.ts).
+// checklist-answer.ts (from the one model of a clause's status, core/verdicts/clause-status.ts).
 import type { Diagnostic } from "vscode-languageserver";
-import type { ClauseBasis, ClauseStatus, StatusCounts } from "../core/clause-status";
-import type { Level, Provenance } from "../core/edition";
+import type { ClauseBasis, ClauseStatus, StatusCounts } from "../core/verdicts/clause-status";
+import type { Level, Provenance } from "../core/catalog/edition";
 import type { Locale, Localized } from "../core/types";
 
 export type { ClauseBasis, ClauseStatus, Level, Locale, Localized, Provenance, StatusCounts };

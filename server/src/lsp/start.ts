@@ -6,7 +6,7 @@
 // and a stream it cannot read (a malformed header such as `Content-Length: abc`, a body that is not JSON) ends the
 // process with exit code 1, so that the editor restarts it, instead of leaving it alive and deaf.
 import { combineFeatures, createConnection, Features, MessageConnection, ProposedFeatures, RemoteConsole, _ } from "vscode-languageserver/node";
-import { startServer } from "../server";
+import { startServer } from "./server";
 
 /** Exit code of a server whose connection failed (not 0: the client restarts a server that ends so). */
 export const EXIT_CONNECTION_ERROR = 1;

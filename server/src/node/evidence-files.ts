@@ -7,7 +7,7 @@
 // node:path's resolve and relative, which walk every character, are kept for the other paths.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkEvidencePath, placeOfRelativePath } from "../core/evidence-path";
+import { checkEvidencePath, placeOfRelativePath } from "../core/check/evidence-path";
 
 /** An empty, `.` or `..` segment: such a path is resolved with node:path. */
 const NOT_PLAIN_NAMES = /(^|\/)\.{0,2}(\/|$)/;

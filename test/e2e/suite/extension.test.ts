@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { parse as parseYaml } from "yaml";
 import { parseExpectations } from "../../support/fixture";
-import { DEFAULT_SETTINGS } from "../../../server/src/settings";
+import { DEFAULT_SETTINGS } from "../../../server/src/lsp/settings";
 import type { IsvDossierApi, TreeSnapshot } from "../../../client/src/api";
 import {
   closeAllEditors,

@@ -1,5 +1,5 @@
 // The locale and picking a text in it: what every edge needs from its first line on. Imports only types, so the
-// command line's main process reads it without loading the rules and messages (render.ts) until a command needs them.
+// command line's main process reads it without loading the rules and messages (check/render.ts) until a command needs them.
 import type { Locale, Localized, MessageArgument } from "../types";
 
 /** "zh-cn" for any Chinese locale (zh, zh_CN.UTF-8, zh-TW…), "en" otherwise. */

@@ -1,0 +1,129 @@
+// Every check id the tool can report, in one table: the requirement rules (from their own declarations in rules/)
+// and the other checks, each declared beside the code that reports it (parse.ts, encoding.ts, limits.ts,
+// check/schema/check.ts; the two findings service.ts makes itself are declared here). The README's check tables, the
+// SARIF rule descriptions and the ids a configuration may name come from it. test/unit/checks.test.ts fails when an
+// id is reported that the table lacks, or the table holds an id nothing reports.
+import type { Edition } from "../catalog/edition";
+import { ENCODING_CHECKS } from "../parse/encoding";
+import { LIMIT_CHECKS } from "../parse/limits";
+import { YAML_CHECKS } from "../parse/parse";
+import { RULES } from "./rules";
+import type { Rule } from "./rules/rule";
+import { SCHEMA_CHECKS } from "./schema/check";
+import type { Localized, Severity } from "../types";
+
+export type CheckKind =
+  /** A requirement rule (rules/). */
+  | "rule"
+  /** The JSON Schema generated from the dossier model. */
+  | "schema"
+  /** The form of an identifier no clause prescribes. */
+  | "identifier"
+  /** YAML syntax. */
+  | "yaml"
+  /** The characters of the text. */
+  | "encoding"
+  /** Limits against hostile or oversized input. */
+  | "limit"
+  /** References that are never followed. */
+  | "security"
+  /** A note about how the dossier was checked. */
+  | "notice";
+
+export interface CheckDeclaration {
+  /** The finding's `ruleId`. */
+  id: string;
+  kind: CheckKind;
+  /** The clauses it cites, as templates ("4.x.3" stands for 4.1.3 / 4.2.3 / 4.3.3); empty when it cites none, or
+   * when they come from the schema (then clausesFromSchema is set). */
+  clauses: string[];
+  /** The clauses are those of the schema constraint that failed (its x-clause). */
+  clausesFromSchema?: boolean;
+  /** The severities its findings may have, the usual one first. */
+  severities: Severity[];
+  /** What it checks, in both languages. */
+  description: Localized;
+}
+
+export interface CheckEntry extends CheckDeclaration {
+  /** The usual severity of its findings (the first of `severities`). */
+  defaultSeverity: Severity;
+}
+
+/**
+ * The severities of a rule's findings, the usual one first, when not only errors. A rule's findings are errors
+ * unless it says otherwise (context.finding); the checks test fails when a rule reports a severity not listed here.
+ */
+const RULE_SEVERITIES: { [ruleId: string]: Severity[] } = {
+  "category.other-category": ["info"],
+  "dates.certificate-validity": ["error", "info"],
+  "premises.lease-term": ["error", "warning"],
+  "dates.not-after-application": ["error", "info"],
+  "personnel.references": ["error", "warning"],
+  "processes.stage-coverage": ["warning"],
+  "management.supplier-management": ["warning", "info"],
+  "personnel.technical-lead": ["error", "warning"],
+  "tools.source-evidence": ["error", "info"],
+  "identifier.self-assessment-clause": ["warning"],
+};
+
+// Findings the language service makes itself (service.ts).
+
+const EMPTY_DOSSIER_CHECK: CheckDeclaration = {
+  id: "schema.empty",
+  kind: "schema",
+  clauses: ["4"],
+  severities: ["error"],
+  description: { en: "A dossier is not empty.", zh: "申请材料不能为空。" },
+};
+
+const AS_OF_TODAY_CHECK: CheckDeclaration = {
+  id: "dates.as-of-today",
+  kind: "notice",
+  clauses: ["4.x.3"],
+  severities: ["info"],
+  description: {
+    en: "Without a valid application date (application.date), time windows are measured against today.",
+    zh: "没有有效的申请日期（application.date）时，时间要求按今天计算。",
+  },
+};
+
+function ruleCheck(rule: Rule): CheckDeclaration {
+  return { id: rule.id, kind: "rule", clauses: rule.clauses, severities: RULE_SEVERITIES[rule.id] ?? ["error"], description: rule.description };
+}
+
+function entry(declaration: CheckDeclaration): CheckEntry {
+  return { ...declaration, defaultSeverity: declaration.severities[0] ?? "error" };
+}
+
+/** Every check: the other checks first (YAML, encodings, limits, security, schema, identifiers, notices), then the rules in the order they run. */
+export const CHECKS: readonly CheckEntry[] = [
+  ...YAML_CHECKS,
+  ...ENCODING_CHECKS,
+  ...LIMIT_CHECKS,
+  EMPTY_DOSSIER_CHECK,
+  ...SCHEMA_CHECKS,
+  AS_OF_TODAY_CHECK,
+  ...RULES.map(ruleCheck),
+].map(entry);
+
+const BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
+
+/** The table entry of a check id (a finding's ruleId), if it has one. */
+export function checkById(id: string): CheckEntry | undefined {
+  return BY_ID.get(id);
+}
+
+/** Every check id, in table order. */
+export function checkIds(): string[] {
+  return CHECKS.map((check) => check.id);
+}
+
+/**
+ * The ids a configuration may name (a severity override or a waiver applies to a check id or to a clause id, as
+ * ServiceOptions.severityOverrides does): every check id, and every clause id of the edition. For a generated
+ * JSON Schema to enumerate.
+ */
+export function configurableIds(edition: Edition): { checks: string[]; clauses: string[] } {
+  return { checks: checkIds(), clauses: edition.clauses.map((clause) => clause.id) };
+}
