@@ -1,7 +1,7 @@
 // Renders clauses for people: the label ("4.2.3 b)"), and a Markdown block with the Chinese text verbatim, the
 // English rendering, the provenance said plainly, and, for per-level requirements, a table of levels 3/2/1.
 import type { Clause, Edition, Level } from "./edition";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import type { Locale, Localized } from "../types";
 
 const UI: { [key: string]: Localized } = {

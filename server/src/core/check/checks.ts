@@ -10,40 +10,11 @@ import { YAML_CHECKS } from "../parse/parse";
 import { RULES } from "./rules";
 import type { Rule } from "./rules/rule";
 import { SCHEMA_CHECKS } from "./schema/check";
-import type { Localized, Severity } from "../types";
+import type { CheckDeclaration, Severity } from "../types";
 
-export type CheckKind =
-  /** A requirement rule (rules/). */
-  | "rule"
-  /** The JSON Schema generated from the dossier model. */
-  | "schema"
-  /** The form of an identifier no clause prescribes. */
-  | "identifier"
-  /** YAML syntax. */
-  | "yaml"
-  /** The characters of the text. */
-  | "encoding"
-  /** Limits against hostile or oversized input. */
-  | "limit"
-  /** References that are never followed. */
-  | "security"
-  /** A note about how the dossier was checked. */
-  | "notice";
-
-export interface CheckDeclaration {
-  /** The finding's `ruleId`. */
-  id: string;
-  kind: CheckKind;
-  /** The clauses it cites, as templates ("4.x.3" stands for 4.1.3 / 4.2.3 / 4.3.3); empty when it cites none, or
-   * when they come from the schema (then clausesFromSchema is set). */
-  clauses: string[];
-  /** The clauses are those of the schema constraint that failed (its x-clause). */
-  clausesFromSchema?: boolean;
-  /** The severities its findings may have, the usual one first. */
-  severities: Severity[];
-  /** What it checks, in both languages. */
-  description: Localized;
-}
+// declared in types.ts, beside the findings: the modules that declare checks (parse, encoding, limits, the schema
+// check) sit below this table and cannot import from it
+export type { CheckDeclaration, CheckKind } from "../types";
 
 export interface CheckEntry extends CheckDeclaration {
   /** The usual severity of its findings (the first of `severities`). */

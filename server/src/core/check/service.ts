@@ -2,7 +2,7 @@
 // whether an evidence file exists) comes in as options. Imports no vscode, no vscode-languageserver*, no fs.
 import { isScalar } from "yaml";
 import { allEditions, defaultEdition, Edition, findEdition, Level } from "../catalog/edition";
-import { normalizeLocale } from "./render";
+import { normalizeLocale } from "../l10n/locale";
 import { Deadline, LIMIT_RULES, TimeBudget, timeBudgetFinding } from "../parse/limits";
 import { keyRange, valueRange } from "../parse/locate";
 import { parseDossier, ParsedDossier, withParseDeadline } from "../parse/parse";

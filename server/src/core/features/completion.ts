@@ -9,7 +9,7 @@ import { clauseLabel } from "../catalog/clause-text";
 import type { CursorContext } from "../parse/cursor-context";
 import { cursorContextNear } from "../parse/incremental/cursor";
 import { allEditions, ModelNode } from "../catalog/edition";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import type { DossierReport } from "../check/service";
 import type { JsonPath, Locale, Localized, OffsetRange } from "../types";
 import { asArray, asObject, asString } from "../check/values";

@@ -2,7 +2,7 @@
 // clause id written in a comment, that clause.
 import { clauseMentionAt } from "./clause-mentions";
 import { clauseMarkdown } from "../catalog/clause-text";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import { pathAtOffset } from "../parse/locate";
 import type { DossierReport } from "../check/service";
 import type { JsonPath, Locale, Localized, OffsetRange } from "../types";

@@ -1,7 +1,7 @@
 // YAML skeletons built from the dossier model: the text a quick fix inserts for a missing key, and a whole new
 // dossier (the editor's "New dossier…" and `isv-dossier init`), with comments citing clauses.
 import type { Edition, Level, ModelNode } from "../catalog/edition";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import type { Locale } from "../types";
 
 /** A placeholder the applicant must replace; it fails validation on purpose until filled. */

@@ -3,7 +3,7 @@
 import type { Clause, Edition } from "../catalog/edition";
 import { clauseLabel } from "../catalog/clause-text";
 import type { Locale, OffsetRange } from "../types";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 
 export const SPEC_SCHEME = "isv-spec";
 

@@ -2,7 +2,7 @@
 // `id` (or value), four levels deep at most. Reads the yaml AST, which a broken document still has in part.
 // Pure: imports only `yaml`; no vscode, no vscode-languageserver*, no fs.
 import { isMap, isNode, isScalar, isSeq, Node as YamlNode, Pair } from "yaml";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import type { DossierReport } from "../check/service";
 import type { JsonPath, Locale, OffsetRange } from "../types";
 

@@ -1,8 +1,7 @@
 // Encodings and binary content. `decodeDossierBytes` turns a file's bytes into text (for the CLI: UTF-8 with or
 // without BOM, UTF-16 LE/BE with or without BOM); `textEncodingFindings` looks at text as any editor sends it (NUL
 // characters, control characters, U+FFFD replacement characters, a BOM). Pure: no vscode, no LSP, no fs, no Buffer.
-import type { CheckDeclaration } from "../check/checks";
-import type { Finding, Localized, OffsetRange } from "../types";
+import type { CheckDeclaration, Finding, Localized, OffsetRange } from "../types";
 
 export type DossierEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be";
 

@@ -2,8 +2,7 @@
 // on the text before `yaml` sees it, then on the parsed document), the validation time budget, and remote references (`$schema`, `$ref`) that are never followed.
 // Pure: imports only `yaml` and the core's types; the clock comes from the caller. No vscode, no LSP, no fs.
 import { Document, isMap, isPair, isScalar, isSeq } from "yaml";
-import type { CheckDeclaration } from "../check/checks";
-import type { Finding, Localized, OffsetRange } from "../types";
+import type { CheckDeclaration, Finding, Localized, OffsetRange } from "../types";
 
 export const LIMITS = {
   /** Levels of nested mappings and lists a dossier may have (a real one has fewer than 10). */

@@ -5,8 +5,7 @@ import type { CST } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
 import { Deadline, excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
 import type { DossierLayout } from "./incremental/split";
-import type { CheckDeclaration } from "../check/checks";
-import type { Finding, OffsetRange } from "../types";
+import type { CheckDeclaration, Finding, OffsetRange } from "../types";
 
 /** Limits against hostile input (alias bombs and the like). */
 export const MAX_ALIAS_COUNT = 100;

@@ -4,7 +4,7 @@
 // that are only remarks. The checklist, the Clauses view, the status bar, SARIF and the CLI summary all draw from
 // here. Pure: takes findings as data; imports no vscode, no fs.
 import type { Clause, Edition, Level } from "../catalog/edition";
-import { pick } from "../check/render";
+import { pick } from "../l10n/locale";
 import { RULES } from "../check/rules";
 import { verdictClauses } from "../catalog/clause-applicability";
 

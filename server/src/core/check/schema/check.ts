@@ -6,8 +6,7 @@ import type { Edition, Level, SchemaObject } from "../../catalog/edition";
 import { Deadline, LIMITS, schemaFindingsCapFinding } from "../../parse/limits";
 import { keyRange, valueRange } from "../../parse/locate";
 import { shapeValidator } from "./shape";
-import type { CheckDeclaration } from "../checks";
-import type { Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
+import type { CheckDeclaration, Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
 const VALUE_KEYWORDS = ["type", "not", "const", "enum", "format", "pattern", "minLength", "minimum", "exclusiveMinimum"];
