@@ -15,14 +15,12 @@ const COMPILED = path.join(ROOT, "out", "test", "unit");
 
 /** The slow test files, by name without `.test.ts`. */
 export const SLOW = [
-  // the bundled CLI run as a process (dist/server/cli.js), lint workers
+  // the bundled CLI run as a process (dist/server/cli.js)
   "cli-checklist",
   "cli-checklist-docx", // and LibreOffice
-  "cli-evidence-lookup",
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",
-  "cli-parallel",
   "cli-sarif",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
@@ -32,6 +30,7 @@ export const SLOW = [
   "hostile-cli-pipes",
   "hostile-cli-text",
   "hostile-encoding",
+  "hostile-keys",
   "hostile-yaml",
   "reliability-crash-containment",
   "reliability-restart",

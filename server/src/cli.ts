@@ -12,9 +12,8 @@ import { LINT_FORMATS, runLint } from "./cli/lint-command";
 import { terminalText } from "./cli/safe-text";
 import { uiText } from "./cli/ui-text";
 
-// The catalog and the commands other than lint are required when used, not imported: `lint` starts its worker
-// threads before the main process has loaded any of the language service (which it then needs only for the SARIF
-// and GitHub formats).
+// The catalog and the commands other than lint are required when used, not imported: each command loads only what
+// it needs.
 function defaultEdition(): import("./core/catalog/edition").Edition {
   return (require("./core/catalog/edition") as typeof import("./core/catalog/edition")).defaultEdition();
 }
@@ -33,6 +32,7 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     quiet: { type: "boolean", short: "q" },
     level: { type: "string", multiple: true },
     category: { type: "string", multiple: true },
+    // no longer has an effect (files are linted one after another); accepted so that existing scripts keep working
     jobs: { type: "string", short: "j" },
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
@@ -88,7 +88,7 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
   const categories = listValue(values, "category");
   for (const category of categories ?? []) choice("--category", category, Object.keys(defaultEdition().categories), category, locale);
   const maxWarnings = stringValue(values, "max-warnings");
-  const jobs = stringValue(values, "jobs");
+  if (values.jobs !== undefined) process.stderr.write(`isv-dossier: ${uiText("notice.jobs-ignored", locale)}\n`);
   const asOf = stringValue(values, "as-of");
   return runLint({
     paths: positionals,
@@ -100,7 +100,6 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     maxWarnings: maxWarnings === undefined ? -1 : integerOption("--max-warnings", maxWarnings, 0, locale),
     filters: { quiet: values.quiet === true, levels: levels?.map(Number), categories },
     color: useColor(values),
-    jobs: jobs === undefined ? undefined : integerOption("--jobs", jobs, 1, locale),
     exitZero: values["exit-zero"] === true,
     toolVersion: packageVersion(),
   });

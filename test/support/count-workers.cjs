@@ -1,6 +1,7 @@
-// TEST ONLY: preloaded (NODE_OPTIONS=--require) into a CLI under test to count its worker threads. Replaces
-// worker_threads.Worker in the main thread with a subclass that counts the workers started and the most alive at
-// once, and writes {"started": N, "mostAlive": M} to the file named by ISV_DOSSIER_WORKER_LOG when the process exits.
+// TEST ONLY: preloaded (NODE_OPTIONS=--require) into a CLI under test to count its worker threads (it starts none:
+// hostile-cli-jobs). Replaces worker_threads.Worker in the main thread with a subclass that counts the workers
+// started and the most alive at once, and writes {"started": N, "mostAlive": M} to the file named by
+// ISV_DOSSIER_WORKER_LOG when the process exits.
 "use strict";
 
 const fs = require("node:fs");

@@ -63,7 +63,7 @@ function assertQuietEnd(run: PipeRun, what: string): void {
 test("stdout closed before any output: lint (stylish and JSON) and checklist end quietly with 141", async () => {
   const runs = await Promise.all([
     runClosingStdout(["lint", ".", "--as-of", AS_OF], "at-once"),
-    runClosingStdout(["lint", ".", "--format", "json", "--jobs", "1", "--as-of", AS_OF], "at-once"),
+    runClosingStdout(["lint", ".", "--format", "json", "--as-of", AS_OF], "at-once"),
     runClosingStdout(["checklist", "d00.dossier.yaml", "--as-of", AS_OF], "at-once"),
   ]);
   runs.forEach((run, index) => assertQuietEnd(run, ["lint", "lint json", "checklist"][index]));

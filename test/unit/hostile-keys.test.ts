@@ -237,9 +237,10 @@ test("CLI: many keys in one mapping get their findings within the budget (kill t
       fs.writeFileSync(file, make());
       const run = await runCliBounded(["lint", "--format", "json", "--as-of", "2026-03-18", file], KILL_AFTER_MS);
       assert.equal(run.killed, false, `${name}: still running after ${KILL_AFTER_MS} ms`);
-      assert.equal(run.code, 1, name);
       const report = JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
       const rules = report.files[0].findings.map((finding) => finding.rule);
+      // exit 1 for the schema's errors; a parse the budget stopped has its warning alone (exit 0)
+      assert.equal(run.code, rules.some((rule) => rule.startsWith("schema.")) ? 1 : 0, name);
       // The CLI has the server's time budget: either the check ran to its cap, or the budget stopped it (a loaded
       // machine) and says so — never nothing, never more than the cap.
       const schemaFindings = rules.filter((rule) => rule === "schema.unknown-key" || rule === "schema.required").length;

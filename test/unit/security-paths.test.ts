@@ -142,7 +142,7 @@ test("CLI: linting the same dossier reports every hostile path and never touches
   const layout = makeLayout();
   const log = path.join(layout.top, "cli-fs-calls.jsonl");
   const environment = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(), ISV_DOSSIER_TRAP_LOG: log };
-  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "server", "cli.js"), "lint", layout.dossierFile, "--format", "json", "--jobs", "1"], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "server", "cli.js"), "lint", layout.dossierFile, "--format", "json"], {
     env: environment,
     encoding: "utf8",
   });

@@ -47,7 +47,7 @@ Options:
   -q, --quiet            report errors only
       --level L          only dossiers applying for level L (1, 2, 3; repeat or comma-separate); never overrides a dossier
       --category C       only dossiers of category C (repeat or comma-separate); never overrides a dossier
-  -j, --jobs N           files linted in parallel (default: one per core; at most twice the cores; 1 = sequential)
+  -j, --jobs N           no longer has an effect (accepted for existing scripts; one notice on stderr)
       --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
       --no-color         no colours in the stylish output
       --debug            print stack traces of internal errors
@@ -70,7 +70,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -q, --quiet            只报告错误
       --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
       --category 类别    只检查该类别（可重复或用逗号分隔）的材料；不会改变材料本身的类别
-  -j, --jobs N           并行检查的文件数（默认每个 CPU 核一个，最多为核数的两倍；1 为顺序检查）
+  -j, --jobs N           已不再起作用（为兼容现有脚本仍可给出；标准错误输出一行提示）
       --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
       --no-color         stylish 输出不使用颜色
       --debug            内部错误时打印调用栈

@@ -1,4 +1,4 @@
-// `isv-dossier lint [PATH…]`: discover dossiers, lint them (in parallel for large batches), filter, format,
+// `isv-dossier lint [PATH…]`: discover dossiers, lint them one after another on the main thread, filter, format,
 // write, and decide the exit code: 0 clean (warnings within --max-warnings), 1 errors or too many warnings.
 // A folder that cannot be listed, or a dossier that cannot be read or is not a regular file (a FIFO, a device, a
 // folder), does not stop the run: each gets one line on stderr, the rest is linted and reported, and the exit code
@@ -13,10 +13,8 @@ import { checkOutputPath, writeOutput } from "./output";
 import { ProgressBar } from "./progress";
 import { terminalText } from "./safe-text";
 import { uiText } from "./ui-text";
-import { lintAll } from "./worker-pool";
 
-// Modules below are required when used, not imported: the main process loads only what the run needs (with worker
-// threads and the JSON format, none of the language service).
+// Formatters are required when used, not imported: a run loads only the one it writes with.
 
 /** Each format's formatter (SARIF's brings in the whole specification catalog). */
 const FORMATTERS: { [name: string]: () => LintFormatter } = {
@@ -41,7 +39,6 @@ export interface LintCommandOptions {
   maxWarnings: number;
   filters: ResultFilters;
   color: boolean;
-  jobs?: number;
   exitZero: boolean;
   toolVersion: string;
 }
@@ -57,7 +54,14 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
   try {
-    linted = await lintAll(targets, { locale: options.locale, today: options.asOf }, { jobs: options.jobs, onFileDone: (done, total) => progress.update(done, total) });
+    // required here, not imported: cli.ts imports this module for every command, and only lint needs the service
+    const { lintFile } = require("./lint-file") as typeof import("./lint-file");
+    const settings = { locale: options.locale, today: options.asOf };
+    linted = targets.map((target, index) => {
+      const result = lintFile(target, settings);
+      progress.update(index + 1, targets.length);
+      return result;
+    });
   } finally {
     progress.clear();
   }

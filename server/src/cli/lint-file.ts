@@ -1,6 +1,5 @@
 // Lints one dossier file for the CLI: reads and decodes it, runs the language service (the same core the editor uses) and
-// turns the findings into plain data with positions, rendered messages and stable fingerprints. Runs in the
-// main thread or in a worker; the result must survive structured cloning.
+// turns the findings into plain data with positions, rendered messages and stable fingerprints.
 import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { renderMessage } from "../core/check/render";
@@ -10,8 +9,8 @@ import { fileSizeFinding, TimeBudget } from "../core/parse/limits";
 import { compareFindings, createLanguageService } from "../core/check/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
 import { DEFAULT_SETTINGS } from "../lsp/settings";
+import { evidenceExistsIn } from "../node/evidence-files";
 import type { DossierTarget } from "./discover";
-import { EvidenceLookup } from "./evidence-lookup";
 import { readDossierBytes } from "./read-dossier";
 
 export interface LintSettings {
@@ -90,15 +89,15 @@ function fingerprints(text: string, lines: LineIndex, findings: Finding[]): stri
   });
 }
 
-/** Lints a file's bytes (UTF-8, or UTF-16 decoded with a finding); evidence paths are looked up beside it, through
- * `evidence` (one lookup per run: each folder is listed once). */
-export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings, evidence = new EvidenceLookup()): LintedFile {
+/** Lints a file's bytes (UTF-8, or UTF-16 decoded with a finding); evidence paths are looked up beside it (the
+ * server's check, node/evidence-files.ts). */
+export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings): LintedFile {
   const decoded = decodeDossierBytes(bytes);
   const text = decoded.text;
   const service = createLanguageService({
     locale: settings.locale,
     today: settings.today,
-    evidenceExists: evidence.existsIn(path.dirname(target.absolutePath)),
+    evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
     timeBudget: cliTimeBudget(),
   });
   const report = service.validate(text);
@@ -135,9 +134,9 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFi
 
 /** Lints a dossier file: only a regular file within the size limit is read (read-dossier.ts); a larger one gets a
  * single limits.file-size finding, anything else a readError. */
-export function lintFile(target: DossierTarget, settings: LintSettings, evidence = new EvidenceLookup()): LintedFile {
+export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
   const read = readDossierBytes(target.absolutePath, MAX_FILE_SIZE_BYTES, settings.locale);
-  if (read.kind === "bytes") return lintBytes(target, read.bytes, settings, evidence);
+  if (read.kind === "bytes") return lintBytes(target, read.bytes, settings);
   const unchecked = { path: target.displayPath, absolutePath: target.absolutePath, editionId: "", level: null, category: null };
   if (read.kind === "unreadable") return { ...unchecked, findings: [], readError: read.reason };
   return { ...unchecked, findings: toCliFindings("", [fileSizeFinding(read.size, MAX_FILE_SIZE_BYTES)], settings.locale) };

@@ -18,6 +18,10 @@ const TEXT: { [key: string]: Localized } = {
     zh: "警告过多（{warnings} 个），最多允许 {max} 个（--max-warnings）。",
   },
   "progress.files": { en: "files", zh: "个文件" },
+  "notice.jobs-ignored": {
+    en: "--jobs no longer has an effect: files are linted one after another",
+    zh: "--jobs 已不再起作用：文件逐个依次检查",
+  },
   // errors (one line on stderr)
   "error.no-such-path": { en: "no such file or directory: {path}", zh: "文件或目录不存在：{path}" },
   "error.no-dossiers-in-folder": { en: "no *.dossier.yaml files in {path}", zh: "{path} 中没有 *.dossier.yaml 文件" },
