@@ -54,7 +54,13 @@ export default defineConfig(
   {
     // CommonJS scripts and test-only modules load with require(); these entries load a bundle, or the server's
     // test-only rules, found at run time by path.
-    files: ["**/*.cjs", "**/*.js", "server/src/lsp/main.ts", "server/src/cli/lint-worker-start.ts", "server/src/lsp/server.ts"],
+    files: [
+      "**/*.cjs",
+      "**/*.js",
+      "server/src/lsp/main.ts",
+      "server/src/cli/lint-worker-start.ts",
+      "server/src/lsp/server.ts",
+    ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

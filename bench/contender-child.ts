@@ -60,7 +60,11 @@ async function timed(run: () => unknown): Promise<{ ms: number; result: unknown 
 
 async function open(round: number): Promise<ChildReply> {
   if (contender === "isv-incremental" || contender === "isv-full") {
-    const service = createLanguageService({ locale: "en", today: "2026-11-24", evidenceExists: new EvidenceAnswers().for(`${uri}?open=${round}`, path.dirname(filePath)) });
+    const service = createLanguageService({
+      locale: "en",
+      today: "2026-11-24",
+      evidenceExists: new EvidenceAnswers().for(`${uri}?open=${round}`, path.dirname(filePath)),
+    });
     return { ms: (await timed(() => service.validateParsed(new IncrementalParser().update(text)))).ms };
   }
   if (contender === "floor") return { ms: (await timed(() => floor(text))).ms };
@@ -100,7 +104,9 @@ async function requests(count: number): Promise<ChildReply> {
       completions.push((await timed(() => complete(report, offsets.completion, "en"))).ms);
     } else if (contender === "yls") {
       hovers.push((await timed(() => yls!.hover(uri, version, source, lines.positionAt(offsets.hover)))).ms);
-      completions.push((await timed(() => yls!.complete(uri, version, source, lines.positionAt(offsets.completion)))).ms);
+      completions.push(
+        (await timed(() => yls!.complete(uri, version, source, lines.positionAt(offsets.completion)))).ms,
+      );
     }
   }
   return { hover: median(hovers), completion: median(completions) };

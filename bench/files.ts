@@ -30,7 +30,15 @@ export function writeBenchFiles(folder: string, sizes: number[]): BenchFile[] {
       const file = path.join(folder, `${name}.dossier.yaml`);
       fs.writeFileSync(file, generated.text);
       writeEvidenceFiles(folder, generated.text);
-      files.push({ name, lines: generated.lines, variant, text: generated.text, faults: generated.faults, path: file, uri: pathToFileURL(file).toString() });
+      files.push({
+        name,
+        lines: generated.lines,
+        variant,
+        text: generated.text,
+        faults: generated.faults,
+        path: file,
+        uri: pathToFileURL(file).toString(),
+      });
     }
   }
   return files;

@@ -28,8 +28,14 @@ class ContenderProcess {
   private readonly child: ChildProcess;
   private pending: ((reply: ChildReply & { error?: string }) => void) | undefined;
 
-  constructor(readonly contender: InProcessContender, root: string) {
-    this.child = fork(path.join(root, "out", "bench", "contender-child.js"), [], { execArgv: ["--expose-gc"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  constructor(
+    readonly contender: InProcessContender,
+    root: string,
+  ) {
+    this.child = fork(path.join(root, "out", "bench", "contender-child.js"), [], {
+      execArgv: ["--expose-gc"],
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
     this.child.on("message", (reply: ChildReply & { error?: string }) => {
       const resolve = this.pending;
       this.pending = undefined;
@@ -53,21 +59,45 @@ class ContenderProcess {
  * Each contender runs in a process of its own (as in an editor, where every tool is its own server), and the
  * parent asks them in turn — the order rotating from edit to edit — so that load on the machine hits all alike.
  */
-export async function measureInProcess(root: string, file: BenchFile, rounds: number, openRounds: number, requestCount: number): Promise<InProcessResult> {
+export async function measureInProcess(
+  root: string,
+  file: BenchFile,
+  rounds: number,
+  openRounds: number,
+  requestCount: number,
+): Promise<InProcessResult> {
   const processes = IN_PROCESS_CONTENDERS.map((contender) => new ContenderProcess(contender, root));
   const byName = (name: InProcessContender) => processes[IN_PROCESS_CONTENDERS.indexOf(name)];
   try {
     // Warm: compiled code, as after a while of typing (small dossiers need more edits to get there).
     const warmUp = file.lines <= 2000 ? 60 : file.lines <= 20000 ? 20 : 5;
-    for (const process of processes) await process.ask({ type: "setup", contender: process.contender, path: file.path, uri: file.uri, warmUp, edits: rounds });
+    for (const process of processes)
+      await process.ask({
+        type: "setup",
+        contender: process.contender,
+        path: file.path,
+        uri: file.uri,
+        warmUp,
+        edits: rounds,
+      });
     const opens = { isv: [] as number[], yls: [] as number[], floor: [] as number[] };
     for (let round = 0; round < openRounds; round++) {
       opens.isv.push((await byName("isv-incremental").ask({ type: "open", round })).ms ?? NaN);
       opens.floor.push((await byName("floor").ask({ type: "open", round })).ms ?? NaN);
       opens.yls.push((await byName("yls").ask({ type: "open", round })).ms ?? NaN);
     }
-    const times: { [contender in InProcessContender]: number[] } = { "isv-incremental": [], "isv-full": [], floor: [], yls: [] };
-    const counts: { [contender in InProcessContender]: number } = { "isv-incremental": -1, "isv-full": -1, floor: -1, yls: -1 };
+    const times: { [contender in InProcessContender]: number[] } = {
+      "isv-incremental": [],
+      "isv-full": [],
+      floor: [],
+      yls: [],
+    };
+    const counts: { [contender in InProcessContender]: number } = {
+      "isv-incremental": -1,
+      "isv-full": -1,
+      floor: -1,
+      yls: -1,
+    };
     let mismatches = 0;
     for (let round = 0; round < rounds; round++) {
       const digests: { [contender: string]: string | undefined } = {};
@@ -92,7 +122,12 @@ export async function measureInProcess(root: string, file: BenchFile, rounds: nu
         yls: median(times.yls),
       },
       schemaFindings: counts,
-      requests: { isvHover: isvRequests.hover ?? NaN, isvCompletion: isvRequests.completion ?? NaN, ylsHover: ylsRequests.hover ?? NaN, ylsCompletion: ylsRequests.completion ?? NaN },
+      requests: {
+        isvHover: isvRequests.hover ?? NaN,
+        isvCompletion: isvRequests.completion ?? NaN,
+        ylsHover: ylsRequests.hover ?? NaN,
+        ylsCompletion: ylsRequests.completion ?? NaN,
+      },
       mismatches,
       edits: rounds,
     };
@@ -100,4 +135,3 @@ export async function measureInProcess(root: string, file: BenchFile, rounds: nu
     for (const process of processes) process.stop();
   }
 }
-

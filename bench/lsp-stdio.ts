@@ -4,7 +4,14 @@
 // each version's diagnostics; hover and completion round trips; the process's peak RSS from /proc.
 import { ChildProcess, fork, spawn } from "node:child_process";
 import * as path from "node:path";
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from "vscode-jsonrpc/node";
 import { BENCH_ENVIRONMENT, ProcessEnvironment } from "./child-environment";
 import { COMBINED_SCHEMA } from "./yls-in-process";
 import { peakRssMiB } from "./stats";
@@ -23,7 +30,12 @@ export interface Runtime {
 }
 
 /** This Node, over stdio, without flags: as another editor starts a server. */
-export const THIS_NODE: Runtime = { name: `Node ${process.versions.node.split(".")[0]}, stdio`, execPath: process.execPath, execArgv: [], transport: "stdio" };
+export const THIS_NODE: Runtime = {
+  name: `Node ${process.versions.node.split(".")[0]}, stdio`,
+  execPath: process.execPath,
+  execArgv: [],
+  transport: "stdio",
+};
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -39,7 +51,9 @@ interface Published {
 }
 
 function serverScript(server: ServerName, root: string): string {
-  return server === "isv" ? path.join(root, "dist", "server", "main.js") : path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
+  return server === "isv"
+    ? path.join(root, "dist", "server", "main.js")
+    : path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
 }
 
 /** What each server is told by workspace/configuration (yaml-language-server: our schema, no schema store). */
@@ -59,20 +73,42 @@ function configuration(server: ServerName, root: string, section: string | undef
 export class StdioServer {
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
-  private readonly waiting: Array<{ uri: string; accept: (published: Published) => boolean; resolve: (published: Published) => void }> = [];
+  private readonly waiting: Array<{
+    uri: string;
+    accept: (published: Published) => boolean;
+    resolve: (published: Published) => void;
+  }> = [];
   private publishedCount = 0;
 
-  constructor(readonly server: ServerName, private readonly root: string, environment: ProcessEnvironment = BENCH_ENVIRONMENT, runtime: Runtime = THIS_NODE) {
+  constructor(
+    readonly server: ServerName,
+    private readonly root: string,
+    environment: ProcessEnvironment = BENCH_ENVIRONMENT,
+    runtime: Runtime = THIS_NODE,
+  ) {
     const script = serverScript(server, root);
     const env = { ...environment, ...runtime.environment };
     if (runtime.transport === "ipc") {
       // as vscode-languageclient forks a server module (TransportKind.ipc)
-      this.child = fork(script, ["--node-ipc", `--clientProcessId=${process.pid}`], { execPath: runtime.execPath, execArgv: [...runtime.execArgv], cwd: root, env, silent: true });
+      this.child = fork(script, ["--node-ipc", `--clientProcessId=${process.pid}`], {
+        execPath: runtime.execPath,
+        execArgv: [...runtime.execArgv],
+        cwd: root,
+        env,
+        silent: true,
+      });
       this.child.stdout!.resume();
       this.connection = createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
     } else {
-      this.child = spawn(runtime.execPath, [...runtime.execArgv, script, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], cwd: root, env });
-      this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+      this.child = spawn(runtime.execPath, [...runtime.execArgv, script, "--stdio"], {
+        stdio: ["pipe", "pipe", "pipe"],
+        cwd: root,
+        env,
+      });
+      this.connection = createMessageConnection(
+        new StreamMessageReader(this.child.stdout!),
+        new StreamMessageWriter(this.child.stdin!),
+      );
     }
     this.child.stderr!.resume();
     this.connection.onNotification("textDocument/publishDiagnostics", (published: Published) => {
@@ -106,17 +142,26 @@ export class StdioServer {
       locale: "en",
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ["markdown"] }, completion: { completionItem: { snippetSupport: true } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          hover: { contentFormat: ["markdown"] },
+          completion: { completionItem: { snippetSupport: true } },
+        },
       },
     });
     await this.connection.sendNotification("initialized", {});
-    await this.connection.sendNotification("workspace/didChangeConfiguration", { settings: { yaml: configuration(this.server, this.root, "yaml") } });
+    await this.connection.sendNotification("workspace/didChangeConfiguration", {
+      settings: { yaml: configuration(this.server, this.root, "yaml") },
+    });
   }
 
   /** The next diagnostics published for `uri` that `accept` takes. */
   diagnostics(uri: string, accept: (published: Published) => boolean, timeoutMs = 120000): Promise<Published> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.server}: no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.server}: no diagnostics for ${uri} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiting.push({
         uri,
         accept,
@@ -130,14 +175,22 @@ export class StdioServer {
 
   async open(uri: string, text: string): Promise<Published> {
     const published = this.diagnostics(uri, () => true);
-    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: this.server === "isv" ? "isv-dossier" : "yaml", version: 1, text } });
+    await this.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: this.server === "isv" ? "isv-dossier" : "yaml", version: 1, text },
+    });
     return published;
   }
 
   /** Sends one incremental change and waits for the diagnostics of that version (yaml-language-server's carry no version: the next ones). */
   async change(uri: string, version: number, range: Diagnostic["range"], newText: string): Promise<Published> {
-    const published = this.diagnostics(uri, (candidate) => candidate.version === undefined || candidate.version === version);
-    await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    const published = this.diagnostics(
+      uri,
+      (candidate) => candidate.version === undefined || candidate.version === version,
+    );
+    await this.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
     return published;
   }
 
@@ -153,7 +206,10 @@ export class StdioServer {
     const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
     const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
     try {
-      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await Promise.race([
+        this.connection.sendRequest("shutdown"),
+        new Promise((resolve) => setTimeout(resolve, 3000)),
+      ]);
       await this.connection.sendNotification("exit");
     } catch {
       this.child.kill("SIGKILL");

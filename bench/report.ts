@@ -70,7 +70,10 @@ export interface BenchResults {
 }
 
 function table(header: string[], rows: string[][]): string {
-  const lines = [`| ${header.join(" | ")} |`, `|${header.map((_, index) => (index === 0 ? " --- " : " ---: ")).join("|")}|`];
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `|${header.map((_, index) => (index === 0 ? " --- " : " ---: ")).join("|")}|`,
+  ];
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
   return lines.join("\n") + "\n";
 }
@@ -90,7 +93,17 @@ function stdioOf(results: BenchResults, server: "isv" | "yls", file: BenchFile):
 
 function editTable(results: BenchResults): string {
   return table(
-    ["Dossier", "isv incremental", "isv full", "re-parse floor", "yaml-language-server", "isv incr. ÷ yls", "isv full ÷ yls", "floor ÷ yls", "identical to full"],
+    [
+      "Dossier",
+      "isv incremental",
+      "isv full",
+      "re-parse floor",
+      "yaml-language-server",
+      "isv incr. ÷ yls",
+      "isv full ÷ yls",
+      "floor ÷ yls",
+      "identical to full",
+    ],
     results.inProcess.map((result) => [
       label(result.file),
       ms(result.edit["isv-incremental"]),
@@ -109,14 +122,26 @@ function findingsAgree(results: BenchResults, result: InProcessResult): boolean 
   const counts = [
     result.file.faults,
     ...Object.values(result.schemaFindings),
-    ...(["isv", "yls"] as const).map((server) => stdioOf(results, server, result.file)?.schemaFindings ?? result.file.faults),
+    ...(["isv", "yls"] as const).map(
+      (server) => stdioOf(results, server, result.file)?.schemaFindings ?? result.file.faults,
+    ),
   ];
   return counts.every((count) => count === result.file.faults);
 }
 
 function findingsTable(results: BenchResults): string {
   return table(
-    ["Dossier", "injected", "isv incremental", "isv full", "floor (ajv errors)", "yls", "isv server", "yls server", "all equal"],
+    [
+      "Dossier",
+      "injected",
+      "isv incremental",
+      "isv full",
+      "floor (ajv errors)",
+      "yls",
+      "isv server",
+      "yls server",
+      "all equal",
+    ],
     results.inProcess.map((result) => [
       label(result.file),
       String(result.file.faults),
@@ -134,14 +159,30 @@ function findingsTable(results: BenchResults): string {
 function openTable(results: BenchResults): string {
   return table(
     ["Dossier", "isv", "re-parse floor", "yaml-language-server", "isv ÷ yls"],
-    results.inProcess.map((result) => [label(result.file), ms(result.open.isv), ms(result.open.floor), ms(result.open.yls), ratio(result.open.isv, result.open.yls)]),
+    results.inProcess.map((result) => [
+      label(result.file),
+      ms(result.open.isv),
+      ms(result.open.floor),
+      ms(result.open.yls),
+      ratio(result.open.isv, result.open.yls),
+    ]),
   );
 }
 
 function stdioTable(results: BenchResults): string {
   const files = results.inProcess.map((result) => result.file);
   return table(
-    ["Dossier", "isv open → diagnostics", "yls open → diagnostics", "isv ÷ yls", "isv edit → diagnostics", "yls edit → diagnostics", "isv ÷ yls", "isv peak RSS MiB", "yls peak RSS MiB"],
+    [
+      "Dossier",
+      "isv open → diagnostics",
+      "yls open → diagnostics",
+      "isv ÷ yls",
+      "isv edit → diagnostics",
+      "yls edit → diagnostics",
+      "isv ÷ yls",
+      "isv peak RSS MiB",
+      "yls peak RSS MiB",
+    ],
     files.map((file) => {
       const isv = stdioOf(results, "isv", file);
       const yls = stdioOf(results, "yls", file);
@@ -162,7 +203,17 @@ function stdioTable(results: BenchResults): string {
 
 function requestTable(results: BenchResults): string {
   return table(
-    ["Dossier", "isv hover (server)", "isv completion (server)", "yls hover (server)", "yls completion (server)", "isv hover (core)", "isv completion (core)", "yls hover (service)", "yls completion (service)"],
+    [
+      "Dossier",
+      "isv hover (server)",
+      "isv completion (server)",
+      "yls hover (server)",
+      "yls completion (server)",
+      "isv hover (core)",
+      "isv completion (core)",
+      "yls hover (service)",
+      "yls completion (service)",
+    ],
     results.inProcess.map((result) => {
       const isv = stdioOf(results, "isv", result.file);
       const yls = stdioOf(results, "yls", result.file);
@@ -202,31 +253,57 @@ function targets(results: BenchResults): Target[] {
   for (const lines of [10000, 50000]) {
     const ratios = at(lines).map((result) => result.edit["isv-incremental"] / result.edit.yls);
     const value = worst(ratios);
-    list.push({ name: `One-character edit → re-validated ≤ 0.1× yaml-language-server at ${lines.toLocaleString("en-US")} lines`, measured: Number.isFinite(value) ? `${value.toFixed(3)}× (worst of valid and faulty)` : "not measured", met: Number.isFinite(value) ? value <= 0.1 : undefined });
+    list.push({
+      name: `One-character edit → re-validated ≤ 0.1× yaml-language-server at ${lines.toLocaleString("en-US")} lines`,
+      measured: Number.isFinite(value) ? `${value.toFixed(3)}× (worst of valid and faulty)` : "not measured",
+      met: Number.isFinite(value) ? value <= 0.1 : undefined,
+    });
   }
   const small = worst(at(1000).map((result) => result.edit["isv-incremental"]));
-  list.push({ name: "… ≤ 5 ms at 1,000 lines", measured: Number.isFinite(small) ? `${ms(small)} ms` : "not measured", met: Number.isFinite(small) ? small <= 5 : undefined });
+  list.push({
+    name: "… ≤ 5 ms at 1,000 lines",
+    measured: Number.isFinite(small) ? `${ms(small)} ms` : "not measured",
+    met: Number.isFinite(small) ? small <= 5 : undefined,
+  });
   const identical = results.inProcess.every((result) => result.mismatches === 0);
-  list.push({ name: "Incremental results identical to a full validation (every measured edit)", measured: identical ? "all identical" : "differences found", met: identical });
+  list.push({
+    name: "Incremental results identical to a full validation (every measured edit)",
+    measured: identical ? "all identical" : "differences found",
+    met: identical,
+  });
   const agree = results.inProcess.every((result) => findingsAgree(results, result));
-  list.push({ name: "Every contender finds the same number of schema findings", measured: agree ? "equal on every file" : "differences found", met: agree });
+  list.push({
+    name: "Every contender finds the same number of schema findings",
+    measured: agree ? "equal on every file" : "differences found",
+    met: agree,
+  });
   const runtimes = [...new Set(results.opens.map((open) => open.runtime))];
   for (const runtime of runtimes) {
     const opens = results.opens.filter((open) => open.runtime === runtime);
     const value = worst(opens.map((open) => open.isv / open.yls));
     const detail = opens.map((open) => `${ms(open.isv)} / ${ms(open.yls)} ms`).join(", ");
-    list.push({ name: `Open → first diagnostics, server start included, 1,000 lines ≤ 0.25× yaml-language-server: ${runtime}${flags(opens[0].execArgv)}`, measured: Number.isFinite(value) ? `${value.toFixed(3)}× (${detail}, valid and faulty)` : "not measured", met: Number.isFinite(value) ? value <= 0.25 : undefined });
+    list.push({
+      name: `Open → first diagnostics, server start included, 1,000 lines ≤ 0.25× yaml-language-server: ${runtime}${flags(opens[0].execArgv)}`,
+      measured: Number.isFinite(value) ? `${value.toFixed(3)}× (${detail}, valid and faulty)` : "not measured",
+      met: Number.isFinite(value) ? value <= 0.25 : undefined,
+    });
   }
   for (const runtime of [...new Set(results.rss.map((rss) => rss.runtime))]) {
     const measures = results.rss.filter((rss) => rss.runtime === runtime);
     const value = worst(measures.map((rss) => rss.peakRssMiB));
-    list.push({ name: `Server peak RSS, 50,000 lines open and edited ≤ 150 MiB: ${runtime}${flags(measures[0].execArgv)}`, measured: Number.isFinite(value) ? `${mib(value)} MiB (worst of valid and faulty)` : "not measured", met: Number.isFinite(value) ? value <= 150 : undefined });
+    list.push({
+      name: `Server peak RSS, 50,000 lines open and edited ≤ 150 MiB: ${runtime}${flags(measures[0].execArgv)}`,
+      measured: Number.isFinite(value) ? `${mib(value)} MiB (worst of valid and faulty)` : "not measured",
+      met: Number.isFinite(value) ? value <= 150 : undefined,
+    });
   }
   const [isv, spectral] = results.cli.contenders;
   const cliRatio = isv && spectral ? isv.perSecond / spectral.perSecond : NaN;
   list.push({
     name: `CLI on ${results.cli.files} typical (1,000-line) dossiers ≥ 5× the throughput of Spectral (our combined schema)`,
-    measured: Number.isFinite(cliRatio) ? `${cliRatio.toFixed(1)}× (${isv.perSecond.toFixed(1)} against ${spectral.perSecond.toFixed(1)} dossiers per second)` : "not measured",
+    measured: Number.isFinite(cliRatio)
+      ? `${cliRatio.toFixed(1)}× (${isv.perSecond.toFixed(1)} against ${spectral.perSecond.toFixed(1)} dossiers per second)`
+      : "not measured",
     met: Number.isFinite(cliRatio) ? cliRatio >= 5 : undefined,
   });
   return list;
@@ -235,7 +312,8 @@ function targets(results: BenchResults): Target[] {
 /** How the processes the benchmark starts are started. */
 function environmentNote(environment: Environment): string {
   const start = `\`node -e 0\` takes ${ms(environment.nodeStartMs)} ms`;
-  if (environment.leftOut.length === 0) return `Every process the benchmark starts inherits its environment; ${start}.\n`;
+  if (environment.leftOut.length === 0)
+    return `Every process the benchmark starts inherits its environment; ${start}.\n`;
   const names = environment.leftOut.join(", ");
   return (
     `Both language servers are started without ${names}, as the VS Code extension starts its server (client/src/server-environment.ts); this machine sets it, and Node reads the certificates it names before any script runs: ${start} without it and ${ms(environment.nodeStartInheritedMs ?? NaN)} ms with it. ` +
@@ -246,7 +324,13 @@ function environmentNote(environment: Environment): string {
 function openRuntimeTable(results: BenchResults): string {
   return table(
     ["Runtime", "Dossier", "isv open → diagnostics", "yls open → diagnostics", "isv ÷ yls"],
-    results.opens.map((open) => [`${open.runtime}${flags(open.execArgv)}`, label(open.file), ms(open.isv), ms(open.yls), ratio(open.isv, open.yls)]),
+    results.opens.map((open) => [
+      `${open.runtime}${flags(open.execArgv)}`,
+      label(open.file),
+      ms(open.isv),
+      ms(open.yls),
+      ratio(open.isv, open.yls),
+    ]),
   );
 }
 
@@ -261,7 +345,12 @@ function cliTable(results: BenchResults): string {
   const reference = results.cli.contenders[results.cli.contenders.length - 1];
   return table(
     ["Contender", "wall ms (process start included)", "dossiers per second", "÷ Spectral"],
-    results.cli.contenders.map((contender) => [contender.name, ms(contender.wallMs), contender.perSecond.toFixed(1), ratio(reference.wallMs, contender.wallMs)]),
+    results.cli.contenders.map((contender) => [
+      contender.name,
+      ms(contender.wallMs),
+      contender.perSecond.toFixed(1),
+      ratio(reference.wallMs, contender.wallMs),
+    ]),
   );
 }
 
@@ -273,7 +362,14 @@ export function renderReport(results: BenchResults): string {
     `Measured ${environment.date} on ${environment.cpu}, ${environment.memoryGiB.toFixed(0)} GiB, one-minute load average ${environment.loadAverage.toFixed(1)} at the start, ${environment.loadAverageMean.toFixed(1)} on average during the run (sampled every 10 s) and ${environment.loadAverageEnd.toFixed(1)} at the end — a machine shared with other work, so absolute times move; the contenders of each measure take turns, so ratios move less; Node ${environment.node}, yaml ${environment.yaml}, ajv ${environment.ajv}; yaml-language-server ${environment.yls} (its own yaml ${environment.ylsYaml}) with our combined JSON Schema. The run took ${results.minutes.toFixed(1)} minutes. Times are medians in milliseconds; generated dossiers (test/support/generate-dossier.ts).\n`,
     environmentNote(environment),
     "## Targets\n",
-    table(["Target", "Measured", "Met"], targets(results).map((target) => [target.name, target.measured, target.met === undefined ? "not measured" : target.met ? "yes" : "**no**"])),
+    table(
+      ["Target", "Measured", "Met"],
+      targets(results).map((target) => [
+        target.name,
+        target.measured,
+        target.met === undefined ? "not measured" : target.met ? "yes" : "**no**",
+      ]),
+    ),
     "## Re-validation after a one-character edit (in process, warm)\n",
     "A character typed, then deleted, inside `name` values at five places spread over the dossier (people in `personnel`, projects in `performance.projects`). *isv incremental*: the editor's path (incremental parse + validation); *isv full*: parse and validate the whole text; *floor*: `yaml.parseDocument` + `toJS` + the compiled ajv validator, nothing else; *yls*: yaml-language-server's `doValidation`. The last column compares every incremental result with the full validation of the same text.\n",
     editTable(results),
@@ -294,7 +390,13 @@ export function renderReport(results: BenchResults): string {
     "Hover on a project's `client` key and completion in a `category` value near the middle of the dossier: round trips to the servers, and the same calls in process.\n",
     requestTable(results),
     `## Peak memory in process (${label(memory.file)}, opened and edited ${memory.edits} times)\n`,
-    table(["Contender", "peak RSS MiB"], memory.results.map((result) => [result.contender === "isv" ? "isv-dossier core (incremental)" : "yaml-language-server service", mib(result.peakRssMiB)])),
+    table(
+      ["Contender", "peak RSS MiB"],
+      memory.results.map((result) => [
+        result.contender === "isv" ? "isv-dossier core (incremental)" : "yaml-language-server service",
+        mib(result.peakRssMiB),
+      ]),
+    ),
     "## Command line\n",
     `${results.cli.files} typical (1,000-line) dossiers, a tenth of them faulty, with their evidence files; each command started ${results.cli.contenders.length > 0 ? "in turn" : ""} as a shell starts it, the whole process timed, on ${results.cli.cores} cores. Spectral lints the same files against our combined JSON Schema through its \`schema\` function (all errors) and found ${results.cli.spectral.results} results in ${results.cli.spectral.files} files; isv-dossier found schema findings in ${results.cli.isvFilesWithFindings} files. Medians.\n`,
     cliTable(results),

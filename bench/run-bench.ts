@@ -36,7 +36,12 @@ const FULL: Plan = {
   sizes: [1000, 10000, 50000],
   editRounds: (lines) => (lines <= 1000 ? 40 : lines <= 10000 ? 25 : 11),
   openRounds: (lines) => (lines <= 1000 ? 10 : lines <= 10000 ? 5 : 3),
-  stdio: (lines) => (lines <= 1000 ? { openRepeats: 7, edits: 15, requests: 20 } : lines <= 10000 ? { openRepeats: 3, edits: 9, requests: 15 } : { openRepeats: 2, edits: 5, requests: 15 }),
+  stdio: (lines) =>
+    lines <= 1000
+      ? { openRepeats: 7, edits: 15, requests: 20 }
+      : lines <= 10000
+        ? { openRepeats: 3, edits: 9, requests: 15 }
+        : { openRepeats: 2, edits: 5, requests: 15 },
   memorySize: 50000,
   memoryEdits: 10,
   openRepeats: 9,
@@ -66,7 +71,13 @@ function codeServerNode(root: string): string | undefined {
  * ours with the extension's execArgv (client/src/server-environment.ts), yaml-language-server with none. */
 function vscodeRuntimes(node: string): { isv: Runtime; yls: Runtime } {
   const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
-  const base: Runtime = { name: `VS Code (code-server's Node ${version}, IPC)`, execPath: node, execArgv: [], transport: "ipc", environment: { ELECTRON_RUN_AS_NODE: "1" } };
+  const base: Runtime = {
+    name: `VS Code (code-server's Node ${version}, IPC)`,
+    execPath: node,
+    execArgv: [],
+    transport: "ipc",
+    environment: { ELECTRON_RUN_AS_NODE: "1" },
+  };
   return { isv: { ...base, execArgv: serverExecArgv(BENCH_ENVIRONMENT.NODE_OPTIONS) }, yls: base };
 }
 
@@ -75,8 +86,15 @@ function log(message: string): void {
 }
 
 function memoryOf(root: string, contender: "isv" | "yls", file: string, edits: number): MemoryResult {
-  const output = execFileSync(process.execPath, [path.join(root, "out", "bench", "memory-child.js"), contender, file, String(edits)], { encoding: "utf8", maxBuffer: 1 << 20, env: BENCH_ENVIRONMENT });
-  return { contender, peakRssMiB: (JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { peakRssMiB: number }).peakRssMiB };
+  const output = execFileSync(
+    process.execPath,
+    [path.join(root, "out", "bench", "memory-child.js"), contender, file, String(edits)],
+    { encoding: "utf8", maxBuffer: 1 << 20, env: BENCH_ENVIRONMENT },
+  );
+  return {
+    contender,
+    peakRssMiB: (JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { peakRssMiB: number }).peakRssMiB,
+  };
 }
 
 /** Runs a command to its end: its wall time (process start included). Exit code 0 or 1 (findings) only. */
@@ -85,7 +103,11 @@ function timedRun(command: string, args: string[], environment: NodeJS.ProcessEn
     const start = performance.now();
     const child = spawn(command, args, { stdio: "ignore", env: environment });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 || code === 1 ? resolve(performance.now() - start) : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 || code === 1
+        ? resolve(performance.now() - start)
+        : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${code}`)),
+    );
   });
 }
 
@@ -93,7 +115,12 @@ function timedRun(command: string, args: string[], environment: NodeJS.ProcessEn
 function writeSpectralRuleset(root: string, folder: string): string {
   const schema = JSON.parse(fs.readFileSync(path.join(root, COMBINED_SCHEMA), "utf8")) as object;
   const ruleset = path.join(folder, "spectral-ruleset.json");
-  const rule = { description: "CCRC-ISV-C01:2025 dossier schema", given: "$", severity: "error", then: { function: "schema", functionOptions: { schema, allErrors: true } } };
+  const rule = {
+    description: "CCRC-ISV-C01:2025 dossier schema",
+    given: "$",
+    severity: "error",
+    then: { function: "schema", functionOptions: { schema, allErrors: true } },
+  };
   fs.writeFileSync(ruleset, JSON.stringify({ rules: { "isv-dossier-schema": rule } }));
   return ruleset;
 }
@@ -113,13 +140,39 @@ async function measureCli(root: string, folder: string, plan: Plan): Promise<Cli
   const corpus = path.join(folder, "cli-corpus");
   writeCliCorpus(corpus, plan.cliFiles);
   const cli = path.join(root, "dist", "server", "cli.js");
-  const isvArgs = (output: string) => [cli, "lint", corpus, "--format", "json", "--output", output, "--as-of", "2026-11-24", "--lang", "en"];
+  const isvArgs = (output: string) => [
+    cli,
+    "lint",
+    corpus,
+    "--format",
+    "json",
+    "--output",
+    output,
+    "--as-of",
+    "2026-11-24",
+    "--lang",
+    "en",
+  ];
   const spectralBin = fs.realpathSync(path.join(root, "node_modules", ".bin", "spectral"));
   const ruleset = writeSpectralRuleset(root, folder);
   const spectralReport = path.join(folder, "spectral-report.json");
   const contenders = [
     { name: "isv-dossier lint", args: isvArgs(path.join(folder, "cli-report.json")) },
-    { name: "Spectral 6 (`schema` function, our combined schema)", args: [spectralBin, "lint", "--ruleset", ruleset, "--format", "json", "--output", spectralReport, "--quiet", path.join(corpus, "*.dossier.yaml")] },
+    {
+      name: "Spectral 6 (`schema` function, our combined schema)",
+      args: [
+        spectralBin,
+        "lint",
+        "--ruleset",
+        ruleset,
+        "--format",
+        "json",
+        "--output",
+        spectralReport,
+        "--quiet",
+        path.join(corpus, "*.dossier.yaml"),
+      ],
+    },
   ];
   const times = contenders.map(() => [] as number[]);
   for (let repeat = 0; repeat < plan.cliRepeats; repeat++) {
@@ -133,7 +186,11 @@ async function measureCli(root: string, folder: string, plan: Plan): Promise<Cli
   return {
     files: plan.cliFiles,
     cores: os.availableParallelism(),
-    contenders: contenders.map((contender, index) => ({ name: contender.name, wallMs: median(times[index]), perSecond: plan.cliFiles / (median(times[index]) / 1000) })),
+    contenders: contenders.map((contender, index) => ({
+      name: contender.name,
+      wallMs: median(times[index]),
+      perSecond: plan.cliFiles / (median(times[index]) / 1000),
+    })),
     spectral: spectralFindings(spectralReport),
     isvFilesWithFindings: filesWithSchemaFindings(isvReport),
   };
@@ -143,11 +200,17 @@ async function measureCli(root: string, folder: string, plan: Plan): Promise<Cli
 function filesWithSchemaFindings(report: unknown): number {
   type Reported = { findings?: Array<{ rule?: string; ruleId?: string }> };
   const files = (report as { files?: Reported[] }).files ?? [];
-  return files.filter((file) => (file.findings ?? []).some((finding) => (finding.rule ?? finding.ruleId ?? "").startsWith("schema."))).length;
+  return files.filter((file) =>
+    (file.findings ?? []).some((finding) => (finding.rule ?? finding.ruleId ?? "").startsWith("schema.")),
+  ).length;
 }
 
 /** Open → first diagnostics of a 1,000-line dossier in each runtime, the servers and runtimes taking turns. */
-async function measureOpens(root: string, files: Parameters<typeof measureOpenOnce>[2][], plan: Plan): Promise<OpenResult[]> {
+async function measureOpens(
+  root: string,
+  files: Parameters<typeof measureOpenOnce>[2][],
+  plan: Plan,
+): Promise<OpenResult[]> {
   const node24 = codeServerNode(root);
   const runtimes: Array<{ name: string; isv: Runtime; yls: Runtime }> = [];
   if (node24) runtimes.push({ ...vscodeRuntimes(node24), name: vscodeRuntimes(node24).isv.name });
@@ -163,14 +226,23 @@ async function measureOpens(root: string, files: Parameters<typeof measureOpenOn
         }
       }
     }
-    runtimes.forEach((runtime, index) => results.push({ file, runtime: runtime.name, execArgv: runtime.isv.execArgv, isv: median(times[index].isv), yls: median(times[index].yls) }));
+    runtimes.forEach((runtime, index) =>
+      results.push({
+        file,
+        runtime: runtime.name,
+        execArgv: runtime.isv.execArgv,
+        isv: median(times[index].isv),
+        yls: median(times[index].yls),
+      }),
+    );
   }
   return results;
 }
 
 function packageVersion(root: string, relative: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(root, relative, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(path.join(root, relative, "package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     return "?";
   }
@@ -213,7 +285,15 @@ async function main(): Promise<void> {
     const inProcess: InProcessResult[] = [];
     for (const file of files) {
       log(`in process: ${file.name}`);
-      inProcess.push(await measureInProcess(root, file, plan.editRounds(file.lines), plan.openRounds(file.lines), plan.stdio(file.lines).requests));
+      inProcess.push(
+        await measureInProcess(
+          root,
+          file,
+          plan.editRounds(file.lines),
+          plan.openRounds(file.lines),
+          plan.stdio(file.lines).requests,
+        ),
+      );
     }
     const stdio: StdioResult[] = [];
     for (const file of files) {
@@ -224,9 +304,15 @@ async function main(): Promise<void> {
       }
     }
     log("open → first diagnostics, per runtime");
-    const opens = await measureOpens(root, files.filter((file) => aboutLines(file, 1000)), plan);
+    const opens = await measureOpens(
+      root,
+      files.filter((file) => aboutLines(file, 1000)),
+      plan,
+    );
     // The server's peak memory with the largest dossier open and edited, in VS Code's runtime too.
-    const rss: RssResult[] = stdio.filter((result) => result.server === "isv" && result.file.lines >= plan.memorySize * 0.9).map((result) => ({ file: result.file, runtime: THIS_NODE.name, execArgv: [], peakRssMiB: result.peakRssMiB }));
+    const rss: RssResult[] = stdio
+      .filter((result) => result.server === "isv" && result.file.lines >= plan.memorySize * 0.9)
+      .map((result) => ({ file: result.file, runtime: THIS_NODE.name, execArgv: [], peakRssMiB: result.peakRssMiB }));
     const node24 = codeServerNode(root);
     if (node24) {
       const runtime = vscodeRuntimes(node24).isv;
@@ -237,12 +323,20 @@ async function main(): Promise<void> {
       }
     }
     log("memory");
-    const memoryFile = files.find((file) => file.lines >= plan.memorySize * 0.9 && file.variant === "valid") ?? files[files.length - 1];
-    const memory = [memoryOf(root, "isv", memoryFile.path, plan.memoryEdits), memoryOf(root, "yls", memoryFile.path, plan.memoryEdits)];
+    const memoryFile =
+      files.find((file) => file.lines >= plan.memorySize * 0.9 && file.variant === "valid") ?? files[files.length - 1];
+    const memory = [
+      memoryOf(root, "isv", memoryFile.path, plan.memoryEdits),
+      memoryOf(root, "yls", memoryFile.path, plan.memoryEdits),
+    ];
     log("command line");
     const cli = await measureCli(root, folder, plan);
     const report = renderReport({
-      environment: { ...startEnvironment, loadAverageMean: loads.reduce((sum, load) => sum + load, 0) / loads.length, loadAverageEnd: os.loadavg()[0] },
+      environment: {
+        ...startEnvironment,
+        loadAverageMean: loads.reduce((sum, load) => sum + load, 0) / loads.length,
+        loadAverageEnd: os.loadavg()[0],
+      },
       inProcess,
       stdio,
       opens,
@@ -264,6 +358,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

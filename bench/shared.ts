@@ -65,7 +65,9 @@ export function editOperations(text: string, count: number): EditOperation[] {
   for (let edit = 0; edit < count; edit++) {
     const anchor = anchors[Math.floor(edit / 2) % anchors.length];
     const typing = edit % 2 === 0;
-    const after = typing ? current.slice(0, anchor) + "改" + current.slice(anchor) : current.slice(0, anchor) + current.slice(anchor + 1);
+    const after = typing
+      ? current.slice(0, anchor) + "改" + current.slice(anchor)
+      : current.slice(0, anchor) + current.slice(anchor + 1);
     operations.push({ offset: anchor, removed: typing ? 0 : 1, inserted: typing ? "改" : "", before: current, after });
     current = after;
   }

@@ -24,10 +24,18 @@ export interface StdioPlan {
 }
 
 function countSchemaDiagnostics(server: ServerName, diagnostics: Diagnostic[]): number {
-  return server === "isv" ? diagnostics.filter((diagnostic) => isSchemaFinding(diagnostic.data?.ruleId ?? "")).length : diagnostics.length;
+  return server === "isv"
+    ? diagnostics.filter((diagnostic) => isSchemaFinding(diagnostic.data?.ruleId ?? "")).length
+    : diagnostics.length;
 }
 
-export async function measureStdio(server: ServerName, root: string, file: BenchFile, plan: StdioPlan, runtime: Runtime = THIS_NODE): Promise<StdioResult> {
+export async function measureStdio(
+  server: ServerName,
+  root: string,
+  file: BenchFile,
+  plan: StdioPlan,
+  runtime: Runtime = THIS_NODE,
+): Promise<StdioResult> {
   const opens: number[] = [];
   let running: StdioServer | undefined;
   let schemaFindings = -1;
@@ -43,7 +51,10 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
   let version = 1;
   for (const operation of editOperations(file.text, plan.edits)) {
     const lines = new LineIndex(operation.before);
-    const range = { start: lines.positionAt(operation.offset), end: lines.positionAt(operation.offset + operation.removed) };
+    const range = {
+      start: lines.positionAt(operation.offset),
+      end: lines.positionAt(operation.offset + operation.removed),
+    };
     const start = performance.now();
     const published = await live.change(file.uri, ++version, range, operation.inserted);
     edits.push(performance.now() - start);
@@ -56,19 +67,40 @@ export async function measureStdio(server: ServerName, root: string, file: Bench
   const completions: number[] = [];
   for (let request = 0; request < plan.requests; request++) {
     let start = performance.now();
-    await live.request("textDocument/hover", { textDocument: { uri: file.uri }, position: lines.positionAt(offsets.hover) });
+    await live.request("textDocument/hover", {
+      textDocument: { uri: file.uri },
+      position: lines.positionAt(offsets.hover),
+    });
     hovers.push(performance.now() - start);
     start = performance.now();
-    await live.request("textDocument/completion", { textDocument: { uri: file.uri }, position: lines.positionAt(offsets.completion) });
+    await live.request("textDocument/completion", {
+      textDocument: { uri: file.uri },
+      position: lines.positionAt(offsets.completion),
+    });
     completions.push(performance.now() - start);
   }
   const peakRssMiB = live.peakRssMiB();
   await live.stop();
-  return { server, file, open: median(opens), edit: median(edits), hover: median(hovers), completion: median(completions), peakRssMiB, schemaFindings };
+  return {
+    server,
+    file,
+    open: median(opens),
+    edit: median(edits),
+    hover: median(hovers),
+    completion: median(completions),
+    peakRssMiB,
+    schemaFindings,
+  };
 }
 
 /** A new server process started in `environment`, initialized and given the file: the time to its first diagnostics. */
-async function openInNewServer(server: ServerName, root: string, file: BenchFile, environment: ProcessEnvironment, runtime: Runtime) {
+async function openInNewServer(
+  server: ServerName,
+  root: string,
+  file: BenchFile,
+  environment: ProcessEnvironment,
+  runtime: Runtime,
+) {
   const start = performance.now();
   const running = new StdioServer(server, root, environment, runtime);
   await running.initialize();
@@ -77,7 +109,13 @@ async function openInNewServer(server: ServerName, root: string, file: BenchFile
 }
 
 /** Open → first diagnostics once, in a new process of the given runtime: milliseconds. */
-export async function measureOpenOnce(server: ServerName, root: string, file: BenchFile, runtime: Runtime, environment: ProcessEnvironment = BENCH_ENVIRONMENT): Promise<number> {
+export async function measureOpenOnce(
+  server: ServerName,
+  root: string,
+  file: BenchFile,
+  runtime: Runtime,
+  environment: ProcessEnvironment = BENCH_ENVIRONMENT,
+): Promise<number> {
   const opened = await openInNewServer(server, root, file, environment, runtime);
   await opened.running.stop();
   return opened.ms;

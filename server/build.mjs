@@ -17,7 +17,12 @@ const common = {
 
 const entries = [
   // dist/server/main.js only loads dist/server/language-server.js, the server
-  { entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server/main.js", banner: { js: "#!/usr/bin/env node" }, external: ["./language-server.js"] },
+  {
+    entryPoints: ["server/src/lsp/main.ts"],
+    outfile: "dist/server/main.js",
+    banner: { js: "#!/usr/bin/env node" },
+    external: ["./language-server.js"],
+  },
   // minified in every build (a smaller file to read and compile at each start); its source map keeps it debuggable
   { entryPoints: ["server/src/lsp/start.ts"], outfile: "dist/server/language-server.js", minify: true },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/server/cli.js", banner: { js: "#!/usr/bin/env node" } },
@@ -25,9 +30,20 @@ const entries = [
 ]
   .filter((entry) => fs.existsSync(entry.entryPoints[0]))
   // esbuild keeps a source file's own shebang; add one only where the source has none
-  .map((entry) => (fs.readFileSync(entry.entryPoints[0], "utf8").startsWith("#!") ? { ...entry, banner: undefined, executable: true } : { ...entry, executable: Boolean(entry.banner) }));
+  .map((entry) =>
+    fs.readFileSync(entry.entryPoints[0], "utf8").startsWith("#!")
+      ? { ...entry, banner: undefined, executable: true }
+      : { ...entry, executable: Boolean(entry.banner) },
+  );
 
 // left by earlier builds: V8 code caches and the lint worker are no longer made
-for (const stale of ["dist/server/language-server.js.cache", "dist/server/lint-worker.js.cache", "dist/server/lint-worker-start.js", "dist/server/lint-worker.js", "dist/server/lint-worker.js.map"]) fs.rmSync(stale, { force: true });
+for (const stale of [
+  "dist/server/language-server.js.cache",
+  "dist/server/lint-worker.js.cache",
+  "dist/server/lint-worker-start.js",
+  "dist/server/lint-worker.js",
+  "dist/server/lint-worker.js.map",
+])
+  fs.rmSync(stale, { force: true });
 await Promise.all(entries.map(({ executable: _executable, ...entry }) => esbuild.build({ ...common, ...entry })));
 for (const entry of entries) if (entry.executable) fs.chmodSync(entry.outfile, 0o755);

@@ -14,8 +14,12 @@ const LINES = [69, 123, 157];
 const CHECK = [42, 157, 143];
 
 const insideRoundedSquare = (x, y) => {
-  const r = 24, m = 4, lo = m + r, hi = SIZE - m - r;
-  const cx = Math.min(Math.max(x, lo), hi), cy = Math.min(Math.max(y, lo), hi);
+  const r = 24,
+    m = 4,
+    lo = m + r,
+    hi = SIZE - m - r;
+  const cx = Math.min(Math.max(x, lo), hi),
+    cy = Math.min(Math.max(y, lo), hi);
   return x >= m && x <= SIZE - m && y >= m && y <= SIZE - m && (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
 const insideShield = (x, y) => {
@@ -31,7 +35,8 @@ const colorAt = (x, y) => {
   if (!insideRoundedSquare(x, y)) return null;
   if (insideShield(x, y)) {
     if (nearSegment(x, y, [62, 84], [72, 94], 7) || nearSegment(x, y, [72, 94], [92, 70], 7)) return CHECK;
-    for (const lineY of [44, 56, 68]) if (nearSegment(x, y, [44, lineY], [lineY === 68 ? 64 : 84, lineY], 5)) return LINES;
+    for (const lineY of [44, 56, 68])
+      if (nearSegment(x, y, [44, lineY], [lineY === 68 ? 64 : 84, lineY], 5)) return LINES;
     return SHIELD;
   }
   return BACKGROUND;
@@ -41,15 +46,22 @@ const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // filter: none
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const color = colorAt(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
         if (!color) continue;
-        r += color[0]; g += color[1]; b += color[2]; a += 255;
+        r += color[0];
+        g += color[1];
+        b += color[2];
+        a += 255;
       }
     }
-    const n = SAMPLES * SAMPLES, covered = a / 255;
+    const n = SAMPLES * SAMPLES,
+      covered = a / 255;
     const offset = y * (SIZE * 4 + 1) + 1 + x * 4;
     raw[offset] = covered ? Math.round(r / covered) : 0;
     raw[offset + 1] = covered ? Math.round(g / covered) : 0;

@@ -24,7 +24,12 @@ const contributes = {
       language: "isv-dossier",
       scopeName: "source.isv-dossier",
       path: "./client/syntaxes/isv-dossier.tmLanguage.json",
-      unbalancedBracketScopes: ["invalid.illegal", "meta.scalar.yaml", "storage.type.tag.shorthand.yaml", "keyword.control.flow"],
+      unbalancedBracketScopes: [
+        "invalid.illegal",
+        "meta.scalar.yaml",
+        "storage.type.tag.shorthand.yaml",
+        "keyword.control.flow",
+      ],
     },
   ],
   configurationDefaults: {
@@ -94,11 +99,31 @@ const contributes = {
     },
   },
   commands: [
-    { command: "isvDossier.newDossier", title: "%command.newDossier%", category: "%command.category%", icon: "$(new-file)" },
-    { command: "isvDossier.goToClause", title: "%command.goToClause%", category: "%command.category%", icon: "$(go-to-file)" },
-    { command: "isvDossier.showChecklist", title: "%command.showChecklist%", category: "%command.category%", icon: "$(checklist)" },
+    {
+      command: "isvDossier.newDossier",
+      title: "%command.newDossier%",
+      category: "%command.category%",
+      icon: "$(new-file)",
+    },
+    {
+      command: "isvDossier.goToClause",
+      title: "%command.goToClause%",
+      category: "%command.category%",
+      icon: "$(go-to-file)",
+    },
+    {
+      command: "isvDossier.showChecklist",
+      title: "%command.showChecklist%",
+      category: "%command.category%",
+      icon: "$(checklist)",
+    },
     { command: "isvDossier.showClauses", title: "%command.showClauses%", category: "%command.category%" },
-    { command: "isvDossier.refreshClauses", title: "%command.refreshClauses%", category: "%command.category%", icon: "$(refresh)" },
+    {
+      command: "isvDossier.refreshClauses",
+      title: "%command.refreshClauses%",
+      category: "%command.category%",
+      icon: "$(refresh)",
+    },
     { command: "isvDossier.restartServer", title: "%command.restartServer%", category: "%command.category%" },
     { command: "isvDossier.openClause", title: "%command.openClause%", category: "%command.category%" },
     { command: "isvDossier.revealFinding", title: "%command.revealFinding%", category: "%command.category%" },
@@ -112,23 +137,34 @@ const contributes = {
     ],
     "view/title": [
       { command: "isvDossier.goToClause", when: "view == isvDossier.clauses", group: "navigation@1" },
-      { command: "isvDossier.showChecklist", when: "view == isvDossier.clauses && isvDossier.hasActiveDossier", group: "navigation@2" },
+      {
+        command: "isvDossier.showChecklist",
+        when: "view == isvDossier.clauses && isvDossier.hasActiveDossier",
+        group: "navigation@2",
+      },
       { command: "isvDossier.refreshClauses", when: "view == isvDossier.clauses", group: "navigation@3" },
       { command: "isvDossier.newDossier", when: "view == isvDossier.clauses", group: "1_create" },
     ],
     "view/item/context": [
-      { command: "isvDossier.openClause", when: "view == isvDossier.clauses && viewItem =~ /^clause/", group: "navigation" },
+      {
+        command: "isvDossier.openClause",
+        when: "view == isvDossier.clauses && viewItem =~ /^clause/",
+        group: "navigation",
+      },
     ],
-    "editor/title": [
-      { command: "isvDossier.showChecklist", when: "editorLangId == isv-dossier", group: "navigation" },
-    ],
+    "editor/title": [{ command: "isvDossier.showChecklist", when: "editorLangId == isv-dossier", group: "navigation" }],
   },
   viewsContainers: {
     activitybar: [{ id: "isvDossier", title: "%viewsContainer.title%", icon: "client/media/clauses.svg" }],
   },
   views: {
     isvDossier: [
-      { id: "isvDossier.clauses", name: "%view.clauses%", icon: "client/media/clauses.svg", contextualTitle: "%viewsContainer.title%" },
+      {
+        id: "isvDossier.clauses",
+        name: "%view.clauses%",
+        icon: "client/media/clauses.svg",
+        contextualTitle: "%viewsContainer.title%",
+      },
     ],
   },
   viewsWelcome: [{ view: "isvDossier.clauses", contents: "%view.clauses.welcome%" }],
@@ -152,7 +188,8 @@ const ownKeys = {
 };
 
 const ownScripts = {
-  package: "npm run compile && node server/build.mjs --production && vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links",
+  package:
+    "npm run compile && node server/build.mjs --production && vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links",
   "test:e2e": "node test/e2e/run-e2e.mjs",
   "test:electron": "npm run build && node test/e2e/electron.mjs",
   editor: "node test/e2e/run-e2e.mjs --editor",

@@ -48,7 +48,9 @@ export class ActiveDossier implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.trackedUri?.toString() !== document.uri.toString()) return;
-        const next = vscode.window.visibleTextEditors.find((editor) => isDossier(editor.document) && editor.document !== document);
+        const next = vscode.window.visibleTextEditors.find(
+          (editor) => isDossier(editor.document) && editor.document !== document,
+        );
         this.track(next?.document.uri);
       }),
       vscode.workspace.onDidOpenTextDocument((document) => {

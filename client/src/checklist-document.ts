@@ -3,7 +3,16 @@
 // (`isv-checklist:/<name>.checklist.md?<dossier uri>`), kept up to date while the dossier changes.
 import * as vscode from "vscode";
 import type { Editions, ServerRequests } from "./editions";
-import { categoryLabel, clauseLabel, DataLocale, dataLocale, drClassLabel, levelLabel, pick, statusLabel } from "./locale";
+import {
+  categoryLabel,
+  clauseLabel,
+  DataLocale,
+  dataLocale,
+  drClassLabel,
+  levelLabel,
+  pick,
+  statusLabel,
+} from "./locale";
 import type { Diagnostic as ProtocolDiagnostic } from "vscode-languageclient/node";
 import { ChecklistResult, ClauseStatus, EditionInfo, messageText, REQUESTS } from "./protocol";
 
@@ -26,7 +35,12 @@ function code(text: string): string {
 }
 
 /** The checklist as Markdown: a header with the dossier's facts and counts, then one table row per clause. */
-export function renderChecklist(checklist: ChecklistResult, dossierName: string, edition: EditionInfo | undefined, locale: DataLocale): string {
+export function renderChecklist(
+  checklist: ChecklistResult,
+  dossierName: string,
+  edition: EditionInfo | undefined,
+  locale: DataLocale,
+): string {
   const facts = [
     `**${vscode.l10n.t("Specification")}:** ${checklist.editionId}${edition ? ` ${pick(edition.title, locale)}` : ""}`,
     `**${vscode.l10n.t("Category")}:** ${categoryLabel(edition?.categories ?? [], checklist.category, locale)}${checklist.category ? ` (${code(checklist.category)})` : ""}`,
@@ -49,12 +63,15 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
     if (row.provenance === "public-summary") title += ` *(${vscode.l10n.t("public summary")})*`;
     if (row.provenance === "structure-only") title += ` *(${vscode.l10n.t("text unknown")})*`;
     const evidence = row.evidence.map(code).join("<br>");
-    const findingLine = (finding: ProtocolDiagnostic): string => `${vscode.l10n.t("Ln {0}", finding.range.start.line + 1)}: ${cell(messageText(finding))}`;
+    const findingLine = (finding: ProtocolDiagnostic): string =>
+      `${vscode.l10n.t("Ln {0}", finding.range.start.line + 1)}: ${cell(messageText(finding))}`;
     const findings = [
       ...row.findings.map(findingLine),
       ...row.remarks.map((remark) => `${vscode.l10n.t("Remarks")}: ${findingLine(remark)}`),
     ].join("<br>");
-    lines.push(`| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} | ${cell(row.selfAssessment ?? "")} |`);
+    lines.push(
+      `| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} | ${cell(row.selfAssessment ?? "")} |`,
+    );
   }
   lines.push(
     "",
@@ -65,7 +82,11 @@ export function renderChecklist(checklist: ChecklistResult, dossierName: string,
 }
 
 export function checklistUri(dossier: vscode.Uri): vscode.Uri {
-  const name = dossier.path.split("/").pop()?.replace(/\.dossier\.ya?ml$/, "") || "dossier";
+  const name =
+    dossier.path
+      .split("/")
+      .pop()
+      ?.replace(/\.dossier\.ya?ml$/, "") || "dossier";
   return vscode.Uri.from({ scheme: CHECKLIST_SCHEME, path: `/${name}.checklist.md`, query: dossier.toString() });
 }
 
@@ -95,14 +116,20 @@ export class ChecklistDocuments implements vscode.TextDocumentContentProvider, v
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const dossier = vscode.Uri.parse(uri.query);
     const name = vscode.workspace.asRelativePath(dossier);
-    const checklist = await this.server.sendRequest<ChecklistResult | null>(REQUESTS.checklist, { uri: dossier.toString() });
-    if (!checklist) return `# ${vscode.l10n.t("Checklist: {0}", name)}\n\n${vscode.l10n.t("This dossier is not open or not checked (too large).")}\n`;
+    const checklist = await this.server.sendRequest<ChecklistResult | null>(REQUESTS.checklist, {
+      uri: dossier.toString(),
+    });
+    if (!checklist)
+      return `# ${vscode.l10n.t("Checklist: {0}", name)}\n\n${vscode.l10n.t("This dossier is not open or not checked (too large).")}\n`;
     return renderChecklist(checklist, name, await this.editions.byId(checklist.editionId), dataLocale(dossier));
   }
 }
 
 /** Opens the checklist of a dossier (default: the active one) as a Markdown preview, or as text. */
-export async function showChecklist(dossier: vscode.Uri | undefined, options: { preview?: boolean } = {}): Promise<string | undefined> {
+export async function showChecklist(
+  dossier: vscode.Uri | undefined,
+  options: { preview?: boolean } = {},
+): Promise<string | undefined> {
   if (!dossier) {
     void vscode.window.showInformationMessage(vscode.l10n.t("Open a dossier (*.dossier.yaml) to see its checklist."));
     return undefined;

@@ -5,7 +5,16 @@
 import * as vscode from "vscode";
 import type { ActiveDossier, DossierState } from "./active-dossier";
 import type { Editions } from "./editions";
-import { categoryLabel, clauseLabel, DataLocale, dataLocale, drClassLabel, levelLabel, pick, statusLabel } from "./locale";
+import {
+  categoryLabel,
+  clauseLabel,
+  DataLocale,
+  dataLocale,
+  drClassLabel,
+  levelLabel,
+  pick,
+  statusLabel,
+} from "./locale";
 import { CLAUSE_STATUSES, ChecklistRowResult, ClauseInfo, ClauseStatus, EditionInfo, messageText } from "./protocol";
 import type { Diagnostic as ProtocolDiagnostic } from "vscode-languageclient/node";
 
@@ -98,7 +107,11 @@ export function findingFromDiagnostic(diagnostic: vscode.Diagnostic): Finding {
   return {
     message: diagnostic.message,
     severity:
-      diagnostic.severity === vscode.DiagnosticSeverity.Error ? "error" : diagnostic.severity === vscode.DiagnosticSeverity.Warning ? "warning" : "info",
+      diagnostic.severity === vscode.DiagnosticSeverity.Error
+        ? "error"
+        : diagnostic.severity === vscode.DiagnosticSeverity.Warning
+          ? "warning"
+          : "info",
     range: diagnostic.range,
     code: code === undefined ? undefined : String(code),
   };
@@ -112,12 +125,20 @@ export interface DossierFindings {
 }
 
 /** Errors and warnings of the editor whose code is not a checklist row (the checklist lists them already). */
-export function unlistedFindings(edition: EditionInfo, rows: ChecklistRowResult[], diagnostics: vscode.Diagnostic[]): Map<string, Finding[]> {
+export function unlistedFindings(
+  edition: EditionInfo,
+  rows: ChecklistRowResult[],
+  diagnostics: vscode.Diagnostic[],
+): Map<string, Finding[]> {
   const listed = new Set(rows.map((row) => row.clauseId));
   const clauses = new Set(edition.clauses.map((clause) => clause.id));
   const unlisted = new Map<string, Finding[]>();
   for (const diagnostic of diagnostics) {
-    if (diagnostic.severity !== vscode.DiagnosticSeverity.Error && diagnostic.severity !== vscode.DiagnosticSeverity.Warning) continue;
+    if (
+      diagnostic.severity !== vscode.DiagnosticSeverity.Error &&
+      diagnostic.severity !== vscode.DiagnosticSeverity.Warning
+    )
+      continue;
     const finding = findingFromDiagnostic(diagnostic);
     if (finding.code && listed.has(finding.code)) continue;
     const key = finding.code && clauses.has(finding.code) ? finding.code : "";
@@ -139,7 +160,9 @@ export function buildClauseTree(edition: EditionInfo, dossier: DossierFindings |
     childrenOf.set(clause.parent, siblings);
   }
   const build = (clause: ClauseInfo): ClauseNode | undefined => {
-    const children = (childrenOf.get(clause.id) ?? []).map(build).filter((node): node is ClauseNode => node !== undefined);
+    const children = (childrenOf.get(clause.id) ?? [])
+      .map(build)
+      .filter((node): node is ClauseNode => node !== undefined);
     if (!dossier) return { kind: "clause", clause, findings: [], children };
     const row = rowById.get(clause.id);
     const unlisted = dossier.unlisted.get(clause.id) ?? [];
@@ -149,7 +172,11 @@ export function buildClauseTree(edition: EditionInfo, dossier: DossierFindings |
     const counts = emptyCounts();
     if (status) counts[status]++;
     for (const child of children) for (const key of CLAUSE_STATUSES) counts[key] += child.counts?.[key] ?? 0;
-    const findings = [...(row?.findings ?? []).map(findingFromProtocol), ...(row?.remarks ?? []).map(findingFromProtocol), ...unlisted];
+    const findings = [
+      ...(row?.findings ?? []).map(findingFromProtocol),
+      ...(row?.remarks ?? []).map(findingFromProtocol),
+      ...unlisted,
+    ];
     return { kind: "clause", clause, status, row, evidence: row?.evidence, findings, counts, children };
   };
   return (childrenOf.get(null) ?? []).map(build).filter((node): node is ClauseNode => node !== undefined);
@@ -183,7 +210,11 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
       } else if (!this.state || !checklist) {
         this.roots = buildClauseTree(this.edition, undefined);
       } else {
-        const unlisted = unlistedFindings(this.edition, checklist.rows, vscode.languages.getDiagnostics(this.state.uri));
+        const unlisted = unlistedFindings(
+          this.edition,
+          checklist.rows,
+          vscode.languages.getDiagnostics(this.state.uri),
+        );
         const other = unlisted.get("") ?? [];
         this.roots = [
           ...(other.length > 0 ? [{ kind: "other" as const, findings: other }] : []),
@@ -203,7 +234,9 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     if (!node) return this.roots;
     if (node.kind === "finding") return [];
     const dossierUri = this.state?.uri;
-    const findings: FindingNode[] = dossierUri ? node.findings.map((finding) => ({ kind: "finding", dossierUri, finding })) : [];
+    const findings: FindingNode[] = dossierUri
+      ? node.findings.map((finding) => ({ kind: "finding", dossierUri, finding }))
+      : [];
     return node.kind === "clause" ? [...findings, ...node.children] : findings;
   }
 
@@ -217,7 +250,7 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
   snapshot(nodes: ClausesTreeNode[] = this.getChildren()): TreeSnapshot[] {
     return nodes.map((node) => {
       const item = this.getTreeItem(node);
-      const label = typeof item.label === "string" ? item.label : item.label?.label ?? "";
+      const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
       return {
         label,
         description: typeof item.description === "string" ? item.description : undefined,
@@ -230,7 +263,9 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
   private clauseItem(node: ClauseNode, locale: DataLocale): vscode.TreeItem {
     const { clause, status, counts } = node;
     const title = pick(clause.title, locale);
-    const item = new vscode.TreeItem(title ? `${clauseLabel(clause.id, locale)} ${title}` : clauseLabel(clause.id, locale));
+    const item = new vscode.TreeItem(
+      title ? `${clauseLabel(clause.id, locale)} ${title}` : clauseLabel(clause.id, locale),
+    );
     const mode = counts ? "dossier" : "spec";
     item.id = `${mode}:${clause.id}`;
     const hasChildren = node.children.length > 0 || node.findings.length > 0;
@@ -257,12 +292,19 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
       item.contextValue = "clause.spec";
     }
     item.tooltip = this.clauseTooltip(node, locale);
-    item.command = { command: "isvDossier.openClause", title: vscode.l10n.t("Open Clause in Specification"), arguments: [clause.id] };
+    item.command = {
+      command: "isvDossier.openClause",
+      title: vscode.l10n.t("Open Clause in Specification"),
+      arguments: [clause.id],
+    };
     return item;
   }
 
   private otherFindingsItem(node: OtherFindingsNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t("Findings without a clause"), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      vscode.l10n.t("Findings without a clause"),
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = "dossier:other";
     item.description = String(node.findings.length);
     item.iconPath = STATUS_ICONS.violated;
@@ -275,13 +317,22 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     const markdown = new vscode.MarkdownString();
     const title = clause.title ? ` ${clause.title.zh} · ${clause.title.en}` : "";
     markdown.appendMarkdown(`**${clauseLabel(clause.id, locale)}**`).appendText(title);
-    if (clause.provenance === "public-summary") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Not the specification's words: public summary.")}*`);
-    if (clause.provenance === "structure-only") markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Text unknown: table of contents only.")}*`);
+    if (clause.provenance === "public-summary")
+      markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Not the specification's words: public summary.")}*`);
+    if (clause.provenance === "structure-only")
+      markdown.appendMarkdown(`\n\n*${vscode.l10n.t("Text unknown: table of contents only.")}*`);
     if (status) {
-      markdown.appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `).appendText(node.row?.conclusion ?? statusLabel(status));
-      if (node.row && node.row.checkedBy.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Checked by")}: `).appendText(node.row.checkedBy.join(", "));
-      if (node.row?.stillToCheck) markdown.appendMarkdown(`\n\n${vscode.l10n.t("A reviewer must still confirm")}: `).appendText(pick(node.row.stillToCheck, locale));
-      if (evidence && evidence.length > 0) markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(evidence.join(", "));
+      markdown
+        .appendMarkdown(`\n\n${vscode.l10n.t("Status")}: `)
+        .appendText(node.row?.conclusion ?? statusLabel(status));
+      if (node.row && node.row.checkedBy.length > 0)
+        markdown.appendMarkdown(`\n\n${vscode.l10n.t("Checked by")}: `).appendText(node.row.checkedBy.join(", "));
+      if (node.row?.stillToCheck)
+        markdown
+          .appendMarkdown(`\n\n${vscode.l10n.t("A reviewer must still confirm")}: `)
+          .appendText(pick(node.row.stillToCheck, locale));
+      if (evidence && evidence.length > 0)
+        markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(evidence.join(", "));
     } else if (counts) {
       markdown.appendMarkdown("\n\n").appendText(countsText(counts));
     }
@@ -323,13 +374,25 @@ export function createClausesView(provider: ClausesTreeProvider, editions: Editi
     if (checklist.drClass) parts.push(drClassLabel(checklist.drClass));
     view.description = `${vscode.workspace.asRelativePath(state.uri)} — ${parts.join(" · ")}`;
     view.message = checklist.countsText;
-    view.badge = checklist.counts.violated > 0 ? { value: checklist.counts.violated, tooltip: vscode.l10n.t("{0} violated clauses", checklist.counts.violated) } : undefined;
+    view.badge =
+      checklist.counts.violated > 0
+        ? {
+            value: checklist.counts.violated,
+            tooltip: vscode.l10n.t("{0} violated clauses", checklist.counts.violated),
+          }
+        : undefined;
   };
   const subscription = provider.onDidChangeTreeData(() => void update());
   return vscode.Disposable.from(subscription, view);
 }
 
-export function revealFinding(uri: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number): Thenable<vscode.TextEditor> {
+export function revealFinding(
+  uri: string,
+  startLine: number,
+  startCharacter: number,
+  endLine: number,
+  endCharacter: number,
+): Thenable<vscode.TextEditor> {
   const range = new vscode.Range(startLine, startCharacter, endLine, endCharacter);
   return vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preview: false }).then((editor) => {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

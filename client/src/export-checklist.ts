@@ -17,7 +17,11 @@ function isDossierFile(target: vscode.Uri, dossier: vscode.Uri): boolean {
 }
 
 /** Saves the Word table of `dossier` to `target` (asked for when not given); resolves with where it went. */
-export async function exportChecklistDocx(server: ServerRequests, dossier: vscode.Uri | undefined, target?: vscode.Uri): Promise<string | undefined> {
+export async function exportChecklistDocx(
+  server: ServerRequests,
+  dossier: vscode.Uri | undefined,
+  target?: vscode.Uri,
+): Promise<string | undefined> {
   if (!dossier) {
     void vscode.window.showInformationMessage(vscode.l10n.t("Open a dossier (*.dossier.yaml) to see its checklist."));
     return undefined;
@@ -31,10 +35,14 @@ export async function exportChecklistDocx(server: ServerRequests, dossier: vscod
     }));
   if (!destination) return undefined;
   if (isDossierFile(destination, dossier)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("{0} is a dossier: the table is not written over it.", destination.path.split("/").pop() ?? ""));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("{0} is a dossier: the table is not written over it.", destination.path.split("/").pop() ?? ""),
+    );
     return undefined;
   }
-  const result = await server.sendRequest<{ base64: string } | null>(REQUESTS.checklistDocx, { uri: dossier.toString() });
+  const result = await server.sendRequest<{ base64: string } | null>(REQUESTS.checklistDocx, {
+    uri: dossier.toString(),
+  });
   if (!result) {
     void vscode.window.showWarningMessage(vscode.l10n.t("This dossier is not open or not checked (too large)."));
     return undefined;
@@ -48,6 +56,8 @@ export async function exportChecklistDocx(server: ServerRequests, dossier: vscod
     void vscode.window.showErrorMessage(vscode.l10n.t("Could not save {0}.", destination.fsPath) + ` ${String(error)}`);
     return undefined;
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t("Saved the self-assessment table as {0}.", destination.fsPath));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t("Saved the self-assessment table as {0}.", destination.fsPath),
+  );
   return destination.toString();
 }

@@ -60,13 +60,16 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   });
   register("isvDossier.exportChecklistDocx", (uri?: unknown, target?: unknown) => {
     const active = vscode.window.activeTextEditor?.document;
-    const activeDossier = active?.languageId === "isv-dossier" || active?.uri.scheme === CHECKLIST_SCHEME ? active.uri : dossier.uri;
+    const activeDossier =
+      active?.languageId === "isv-dossier" || active?.uri.scheme === CHECKLIST_SCHEME ? active.uri : dossier.uri;
     return exportChecklistDocx(server, dossierOf(uriOf(uri) ?? activeDossier), uriOf(target));
   });
   register("isvDossier.showClauses", () => vscode.commands.executeCommand(`${CLAUSES_VIEW_ID}.focus`));
   register("isvDossier.refreshClauses", () => dossier.reload().then(() => clauses.rebuild()));
-  register("isvDossier.revealFinding", (uri: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
-    revealFinding(uri, startLine, startCharacter, endLine, endCharacter),
+  register(
+    "isvDossier.revealFinding",
+    (uri: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
+      revealFinding(uri, startLine, startCharacter, endLine, endCharacter),
   );
   register("isvDossier.restartServer", async () => {
     await client?.restart();
@@ -92,7 +95,9 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   );
   const ready = started.then(() => clauses.rebuild());
   ready.catch((error: unknown) => {
-    void vscode.window.showErrorMessage(vscode.l10n.t("The ISV Dossier language server did not start: {0}", String(error)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("The ISV Dossier language server did not start: {0}", String(error)),
+    );
   });
 
   return {

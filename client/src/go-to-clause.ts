@@ -13,7 +13,11 @@ function depthOf(clauseId: string): number {
   return /^[A-Z]$/.test(clauseId) ? 0 : clauseId.split(".").length - 1;
 }
 
-export async function goToClause(editions: Editions, specDocuments: SpecDocuments, clauseId?: string): Promise<ClauseLocation | undefined> {
+export async function goToClause(
+  editions: Editions,
+  specDocuments: SpecDocuments,
+  clauseId?: string,
+): Promise<ClauseLocation | undefined> {
   const edition = await editions.byId(undefined);
   if (!edition) return undefined;
   let chosen = clauseId;

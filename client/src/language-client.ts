@@ -12,8 +12,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
   let diagnosticsQueue: Promise<void> = Promise.resolve();
   const serverModule = context.asAbsolutePath("dist/server/main.js");
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: serverExecArgv() } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: [...serverExecArgv(), "--nolazy", "--inspect=6019"] } },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { env: serverEnvironment(), execArgv: serverExecArgv() },
+    },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { env: serverEnvironment(), execArgv: [...serverExecArgv(), "--nolazy", "--inspect=6019"] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -29,7 +37,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
       handleDiagnostics: (uri, diagnostics, next) => {
         diagnosticsQueue = diagnosticsQueue
           .then(() => (diagnostics.some(hasClauseLink) ? specDocuments.prepare() : undefined))
-          .then(() => next(uri, diagnostics.map((diagnostic) => withLineLink(diagnostic, specDocuments))))
+          .then(() =>
+            next(
+              uri,
+              diagnostics.map((diagnostic) => withLineLink(diagnostic, specDocuments)),
+            ),
+          )
           .catch(() => next(uri, diagnostics));
       },
     },

@@ -24,14 +24,22 @@ const LEVEL_DESCRIPTIONS: { [level in DossierLevel]: () => string } = {
   1: () => vscode.l10n.t("the highest level (§4.3)"),
 };
 
-async function pickChoices(editions: Editions, given: NewDossierArguments, locale: DataLocale): Promise<NewDossierParams | undefined> {
+async function pickChoices(
+  editions: Editions,
+  given: NewDossierArguments,
+  locale: DataLocale,
+): Promise<NewDossierParams | undefined> {
   const edition = await editions.byId(undefined);
   if (!edition) return undefined;
   const categoryId =
     given.category ??
     (
       await vscode.window.showQuickPick(
-        edition.categories.map((category) => ({ label: pick(category.label, locale), description: category.id, id: category.id })),
+        edition.categories.map((category) => ({
+          label: pick(category.label, locale),
+          description: category.id,
+          id: category.id,
+        })),
         {
           title: vscode.l10n.t("New dossier (1/3): service category"),
           placeHolder: vscode.l10n.t("Which service category is the application for?"),
@@ -44,8 +52,15 @@ async function pickChoices(editions: Editions, given: NewDossierArguments, local
     given.level ??
     (
       await vscode.window.showQuickPick(
-        ([3, 2, 1] as DossierLevel[]).map((value) => ({ label: levelLabel(value), description: LEVEL_DESCRIPTIONS[value](), value })),
-        { title: vscode.l10n.t("New dossier (2/3): level"), placeHolder: vscode.l10n.t("Which level? Level 1 is the highest.") },
+        ([3, 2, 1] as DossierLevel[]).map((value) => ({
+          label: levelLabel(value),
+          description: LEVEL_DESCRIPTIONS[value](),
+          value,
+        })),
+        {
+          title: vscode.l10n.t("New dossier (2/3): level"),
+          placeHolder: vscode.l10n.t("Which level? Level 1 is the highest."),
+        },
       )
     )?.value;
   if (!level) return undefined;
@@ -55,7 +70,10 @@ async function pickChoices(editions: Editions, given: NewDossierArguments, local
     drClass = (
       await vscode.window.showQuickPick(
         classes.map((value) => ({ label: drClassLabel(value), description: value, value })),
-        { title: vscode.l10n.t("New dossier (3/3): disaster-recovery class"), placeHolder: vscode.l10n.t("Class A provides resources, class B technical services (§3.5 note).") },
+        {
+          title: vscode.l10n.t("New dossier (3/3): disaster-recovery class"),
+          placeHolder: vscode.l10n.t("Class A provides resources, class B technical services (§3.5 note)."),
+        },
       )
     )?.value;
     if (!drClass) return undefined;
@@ -77,7 +95,11 @@ async function freeTarget(folder: vscode.Uri, stem: string): Promise<vscode.Uri>
 }
 
 /** Runs the command; resolves with the new document's URI (undefined when cancelled). */
-export async function newDossier(server: ServerRequests, editions: Editions, given: NewDossierArguments = {}): Promise<string | undefined> {
+export async function newDossier(
+  server: ServerRequests,
+  editions: Editions,
+  given: NewDossierArguments = {},
+): Promise<string | undefined> {
   const locale = given.locale ?? dataLocale();
   const params = await pickChoices(editions, given, locale);
   if (!params) return undefined;
@@ -95,7 +117,8 @@ export async function newDossier(server: ServerRequests, editions: Editions, giv
   } else {
     document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
   }
-  if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  if (document.languageId !== LANGUAGE_ID)
+    document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   await vscode.window.showTextDocument(document, { preview: false });
   if (given.save) {
     const saved = await vscode.workspace.save(document.uri);

@@ -1,7 +1,13 @@
 // The server's custom requests as the extension sees them: the names and the shapes are the server's own
 // (server/src/lsp/requests.ts), imported as types only besides the names, so the bundle takes no server code.
 import type { Diagnostic as ProtocolDiagnostic } from "vscode-languageclient/node";
-import type { ChecklistAnswer, ChecklistAnswerRow, ClauseStatus, Level, SpecDocumentAnswer } from "../../server/src/lsp/requests";
+import type {
+  ChecklistAnswer,
+  ChecklistAnswerRow,
+  ClauseStatus,
+  Level,
+  SpecDocumentAnswer,
+} from "../../server/src/lsp/requests";
 export { REQUESTS } from "../../server/src/lsp/requests";
 export type {
   CategoryInfo,

@@ -19,7 +19,9 @@ export function serverEnvironment(): Record<string, string | undefined> {
 /** The environment a process started with `base` merged with serverEnvironment() receives (as Node passes it on). */
 export function environmentOfServer(base: NodeJS.ProcessEnv): Record<string, string> {
   const merged: Record<string, string | undefined> = { ...base, ...serverEnvironment() };
-  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /**
@@ -31,6 +33,9 @@ export function environmentOfServer(base: NodeJS.ProcessEnv): Record<string, str
  * command line would override it.
  */
 export function serverExecArgv(nodeOptions: string | undefined = process.env.NODE_OPTIONS): string[] {
-  const given = /(^|\s)--(min-semi-space-size|max-semi-space-size|semi-space-growth-factor|max-young-generation-size)([\s=]|$)/.test((nodeOptions ?? "").replace(/_/g, "-"));
+  const given =
+    /(^|\s)--(min-semi-space-size|max-semi-space-size|semi-space-growth-factor|max-young-generation-size)([\s=]|$)/.test(
+      (nodeOptions ?? "").replace(/_/g, "-"),
+    );
   return given ? [] : ["--max-semi-space-size=4"];
 }

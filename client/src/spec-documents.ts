@@ -62,7 +62,11 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   /** Opens the specification with the clause's heading at the top of the editor. */
-  async open(clauseId: string, slug?: string, options: { preserveFocus?: boolean } = {}): Promise<ClauseLocation | undefined> {
+  async open(
+    clauseId: string,
+    slug?: string,
+    options: { preserveFocus?: boolean } = {},
+  ): Promise<ClauseLocation | undefined> {
     const location = await this.locate(clauseId, slug);
     if (!location) {
       void vscode.window.showWarningMessage(vscode.l10n.t("Clause {0} is not in the specification.", clauseId));

@@ -53,7 +53,9 @@ export class DossierStatusBar implements vscode.Disposable {
     if (checklist) tooltip.appendMarkdown("\n\n").appendText(checklist.countsText);
     tooltip.appendMarkdown("\n\n").appendText(vscode.l10n.t("Click to open the Clauses view."));
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `${summary}, ${vscode.l10n.t("{0} errors, {1} warnings", errors, warnings)}` };
+    this.item.accessibilityInformation = {
+      label: `${summary}, ${vscode.l10n.t("{0} errors, {1} warnings", errors, warnings)}`,
+    };
     this.item.show();
     this.shown = true;
   }

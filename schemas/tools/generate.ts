@@ -56,7 +56,9 @@ function lengthLimitsAtMostOne(schema: unknown): boolean {
   if (Array.isArray(schema)) return schema.every(lengthLimitsAtMostOne);
   if (schema === null || typeof schema !== "object") return true;
   return Object.entries(schema).every(([key, value]) =>
-    key === "minLength" || key === "maxLength" ? typeof value === "number" && value <= 1 : key === "enum" || key === "const" || lengthLimitsAtMostOne(value),
+    key === "minLength" || key === "maxLength"
+      ? typeof value === "number" && value <= 1
+      : key === "enum" || key === "const" || lengthLimitsAtMostOne(value),
   );
 }
 
@@ -75,16 +77,32 @@ export interface ShapeList {
 }
 
 /** Keywords that make a schema's answer depend on more than one property's value. */
-const COMBINING_KEYWORDS = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "$ref", "$dynamicRef"];
+const COMBINING_KEYWORDS = [
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "dependentRequired",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "$ref",
+  "$dynamicRef",
+];
 
 /** The property paths a schema's properties and items reach (for what the root's conditions constrain). */
 function reachedPaths(schema: unknown, prefix: string[], into: string[][]): void {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return;
   const node = schema as JsonSchema;
   into.push(prefix);
-  for (const [key, child] of Object.entries((node.properties ?? {}) as JsonSchema)) reachedPaths(child, [...prefix, key], into);
+  for (const [key, child] of Object.entries((node.properties ?? {}) as JsonSchema))
+    reachedPaths(child, [...prefix, key], into);
   if (node.items) reachedPaths(node.items, [...prefix, "[]"], into);
-  for (const keyword of ["allOf", "anyOf", "oneOf"]) for (const branch of (node[keyword] as unknown[] | undefined) ?? []) reachedPaths(branch, prefix, into);
+  for (const keyword of ["allOf", "anyOf", "oneOf"])
+    for (const branch of (node[keyword] as unknown[] | undefined) ?? []) reachedPaths(branch, prefix, into);
   for (const keyword of ["if", "then", "else", "not"]) reachedPaths(node[keyword], prefix, into);
 }
 
@@ -101,7 +119,8 @@ function overlap(a: string[], b: string[]): boolean {
  */
 export function shapeLists(shape: JsonSchema): ShapeList[] {
   const constrained: string[][] = [];
-  for (const keyword of COMBINING_KEYWORDS) if (shape[keyword] !== undefined) reachedPaths({ [keyword]: shape[keyword] }, [], constrained);
+  for (const keyword of COMBINING_KEYWORDS)
+    if (shape[keyword] !== undefined) reachedPaths({ [keyword]: shape[keyword] }, [], constrained);
   const lists: ShapeList[] = [];
   const visit = (node: JsonSchema, path: string[], pointer: string): void => {
     for (const [key, child] of Object.entries((node.properties ?? {}) as { [key: string]: JsonSchema })) {
@@ -110,7 +129,12 @@ export function shapeLists(shape: JsonSchema): ShapeList[] {
       const childPointer = `${pointer}/properties/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
       if (constrained.some((reached) => overlap(reached, childPath))) continue;
       const items = child.items as JsonSchema | undefined;
-      if (child.type === "array" && items && items.type === "object" && !JSON.stringify(items).match(/"\$ref"|"\$dynamicRef"|"unevaluated/)) {
+      if (
+        child.type === "array" &&
+        items &&
+        items.type === "object" &&
+        !JSON.stringify(items).match(/"\$ref"|"\$dynamicRef"|"unevaluated/)
+      ) {
         lists.push({ path: childPath, schemaPath: `#${childPointer}/items`, items });
       } else if (child.type === "object") {
         visit(child, childPath, childPointer);
@@ -151,11 +175,17 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
     unicode: !lengthLimitsAtMostOne(shape),
     logger: {
       log: console.log,
-      warn: (...args: unknown[]) => (String(args[0]).startsWith("DEPRECATED: option unicode") ? undefined : console.warn(...args)),
+      warn: (...args: unknown[]) =>
+        String(args[0]).startsWith("DEPRECATED: option unicode") ? undefined : console.warn(...args),
       error: console.error,
     },
     // ajv-formats' full formats, with a faster `date` of the same answers (server/src/core/check/schema/formats.ts).
-    code: { source: true, esm: true, lines: false, formats: _`require("../../../server/src/core/check/schema/formats").formats` },
+    code: {
+      source: true,
+      esm: true,
+      lines: false,
+      formats: _`require("../../../server/src/core/check/schema/formats").formats`,
+    },
   });
   addFormats(ajv);
   const exported: { [name: string]: string } = { validateOuter: `${SCHEMA_BASE}/${slug}/shape-outer.json` };
@@ -177,7 +207,8 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
   });
   code = code.replace(/^"use strict";/, "").replace(/export const (validate\w+) = /g, "const $1Generated = ");
   const listEntries = lists.map(
-    (list, index) => `    { path: ${JSON.stringify(list.path)}, schemaPath: ${JSON.stringify(list.schemaPath)}, validate: validateList${index}Generated },`,
+    (list, index) =>
+      `    { path: ${JSON.stringify(list.path)}, schemaPath: ${JSON.stringify(list.schemaPath)}, validate: validateList${index}Generated },`,
   );
   return [
     `// ${GENERATED_MARKER.replace("{edition}", slug)}`,
@@ -205,13 +236,19 @@ export function generateAll(repositoryRoot: string): GeneratedFile[] {
     const folder = path.join(schemasDirectory, slug);
     const model = readYaml<{ root: ModelNode }>(path.join(folder, "model.yaml")).root;
     const categories = readYaml<CategoriesFile>(path.join(folder, "categories.yaml"));
-    const clausesFile = readYaml<{ edition: { id: string }; clauses: Array<{ id: string }> }>(path.join(folder, "clauses.yaml"));
+    const clausesFile = readYaml<{ edition: { id: string }; clauses: Array<{ id: string }> }>(
+      path.join(folder, "clauses.yaml"),
+    );
     const editionId = clausesFile.edition.id;
     const builder = new SchemaBuilder(model, categories, new Set(clausesFile.clauses.map((clause) => clause.id)));
     const levelSchemas = new Map<number, JsonSchema>();
     const out = `schemas/generated/${slug}`;
     for (const level of LEVELS) {
-      const schema = builder.buildLevelSchema(level, `${SCHEMA_BASE}/${slug}/dossier.level-${level}.schema.json`, editionId);
+      const schema = builder.buildLevelSchema(
+        level,
+        `${SCHEMA_BASE}/${slug}/dossier.level-${level}.schema.json`,
+        editionId,
+      );
       levelSchemas.set(level, schema);
       files.push({
         relativePath: `${out}/dossier.level-${level}.schema.json`,

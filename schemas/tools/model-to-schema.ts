@@ -73,7 +73,9 @@ export class SchemaBuilder {
 
   private clauses(node: { clauses?: string[] }, context: BuildContext): string[] {
     // Items that fall back to the same clause at a level (4.3.4 for every 4.x.4 item) are cited once.
-    return [...new Set((node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause)))];
+    return [
+      ...new Set((node.clauses ?? []).map((id) => resolveClauseTemplate(id, context.section, this.isKnownClause))),
+    ];
   }
 
   private annotations(node: ModelNode, context: BuildContext): JsonSchema {
@@ -163,7 +165,13 @@ export class SchemaBuilder {
     const stagesAt = (enumValues: string[], clauses: string[]): JsonSchema =>
       wrapAtPath([], {
         properties: {
-          processes: { type: "array", items: { type: "object", properties: { stages: { type: "array", items: { enum: enumValues, "x-clause": clauses } } } } },
+          processes: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { stages: { type: "array", items: { enum: enumValues, "x-clause": clauses } } },
+            },
+          },
         },
       });
     for (const [categoryId, category] of Object.entries(this.categories.categories)) {
@@ -184,7 +192,15 @@ export class SchemaBuilder {
       }
       conditionals.push({
         if: {
-          allOf: [categoryCondition, { not: pointerValueIn("/application/dr_class", classes.map(([drClass]) => drClass)) }],
+          allOf: [
+            categoryCondition,
+            {
+              not: pointerValueIn(
+                "/application/dr_class",
+                classes.map(([drClass]) => drClass),
+              ),
+            },
+          ],
         },
         then: stagesAt([...union], clauses),
       });
@@ -194,7 +210,11 @@ export class SchemaBuilder {
 }
 
 /** The combined schema: dispatches on application.level to the level schemas embedded under $defs. */
-export function buildCombinedSchema(levelSchemas: Map<number, JsonSchema>, schemaId: string, editionId: string): JsonSchema {
+export function buildCombinedSchema(
+  levelSchemas: Map<number, JsonSchema>,
+  schemaId: string,
+  editionId: string,
+): JsonSchema {
   const defs: JsonSchema = {};
   for (const [level, schema] of levelSchemas) {
     const { $schema: _dialect, $id: _id, ...rest } = schema;

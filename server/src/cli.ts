@@ -20,7 +20,11 @@ function defaultEdition(): import("./core/catalog/edition").Edition {
 
 type OptionSpec = { [name: string]: { type: "string" | "boolean"; short?: string; multiple?: boolean } };
 
-const COMMON: OptionSpec = { help: { type: "boolean", short: "h" }, lang: { type: "string" }, debug: { type: "boolean" } };
+const COMMON: OptionSpec = {
+  help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+  debug: { type: "boolean" },
+};
 
 const OPTIONS: { [command: string]: OptionSpec } = {
   lint: {
@@ -37,7 +41,12 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
   },
-  checklist: { ...COMMON, format: { type: "string", short: "f" }, output: { type: "string", short: "o" }, "as-of": { type: "string" } },
+  checklist: {
+    ...COMMON,
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    "as-of": { type: "string" },
+  },
   init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
   clauses: { ...COMMON },
 };
@@ -64,10 +73,21 @@ function stringValue(values: Values, name: string): string | undefined {
 
 function listValue(values: Values, name: string): string[] | undefined {
   const value = values[name];
-  return Array.isArray(value) ? value.flatMap((entry) => entry.split(",")).map((entry) => entry.trim()).filter(Boolean) : undefined;
+  return Array.isArray(value)
+    ? value
+        .flatMap((entry) => entry.split(","))
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
-function choice<T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T, locale: Locale): T {
+function choice<T extends string>(
+  option: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  locale: Locale,
+): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliUsageError(uiText("error.bad-option-value", locale, { option, value, expected: allowed.join("|") }));
@@ -86,7 +106,8 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
   const levels = listValue(values, "level");
   for (const level of levels ?? []) choice("--level", level, ["1", "2", "3"], "3", locale);
   const categories = listValue(values, "category");
-  for (const category of categories ?? []) choice("--category", category, Object.keys(defaultEdition().categories), category, locale);
+  for (const category of categories ?? [])
+    choice("--category", category, Object.keys(defaultEdition().categories), category, locale);
   const maxWarnings = stringValue(values, "max-warnings");
   if (values.jobs !== undefined) process.stderr.write(`isv-dossier: ${uiText("notice.jobs-ignored", locale)}\n`);
   const asOf = stringValue(values, "as-of");
@@ -106,8 +127,12 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
 }
 
 function checklistCommand(values: Values, positionals: string[], locale: Locale): Promise<number> {
-  const { CHECKLIST_FORMATS, runChecklist } = require("./cli/checklist-command") as typeof import("./cli/checklist-command");
-  if (positionals.length !== 1) throw new CliUsageError(uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }));
+  const { CHECKLIST_FORMATS, runChecklist } =
+    require("./cli/checklist-command") as typeof import("./cli/checklist-command");
+  if (positionals.length !== 1)
+    throw new CliUsageError(
+      uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }),
+    );
   const asOf = stringValue(values, "as-of");
   return runChecklist({
     dossier: positionals[0],
@@ -121,7 +146,8 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
 
 function initCommand(values: Values, positionals: string[], locale: Locale): number {
   const { runInit } = require("./cli/init-command") as typeof import("./cli/init-command");
-  if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  if (positionals.length > 1)
+    throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
   return runInit({
     edition: defaultEdition(),
     category: stringValue(values, "category"),
@@ -136,13 +162,17 @@ function initCommand(values: Values, positionals: string[], locale: Locale): num
 
 function clausesCommand(positionals: string[], locale: Locale): number {
   const { runClauses } = require("./cli/clauses-command") as typeof import("./cli/clauses-command");
-  if (positionals.length > 1) throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  if (positionals.length > 1)
+    throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
   return runClauses(defaultEdition(), positionals[0], locale);
 }
 
 async function run(argv: string[], state: { locale: Locale }): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new CliUsageError(uiText("error.see-main-help", state.locale, { message: uiText("error.missing-command", state.locale) }));
+  if (command === undefined)
+    throw new CliUsageError(
+      uiText("error.see-main-help", state.locale, { message: uiText("error.missing-command", state.locale) }),
+    );
   if (command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(helpText("main", state.locale));
     return EXIT_OK;
@@ -151,7 +181,12 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT_OK;
   }
-  if (!OPTIONS[command]) throw new CliUsageError(uiText("error.see-main-help", state.locale, { message: uiText("error.unknown-command", state.locale, { command }) }));
+  if (!OPTIONS[command])
+    throw new CliUsageError(
+      uiText("error.see-main-help", state.locale, {
+        message: uiText("error.unknown-command", state.locale, { command }),
+      }),
+    );
   const { values, positionals } = parseCommand(command, rest, state.locale);
   state.locale = localeOption(stringValue(values, "lang"), state.locale);
   if (values.help === true) {
@@ -190,7 +225,9 @@ const EXIT_BROKEN_PIPE = 141;
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(EXIT_BROKEN_PIPE);
-  process.stderr.write(`isv-dossier: ${terminalText(uiText("error.internal", state.locale, { message: error.message.split("\n")[0] }))}\n`);
+  process.stderr.write(
+    `isv-dossier: ${terminalText(uiText("error.internal", state.locale, { message: error.message.split("\n")[0] }))}\n`,
+  );
   process.exit(EXIT_USAGE);
 });
 // nowhere left to report to: stderr errors (a closed pipe too) are ignored; the exit code still tells

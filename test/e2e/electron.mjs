@@ -31,7 +31,10 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, "out", "test", "e2e", "suite", "index.js"),
     // the language server must not receive NODE_EXTRA_CA_CERTS (suite/restart.test.ts)
-    extensionTestsEnv: { E2E_REPORT_FILE: reportFile, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || "/etc/ssl/certs/ca-certificates.crt" },
+    extensionTestsEnv: {
+      E2E_REPORT_FILE: reportFile,
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS || "/etc/ssl/certs/ca-certificates.crt",
+    },
     launchArgs: [
       workspace,
       "--disable-extensions", // other installed extensions; built-in ones (YAML, Markdown) stay on
@@ -45,7 +48,9 @@ try {
 } catch (error) {
   process.stderr.write(`[electron] ${error instanceof Error ? error.message : String(error)}\n`);
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|getaddrinfo/.test(String(error))) {
-    process.stderr.write("[electron] VS Code could not be downloaded; without internet use `npm run test:e2e` (code-server).\n");
+    process.stderr.write(
+      "[electron] VS Code could not be downloaded; without internet use `npm run test:e2e` (code-server).\n",
+    );
   }
 } finally {
   const report = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, "utf8") : "";

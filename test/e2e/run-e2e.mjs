@@ -11,7 +11,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { HarnessError, installSignalHandlers, keepOpen, REPO_ROOT, runExtensionTests, TOOLS_DIR } from "./run-in-code-server.mjs";
+import {
+  HarnessError,
+  installSignalHandlers,
+  keepOpen,
+  REPO_ROOT,
+  runExtensionTests,
+  TOOLS_DIR,
+} from "./run-in-code-server.mjs";
 import { runUiTest } from "./ui-screenshot.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +44,12 @@ function seconds(since) {
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: options.quiet ? "pipe" : "inherit", encoding: "utf8", ...options });
+  const result = spawnSync(command, args, {
+    cwd: REPO_ROOT,
+    stdio: options.quiet ? "pipe" : "inherit",
+    encoding: "utf8",
+    ...options,
+  });
   if (result.status !== 0) {
     if (options.quiet) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new HarnessError(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
@@ -69,11 +81,24 @@ export function ensureCjkFont() {
   if (probe.status === 0 && probe.stdout.trim()) return;
   const sudo = process.getuid && process.getuid() !== 0 ? ["sudo"] : [];
   log("apt-get install fonts-wqy-microhei (a CJK font for the screenshot) ...");
-  const install = spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", "--no-install-recommends", "fonts-wqy-microhei"], {
-    stdio: "ignore",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  if (install.status !== 0) log("could not install fonts-wqy-microhei: the screenshot will show boxes for Chinese text");
+  const install = spawnSync(
+    sudo[0] ?? "apt-get",
+    [
+      ...sudo.slice(1),
+      ...(sudo.length ? ["apt-get"] : []),
+      "install",
+      "-y",
+      "-qq",
+      "--no-install-recommends",
+      "fonts-wqy-microhei",
+    ],
+    {
+      stdio: "ignore",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    },
+  );
+  if (install.status !== 0)
+    log("could not install fonts-wqy-microhei: the screenshot will show boxes for Chinese text");
 }
 
 /** Compiles (tsc: the extension and the suite), bundles for production and packages the .vsix. */
@@ -83,7 +108,9 @@ export function buildAndPackage() {
   const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
   const vsix = path.join(REPO_ROOT, `isv-dossier-${version}.vsix`);
   if (!fs.existsSync(vsix)) throw new HarnessError(`npm run package did not produce ${vsix}`);
-  log(`built and packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB) in ${seconds(started)}`);
+  log(
+    `built and packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB) in ${seconds(started)}`,
+  );
   return vsix;
 }
 
@@ -148,7 +175,11 @@ async function runAll(options) {
       ensureCjkFont();
       const uiStarted = Date.now();
       log("running the UI test ...");
-      const ui = await runUiTest({ vsix, workspace: prepareWorkspace(path.join(parent, "ui")), verbose: options.verbose });
+      const ui = await runUiTest({
+        vsix,
+        workspace: prepareWorkspace(path.join(parent, "ui")),
+        verbose: options.verbose,
+      });
       process.stdout.write(ui.lines.join("\n") + "\n");
       totals.passed += ui.passed;
       totals.failed += ui.failed;

@@ -36,7 +36,10 @@ const CHECKS = [
     title: "opens a dossier with Quick Open",
     async run(page) {
       await page.locator(".monaco-workbench .part.statusbar").waitFor({ timeout: STEP_TIMEOUT_MS });
-      await page.locator(".monaco-workbench").click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+      await page
+        .locator(".monaco-workbench")
+        .click({ position: { x: 700, y: 400 } })
+        .catch(() => undefined);
       // Right after start-up Quick Open may not index the folder yet: reopen until the file is offered.
       const deadline = Date.now() + STEP_TIMEOUT_MS;
       for (;;) {
@@ -72,7 +75,10 @@ const CHECKS = [
       );
       const language = page.locator(".statusbar-item[id='status.editor.mode']");
       await page.waitForFunction(
-        () => (document.querySelector(".statusbar-item[id='status.editor.mode']")?.textContent ?? "").includes("ISV Dossier"),
+        () =>
+          (document.querySelector(".statusbar-item[id='status.editor.mode']")?.textContent ?? "").includes(
+            "ISV Dossier",
+          ),
         undefined,
         { timeout: STEP_TIMEOUT_MS },
       );
@@ -96,7 +102,10 @@ const CHECKS = [
       await row.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
       const text = await row.innerText();
       if (!text.includes("Violated")) throw new Error(`4.1.3 a) is not shown as violated: ${text}`);
-      await view.locator(".monaco-list-row", { hasText: "Satisfied" }).first().waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+      await view
+        .locator(".monaco-list-row", { hasText: "Satisfied" })
+        .first()
+        .waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
     },
   },
   {
@@ -122,7 +131,8 @@ const CHECKS = [
         }
       }
       const text = await hover.innerText();
-      if (!text.includes(CLAUSE) && !text.includes("4.1.3 a)")) throw new Error(`the hover does not name the clause: ${text}`);
+      if (!text.includes(CLAUSE) && !text.includes("4.1.3 a)"))
+        throw new Error(`the hover does not name the clause: ${text}`);
       await page.screenshot({ path: context.screenshot });
       context.saved = fs.statSync(context.screenshot).size;
     },
@@ -133,22 +143,33 @@ const CHECKS = [
       const link = page.locator(".monaco-hover:not(.hidden) a", { hasText: CLAUSE }).first();
       await link.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
       await link.click();
-      await page.locator(".tabs-container .tab.active", { hasText: "ccrc-isv-c01-2025.md" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator(".tabs-container .tab.active", { hasText: "ccrc-isv-c01-2025.md" })
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
       // The cursor is on the clause's heading: the line the status bar names shows the "4.1.3 a)" heading.
       const headingAtCursor = () => {
         const selection = document.querySelector(".statusbar-item[id='status.editor.selection']")?.textContent ?? "";
         const line = /(\d+)/.exec(selection)?.[1];
-        const editor = [...document.querySelectorAll(".editor-instance .monaco-editor")].find((candidate) => candidate.getBoundingClientRect().width > 0);
+        const editor = [...document.querySelectorAll(".editor-instance .monaco-editor")].find(
+          (candidate) => candidate.getBoundingClientRect().width > 0,
+        );
         if (!line || !editor) return { ok: false, selection };
-        const number = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].find((element) => element.textContent?.trim() === line);
+        const number = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].find(
+          (element) => element.textContent?.trim() === line,
+        );
         const top = number?.parentElement?.style.top;
-        const text = [...editor.querySelectorAll(".view-lines .view-line")].find((element) => element.style.top === top)?.textContent ?? "";
+        const text =
+          [...editor.querySelectorAll(".view-lines .view-line")].find((element) => element.style.top === top)
+            ?.textContent ?? "";
         return { ok: /4\.1\.3\sa\)/.test(text), selection, top, text }; // Monaco renders spaces as U+00A0
       };
       try {
         await page.waitForFunction(`(${headingAtCursor.toString()})().ok`, undefined, { timeout: STEP_TIMEOUT_MS });
       } catch (error) {
-        throw new Error(`the cursor is not on the clause's heading: ${JSON.stringify(await page.evaluate(headingAtCursor))}`, { cause: error });
+        throw new Error(
+          `the cursor is not on the clause's heading: ${JSON.stringify(await page.evaluate(headingAtCursor))}`,
+          { cause: error },
+        );
       }
     },
   },
@@ -171,7 +192,9 @@ const CHECKS = [
       await choose("Level 1", "Level 1");
       await page.locator(".quick-input-title", { hasText: "3/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
       await choose("Class B", "Class B");
-      await page.locator(".tabs-container .tab.active", { hasText: "disaster-recovery-level1-b.dossier.yaml" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator(".tabs-container .tab.active", { hasText: "disaster-recovery-level1-b.dossier.yaml" })
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
       await page.locator(".statusbar-item", { hasText: "Level 1" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     },
   },
@@ -202,7 +225,9 @@ export async function runUiTest(options) {
     const opened = await openBrowser({ viewport: { width: 1400, height: 860 } });
     browser = opened.browser;
     const { page } = opened;
-    const folder = fs.existsSync(path.join(options.workspace, "samples")) ? path.join(options.workspace, "samples") : options.workspace;
+    const folder = fs.existsSync(path.join(options.workspace, "samples"))
+      ? path.join(options.workspace, "samples")
+      : options.workspace;
     await page.goto(server.workbenchUrl(folder), { waitUntil: "domcontentloaded", timeout: STEP_TIMEOUT_MS });
     const context = { screenshot, clauseText: clauseText() };
     for (const check of CHECKS) {
@@ -213,7 +238,10 @@ export async function runUiTest(options) {
         lines.push(`  ok   ${check.title} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        lines.push(`  FAIL ${check.title}`, `         ${String(error && error.message ? error.message : error).split("\n")[0]}`);
+        lines.push(
+          `  FAIL ${check.title}`,
+          `         ${String(error && error.message ? error.message : error).split("\n")[0]}`,
+        );
         const failure = path.join(os.tmpdir(), `isv-ui-failure-${Date.now()}.png`);
         await page.screenshot({ path: failure }).catch(() => undefined);
         lines.push(`         screenshot of the failure: ${failure}`);
@@ -221,7 +249,8 @@ export async function runUiTest(options) {
       }
     }
     failed += CHECKS.length - passed - failed; // checks not reached count as failed
-    if (context.saved) lines.push(`  saved ${path.relative(REPO_ROOT, screenshot)} (${(context.saved / 1024).toFixed(0)} KB)`);
+    if (context.saved)
+      lines.push(`  saved ${path.relative(REPO_ROOT, screenshot)} (${(context.saved / 1024).toFixed(0)} KB)`);
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     await server.stop();

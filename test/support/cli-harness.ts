@@ -39,7 +39,8 @@ export interface CliRunOptions {
 export function neutralEnvironment(): { [name: string]: string } {
   const environment: { [name: string]: string } = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(LC_ALL|LC_MESSAGES|LANG|LANGUAGE|FORCE_COLOR|NO_COLOR|NODE_OPTIONS)$/.test(name)) continue;
+    if (value === undefined || /^(LC_ALL|LC_MESSAGES|LANG|LANGUAGE|FORCE_COLOR|NO_COLOR|NODE_OPTIONS)$/.test(name))
+      continue;
     environment[name] = value;
   }
   return environment;
@@ -70,7 +71,13 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     child.on("error", reject);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), signal, timedOut });
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        signal,
+        timedOut,
+      });
     });
   });
 }
@@ -104,7 +111,8 @@ export function assertGolden(name: string, actual: string): void {
   const expectedLines = expected.split("\n");
   let line = 0;
   while (line < actualLines.length && actualLines[line] === expectedLines[line]) line++;
-  const shorten = (text: string | undefined): string => (text === undefined ? "(end of output)" : JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}…` : text));
+  const shorten = (text: string | undefined): string =>
+    text === undefined ? "(end of output)" : JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}…` : text);
   assert.fail(
     `output differs from test/golden/${name} at line ${line + 1}:\n  expected ${shorten(expectedLines[line])}\n  actual   ${shorten(actualLines[line])}\n` +
       "(if the change is intended: UPDATE_GOLDEN=1 npm test)",
@@ -140,7 +148,8 @@ export function messageReplacements(findings: MessageCarrier[]): TextReplacement
   const replacements: TextReplacement[] = [];
   for (const finding of findings) {
     replacements.push({ text: finding.message, token: `‹${finding.messageId}›` });
-    for (const related of finding.related ?? []) replacements.push({ text: related.message, token: `‹${related.messageId}›` });
+    for (const related of finding.related ?? [])
+      replacements.push({ text: related.message, token: `‹${related.messageId}›` });
   }
   return replacements;
 }
@@ -162,8 +171,11 @@ function escapings(text: string): string[] {
 }
 
 export function normalizeTexts(output: string, replacements: TextReplacement[]): string {
-  const ordered = [...replacements].filter((entry) => entry.text.length > 0).sort((a, b) => b.text.length - a.text.length);
+  const ordered = [...replacements]
+    .filter((entry) => entry.text.length > 0)
+    .sort((a, b) => b.text.length - a.text.length);
   let result = output;
-  for (const { text, token } of ordered) for (const variant of new Set(escapings(text))) result = result.split(variant).join(token);
+  for (const { text, token } of ordered)
+    for (const variant of new Set(escapings(text))) result = result.split(variant).join(token);
   return result;
 }

@@ -18,11 +18,68 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-const SURNAMES = [["王", "wang"], ["李", "li"], ["张", "zhang"], ["刘", "liu"], ["陈", "chen"], ["杨", "yang"], ["赵", "zhao"], ["黄", "huang"], ["周", "zhou"], ["吴", "wu"], ["徐", "xu"], ["孙", "sun"], ["马", "ma"], ["胡", "hu"], ["郭", "guo"], ["何", "he"], ["高", "gao"], ["林", "lin"], ["罗", "luo"], ["郑", "zheng"]] as const;
-const GIVEN = [["振宇", "zhenyu"], ["兰芝", "lanzhi"], ["博文", "bowen"], ["鸣", "ming"], ["欣然", "xinran"], ["安", "an"], ["雨桐", "yutong"], ["骁", "xiao"], ["明远", "mingyuan"], ["清扬", "qingyang"], ["佳怡", "jiayi"], ["思远", "siyuan"], ["子涵", "zihan"], ["浩然", "haoran"], ["若溪", "ruoxi"], ["一鸣", "yiming"]] as const;
+const SURNAMES = [
+  ["王", "wang"],
+  ["李", "li"],
+  ["张", "zhang"],
+  ["刘", "liu"],
+  ["陈", "chen"],
+  ["杨", "yang"],
+  ["赵", "zhao"],
+  ["黄", "huang"],
+  ["周", "zhou"],
+  ["吴", "wu"],
+  ["徐", "xu"],
+  ["孙", "sun"],
+  ["马", "ma"],
+  ["胡", "hu"],
+  ["郭", "guo"],
+  ["何", "he"],
+  ["高", "gao"],
+  ["林", "lin"],
+  ["罗", "luo"],
+  ["郑", "zheng"],
+] as const;
+const GIVEN = [
+  ["振宇", "zhenyu"],
+  ["兰芝", "lanzhi"],
+  ["博文", "bowen"],
+  ["鸣", "ming"],
+  ["欣然", "xinran"],
+  ["安", "an"],
+  ["雨桐", "yutong"],
+  ["骁", "xiao"],
+  ["明远", "mingyuan"],
+  ["清扬", "qingyang"],
+  ["佳怡", "jiayi"],
+  ["思远", "siyuan"],
+  ["子涵", "zihan"],
+  ["浩然", "haoran"],
+  ["若溪", "ruoxi"],
+  ["一鸣", "yiming"],
+] as const;
 const CITIES = ["西安", "咸阳", "宝鸡", "汉中", "榆林", "延安", "渭南", "安康", "商洛", "铜川"];
-const CLIENT_KINDS = ["农村商业银行股份有限公司", "数字城市运营有限公司", "精密制造有限公司", "人民医院", "水务有限公司", "能源化工有限公司", "供应链管理有限公司", "物业服务有限公司", "轨道交通集团有限公司", "大数据管理局"];
-const PROJECT_KINDS = ["信息系统网络安全审计项目", "电子政务云平台网络安全审计项目", "工业控制网络安全审计项目", "数据安全合规审计项目", "年度网络安全审计服务", "生产网络安全审计项目", "ERP 系统网络安全审计项目"];
+const CLIENT_KINDS = [
+  "农村商业银行股份有限公司",
+  "数字城市运营有限公司",
+  "精密制造有限公司",
+  "人民医院",
+  "水务有限公司",
+  "能源化工有限公司",
+  "供应链管理有限公司",
+  "物业服务有限公司",
+  "轨道交通集团有限公司",
+  "大数据管理局",
+];
+const PROJECT_KINDS = [
+  "信息系统网络安全审计项目",
+  "电子政务云平台网络安全审计项目",
+  "工业控制网络安全审计项目",
+  "数据安全合规审计项目",
+  "年度网络安全审计服务",
+  "生产网络安全审计项目",
+  "ERP 系统网络安全审计项目",
+];
 const FAULT_KINDS = ["enum", "unknown-key", "missing-key", "type"] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -188,7 +245,11 @@ export function generateDossier(options: GenerateOptions): GeneratedDossier {
     let id = `${surnamePinyin}-${givenPinyin}`;
     for (let suffix = 2; usedIds.has(id); suffix++) id = `${surnamePinyin}-${givenPinyin}-${suffix}`;
     usedIds.add(id);
-    people.push({ id, name: surname + given, role: index === 0 ? "technical-lead" : index % 4 === 1 ? "project-lead" : "project-engineer" });
+    people.push({
+      id,
+      name: surname + given,
+      role: index === 0 ? "technical-lead" : index % 4 === 1 ? "project-lead" : "project-engineer",
+    });
   }
   const leads = people.filter((person) => person.role === "project-lead");
   const faultCount = options.faults ? Math.max(1, Math.round(options.lines / 100)) : 0;
@@ -201,8 +262,15 @@ export function generateDossier(options: GenerateOptions): GeneratedDossier {
   const lines = header();
   lines.push("# ---------------------------------------------------------------- 人员（4.2.2）", "personnel:");
   people.forEach((person, index) => lines.push(...personLines(person, prng, faultAt.get(index))));
-  lines.push("", "# ---------------------------------------------------------------- 业绩（4.2.3）", "performance:", "  service_since: 2019-04-01", "  projects:");
-  for (let index = 0; index < projectCount; index++) lines.push(...projectLines(index, leads, prng, faultAt.get(peopleCount + index)));
+  lines.push(
+    "",
+    "# ---------------------------------------------------------------- 业绩（4.2.3）",
+    "performance:",
+    "  service_since: 2019-04-01",
+    "  projects:",
+  );
+  for (let index = 0; index < projectCount; index++)
+    lines.push(...projectLines(index, leads, prng, faultAt.get(peopleCount + index)));
   lines.push(...trailer(people));
   return { text: lines.join("\n") + "\n", lines: lines.length, faults: faultAt.size };
 }

@@ -10,7 +10,8 @@ const writeFileSync = fs.writeFileSync;
 
 if (isMainThread) {
   fs.writeFileSync = function interrupted(file, data, options) {
-    if (file === 1 || file === 2 || file === "/dev/stdout" || file === "/dev/stderr") return writeFileSync.call(this, file, data, options);
+    if (file === 1 || file === 2 || file === "/dev/stdout" || file === "/dev/stderr")
+      return writeFileSync.call(this, file, data, options);
     const encoding = typeof options === "string" ? options : options && options.encoding ? options.encoding : "utf8";
     const bytes = typeof data === "string" ? Buffer.from(data, encoding) : Buffer.from(data);
     writeFileSync.call(this, file, bytes.subarray(0, Math.floor(bytes.length / 2)));

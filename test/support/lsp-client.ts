@@ -2,7 +2,12 @@
 // as a child process and talks JSON-RPC to it with vscode-jsonrpc.
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import {
+  createMessageConnection,
+  MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from "vscode-jsonrpc/node";
 import { repositoryRoot } from "./repository";
 
 export interface PublishedDiagnostics {
@@ -23,7 +28,11 @@ export class TestLspClient {
   readonly connection: MessageConnection;
   readonly child: ChildProcess;
   readonly stderr: string[] = [];
-  private readonly waiters: Array<{ uri: string; predicate: (published: PublishedDiagnostics) => boolean; resolve: (published: PublishedDiagnostics) => void }> = [];
+  private readonly waiters: Array<{
+    uri: string;
+    predicate: (published: PublishedDiagnostics) => boolean;
+    resolve: (published: PublishedDiagnostics) => void;
+  }> = [];
   readonly published: PublishedDiagnostics[] = [];
   configuration: unknown = {};
   /** How the client answers workspace/configuration: at once (0), after so many milliseconds, or never. */
@@ -31,9 +40,15 @@ export class TestLspClient {
 
   constructor(extraArguments: string[] = [], environment: NodeJS.ProcessEnv = process.env) {
     const main = path.join(repositoryRoot(), "dist", "server", "main.js");
-    this.child = spawn(process.execPath, [main, "--stdio", ...extraArguments], { stdio: ["pipe", "pipe", "pipe"], env: environment });
+    this.child = spawn(process.execPath, [main, "--stdio", ...extraArguments], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: environment,
+    });
     this.child.stderr!.on("data", (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification("textDocument/publishDiagnostics", (published: PublishedDiagnostics) => {
       this.published.push(published);
       for (let index = this.waiters.length - 1; index >= 0; index--) {
@@ -56,21 +71,34 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(locale: string, rootUri: string | null = null): Promise<{ capabilities: { [name: string]: unknown } }> {
+  async initialize(
+    locale: string,
+    rootUri: string | null = null,
+  ): Promise<{ capabilities: { [name: string]: unknown } }> {
     const result = await this.connection.sendRequest<{ capabilities: { [name: string]: unknown } }>("initialize", {
       processId: process.pid,
       rootUri,
       locale,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
     });
     await this.connection.sendNotification("initialized", {});
     return result;
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy the predicate. */
-  diagnostics(uri: string, predicate: (published: PublishedDiagnostics) => boolean = () => true, timeoutMs = 15000): Promise<PublishedDiagnostics> {
+  diagnostics(
+    uri: string,
+    predicate: (published: PublishedDiagnostics) => boolean = () => true,
+    timeoutMs = 15000,
+  ): Promise<PublishedDiagnostics> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         uri,
         predicate,
@@ -83,11 +111,16 @@ export class TestLspClient {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "isv-dossier", version, text } });
+    return this.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "isv-dossier", version, text },
+    });
   }
 
   change(uri: string, version: number, contentChanges: unknown[]): Promise<void> {
-    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges });
+    return this.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -20,7 +20,10 @@ export class RawLspConnection {
   /** Resolves with the exit code (null when killed by a signal) and whether the kill timer fired. */
   readonly exited: Promise<{ code: number | null; killed: boolean }>;
   private buffer = Buffer.alloc(0);
-  private readonly waiters: Array<{ predicate: (message: RawMessage) => boolean; resolve: (message: RawMessage) => void }> = [];
+  private readonly waiters: Array<{
+    predicate: (message: RawMessage) => boolean;
+    resolve: (message: RawMessage) => void;
+  }> = [];
 
   constructor(killAfterMs: number) {
     const main = path.join(repositoryRoot(), "dist", "server", "main.js");
@@ -48,7 +51,9 @@ export class RawLspConnection {
       if (headerEnd < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString("ascii"))?.[1]);
       if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8")) as RawMessage;
+      const message = JSON.parse(
+        this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString("utf8"),
+      ) as RawMessage;
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       this.messages.push(message);
       for (let index = this.waiters.length - 1; index >= 0; index--) {

@@ -47,7 +47,20 @@ trap(net.Socket.prototype, "connect", "net.Socket.connect");
 const tls = require("node:tls");
 trap(tls, "connect", "tls.connect");
 const dns = require("node:dns");
-for (const name of ["lookup", "lookupService", "resolve", "resolve4", "resolve6", "resolveAny", "resolveCname", "resolveMx", "resolveNs", "resolveTxt", "resolveSrv", "reverse"]) {
+for (const name of [
+  "lookup",
+  "lookupService",
+  "resolve",
+  "resolve4",
+  "resolve6",
+  "resolveAny",
+  "resolveCname",
+  "resolveMx",
+  "resolveNs",
+  "resolveTxt",
+  "resolveSrv",
+  "reverse",
+]) {
   trap(dns, name, `dns.${name}`);
   trapPromise(dns.promises, name, `dns.promises.${name}`);
 }
@@ -59,7 +72,8 @@ for (const module of ["http", "https"]) {
 trap(require("node:http2"), "connect", "http2.connect");
 trap(require("node:dgram"), "createSocket", "dgram.createSocket");
 const childProcess = require("node:child_process");
-for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"]) trap(childProcess, name, `child_process.${name}`);
+for (const name of ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"])
+  trap(childProcess, name, `child_process.${name}`);
 if (typeof globalThis.fetch === "function") trapPromise(globalThis, "fetch", "fetch");
 if (typeof globalThis.WebSocket === "function") {
   globalThis.WebSocket = function WebSocket(...args) {

@@ -6,7 +6,13 @@ import * as path from "node:path";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const CORE = path.join(repositoryRoot(), "server", "src", "core");
-const FORBIDDEN = [/^vscode$/, /^vscode-languageserver/, /^vscode-languageclient/, /^(node:)?fs(\/promises)?$/, /^(node:)?(net|http|https|tls|dns|child_process|worker_threads)$/];
+const FORBIDDEN = [
+  /^vscode$/,
+  /^vscode-languageserver/,
+  /^vscode-languageclient/,
+  /^(node:)?fs(\/promises)?$/,
+  /^(node:)?(net|http|https|tls|dns|child_process|worker_threads)$/,
+];
 
 test("the core imports no vscode, no vscode-languageserver*, no fs and no network modules", () => {
   const files = filesUnder(CORE, [".ts"]);
@@ -15,7 +21,8 @@ test("the core imports no vscode, no vscode-languageserver*, no fs and no networ
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
     for (const match of source.matchAll(/(?:from\s+|require\(\s*|import\(\s*)["']([^"']+)["']/g)) {
-      if (FORBIDDEN.some((pattern) => pattern.test(match[1]))) violations.push(`${path.relative(CORE, file)} imports ${match[1]}`);
+      if (FORBIDDEN.some((pattern) => pattern.test(match[1])))
+        violations.push(`${path.relative(CORE, file)} imports ${match[1]}`);
     }
   }
   assert.deepEqual(violations, []);
@@ -29,7 +36,9 @@ function staticImports(entry: string): Set<string> {
     const file = stack.pop()!;
     if (reached.has(file)) continue;
     reached.add(file);
-    for (const match of fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["'](\.[^"']+)["']/gm)) {
+    for (const match of fs
+      .readFileSync(file, "utf8")
+      .matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+["'](\.[^"']+)["']/gm)) {
       const target = path.resolve(path.dirname(file), match[1]);
       const found = [`${target}.ts`, path.join(target, "index.ts")].find((candidate) => fs.existsSync(candidate));
       if (found) stack.push(found);
@@ -40,9 +49,14 @@ function staticImports(entry: string): Set<string> {
 
 test("the command line's main process loads no rule and no message until a command needs them", () => {
   const root = repositoryRoot();
-  const reached = [...staticImports(path.join(root, "server", "src", "cli.ts"))].map((file) => path.relative(root, file).split(path.sep).join("/"));
+  const reached = [...staticImports(path.join(root, "server", "src", "cli.ts"))].map((file) =>
+    path.relative(root, file).split(path.sep).join("/"),
+  );
   assert.ok(reached.includes("server/src/core/l10n/locale.ts"), reached.join(", "));
-  assert.deepEqual(reached.filter((file) => /core\/(check\/render|check\/rules\/|check\/service|catalog\/edition)/.test(file)), []);
+  assert.deepEqual(
+    reached.filter((file) => /core\/(check\/render|check\/rules\/|check\/service|catalog\/edition)/.test(file)),
+    [],
+  );
 });
 
 /**
@@ -51,7 +65,16 @@ test("the command line's main process loads no rule and no message until a comma
  * stage; features/ and verdicts/ stand side by side, neither imports the other. A new folder in the core is placed
  * here before it is used.
  */
-const STAGES: { [stage: string]: number } = { "types.ts": 0, l10n: 1, catalog: 2, parse: 3, check: 4, features: 5, verdicts: 5, facade: 6 };
+const STAGES: { [stage: string]: number } = {
+  "types.ts": 0,
+  l10n: 1,
+  catalog: 2,
+  parse: 3,
+  check: 4,
+  features: 5,
+  verdicts: 5,
+  facade: 6,
+};
 
 function stageOf(file: string): string {
   return path.relative(CORE, file).split(path.sep)[0];
@@ -66,7 +89,9 @@ test("every import inside the core goes down the stages (catalog ← parse ← c
     const source = fs.readFileSync(file, "utf8");
     for (const match of source.matchAll(/(?:from\s+|require\(\s*|import\(\s*|import\s+)["'](\.[^"']*)["']/g)) {
       const target = path.resolve(path.dirname(file), match[1]);
-      const found = [`${target}.ts`, path.join(target, "index.ts"), target].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+      const found = [`${target}.ts`, path.join(target, "index.ts"), target].find(
+        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+      );
       const where = `${path.relative(CORE, file)} imports ${match[1]}`;
       if (!found) {
         violations.push(`${where}, which is no file`);

@@ -247,7 +247,11 @@ test("every table of contents heading is in the catalog with its title and page"
       assert.equal(bilingual(c.annex_kind, `${e.id}.annex_kind`).zh, e.annexKind, `${e.id}: annex_kind`);
     }
     if (!inBody.has(e.id)) {
-      assert.notEqual(c.provenance, "excerpt", `${e.id}: not in the excerpt's body, so it cannot be provenance excerpt`);
+      assert.notEqual(
+        c.provenance,
+        "excerpt",
+        `${e.id}: not in the excerpt's body, so it cannot be provenance excerpt`,
+      );
     }
   }
   // Anything else in the catalog is a lettered item under a heading, without title or page of its own.
@@ -298,10 +302,12 @@ test("ids are unique; parents, counterparts, checks, levels and categories are v
       assert.equal(target.provenance, "excerpt", `${id}: counterpart ${c.counterpart} must be known from the excerpt`);
     }
     assert.ok(Array.isArray(c.check) && c.check.length > 0, `${id}: check must be a non-empty list`);
-    for (const k of c.check as unknown[]) assert.ok(typeof k === "string" && CHECKS.has(k), `${id}: unknown check ${String(k)}`);
+    for (const k of c.check as unknown[])
+      assert.ok(typeof k === "string" && CHECKS.has(k), `${id}: unknown check ${String(k)}`);
     if (c.levels !== undefined) {
       assert.ok(Array.isArray(c.levels) && c.levels.length > 0, `${id}: levels must be a non-empty list`);
-      for (const l of c.levels as unknown[]) assert.ok(l === 1 || l === 2 || l === 3, `${id}: unknown level ${String(l)}`);
+      for (const l of c.levels as unknown[])
+        assert.ok(l === 1 || l === 2 || l === 3, `${id}: unknown level ${String(l)}`);
     }
     if (c.categories !== "all") {
       assert.ok(Array.isArray(c.categories) && c.categories.length > 0, `${id}: categories must be "all" or a list`);

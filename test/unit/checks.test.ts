@@ -47,7 +47,11 @@ function valueKeywords(): string[] {
 /** The schema ids the generated schemas can give rise to: one per constraint keyword they use (check/schema/check.ts's mapping). */
 function idsFromSchemas(): Set<string> {
   const keywords = new Set(["required", "additionalProperties", "minItems", "uniqueItems", ...valueKeywords()]);
-  const special: { [keyword: string]: string } = { additionalProperties: "schema.unknown-key", not: "schema.forbidden", const: "schema.enum" };
+  const special: { [keyword: string]: string } = {
+    additionalProperties: "schema.unknown-key",
+    not: "schema.forbidden",
+    const: "schema.enum",
+  };
   const ids = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -55,7 +59,8 @@ function idsFromSchemas(): Set<string> {
     const object = node as { [key: string]: unknown };
     for (const [key, value] of Object.entries(object)) {
       if (keywords.has(key) && key !== "properties") {
-        if (key === "pattern" && !(Array.isArray(object["x-clause"]) && object["x-clause"].length > 0)) ids.add("identifier.format");
+        if (key === "pattern" && !(Array.isArray(object["x-clause"]) && object["x-clause"].length > 0))
+          ids.add("identifier.format");
         else if (key === "additionalProperties" && value !== false) {
           // a schema, not a prohibition
         } else ids.add(special[key] ?? `schema.${key.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase())}`);
@@ -63,7 +68,8 @@ function idsFromSchemas(): Set<string> {
       visit(value);
     }
   };
-  for (const file of filesUnder(path.join(ROOT, "schemas", "generated"), [".schema.json"])) visit(JSON.parse(fs.readFileSync(file, "utf8")));
+  for (const file of filesUnder(path.join(ROOT, "schemas", "generated"), [".schema.json"]))
+    visit(JSON.parse(fs.readFileSync(file, "utf8")));
   return ids;
 }
 
@@ -77,21 +83,47 @@ function reportedIds(): Map<string, Set<Severity>> {
       reported.set(finding.ruleId, severities);
     }
   };
-  const files = [...filesUnder(path.join(ROOT, "test", "fixtures"), [".dossier.yaml", ".dossier.yml"]), ...filesUnder(path.join(ROOT, "samples"), [".dossier.yaml", ".dossier.yml"])];
+  const files = [
+    ...filesUnder(path.join(ROOT, "test", "fixtures"), [".dossier.yaml", ".dossier.yml"]),
+    ...filesUnder(path.join(ROOT, "samples"), [".dossier.yaml", ".dossier.yml"]),
+  ];
   assert.ok(files.length > 20);
   for (const file of files) {
     const folder = path.dirname(file);
-    const service = createLanguageService({ locale: "en", today: TODAY, evidenceExists: (relative) => fs.existsSync(path.join(folder, relative)) });
+    const service = createLanguageService({
+      locale: "en",
+      today: TODAY,
+      evidenceExists: (relative) => fs.existsSync(path.join(folder, relative)),
+    });
     note(service.validate(fs.readFileSync(file, "utf8")).findings);
   }
   const valid = fs.readFileSync(path.join(ROOT, "test", "fixtures", "schema", "valid.dossier.yaml"), "utf8");
   const service = createLanguageService({ locale: "en", today: TODAY });
-  const aliases = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 12 }, (_, index) => `b${index}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]`)].join("\n");
-  for (const text of [valid, `\ufeff${valid}`, `${valid}\n# \u0001\n`, `${valid}\n# \ufffd\n`, `spec: x\u0000\n`, aliases]) note(service.validate(text).findings);
+  const aliases = [
+    "a: &a [x, x, x, x, x, x, x, x, x, x]",
+    ...Array.from({ length: 12 }, (_, index) => `b${index}: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]`),
+  ].join("\n");
+  for (const text of [
+    valid,
+    `\ufeff${valid}`,
+    `${valid}\n# \u0001\n`,
+    `${valid}\n# \ufffd\n`,
+    `spec: x\u0000\n`,
+    aliases,
+  ])
+    note(service.validate(text).findings);
   let clock = 0;
-  const slow = createLanguageService({ locale: "en", today: TODAY, timeBudget: { limitMs: 1, now: () => (clock += 10) } });
+  const slow = createLanguageService({
+    locale: "en",
+    today: TODAY,
+    timeBudget: { limitMs: 1, now: () => (clock += 10) },
+  });
   note(slow.validate(valid).findings);
-  const utf16 = new Uint8Array([0xff, 0xfe, ...[...valid].flatMap((character) => [character.charCodeAt(0) & 0xff, character.charCodeAt(0) >> 8])]);
+  const utf16 = new Uint8Array([
+    0xff,
+    0xfe,
+    ...[...valid].flatMap((character) => [character.charCodeAt(0) & 0xff, character.charCodeAt(0) >> 8]),
+  ]);
   note(decodeDossierBytes(utf16).findings);
   return reported;
 }
@@ -101,7 +133,18 @@ const schemaIds = idsFromSchemas();
 const reported = reportedIds();
 
 test("the source scan finds ids where they are made (the scan itself works)", () => {
-  for (const id of ["yaml.syntax", "yaml.tab", "yaml.alias-limit", "schema.required", "schema.min-items", "identifier.format", "limits.file-size", "encoding.bom", "security.remote-reference", "dates.as-of-today"]) {
+  for (const id of [
+    "yaml.syntax",
+    "yaml.tab",
+    "yaml.alias-limit",
+    "schema.required",
+    "schema.min-items",
+    "identifier.format",
+    "limits.file-size",
+    "encoding.bom",
+    "security.remote-reference",
+    "dates.as-of-today",
+  ]) {
     assert.ok(sourceIds.has(id), id);
   }
   assert.ok(schemaIds.has("schema.enum") && schemaIds.has("schema.format"));
@@ -110,23 +153,49 @@ test("the source scan finds ids where they are made (the scan itself works)", ()
 test("every id the sources can report has an entry in the table", () => {
   const missing = [...sourceIds].filter(([id]) => !checkById(id)).map(([id, where]) => `${id} (${where})`);
   assert.deepEqual(missing, []);
-  assert.deepEqual([...schemaIds].filter((id) => !checkById(id)), []);
+  assert.deepEqual(
+    [...schemaIds].filter((id) => !checkById(id)),
+    [],
+  );
 });
 
 test("every reported id has an entry, declaring the severities it was reported with", () => {
-  assert.deepEqual([...reported.keys()].filter((id) => !checkById(id)), []);
+  assert.deepEqual(
+    [...reported.keys()].filter((id) => !checkById(id)),
+    [],
+  );
   for (const [id, severities] of reported) {
     const declared = checkById(id)?.severities ?? [];
-    assert.deepEqual([...severities].filter((severity) => !declared.includes(severity)), [], id);
+    assert.deepEqual(
+      [...severities].filter((severity) => !declared.includes(severity)),
+      [],
+      id,
+    );
   }
 });
 
 test("every entry is reported by something", () => {
   const rules = new Set(RULES.map((rule) => rule.id));
-  const unreported = checkIds().filter((id) => !rules.has(id) && !sourceIds.has(id) && !schemaIds.has(id) && !reported.has(id));
+  const unreported = checkIds().filter(
+    (id) => !rules.has(id) && !sourceIds.has(id) && !schemaIds.has(id) && !reported.has(id),
+  );
   assert.deepEqual(unreported, []);
-  const hostile = ["encoding.binary", "encoding.control-character", "encoding.replacement-character", "encoding.bom", "encoding.utf16", "limits.time-budget", "limits.nesting-depth", "yaml.alias-limit", "security.remote-reference"];
-  assert.deepEqual(hostile.filter((id) => !reported.has(id)), [], "the made-up inputs reach the checks they are for");
+  const hostile = [
+    "encoding.binary",
+    "encoding.control-character",
+    "encoding.replacement-character",
+    "encoding.bom",
+    "encoding.utf16",
+    "limits.time-budget",
+    "limits.nesting-depth",
+    "yaml.alias-limit",
+    "security.remote-reference",
+  ];
+  assert.deepEqual(
+    hostile.filter((id) => !reported.has(id)),
+    [],
+    "the made-up inputs reach the checks they are for",
+  );
 });
 
 test("every entry: a unique id, its kind, clauses that resolve, severities, a description in both languages", () => {
@@ -138,7 +207,9 @@ test("every entry: a unique id, its kind, clauses that resolve, severities, a de
     assert.ok(check.description.en.length > 0, check.id);
     assert.match(check.description.zh, /[\u4e00-\u9fff]/, check.id);
     assert.ok(!check.clausesFromSchema || check.clauses.length === 0, check.id);
-    for (const template of check.clauses) for (const level of LEVELS) assert.ok(edition.clause(edition.resolveClause(template, level)), `${check.id} ${template}`);
+    for (const template of check.clauses)
+      for (const level of LEVELS)
+        assert.ok(edition.clause(edition.resolveClause(template, level)), `${check.id} ${template}`);
   }
 });
 
@@ -146,6 +217,9 @@ test("the configurable ids are every check id and every clause id of the edition
   const edition = defaultEdition();
   const ids = configurableIds(edition);
   assert.deepEqual(ids.checks, checkIds());
-  assert.deepEqual(ids.clauses, edition.clauses.map((clause) => clause.id));
+  assert.deepEqual(
+    ids.clauses,
+    edition.clauses.map((clause) => clause.id),
+  );
   assert.ok(ids.checks.includes("limits.time-budget") && ids.clauses.includes("4.1.3.a"));
 });

@@ -10,7 +10,12 @@ import { pathToFileURL } from "node:url";
 import { buildChecklistTable } from "../../server/src/cli/checklist-table";
 import { renderChecklistJson } from "../../server/src/cli/checklist-json";
 import { buildChecklist } from "../../server/src/core/verdicts/checklist";
-import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_ORDER } from "../../server/src/core/verdicts/clause-status";
+import {
+  ClauseVerdict,
+  conclusionText,
+  dossierVerdicts,
+  STATUS_ORDER,
+} from "../../server/src/core/verdicts/clause-status";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
 import { decodeDossierBytes } from "../../server/src/core/parse/encoding";
 import { createLanguageService } from "../../server/src/core/check/service";
@@ -21,7 +26,10 @@ import { TestLspClient } from "../support/lsp-client";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const ROOT = repositoryRoot();
-const FILES = [...filesUnder(path.join(ROOT, "samples"), [".yaml", ".yml"]), ...filesUnder(path.join(ROOT, "test", "fixtures"), [".yaml", ".yml"])].sort();
+const FILES = [
+  ...filesUnder(path.join(ROOT, "samples"), [".yaml", ".yml"]),
+  ...filesUnder(path.join(ROOT, "test", "fixtures"), [".yaml", ".yml"]),
+].sort();
 const LOCALE: Locale = "zh-cn";
 
 interface RowView {
@@ -36,12 +44,21 @@ function textOf(file: string): string {
 }
 
 function expectedVerdicts(file: string, today: string): ClauseVerdict<Finding>[] {
-  const service = createLanguageService({ locale: LOCALE, today, evidenceExists: evidenceExistsIn(path.dirname(file)) });
+  const service = createLanguageService({
+    locale: LOCALE,
+    today,
+    evidenceExists: evidenceExistsIn(path.dirname(file)),
+  });
   return dossierVerdicts(service.validate(textOf(file)));
 }
 
 function view(verdicts: ClauseVerdict<Finding>[]): RowView[] {
-  return verdicts.map((verdict) => ({ clauseId: verdict.clauseId, status: verdict.status, basis: verdict.basis, conclusion: conclusionText(verdict, LOCALE) }));
+  return verdicts.map((verdict) => ({
+    clauseId: verdict.clauseId,
+    status: verdict.status,
+    basis: verdict.basis,
+    conclusion: conclusionText(verdict, LOCALE),
+  }));
 }
 
 function pickView(rows: RowView[]): RowView[] {
@@ -68,17 +85,35 @@ test("headings agree with their items: a heading is the worst of its own errors 
     const verdicts = expectedVerdicts(file, AS_OF);
     const byId = new Map(verdicts.map((verdict) => [verdict.clauseId, verdict]));
     for (const verdict of verdicts) {
-      const items = edition.children(verdict.clauseId).flatMap((child) => byId.get(child.id) ?? []).filter((item) => item.status !== "not-applicable");
+      const items = edition
+        .children(verdict.clauseId)
+        .flatMap((child) => byId.get(child.id) ?? [])
+        .filter((item) => item.status !== "not-applicable");
       if (items.length === 0 || verdict.status === "not-applicable") continue;
       const statuses = [verdict.findings.length > 0 ? "violated" : "satisfied", ...items.map((item) => item.status)];
       const worst = STATUS_ORDER.find((status) => statuses.includes(status));
       assert.equal(verdict.status, worst, `${path.relative(ROOT, file)}: ${verdict.clauseId}`);
     }
     for (const verdict of verdicts) {
-      assert.ok(verdict.findings.every((finding) => finding.severity === "error"), `${verdict.clauseId}: findings are errors`);
-      assert.ok(verdict.remarks.every((finding) => finding.severity !== "error"), `${verdict.clauseId}: remarks are warnings and infos`);
-      if (verdict.status === "violated") assert.ok(verdict.findings.length > 0 || edition.children(verdict.clauseId).some((child) => byId.get(child.id)?.status === "violated"));
-      else assert.deepEqual(verdict.findings, [], `${path.relative(ROOT, file)}: ${verdict.clauseId} has errors but is ${verdict.status}`);
+      assert.ok(
+        verdict.findings.every((finding) => finding.severity === "error"),
+        `${verdict.clauseId}: findings are errors`,
+      );
+      assert.ok(
+        verdict.remarks.every((finding) => finding.severity !== "error"),
+        `${verdict.clauseId}: remarks are warnings and infos`,
+      );
+      if (verdict.status === "violated")
+        assert.ok(
+          verdict.findings.length > 0 ||
+            edition.children(verdict.clauseId).some((child) => byId.get(child.id)?.status === "violated"),
+        );
+      else
+        assert.deepEqual(
+          verdict.findings,
+          [],
+          `${path.relative(ROOT, file)}: ${verdict.clauseId} has errors but is ${verdict.status}`,
+        );
     }
   }
 });
@@ -88,10 +123,18 @@ describe("every surface agrees with the status function", () => {
 
   test("the checklist as JSON, for every dossier (the CLI's formatter in process)", () => {
     for (const file of FILES) {
-      const service = createLanguageService({ locale: LOCALE, today: AS_OF, evidenceExists: evidenceExistsIn(path.dirname(file)) });
+      const service = createLanguageService({
+        locale: LOCALE,
+        today: AS_OF,
+        evidenceExists: evidenceExistsIn(path.dirname(file)),
+      });
       const report = service.validate(textOf(file));
       const checklist = buildChecklist(report);
-      const json = renderChecklistJson(buildChecklistTable(report, checklist, LOCALE), checklist, path.relative(ROOT, file));
+      const json = renderChecklistJson(
+        buildChecklistTable(report, checklist, LOCALE),
+        checklist,
+        path.relative(ROOT, file),
+      );
       const rows = (JSON.parse(json) as { rows: RowView[] }).rows;
       assert.deepEqual(pickView(rows), view(expectedVerdicts(file, AS_OF)), path.relative(ROOT, file));
     }
@@ -110,12 +153,25 @@ describe("every surface agrees with the status function", () => {
 
   test("the SARIF log (each artifact's clause verdicts)", async () => {
     const dossiers = FILES.filter((file) => /\.dossier\.ya?ml$/.test(file));
-    const run = await runCli(["lint", ...dossiers.map((file) => path.relative(ROOT, file)), "--format", "sarif", "--lang", "zh-CN", "--as-of", AS_OF, "--exit-zero"]);
+    const run = await runCli([
+      "lint",
+      ...dossiers.map((file) => path.relative(ROOT, file)),
+      "--format",
+      "sarif",
+      "--lang",
+      "zh-CN",
+      "--as-of",
+      AS_OF,
+      "--exit-zero",
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const log = JSON.parse(run.stdout) as {
       runs: Array<{
         artifacts: Array<{ location: { uri: string }; properties?: { clauseVerdicts: RowView[] } }>;
-        results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { index: number } } }>; taxa?: Array<{ id: string; properties?: { status: string; basis: string } }> }>;
+        results: Array<{
+          locations: Array<{ physicalLocation: { artifactLocation: { index: number } } }>;
+          taxa?: Array<{ id: string; properties?: { status: string; basis: string } }>;
+        }>;
       }>;
     };
     const { artifacts, results } = log.runs[0];
@@ -153,7 +209,10 @@ describe("every surface agrees with the status function", () => {
         const published = client.diagnostics(uri);
         await client.open(uri, textOf(file));
         await published;
-        const answer = await client.request<{ asOf: string; rows: Array<RowView & { findings: unknown[]; remarks: unknown[] }> } | null>("isvDossier/checklist", { uri });
+        const answer = await client.request<{
+          asOf: string;
+          rows: Array<RowView & { findings: unknown[]; remarks: unknown[] }>;
+        } | null>("isvDossier/checklist", { uri });
         // The server does not check a document its limits refuse (it says so in the view): nothing to compare.
         if (answer === null) {
           unchecked.push(path.relative(ROOT, file));

@@ -7,7 +7,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { buildChecklist } from "../../server/src/core/verdicts/checklist";
-import { ClauseVerdict, conclusionText, dossierVerdicts, STATUS_LABELS } from "../../server/src/core/verdicts/clause-status";
+import {
+  ClauseVerdict,
+  conclusionText,
+  dossierVerdicts,
+  STATUS_LABELS,
+} from "../../server/src/core/verdicts/clause-status";
 import { clauseMarkdown } from "../../server/src/core/catalog/clause-text";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
 import { hover } from "../../server/src/core/features/hover";
@@ -30,7 +35,11 @@ function sample(relative: string): string {
 
 /** Validates a (changed) sample as if it lay beside the sample, evidence checked on disk as the CLI does. */
 function validateAs(relative: string, text: string): DossierReport {
-  const service = createLanguageService({ locale: "zh-cn", today: AS_OF, evidenceExists: evidenceExistsIn(path.dirname(path.join(ROOT, relative))) });
+  const service = createLanguageService({
+    locale: "zh-cn",
+    today: AS_OF,
+    evidenceExists: evidenceExistsIn(path.dirname(path.join(ROOT, relative))),
+  });
   return service.validate(text);
 }
 
@@ -71,8 +80,11 @@ test("a dossier without performance and management violates every item those sec
   assert.equal(verdictOf(verdicts, "4.1.4.d").status, "not-applicable");
 
   // Where it applies, a missing management section takes 4.x.4 d) away too.
-  const integration = dossierVerdicts(validateAs(LEVEL_2_INTEGRATION, withoutSection(sample(LEVEL_2_INTEGRATION), "management")));
-  for (const clauseId of ["4.2.4", "4.2.4.a", "4.2.4.b", "4.2.4.c", "4.2.4.d"]) assert.equal(verdictOf(integration, clauseId).status, "violated", clauseId);
+  const integration = dossierVerdicts(
+    validateAs(LEVEL_2_INTEGRATION, withoutSection(sample(LEVEL_2_INTEGRATION), "management")),
+  );
+  for (const clauseId of ["4.2.4", "4.2.4.a", "4.2.4.b", "4.2.4.c", "4.2.4.d"])
+    assert.equal(verdictOf(integration, clauseId).status, "violated", clauseId);
 });
 
 test("the checklist of a dossier without performance and management (CLI, JSON) concludes 4.1.3 a), b) and 4.1.4 a)–c) violated", async () => {
@@ -85,7 +97,8 @@ test("the checklist of a dossier without performance and management (CLI, JSON) 
     assert.equal(run.code, 0, run.stderr);
     const rows = (JSON.parse(run.stdout) as { rows: Array<{ clauseId: string; status: string }> }).rows;
     const statusOf = new Map(rows.map((row) => [row.clauseId, row.status]));
-    for (const clauseId of ["4.1.3", "4.1.3.a", "4.1.3.b", "4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c"]) assert.equal(statusOf.get(clauseId), "violated", clauseId);
+    for (const clauseId of ["4.1.3", "4.1.3.a", "4.1.3.b", "4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c"])
+      assert.equal(statusOf.get(clauseId), "violated", clauseId);
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -95,10 +108,13 @@ test("level 1: a document-control error citing 4.3.4 makes the 4.3.4 row violate
   const text = replaced(sample(LEVEL_1_DISASTER_RECOVERY), /^\s+- publish\b.*\n/m, "");
   const report = validateAs(LEVEL_1_DISASTER_RECOVERY, text);
   const errors = report.findings.filter((finding) => finding.severity === "error");
-  assert.ok(errors.some((finding) => finding.ruleId === "management.document-control" && finding.clauseIds.includes("4.3.4")));
+  assert.ok(
+    errors.some((finding) => finding.ruleId === "management.document-control" && finding.clauseIds.includes("4.3.4")),
+  );
   const checklist = buildChecklist(report);
   const ids = checklist.rows.map((row) => row.clauseId);
-  for (const clauseId of ["4.3.1", "4.3.2", "4.3.3", "4.3.3.a", "4.3.3.b", "4.3.4", "4.3.5", "4.3.6"]) assert.ok(ids.includes(clauseId), `row ${clauseId}`);
+  for (const clauseId of ["4.3.1", "4.3.2", "4.3.3", "4.3.3.a", "4.3.3.b", "4.3.4", "4.3.5", "4.3.6"])
+    assert.ok(ids.includes(clauseId), `row ${clauseId}`);
   const management = checklist.rows.find((row) => row.clauseId === "4.3.4");
   assert.equal(management?.status, "violated");
   assert.equal(management?.basis, "text-unknown");
@@ -108,17 +124,28 @@ test("level 1: a document-control error citing 4.3.4 makes the 4.3.4 row violate
 
 test("a warning is a remark, never a violation: a lease ending 3 months after the date, supplier management without records", () => {
   // hangzhou-chengyan applies on 2026-03-18: a lease until 2026-06-18 is in force, but ends within 6 months.
-  const lease = dossierVerdicts(validateAs(LEVEL_3_RISK, replaced(sample(LEVEL_3_RISK), /lease_until: \d{4}-\d{2}-\d{2}/, "lease_until: 2026-06-18")));
+  const lease = dossierVerdicts(
+    validateAs(
+      LEVEL_3_RISK,
+      replaced(sample(LEVEL_3_RISK), /lease_until: \d{4}-\d{2}-\d{2}/, "lease_until: 2026-06-18"),
+    ),
+  );
   const premises = verdictOf(lease, "4.1.1");
   assert.equal(premises.status, "satisfied");
   assert.deepEqual(premises.findings, []);
-  assert.ok(premises.remarks.some((remark) => remark.ruleId === "premises.lease-term" && remark.severity === "warning"));
+  assert.ok(
+    premises.remarks.some((remark) => remark.ruleId === "premises.lease-term" && remark.severity === "warning"),
+  );
 
   const noRecords = replaced(sample(LEVEL_3_OPERATIONS), /\n    records:\n(      - [^\n]*\n)+/, "\n");
   const supplier = verdictOf(dossierVerdicts(validateAs(LEVEL_3_OPERATIONS, noRecords)), "4.1.4.d");
   assert.equal(supplier.status, "satisfied");
   assert.deepEqual(supplier.findings, []);
-  assert.ok(supplier.remarks.some((remark) => remark.ruleId === "management.supplier-management" && remark.severity === "warning"));
+  assert.ok(
+    supplier.remarks.some(
+      (remark) => remark.ruleId === "management.supplier-management" && remark.severity === "warning",
+    ),
+  );
 });
 
 test("a clause known only from the table of contents, or checked in part, is never concluded plain 符合", () => {
@@ -145,13 +172,15 @@ test("a clause known only from the table of contents, or checked in part, is nev
     for (const locale of ["zh-cn", "en"] as const) {
       const plain = locale === "zh-cn" ? STATUS_LABELS[verdict.status].zh : STATUS_LABELS[verdict.status].en;
       const conclusion = conclusionText(verdict, locale);
-      if (verdict.status === "satisfied" && verdict.basis !== "checked") assert.notEqual(conclusion, plain, `${verdict.clauseId} says what it rests on`);
+      if (verdict.status === "satisfied" && verdict.basis !== "checked")
+        assert.notEqual(conclusion, plain, `${verdict.clauseId} says what it rests on`);
       if (verdict.basis === "checked") assert.equal(conclusion, plain, verdict.clauseId);
     }
   }
 
   const levelOne = dossierVerdicts(validateAs(LEVEL_1_DISASTER_RECOVERY, sample(LEVEL_1_DISASTER_RECOVERY)));
-  for (const clauseId of ["4.3.1", "4.3.2", "4.3.3", "4.3.3.a", "4.3.3.b", "4.3.4", "4.3.5", "4.3.6"]) assert.equal(verdictOf(levelOne, clauseId).basis, "text-unknown", clauseId);
+  for (const clauseId of ["4.3.1", "4.3.2", "4.3.3", "4.3.3.a", "4.3.3.b", "4.3.4", "4.3.5", "4.3.6"])
+    assert.equal(verdictOf(levelOne, clauseId).basis, "text-unknown", clauseId);
   assert.equal(verdictOf(levelOne, "4.3.4").status, "satisfied");
   assert.equal(verdictOf(levelOne, "4.3.4").analogy?.clauseId, "4.2.4");
 });
@@ -174,16 +203,28 @@ test("a heading whose items are known quotes them: clause text, hover, spec docu
   const report = validateAs(LEVEL_3_RISK, text);
   const shown = hover(report, text.indexOf("\nperformance:") + 2, "zh-cn");
   assert.ok(shown);
-  for (const item of ["4.1.3.a", "4.1.3.b"]) assert.ok(shown.markdown.includes(edition.clause(item)!.text!.zh), `hover quotes ${item}`);
+  for (const item of ["4.1.3.a", "4.1.3.b"])
+    assert.ok(shown.markdown.includes(edition.clause(item)!.text!.zh), `hover quotes ${item}`);
 
   const spec = renderSpecDocument(edition, "zh-cn");
   const headingAt = spec.anchors["4.1.3"].start;
   assert.ok(spec.text.indexOf(edition.clause("4.1.3.a")!.text!.zh, headingAt) > headingAt);
 
   assertBuilt();
-  const run = await runCli(["lint", "samples/hangzhou-chengyan", "--format", "sarif", "--as-of", AS_OF, "--lang", "zh-CN"]);
+  const run = await runCli([
+    "lint",
+    "samples/hangzhou-chengyan",
+    "--format",
+    "sarif",
+    "--as-of",
+    AS_OF,
+    "--lang",
+    "zh-CN",
+  ]);
   const log = JSON.parse(run.stdout) as {
-    runs: Array<{ taxonomies: Array<{ taxa: Array<{ id: string; fullDescription: { text: string; markdown: string } }> }> }>;
+    runs: Array<{
+      taxonomies: Array<{ taxa: Array<{ id: string; fullDescription: { text: string; markdown: string } }> }>;
+    }>;
   };
   const taxa = log.runs[0].taxonomies[0].taxa;
   for (const heading of ["4.1.3", "4.1.4", "4.2.3", "4.2.4"]) {
@@ -196,16 +237,23 @@ test("a heading whose items are known quotes them: clause text, hover, spec docu
 
   const clauses = await runCli(["clauses", "4.1.3", "--lang", "en"]);
   assert.equal(clauses.code, 0);
-  for (const item of ["4.1.3.a", "4.1.3.b"]) assert.ok(clauses.stdout.includes(edition.clause(item)!.text!.zh), `clauses 4.1.3 quotes ${item}`);
+  for (const item of ["4.1.3.a", "4.1.3.b"])
+    assert.ok(clauses.stdout.includes(edition.clause(item)!.text!.zh), `clauses 4.1.3 quotes ${item}`);
   assert.match(clauses.stdout, /`performance\.service-duration`/);
 });
 
 test("an error citing no clause (a credit code's check character) is not lost: the checklist lists it after its rows", async () => {
   const dossier = "samples/needs-work/bad-credit-code-check.dossier.yaml";
   const checklist = buildChecklist(validateAs(dossier, sample(dossier)));
-  assert.ok(checklist.unattributed.some((finding) => finding.ruleId === "identifier.credit-code" && finding.severity === "error"));
+  assert.ok(
+    checklist.unattributed.some(
+      (finding) => finding.ruleId === "identifier.credit-code" && finding.severity === "error",
+    ),
+  );
   assertBuilt();
   const run = await runCli(["checklist", dossier, "--format", "json", "--lang", "en", "--as-of", AS_OF]);
   const json = JSON.parse(run.stdout) as { otherFindings: Array<{ rule: string; severity: string }> };
-  assert.ok(json.otherFindings.some((finding) => finding.rule === "identifier.credit-code" && finding.severity === "error"));
+  assert.ok(
+    json.otherFindings.some((finding) => finding.rule === "identifier.credit-code" && finding.severity === "error"),
+  );
 });

@@ -25,7 +25,9 @@ function commandExists(command: string): boolean {
 
 const missingTools = ["soffice", "pdfinfo", "pdftotext", "pdftoppm"].filter((command) => !commandExists(command));
 const CONSUMER_SKIP =
-  missingTools.length > 0 ? `${missingTools.join(", ")} not installed (.ci/run installs Debian's libreoffice-writer-nogui and poppler-utils)` : false;
+  missingTools.length > 0
+    ? `${missingTools.join(", ")} not installed (.ci/run installs Debian's libreoffice-writer-nogui and poppler-utils)`
+    : false;
 
 interface ChecklistJson {
   facts: Array<{ label: string; value: string }>;
@@ -50,7 +52,18 @@ async function checklistJson(dossier: string, lang: string): Promise<ChecklistJs
 }
 
 async function writeDocx(dossier: string, lang: string, output: string): Promise<void> {
-  const run = await runCli(["checklist", dossier, "--format", "docx", "--lang", lang, "--as-of", AS_OF, "--output", output]);
+  const run = await runCli([
+    "checklist",
+    dossier,
+    "--format",
+    "docx",
+    "--lang",
+    lang,
+    "--as-of",
+    AS_OF,
+    "--output",
+    output,
+  ]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, "");
 }
@@ -67,7 +80,9 @@ async function serverDocx(dossier: string, locale: string): Promise<Buffer> {
     await published;
     const result = await client.request<{ base64: string } | null>("isvDossier/checklistDocx", { uri });
     assert.ok(result);
-    const closed = await client.request<{ base64: string } | null>("isvDossier/checklistDocx", { uri: pathToFileURL(path.join(ROOT, VIOLATED)).toString() });
+    const closed = await client.request<{ base64: string } | null>("isvDossier/checklistDocx", {
+      uri: pathToFileURL(path.join(ROOT, VIOLATED)).toString(),
+    });
     assert.equal(closed, null, "a dossier that is not open has no table");
     return Buffer.from(result.base64, "base64");
   } finally {
@@ -78,10 +93,14 @@ async function serverDocx(dossier: string, locale: string): Promise<Buffer> {
 /** Converts with LibreOffice into `folder`, with a private profile (no user settings, no clash with a running one). */
 function convert(files: string[], format: string, folder: string): void {
   const profile = path.join(scratch, "libreoffice-profile");
-  execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", folder, ...files], {
-    stdio: "ignore",
-    timeout: 180_000,
-  });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", folder, ...files],
+    {
+      stdio: "ignore",
+      timeout: 180_000,
+    },
+  );
 }
 
 /** The lines of LibreOffice's plain-text export (a table cell's paragraphs are lines of their own). */
@@ -98,7 +117,9 @@ function conclusionLabels(lines: string[], locale: "zh" | "en"): string[] {
   // "不符合" before "符合": the longest label a line starts with
   const sorted = [...labels].sort((a, b) => b.length - a.length);
   return lines.flatMap((line) => {
-    const label = sorted.find((candidate) => line === candidate || line.startsWith(candidate + (locale === "zh" ? "（" : " (")));
+    const label = sorted.find(
+      (candidate) => line === candidate || line.startsWith(candidate + (locale === "zh" ? "（" : " (")),
+    );
     return label ? [label] : [];
   });
 }
@@ -124,7 +145,9 @@ test("the table is never written over the dossier or another *.dossier.yaml; a w
     ["docx", "new.dossier.yml"],
     ["md", dossier],
   ]) {
-    const run = await runCli(["checklist", dossier, "--format", format, "--output", output, "--as-of", AS_OF], { cwd: folder });
+    const run = await runCli(["checklist", dossier, "--format", format, "--output", output, "--as-of", AS_OF], {
+      cwd: folder,
+    });
     assert.equal(run.code, 2, `${format} → ${output}`);
     assert.equal(run.stderr.trim().split("\n").length, 1);
   }
@@ -135,7 +158,16 @@ test("the table is never written over the dossier or another *.dossier.yaml; a w
   await writeDocx(dossier, "zh-CN", output);
   assert.equal(fs.readFileSync(output).subarray(0, 2).toString("latin1"), "PK", "replaced by a .docx (a ZIP package)");
   assert.deepEqual(fs.readdirSync(folder).sort(), ["acme.dossier.yaml", "other.dossier.yaml", "自评估表.docx"].sort());
-  const missingFolder = await runCli(["checklist", dossier, "--format", "docx", "--output", path.join(folder, "no-such-folder", "t.docx"), "--as-of", AS_OF]);
+  const missingFolder = await runCli([
+    "checklist",
+    dossier,
+    "--format",
+    "docx",
+    "--output",
+    path.join(folder, "no-such-folder", "t.docx"),
+    "--as-of",
+    AS_OF,
+  ]);
   assert.equal(missingFolder.code, 2);
   assert.equal(missingFolder.stderr.trim().split("\n").length, 1);
 });
@@ -174,7 +206,9 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
       const lines = textLines(path.join(folder(), `${entry.name}.txt`));
       // every row: its number, then the first line of its key point
       for (const row of data.rows) {
-        const at = lines.findIndex((line, index) => line === String(row.number) && lines[index + 1] === row.keyPoint.split("\n")[0].trim());
+        const at = lines.findIndex(
+          (line, index) => line === String(row.number) && lines[index + 1] === row.keyPoint.split("\n")[0].trim(),
+        );
         assert.ok(at >= 0, `row ${row.number} (${row.clauseId})`);
       }
       assert.deepEqual(
@@ -184,9 +218,17 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
       const all = lines.join("\n");
       for (const fact of data.facts) assert.ok(all.includes(fact.value), `fact ${fact.label}`);
       assert.ok(all.includes("南京栖垣网络科技有限公司") || entry.dossier !== SAMPLE, "the applicant's Chinese name");
-      for (const row of data.rows) if (row.selfAssessment) assert.ok(all.includes(row.selfAssessment), `自评说明 of ${row.clauseId}`);
-      if (entry.dossier === SAMPLE) assert.ok(data.rows.some((row) => row.selfAssessment), "the sample has notes");
-      const signature = entry.locale === "zh" ? ["申请单位（盖章）", "负责人签字", "日期"] : ["Applicant (seal)", "Signature of the person in charge", "Date"];
+      for (const row of data.rows)
+        if (row.selfAssessment) assert.ok(all.includes(row.selfAssessment), `自评说明 of ${row.clauseId}`);
+      if (entry.dossier === SAMPLE)
+        assert.ok(
+          data.rows.some((row) => row.selfAssessment),
+          "the sample has notes",
+        );
+      const signature =
+        entry.locale === "zh"
+          ? ["申请单位（盖章）", "负责人签字", "日期"]
+          : ["Applicant (seal)", "Signature of the person in charge", "Date"];
       for (const label of signature) assert.ok(all.includes(label), label);
 
       const pdf = path.join(folder(), `${entry.name}.pdf`);
@@ -194,14 +236,22 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
       const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
       assert.ok(size, info);
       const [width, height] = [Number(size[1]), Number(size[2])];
-      assert.ok(Math.abs(width - 841.89) < 2 && Math.abs(height - 595.28) < 2, `A4 landscape, not ${width} × ${height}`);
+      assert.ok(
+        Math.abs(width - 841.89) < 2 && Math.abs(height - 595.28) < 2,
+        `A4 landscape, not ${width} × ${height}`,
+      );
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
       // the header row is repeated on every page the table runs over
       const pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
       const header = entry.locale === "zh" ? "证明材料清单" : "Evidence list";
       const pagesWithHeader = pdfText.split("\f").filter((page) => page.includes(header)).length;
-      const pagesWithRows = pdfText.split("\f").filter((page) => data.rows.some((row) => page.includes(row.keyPoint.slice(0, 12)))).length;
-      assert.ok(pagesWithRows >= 2 || pages === 1, "the table runs over more than one page (the test shows the repetition)");
+      const pagesWithRows = pdfText
+        .split("\f")
+        .filter((page) => data.rows.some((row) => page.includes(row.keyPoint.slice(0, 12)))).length;
+      assert.ok(
+        pagesWithRows >= 2 || pages === 1,
+        "the table runs over more than one page (the test shows the repetition)",
+      );
       assert.equal(pagesWithHeader, pagesWithRows);
     });
   }
@@ -219,11 +269,26 @@ describe("LibreOffice opens the Word table", { skip: CONSUMER_SKIP }, () => {
     assert.match(flat, /style:print-orientation="landscape"/);
   });
 
-  test("page 1 as a picture for the README (UPDATE_SCREENSHOT=1)", { skip: process.env.UPDATE_SCREENSHOT ? false : "only with UPDATE_SCREENSHOT=1" }, async () => {
-    await convertAll();
-    const target = path.join(ROOT, "docs", "checklist-docx");
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", path.join(folder(), "nanjing-zh.pdf"), target]);
-    assert.ok(fs.statSync(`${target}.png`).size > 10_000);
-  });
+  test(
+    "page 1 as a picture for the README (UPDATE_SCREENSHOT=1)",
+    { skip: process.env.UPDATE_SCREENSHOT ? false : "only with UPDATE_SCREENSHOT=1" },
+    async () => {
+      await convertAll();
+      const target = path.join(ROOT, "docs", "checklist-docx");
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      execFileSync("pdftoppm", [
+        "-png",
+        "-r",
+        "60",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        path.join(folder(), "nanjing-zh.pdf"),
+        target,
+      ]);
+      assert.ok(fs.statSync(`${target}.png`).size > 10_000);
+    },
+  );
 });

@@ -23,7 +23,15 @@ const DOSSIERS = [
 interface ChecklistJson {
   category: string | null;
   level: Level;
-  rows: Array<{ number: number; clauseId: string; status: ClauseStatus; basis: string; conclusion: string; findings: unknown[]; evidence: string[] }>;
+  rows: Array<{
+    number: number;
+    clauseId: string;
+    status: ClauseStatus;
+    basis: string;
+    conclusion: string;
+    findings: unknown[];
+    evidence: string[];
+  }>;
 }
 
 let scratch = "";
@@ -47,7 +55,9 @@ describe("checklist rows", { concurrency: 3 }, () => {
   for (const dossier of DOSSIERS) {
     test(`${path.basename(dossier)}: one row per applicable clause in json, md and csv`, async () => {
       const data = await checklistJson(dossier);
-      const expected = verdictClauses(defaultEdition(), data.level, data.category ?? undefined).map(({ clause }) => clause.id);
+      const expected = verdictClauses(defaultEdition(), data.level, data.category ?? undefined).map(
+        ({ clause }) => clause.id,
+      );
       assert.deepEqual(
         data.rows.map((row) => row.clauseId),
         expected,
@@ -60,9 +70,14 @@ describe("checklist rows", { concurrency: 3 }, () => {
         runCli(["checklist", dossier, "--format", "md", "--lang", "zh-CN", "--as-of", AS_OF]),
         runCli(["checklist", dossier, "--format", "csv", "--lang", "zh-CN", "--as-of", AS_OF]),
       ]);
-      assert.match(markdown.stdout, /\| 序号 \| 评价要点 \| 条款 \| 所需证明材料 \| 结论 \| 证明材料清单 \| 自评说明 \|/);
+      assert.match(
+        markdown.stdout,
+        /\| 序号 \| 评价要点 \| 条款 \| 所需证明材料 \| 结论 \| 证明材料清单 \| 自评说明 \|/,
+      );
       assert.equal(markdown.stdout.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length, expected.length);
-      assert.ok(csv.stdout.startsWith("\ufeff序号,评价要点,条款,所需证明材料,结论,证明材料清单,自评说明,clause_id,status"));
+      assert.ok(
+        csv.stdout.startsWith("\ufeff序号,评价要点,条款,所需证明材料,结论,证明材料清单,自评说明,clause_id,status"),
+      );
       const records = csvRecords(csv.stdout.slice(1));
       assert.equal(records.length, expected.length + 1);
       assert.ok(records.every((record) => record.length === 10));
@@ -82,7 +97,8 @@ describe("checklist rows", { concurrency: 3 }, () => {
     // Every conclusion starts with its status; only a fully checked clause says nothing more.
     for (const row of data.rows) {
       assert.ok(row.conclusion.startsWith(STATUS_LABELS[row.status].zh), row.clauseId);
-      if (row.basis === "checked" || row.status === "not-applicable") assert.equal(row.conclusion, STATUS_LABELS[row.status].zh, row.clauseId);
+      if (row.basis === "checked" || row.status === "not-applicable")
+        assert.equal(row.conclusion, STATUS_LABELS[row.status].zh, row.clauseId);
     }
   });
 
@@ -95,7 +111,10 @@ describe("checklist rows", { concurrency: 3 }, () => {
     assert.equal(toFile.code, 0);
     assert.equal(toFile.stdout, "");
     assert.equal(fs.readFileSync(target, "utf8"), toStdout.stdout);
-    assert.match(toStdout.stdout, /\| No\. \| Key point \| Clause \| Evidence required \| Conclusion \| Evidence list \|/);
+    assert.match(
+      toStdout.stdout,
+      /\| No\. \| Key point \| Clause \| Evidence required \| Conclusion \| Evidence list \|/,
+    );
   });
 
   test("a missing dossier, two dossiers or a bad format exit 2 with one line", async () => {
@@ -125,13 +144,18 @@ interface PlaywrightBrowser {
   close(): Promise<void>;
 }
 interface PlaywrightModule {
-  chromium: { launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<PlaywrightBrowser> };
+  chromium: {
+    launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<PlaywrightBrowser>;
+  };
 }
 
 function findPlaywright(): { module: PlaywrightModule; chromium: string } | string {
   const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => fs.existsSync(candidate));
   if (!chromium) return "no /usr/bin/chromium (install it with test/e2e/install-tools.sh)";
-  const candidates = [path.join(ROOT, ".tools", "playwright", "node_modules", "playwright-core"), path.join(ROOT, "node_modules", "playwright-core")];
+  const candidates = [
+    path.join(ROOT, ".tools", "playwright", "node_modules", "playwright-core"),
+    path.join(ROOT, "node_modules", "playwright-core"),
+  ];
   const found = candidates.find((candidate) => fs.existsSync(path.join(candidate, "package.json")));
   if (!found) return "playwright-core is not installed (test/e2e/install-tools.sh puts it in .tools/playwright)";
   return { module: createRequire(__filename)(found) as PlaywrightModule, chromium };
@@ -150,7 +174,11 @@ test("the HTML checklist is standalone and renders one row per clause in headles
   fs.writeFileSync(file, html.stdout);
   const playwright = findPlaywright();
   if (typeof playwright === "string") return context.skip(playwright);
-  const browser = await playwright.module.chromium.launch({ executablePath: playwright.chromium, headless: true, args: ["--no-sandbox"] });
+  const browser = await playwright.module.chromium.launch({
+    executablePath: playwright.chromium,
+    headless: true,
+    args: ["--no-sandbox"],
+  });
   try {
     const page = await browser.newPage();
     const requested: string[] = [];
@@ -160,13 +188,23 @@ test("the HTML checklist is standalone and renders one row per clause in headles
     await page.emulateMedia({ media: "print" });
     assert.deepEqual(requested, [url], "the page loads nothing but itself");
     assert.equal(await page.locator("table.checklist tbody tr").count(), data.rows.length);
-    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), ["序号", "评价要点", "条款", "所需证明材料", "结论", "证明材料清单", "自评说明"]);
+    assert.deepEqual(await page.locator("table.checklist thead th").allTextContents(), [
+      "序号",
+      "评价要点",
+      "条款",
+      "所需证明材料",
+      "结论",
+      "证明材料清单",
+      "自评说明",
+    ]);
     const statuses = await page.locator("table.checklist tbody tr .status").allTextContents();
     assert.deepEqual(
       statuses,
       data.rows.map((row) => row.conclusion),
     );
-    const tableWidth = await page.evaluate<number>("document.querySelector('table.checklist').getBoundingClientRect().width");
+    const tableWidth = await page.evaluate<number>(
+      "document.querySelector('table.checklist').getBoundingClientRect().width",
+    );
     assert.ok(tableWidth > 300, "the table is laid out");
     const pdf = await page.pdf({ format: "A4", landscape: true });
     assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-", "it prints");

@@ -32,7 +32,9 @@ const SETS: Array<{ name: string; paths: () => string[]; exitCode: number }> = [
 ];
 
 interface JsonLint {
-  files: Array<{ findings: Array<{ message: string; messageId: string; related: Array<{ message: string; messageId: string }> }> }>;
+  files: Array<{
+    findings: Array<{ message: string; messageId: string; related: Array<{ message: string; messageId: string }> }>;
+  }>;
 }
 
 const lintReplacements = new Map<string, Promise<TextReplacement[]>>();
@@ -44,7 +46,10 @@ function replacementsForLint(paths: string[], lang: string, locale: Locale): Pro
   if (!pending) {
     pending = runCli(["lint", ...paths, "--format", "json", "--as-of", AS_OF, "--lang", lang]).then((run) => {
       const report = JSON.parse(run.stdout) as JsonLint;
-      return [...messageReplacements(report.files.flatMap((file) => file.findings)), ...ruleDescriptionReplacements(locale)];
+      return [
+        ...messageReplacements(report.files.flatMap((file) => file.findings)),
+        ...ruleDescriptionReplacements(locale),
+      ];
     });
     lintReplacements.set(key, pending);
   }
@@ -82,7 +87,10 @@ const CHECKLIST_DOSSIERS = [
 ];
 
 interface JsonChecklist {
-  rows: Array<{ findings: Array<{ message: string; messageId: string }>; remarks: Array<{ message: string; messageId: string }> }>;
+  rows: Array<{
+    findings: Array<{ message: string; messageId: string }>;
+    remarks: Array<{ message: string; messageId: string }>;
+  }>;
 }
 
 const checklistReplacements = new Map<string, Promise<TextReplacement[]>>();

@@ -22,7 +22,14 @@ after(() => {
 });
 
 interface JsonLint {
-  files: Array<{ path: string; findings: Array<{ rule: string; severity: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> }>;
+  files: Array<{
+    path: string;
+    findings: Array<{
+      rule: string;
+      severity: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }>;
+  }>;
 }
 
 /** Every category (and DR class) once, the levels taking turns so that each level is covered too. */
@@ -36,13 +43,26 @@ function combinations(): Array<{ category: string; level: number; drClass?: stri
 }
 
 describe("init", { concurrency: 4 }, () => {
-  test("skeletons of every category, DR class and level validate with errors only on \"\" placeholders", async () => {
+  test('skeletons of every category, DR class and level validate with errors only on "" placeholders', async () => {
     const folder = path.join(scratch, "skeletons");
     fs.mkdirSync(folder);
     const all = combinations();
     const runs = await Promise.all(
       all.map(({ category, level, drClass }) =>
-        runCli(["init", "--category", category, "--level", String(level), ...(drClass ? ["--dr-class", drClass] : []), "--lang", "zh-CN", `${category}-${level}${drClass ?? ""}.dossier.yaml`], { cwd: folder }),
+        runCli(
+          [
+            "init",
+            "--category",
+            category,
+            "--level",
+            String(level),
+            ...(drClass ? ["--dr-class", drClass] : []),
+            "--lang",
+            "zh-CN",
+            `${category}-${level}${drClass ?? ""}.dossier.yaml`,
+          ],
+          { cwd: folder },
+        ),
       ),
     );
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
@@ -55,8 +75,13 @@ describe("init", { concurrency: 4 }, () => {
       assert.ok(errors.length > 0, `${file.path}: the placeholders must be filled in`);
       for (const finding of errors) {
         const { start, end } = finding.range;
-        const covered = start.line === end.line ? lines[start.line].slice(start.character, end.character) : "(several lines)";
-        assert.equal(covered, '""', `${file.path}:${start.line + 1}:${start.character + 1} ${finding.rule} is on a placeholder`);
+        const covered =
+          start.line === end.line ? lines[start.line].slice(start.character, end.character) : "(several lines)";
+        assert.equal(
+          covered,
+          '""',
+          `${file.path}:${start.line + 1}:${start.character + 1} ${finding.rule} is on a placeholder`,
+        );
       }
     }
   });
@@ -87,9 +112,26 @@ describe("init", { concurrency: 4 }, () => {
       runCli(["init", "--category", "disaster-recovery", "--level", "2"]),
       runCli(["init", "--category", "risk-assessment", "--level", "2", "--dr-class", "A"]),
       runCli(["init", "--category", "disaster-recovery", "--level", "2", "--dr-class", "C"]),
-      runCli(["init", "--category", "risk-assessment", "--level", "2", path.join(scratch, "missing-folder", "x.dossier.yaml")]),
+      runCli([
+        "init",
+        "--category",
+        "risk-assessment",
+        "--level",
+        "2",
+        path.join(scratch, "missing-folder", "x.dossier.yaml"),
+      ]),
     ]);
-    const patterns = [/existing\.dossier\.yaml/, /--category/, /--level/, /cooking/, /4/, /--dr-class/, /--dr-class/, /C/, /missing-folder/];
+    const patterns = [
+      /existing\.dossier\.yaml/,
+      /--category/,
+      /--level/,
+      /cooking/,
+      /4/,
+      /--dr-class/,
+      /--dr-class/,
+      /C/,
+      /missing-folder/,
+    ];
     runs.forEach((run, index) => {
       assert.equal(run.code, 2, `case ${index}: ${run.stderr}`);
       assert.match(run.stderr, /^isv-dossier: [^\n]+\n$/);
@@ -114,7 +156,9 @@ describe("clauses", { concurrency: 4 }, () => {
 
   test("one clause: its Chinese text, its provenance, the rules resolved at each level and the fields citing it", async () => {
     const edition = defaultEdition();
-    const expectedRules = RULES.filter((rule) => rule.clauses.some((template) => LEVELS.some((level) => edition.resolveClause(template, level) === "4.2.3.b")));
+    const expectedRules = RULES.filter((rule) =>
+      rule.clauses.some((template) => LEVELS.some((level) => edition.resolveClause(template, level) === "4.2.3.b")),
+    );
     const [byId, byLabel, summary, unknown] = await Promise.all([
       runCli(["clauses", "4.2.3.b", "--lang", "en"]),
       runCli(["clauses", "4.2.3 b)", "--lang", "en"]),

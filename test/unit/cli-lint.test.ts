@@ -31,9 +31,14 @@ let scratch = "";
 function makeScratch(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-lint-"));
   fs.chmodSync(folder, 0o755);
-  fs.cpSync(path.join(ROOT, "samples", "jinan-luoqiao", "evidence"), path.join(folder, "evidence"), { recursive: true });
+  fs.cpSync(path.join(ROOT, "samples", "jinan-luoqiao", "evidence"), path.join(folder, "evidence"), {
+    recursive: true,
+  });
   const text = fs.readFileSync(path.join(ROOT, SAMPLE), "utf8");
-  fs.writeFileSync(path.join(folder, "warning.dossier.yaml"), text.replace("lease_until: 2027-12-31", "lease_until: 2026-12-31"));
+  fs.writeFileSync(
+    path.join(folder, "warning.dossier.yaml"),
+    text.replace("lease_until: 2027-12-31", "lease_until: 2026-12-31"),
+  );
   fs.writeFileSync(path.join(folder, "no-date.dossier.yaml"), text.replace(/^  date: .*\n/m, ""));
   fs.mkdirSync(path.join(folder, "empty-folder"));
   return folder;
@@ -86,7 +91,8 @@ describe("exit codes and the JSON shape", { concurrency: 4 }, () => {
         assert.deepEqual(Object.keys(finding).slice(0, 5), ["rule", "clauses", "severity", "message", "range"]);
         assert.ok(["error", "warning", "info"].includes(finding.severity));
         assert.ok(Array.isArray(finding.clauses) && typeof finding.rule === "string" && finding.message.length > 0);
-        for (const end of [finding.range.start, finding.range.end]) assert.ok(Number.isInteger(end.line) && end.line >= 0 && end.character >= 0);
+        for (const end of [finding.range.start, finding.range.end])
+          assert.ok(Number.isInteger(end.line) && end.line >= 0 && end.character >= 0);
         if (finding.severity === "error") errors++;
       }
     }
@@ -101,7 +107,11 @@ describe("exit codes and the JSON shape", { concurrency: 4 }, () => {
   });
 
   test("--quiet reports errors only", async () => {
-    const files = ["samples/needs-work/l2-too-few-projects.dossier.yaml", "samples/needs-work/lease-expired.dossier.yaml", MISSING_TOOLS];
+    const files = [
+      "samples/needs-work/l2-too-few-projects.dossier.yaml",
+      "samples/needs-work/lease-expired.dossier.yaml",
+      MISSING_TOOLS,
+    ];
     const [all, quiet] = await Promise.all([
       runCli(["lint", ...files, "--format", "json", "--as-of", AS_OF]),
       runCli(["lint", ...files, "--format", "json", "--as-of", AS_OF, "--quiet"]),
@@ -142,7 +152,8 @@ describe("options that never change a dossier's own values", { concurrency: 4 },
       runCli(["lint", withoutDate, "--format", "json", "--as-of", "2031-01-01"]),
     ]);
     assert.equal(dated1.stdout, dated2.stdout, "the application date wins");
-    const asOfToday = (run: { stdout: string }): JsonFinding | undefined => json(run.stdout).files[0].findings.find((finding) => finding.rule === "dates.as-of-today");
+    const asOfToday = (run: { stdout: string }): JsonFinding | undefined =>
+      json(run.stdout).files[0].findings.find((finding) => finding.rule === "dates.as-of-today");
     assert.equal(asOfToday(undated1)?.args.today, "2026-11-24");
     assert.equal(asOfToday(undated2)?.args.today, "2031-01-01");
     assert.notEqual(undated1.stdout, undated2.stdout);
@@ -153,15 +164,47 @@ describe("options that never change a dossier's own values", { concurrency: 4 },
     const [all, level2, integration, both] = await Promise.all([
       runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF]),
       runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--level", "2"]),
-      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--category", "security-integration,risk-assessment"]),
-      runCli(["lint", ...samples, "--format", "json", "--as-of", AS_OF, "--level", "1", "--level", "2", "--category", "secure-development"]),
+      runCli([
+        "lint",
+        ...samples,
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        "--category",
+        "security-integration,risk-assessment",
+      ]),
+      runCli([
+        "lint",
+        ...samples,
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        "--level",
+        "1",
+        "--level",
+        "2",
+        "--category",
+        "secure-development",
+      ]),
     ]);
     const everything = json(all.stdout).files;
-    const expect = (keep: (file: JsonReport["files"][number]) => boolean): JsonReport["files"] => everything.filter(keep);
-    assert.deepEqual(json(level2.stdout).files, expect((file) => file.level === 2));
+    const expect = (keep: (file: JsonReport["files"][number]) => boolean): JsonReport["files"] =>
+      everything.filter(keep);
+    assert.deepEqual(
+      json(level2.stdout).files,
+      expect((file) => file.level === 2),
+    );
     assert.ok(json(level2.stdout).files.length > 0);
-    assert.deepEqual(json(integration.stdout).files, expect((file) => file.category === "security-integration" || file.category === "risk-assessment"));
-    assert.deepEqual(json(both.stdout).files, expect((file) => (file.level === 1 || file.level === 2) && file.category === "secure-development"));
+    assert.deepEqual(
+      json(integration.stdout).files,
+      expect((file) => file.category === "security-integration" || file.category === "risk-assessment"),
+    );
+    assert.deepEqual(
+      json(both.stdout).files,
+      expect((file) => (file.level === 1 || file.level === 2) && file.category === "secure-development"),
+    );
   });
 
   test("--lang, and the locale from LC_ALL / LC_MESSAGES / LANG", async () => {
@@ -185,15 +228,27 @@ describe("paths", { concurrency: 4 }, () => {
     const [folder, glob, deepGlob, listed] = await Promise.all([
       runCli(["lint", "samples", "--format", "json", "--as-of", AS_OF]),
       runCli(["lint", "samples/*/*.dossier.yaml", "--format", "json", "--as-of", AS_OF]),
-      runCli(["lint", "**/{lease,missing}-*.dossier.y?ml", "--format", "json", "--as-of", AS_OF], { cwd: path.join(ROOT, "samples") }),
+      runCli(["lint", "**/{lease,missing}-*.dossier.y?ml", "--format", "json", "--as-of", AS_OF], {
+        cwd: path.join(ROOT, "samples"),
+      }),
       runCli(["lint", MISSING_TOOLS, SAMPLE, MISSING_TOOLS, "--format", "json", "--as-of", AS_OF]),
     ]);
-    assert.deepEqual(json(glob.stdout).files.map((file) => file.path), json(folder.stdout).files.map((file) => file.path));
+    assert.deepEqual(
+      json(glob.stdout).files.map((file) => file.path),
+      json(folder.stdout).files.map((file) => file.path),
+    );
     assert.deepEqual(
       json(deepGlob.stdout).files.map((file) => file.path),
-      ["needs-work/lease-expired.dossier.yaml", "needs-work/missing-confidentiality-agreement.dossier.yaml", "needs-work/missing-tools.dossier.yaml"],
+      [
+        "needs-work/lease-expired.dossier.yaml",
+        "needs-work/missing-confidentiality-agreement.dossier.yaml",
+        "needs-work/missing-tools.dossier.yaml",
+      ],
     );
-    assert.deepEqual(json(listed.stdout).files.map((file) => file.path), [MISSING_TOOLS, SAMPLE]);
+    assert.deepEqual(
+      json(listed.stdout).files.map((file) => file.path),
+      [MISSING_TOOLS, SAMPLE],
+    );
   });
 
   test("no path = the current folder", async () => {
@@ -227,14 +282,19 @@ describe("paths", { concurrency: 4 }, () => {
       fs.chmodSync(path.join(folder, "locked.dossier.yaml"), 0o000);
       // root reads any file: run the CLI as an unprivileged user then
       const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-      const probe = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(CLI)})`], { ...asUser });
+      const probe = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(CLI)})`], {
+        ...asUser,
+      });
       if (probe.status !== 0) return context.skip("the unprivileged user cannot read the built CLI here");
       const run = await runCli(["lint", "locked.dossier.yaml"], { cwd: folder, ...asUser });
       assertOneLineError(run, /locked\.dossier\.yaml.*(EACCES|permission)/);
       const both = await runCli(["lint", ".", "--format", "json", "--as-of", AS_OF], { cwd: folder, ...asUser });
       assert.equal(both.code, 2);
       assert.match(both.stderr, /^isv-dossier: [^\n]*locked\.dossier\.yaml[^\n]*\n$/);
-      assert.deepEqual(json(both.stdout).files.map((file) => file.path), ["a.dossier.yaml"]);
+      assert.deepEqual(
+        json(both.stdout).files.map((file) => file.path),
+        ["a.dossier.yaml"],
+      );
       const debug = await runCli(["lint", "missing.dossier.yaml", "--debug"], { cwd: folder });
       assert.equal(debug.code, 2);
       assert.match(debug.stderr, /^\s+at /m, "--debug adds the stack trace");
@@ -264,15 +324,30 @@ describe("encodings", () => {
   test("UTF-16 files are decoded (with a warning) and checked like UTF-8; binary files are declined", async () => {
     const text = fs.readFileSync(path.join(ROOT, MISSING_TOOLS), "utf8");
     fs.writeFileSync(path.join(scratch, "utf8.yaml"), text);
-    fs.writeFileSync(path.join(scratch, "utf16.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    fs.writeFileSync(
+      path.join(scratch, "utf16.yaml"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    );
     fs.writeFileSync(path.join(scratch, "binary.yaml"), Buffer.from([0, 1, 2, 3, 0, 0, 7, 0]));
-    const run = await runCli(["lint", "utf8.yaml", "utf16.yaml", "binary.yaml", "--format", "json", "--as-of", AS_OF], { cwd: scratch });
+    const run = await runCli(["lint", "utf8.yaml", "utf16.yaml", "binary.yaml", "--format", "json", "--as-of", AS_OF], {
+      cwd: scratch,
+    });
     assert.equal(run.code, 1, run.stderr);
     const [utf8, utf16, binary] = json(run.stdout).files;
-    const shape = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.rule} ${JSON.stringify(finding.range)}`);
-    assert.deepEqual(utf16.findings.filter((finding) => finding.rule === "encoding.utf16").map((finding) => finding.severity), ["warning"]);
-    assert.deepEqual(shape(utf16.findings.filter((finding) => finding.rule !== "encoding.utf16")), shape(utf8.findings));
-    assert.deepEqual(binary.findings.map((finding) => [finding.rule, finding.severity]), [["encoding.binary", "error"]]);
+    const shape = (findings: JsonFinding[]): string[] =>
+      findings.map((finding) => `${finding.rule} ${JSON.stringify(finding.range)}`);
+    assert.deepEqual(
+      utf16.findings.filter((finding) => finding.rule === "encoding.utf16").map((finding) => finding.severity),
+      ["warning"],
+    );
+    assert.deepEqual(
+      shape(utf16.findings.filter((finding) => finding.rule !== "encoding.utf16")),
+      shape(utf8.findings),
+    );
+    assert.deepEqual(
+      binary.findings.map((finding) => [finding.rule, finding.severity]),
+      [["encoding.binary", "error"]],
+    );
   });
 });
 
@@ -307,9 +382,16 @@ describe("output", { concurrency: 4 }, () => {
     const script = ["/usr/bin/script", "/bin/script"].find((candidate) => fs.existsSync(candidate));
     if (!script) return context.skip("util-linux `script` (to give the CLI a terminal) is not installed");
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint samples/needs-work --as-of ${AS_OF} --no-color >/dev/null`;
-    const run = spawnSync(script, ["-qec", command, "/dev/null"], { cwd: ROOT, env: neutralEnvironment(), encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync(script, ["-qec", command, "/dev/null"], {
+      cwd: ROOT,
+      env: neutralEnvironment(),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     if (run.error) return context.skip(`script does not run here: ${run.error.message}`);
-    const total = fs.readdirSync(path.join(ROOT, "samples", "needs-work")).filter((name) => name.endsWith(".dossier.yaml")).length;
+    const total = fs
+      .readdirSync(path.join(ROOT, "samples", "needs-work"))
+      .filter((name) => name.endsWith(".dossier.yaml")).length;
     assert.match(run.stdout, new RegExp(`[█░]{30} \\d+/${total} `), "the bar was drawn on the terminal");
     assert.match(run.stdout, /\r\u001b\[K/, "and erased");
   });
@@ -332,7 +414,8 @@ describe("help and version", { concurrency: 4 }, () => {
       assert.match(runs[2 + index].stdout, new RegExp(`Usage: isv-dossier ${command}`));
       assert.match(runs[2 + commands.length + index].stdout, new RegExp(`用法：isv-dossier ${command}`));
     });
-    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string })
+      .version;
     assert.equal(runs.at(-1)?.stdout, `${version}\n`);
   });
 });

@@ -17,19 +17,30 @@ const VALID = path.join(repositoryRoot(), "test", "fixtures", "schema", "valid.d
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 function utf16le(text: string): Uint8Array {
-  return new Uint8Array([0xff, 0xfe, ...[...text].flatMap((character) => [character.charCodeAt(0) & 0xff, character.charCodeAt(0) >> 8])]);
+  return new Uint8Array([
+    0xff,
+    0xfe,
+    ...[...text].flatMap((character) => [character.charCodeAt(0) & 0xff, character.charCodeAt(0) >> 8]),
+  ]);
 }
 
 function linted(locale: Locale): LintedFile[] {
   const valid = fs.readFileSync(VALID, "utf8");
   const settings = { locale, today: "2026-11-24" };
   const inputs: Array<[string, Uint8Array]> = [
-    ["hostile.dossier.yaml", new TextEncoder().encode(`\ufeff${valid}\n# yaml-language-server: $schema=https://example.com/s.json\n# \u0001 \ufffd\n`)],
+    [
+      "hostile.dossier.yaml",
+      new TextEncoder().encode(
+        `\ufeff${valid}\n# yaml-language-server: $schema=https://example.com/s.json\n# \u0001 \ufffd\n`,
+      ),
+    ],
     ["utf16.dossier.yaml", utf16le(valid)],
     ["binary.dossier.yaml", new TextEncoder().encode("spec: x\u0000\n")],
     ["deep.dossier.yaml", new TextEncoder().encode(`spec: ${"[".repeat(150)}\n`)],
   ];
-  return inputs.map(([name, bytes]) => lintBytes({ absolutePath: path.join(path.dirname(VALID), name), displayPath: name }, bytes, settings));
+  return inputs.map(([name, bytes]) =>
+    lintBytes({ absolutePath: path.join(path.dirname(VALID), name), displayPath: name }, bytes, settings),
+  );
 }
 
 for (const locale of ["en", "zh-cn"] as const) {
@@ -41,7 +52,11 @@ for (const locale of ["en", "zh-cn"] as const) {
     const rules = run.tool.driver.rules ?? [];
     const results = run.results ?? [];
     const ids = new Set(results.map((result) => result.ruleId ?? ""));
-    for (const prefix of ["encoding.", "limits.", "security."]) assert.ok([...ids].some((id) => id.startsWith(prefix)), `a ${prefix}* finding in the run`);
+    for (const prefix of ["encoding.", "limits.", "security."])
+      assert.ok(
+        [...ids].some((id) => id.startsWith(prefix)),
+        `a ${prefix}* finding in the run`,
+      );
     for (const id of [...ids, ...RULES.map((rule) => rule.id)]) {
       const check = checkById(id);
       assert.ok(check, `${id} is in the check table`);

@@ -28,7 +28,10 @@ before(async () => {
 });
 
 test("the log validates against the SARIF 2.1.0 JSON schema", () => {
-  assert.ok(fs.existsSync(SCHEMA_FILE), "the SARIF schema comes with the dev dependency @microsoft/sarif-multitool-linux (npm ci)");
+  assert.ok(
+    fs.existsSync(SCHEMA_FILE),
+    "the SARIF schema comes with the dev dependency @microsoft/sarif-multitool-linux (npm ci)",
+  );
   const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")) as { title: string };
   assert.match(schema.title, /SARIF.*2\.1\.0/);
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -40,7 +43,8 @@ test("the log validates against the SARIF 2.1.0 JSON schema", () => {
 
 test("Microsoft's SARIF validator reports no errors", (context) => {
   const binary = path.join(MULTITOOL_DIR, "Sarif.Multitool");
-  if (!fs.existsSync(binary)) return context.skip("Sarif.Multitool is not installed (dev dependency @microsoft/sarif-multitool-linux)");
+  if (!fs.existsSync(binary))
+    return context.skip("Sarif.Multitool is not installed (dev dependency @microsoft/sarif-multitool-linux)");
   try {
     fs.accessSync(binary, fs.constants.X_OK);
   } catch {
@@ -52,11 +56,15 @@ test("Microsoft's SARIF validator reports no errors", (context) => {
     const output = path.join(folder, "validation.sarif");
     fs.writeFileSync(input, logText);
     const run = spawnSync(binary, ["validate", input, "--output", output], { encoding: "utf8", timeout: 60_000 });
-    if (run.error || !fs.existsSync(output)) return context.skip(`Sarif.Multitool does not run here: ${run.error?.message ?? run.stderr.split("\n")[0]}`);
+    if (run.error || !fs.existsSync(output))
+      return context.skip(`Sarif.Multitool does not run here: ${run.error?.message ?? run.stderr.split("\n")[0]}`);
     assert.equal(run.status, 0, run.stdout);
     const validation = JSON.parse(fs.readFileSync(output, "utf8")) as Sarif.Log;
     const errors = (validation.runs[0].results ?? []).filter((result) => result.level === "error");
-    assert.deepEqual(errors.map((result) => `${result.ruleId}: ${JSON.stringify(result.message)}`), []);
+    assert.deepEqual(
+      errors.map((result) => `${result.ruleId}: ${JSON.stringify(result.message)}`),
+      [],
+    );
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -78,7 +86,8 @@ test("the specification is a taxonomy whose taxa are the clauses, with Chinese t
     assert.ok(clause);
     assert.equal(taxon.properties?.provenance, clause.provenance, taxon.id);
     assert.equal(taxon.helpUri, `isv-spec:/${edition.slug}.md#${clause.id}`);
-    if (clause.text) assert.ok(taxon.fullDescription?.text.includes(clause.text.zh), `taxon ${taxon.id} quotes the Chinese text`);
+    if (clause.text)
+      assert.ok(taxon.fullDescription?.text.includes(clause.text.zh), `taxon ${taxon.id} quotes the Chinese text`);
     if (clause.provenance === "public-summary") assert.match(taxon.fullDescription?.text ?? "", /非本规范原文/);
   }
 });
@@ -113,7 +122,10 @@ test("rules relate to their clause taxa; results name their clauses, fingerprint
     fingerprints.add(`${location.uri} ${fingerprint}`);
     for (const reference of result.taxa ?? []) assert.equal(taxa[reference.index ?? -1]?.id, reference.id);
     const clauses = (result.properties?.clauses ?? []) as string[];
-    assert.deepEqual(result.taxa?.map((reference) => reference.id) ?? [], clauses.filter((clause) => taxa.some((taxon) => taxon.id === clause)));
+    assert.deepEqual(
+      result.taxa?.map((reference) => reference.id) ?? [],
+      clauses.filter((clause) => taxa.some((taxon) => taxon.id === clause)),
+    );
   }
   assert.equal(fingerprints.size, results.length, "fingerprints are unique within a file");
   assert.ok(!logText.includes(ROOT), "no absolute path of this machine in the log");
@@ -128,12 +140,19 @@ test("fingerprints do not move when lines are inserted above a finding", async (
     const run = await runCli(["lint", ".", "--format", "sarif", "--as-of", AS_OF, "--lang", "en"], { cwd: folder });
     const results = (JSON.parse(run.stdout) as Sarif.Log).runs[0].results ?? [];
     const byFile = (uri: string): Array<string | undefined> =>
-      results.filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri).map((result) => Object.values(result.partialFingerprints ?? {})[0]);
+      results
+        .filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri)
+        .map((result) => Object.values(result.partialFingerprints ?? {})[0]);
     const lines = (uri: string): Array<number | undefined> =>
-      results.filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri).map((result) => result.locations?.[0]?.physicalLocation?.region?.startLine);
+      results
+        .filter((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri)
+        .map((result) => result.locations?.[0]?.physicalLocation?.region?.startLine);
     assert.ok(byFile("a.dossier.yaml").length > 0);
     assert.deepEqual(byFile("b.dossier.yaml"), byFile("a.dossier.yaml"));
-    assert.deepEqual(lines("b.dossier.yaml"), lines("a.dossier.yaml").map((line) => (line ?? 0) + 2));
+    assert.deepEqual(
+      lines("b.dossier.yaml"),
+      lines("a.dossier.yaml").map((line) => (line ?? 0) + 2),
+    );
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

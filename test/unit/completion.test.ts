@@ -33,7 +33,9 @@ function entry(entries: CompletionEntry[], label: string): CompletionEntry {
 
 /** The labels in the order a client shows them (by sortText). */
 function sorted(entries: CompletionEntry[]): string[] {
-  return [...entries].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((candidate) => candidate.label);
+  return [...entries]
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((candidate) => candidate.label);
 }
 
 function replaced(completed: Completed, entryLabel: string): string {
@@ -52,7 +54,18 @@ const PERSONNEL = [
   "    role: project-lead",
 ].join("\n");
 
-const ROOT_SECTIONS = ["spec", "applicant", "application", "premises", "personnel", "performance", "management", "tools", "processes", "self_assessment"];
+const ROOT_SECTIONS = [
+  "spec",
+  "applicant",
+  "application",
+  "premises",
+  "personnel",
+  "performance",
+  "management",
+  "tools",
+  "processes",
+  "self_assessment",
+];
 
 test("empty document: every section as a key and as a snippet", () => {
   const { entries } = completeAt("$0");
@@ -78,7 +91,10 @@ test("root: sections present are not offered; object, list and scalar insert tex
   assert.equal(entry(entries, "personnel").insertText, "personnel:\n  - ");
   const snippet = entries.find((candidate) => candidate.kind === "snippet" && candidate.filterText === "premises");
   assert.ok(snippet);
-  assert.equal(snippet.insertText, "premises:\n  address: ${1}\n  tenure: ${2|owned,leased|}\n  area_m2: ${3}\n  evidence:\n    - ${4}");
+  assert.equal(
+    snippet.insertText,
+    "premises:\n  address: ${1}\n  tenure: ${2|owned,leased|}\n  area_m2: ${3}\n  evidence:\n    - ${4}",
+  );
 });
 
 test("section snippets: a list of mappings, and process stages of the applied category", () => {
@@ -158,7 +174,11 @@ test("half-typed enum value replaces it", () => {
 test("ref_enum is followed (certificate category and level)", () => {
   const source = "application:\n  held_certificates:\n    - category: $0\n";
   assert.ok(labels(completeAt(source).entries).includes("disaster-recovery"));
-  assert.deepEqual(labels(completeAt("application:\n  held_certificates:\n    - level: $0\n").entries), ["1", "2", "3"]);
+  assert.deepEqual(labels(completeAt("application:\n  held_certificates:\n    - level: $0\n").entries), [
+    "1",
+    "2",
+    "3",
+  ]);
 });
 
 test("a value right after the colon gets a space", () => {
@@ -176,13 +196,18 @@ test("project lead offers the personnel ids", () => {
 });
 
 test("a personnel id on the line below `lead:`", () => {
-  assert.deepEqual(labels(completeAt(`${PERSONNEL}\nperformance:\n  projects:\n    - lead:\n        $0\n`).entries), ["li-si", "wang-wu"]);
+  assert.deepEqual(labels(completeAt(`${PERSONNEL}\nperformance:\n  projects:\n    - lead:\n        $0\n`).entries), [
+    "li-si",
+    "wang-wu",
+  ]);
 });
 
 test("confidentiality agreements offer the personnel ids not yet listed", () => {
   const block = completeAt(`${PERSONNEL}\nmanagement:\n  confidentiality:\n    agreements:\n      - $0`);
   assert.deepEqual(labels(block.entries), ["li-si", "wang-wu"]);
-  const listed = completeAt(`${PERSONNEL}\nmanagement:\n  confidentiality:\n    agreements:\n      - li-si\n      - $0\n`);
+  const listed = completeAt(
+    `${PERSONNEL}\nmanagement:\n  confidentiality:\n    agreements:\n      - li-si\n      - $0\n`,
+  );
   assert.deepEqual(labels(listed.entries), ["wang-wu"]);
   const flow = completeAt(`${PERSONNEL}\nmanagement:\n  confidentiality:\n    agreements: [wang-wu, $0]\n`);
   assert.deepEqual(labels(flow.entries), ["li-si"]);
@@ -200,7 +225,13 @@ test("process stages of the applied category, in a flow list and in a block list
 
 test("disaster recovery stages follow the class", () => {
   const source = "application:\n  category: disaster-recovery\n  dr_class: A\nprocesses:\n  - stages: [$0]\n";
-  assert.deepEqual(labels(completeAt(source).entries), ["backup", "recovery", "site-resources", "infrastructure", "operations-management"]);
+  assert.deepEqual(labels(completeAt(source).entries), [
+    "backup",
+    "recovery",
+    "site-resources",
+    "infrastructure",
+    "operations-management",
+  ]);
 });
 
 test("cursor at the very end of a file without newline", () => {

@@ -20,7 +20,8 @@ const service = (locale = "en") => createLanguageService({ locale, today: "2026-
 const edition = defaultEdition();
 
 test("clause mentions in comments resolve to catalog ids, in the forms reviewers write", () => {
-  const text = "# 不满足 4.2.3 b)\n# see 4.1.4.a and §4.1.1\n# 参考附录 H；Annex A\n# 9.9.9 is not a clause\nkey: 4.1.3 # 4.1.3（b）\n";
+  const text =
+    "# 不满足 4.2.3 b)\n# see 4.1.4.a and §4.1.1\n# 参考附录 H；Annex A\n# 9.9.9 is not a clause\nkey: 4.1.3 # 4.1.3（b）\n";
   const ids = clauseMentionsInComments(text, edition).map((mention) => mention.clauseId);
   assert.deepEqual(ids, ["4.2.3.b", "4.1.4.a", "4.1.1", "H", "A", "4.1.3.b"]);
   const first = clauseMentionsInComments(text, edition)[0];
@@ -34,7 +35,11 @@ test("hover on a key shows the field and its clause verbatim, with the level tab
   const result = hover(report, offset, "zh-cn");
   assert.ok(result);
   assert.equal(text.slice(result.range.start, result.range.end), "service_since");
-  assert.ok(result.markdown.includes("从事信息安全服务（与申报类别一致）3年以上，或取得信息安全服务（与申报类别一致）三级1年以上。"));
+  assert.ok(
+    result.markdown.includes(
+      "从事信息安全服务（与申报类别一致）3年以上，或取得信息安全服务（与申报类别一致）三级1年以上。",
+    ),
+  );
   // The level table marks level 2 and shows the level-1 figure as a public summary, not a quote.
   assert.match(result.markdown, /\*\*二级 （本申请）\*\*/);
   assert.ok(result.markdown.includes("| 4.3.3 a) |"));
@@ -81,7 +86,10 @@ test("quick fix: an invalid enum value is replaced by the closest allowed one", 
   const finding = report.findings.find((candidate) => candidate.ruleId === "schema.enum");
   assert.ok(finding);
   const fixes = quickFixes(report, finding.range, "en");
-  assert.deepEqual(fixes.map((fix) => [fix.edits[0].newText, fix.preferred]), [["leased", true]]);
+  assert.deepEqual(
+    fixes.map((fix) => [fix.edits[0].newText, fix.preferred]),
+    [["leased", true]],
+  );
   assert.deepEqual(closestValues("risk", ["risk-assessment", "security-audit"]), ["risk-assessment"]);
   // A tie is not a clear fix: every tied value is offered, none preferred.
   assert.deepEqual(closestValues("rented", ["owned", "leased"]), ["owned", "leased"]);
@@ -95,7 +103,9 @@ test("quick fix: a missing required key is inserted with a skeleton, in the righ
   const [fix] = quickFixes(report, finding.range, "en");
   const edit = fix.edits[0];
   const fixed = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
-  const after = service().validate(fixed).findings.filter((candidate) => candidate.severity === "error");
+  const after = service()
+    .validate(fixed)
+    .findings.filter((candidate) => candidate.severity === "error");
   // What remains is the placeholder to fill, on the inserted key's value.
   assert.equal(after.length, 1);
   assert.equal(fixed.slice(after[0].range.start, after[0].range.end), PLACEHOLDER);
@@ -103,14 +113,22 @@ test("quick fix: a missing required key is inserted with a skeleton, in the righ
 });
 
 test("a new dossier has every required section, cites clauses, and fails only on its placeholders", () => {
-  for (const [category, level, drClass] of [["risk-assessment", 3], ["disaster-recovery", 1, "B"], ["security-integration", 2]] as const) {
+  for (const [category, level, drClass] of [
+    ["risk-assessment", 3],
+    ["disaster-recovery", 1, "B"],
+    ["security-integration", 2],
+  ] as const) {
     const text = newDossierText({ edition, category, level, drClass, locale: "zh-cn", date: "2026-11-24" });
     assert.match(text, /§4\.\d\.1/);
     const report = service().validate(text);
     const errors = report.findings.filter((finding) => finding.severity === "error");
     assert.ok(errors.length > 0);
     for (const finding of errors) {
-      assert.equal(text.slice(finding.range.start, finding.range.end), PLACEHOLDER, `${finding.ruleId} [${finding.clauseIds}] off a placeholder`);
+      assert.equal(
+        text.slice(finding.range.start, finding.range.end),
+        PLACEHOLDER,
+        `${finding.ruleId} [${finding.clauseIds}] off a placeholder`,
+      );
     }
   }
 });

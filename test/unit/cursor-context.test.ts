@@ -38,7 +38,9 @@ test("root key on a new line lists the sections already present, before and afte
 });
 
 test("key in a section, with siblings above and below", () => {
-  const context = expectContext("premises:\n  address: a\n  $0\n  area_m2: 30\napplication:\n  level: 2\n", "key", ["premises"]);
+  const context = expectContext("premises:\n  address: a\n  $0\n  area_m2: 30\napplication:\n  level: 2\n", "key", [
+    "premises",
+  ]);
   assert.deepEqual(context.siblingKeys.sort(), ["address", "area_m2"]);
   assert.equal(context.keyColumn, 2);
 });
@@ -75,7 +77,12 @@ test("compact list: the dash at its key's indentation", () => {
   expectContext("personnel:\n- id: a\n- id: b\n  $0\n", "key", ["personnel", 1]);
   const back = expectContext("personnel:\n- id: li-si\n$0\n", "key", []);
   assert.deepEqual(back.siblingKeys, ["personnel"]);
-  expectContext("processes:\n  - name: p\n    stages:\n    - identification\n    - $0\n", "list-value", ["processes", 0, "stages", 1]);
+  expectContext("processes:\n  - name: p\n    stages:\n    - identification\n    - $0\n", "list-value", [
+    "processes",
+    0,
+    "stages",
+    1,
+  ]);
 });
 
 test("value of a key", () => {
@@ -124,7 +131,12 @@ test("agreements list item at the very end of a file without newline", () => {
 });
 
 test("flow list: item index, prefix and the other items", () => {
-  const first = expectContext("processes:\n  - stages: [identification, $0]\n", "list-value", ["processes", 0, "stages", 1]);
+  const first = expectContext("processes:\n  - stages: [identification, $0]\n", "list-value", [
+    "processes",
+    0,
+    "stages",
+    1,
+  ]);
   assert.equal(first.inFlowList, true);
   assert.deepEqual(first.siblingValues, ["identification"]);
   const { context, text } = contextAt("processes:\n  - stages: [identification, an$0, evaluation]\n");
@@ -135,7 +147,12 @@ test("flow list: item index, prefix and the other items", () => {
 });
 
 test("multi-line flow list", () => {
-  expectContext("processes:\n  - stages: [\n      identification,\n      $0\n    ]\n", "list-value", ["processes", 0, "stages", 1]);
+  expectContext("processes:\n  - stages: [\n      identification,\n      $0\n    ]\n", "list-value", [
+    "processes",
+    0,
+    "stages",
+    1,
+  ]);
 });
 
 test("no context inside a comment, a block scalar or after a closed flow list", () => {

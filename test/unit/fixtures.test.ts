@@ -25,7 +25,9 @@ for (const file of filesUnder(FIXTURES, [".dossier.yaml", ".dossier.yml"])) {
       });
       const findings = service.validate(text).findings;
       assertFindings(text, findings);
-      const withoutText = findings.flatMap((finding) => [finding.messageId, ...finding.related.map((related) => related.messageId)]).filter((id) => !hasMessage(id));
+      const withoutText = findings
+        .flatMap((finding) => [finding.messageId, ...finding.related.map((related) => related.messageId)])
+        .filter((id) => !hasMessage(id));
       assert.deepEqual(withoutText, [], "every message has texts in both languages");
     }
   });
@@ -68,12 +70,17 @@ test("a related location missing, moved or not marked fails the fixture", () => 
   assert.throws(() => assertFindings(MARKED, [finding([])]));
   assert.throws(() => assertFindings(MARKED, [finding([{ start: DATE.start - 6, end: DATE.end }])]));
   assert.throws(() => assertFindings(MARKED, [finding([DATE, SINCE])]));
-  const unmarked = MARKED.split("\n").filter((line) => !line.includes("~")).join("\n");
+  const unmarked = MARKED.split("\n")
+    .filter((line) => !line.includes("~"))
+    .join("\n");
   assert.throws(() => assertFindings(unmarked, [finding([DATE])]));
 });
 
 test("a related mark that chooses no annotated finding is an error in the fixture", () => {
-  assert.throws(() => parseExpectations(MARKED.replace("related dates.not-after-application", "related dates.order")), /chooses no annotated finding/);
+  assert.throws(
+    () => parseExpectations(MARKED.replace("related dates.not-after-application", "related dates.order")),
+    /chooses no annotated finding/,
+  );
   assert.throws(() => parseExpectations(MARKED.replace("related dates.not-after-application", "4.1.3.a")), /related/);
 });
 

@@ -15,7 +15,9 @@ const service = createLanguageService({ today: "2026-11-24" });
 /** "first-last" in 1-based lines for each range. */
 function foldedLines(text: string): string[] {
   const lines = new LineIndex(text);
-  return foldingRanges(service.validate(text)).map((range) => `${lines.positionAt(range.start).line + 1}-${lines.positionAt(range.end).line + 1}`);
+  return foldingRanges(service.validate(text)).map(
+    (range) => `${lines.positionAt(range.start).line + 1}-${lines.positionAt(range.end).line + 1}`,
+  );
 }
 
 /** The 1-based line of the first line of the fixture that starts with `prefix`. */

@@ -18,7 +18,9 @@ import type { Locale, OffsetRange } from "../../server/src/core/types";
 import { filesUnder, repositoryRoot } from "../support/repository";
 import { Prng } from "../support/prng";
 
-const SAMPLES = filesUnder(path.join(repositoryRoot(), "samples"), [".yaml"]).map((file) => fs.readFileSync(file, "utf8"));
+const SAMPLES = filesUnder(path.join(repositoryRoot(), "samples"), [".yaml"]).map((file) =>
+  fs.readFileSync(file, "utf8"),
+);
 const TEXTS_PER_GENERATOR = 300;
 
 /** The project's seeded generator (mulberry32, test/support/prng.ts), so that every run sees the same inputs. */
@@ -32,13 +34,84 @@ const integer = (random: Random, below: number): number => Math.floor(random() *
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
 
 const TOKENS = [
-  "- ", ": ", "? ", "[", "]", "{", "}", ", ", "&a ", "*a", "&b ", "*b", "!!str ", "!!map ", "!custom ", "|", "|-", ">", ">+2",
-  "---\n", "...\n", "# note\n", "'", '"', "\\", "\t", "\n", "\r\n", "  ", "    ", "%YAML 1.2\n", "%TAG ! tag:x,2025:\n", "<<: ",
-  "spec", "spec: CCRC-ISV-C01:2025\n", "application", "level", "category", "personnel", "projects", "premises", "evidence",
-  "id", "role", "lead", "date", "2026-03-18", "2026-02-30", "3", "1", "0", "-1", "1e999", "0x1F", ".nan", "null", "~", "true",
-  "risk-assessment", "disaster-recovery", "technical-lead", "../", "evidence/营业执照.pdf", "C:\\", "%2e%2e/", "$schema: ",
-  "$ref: ", "https://example.com/x.json", "杭州", "统一社会信用代码", "91330106MA2J7K3R08", "\u0000", "\u0001", "\ufeff", "\ufffd",
-  "\u2028", "\ud800", "😀",
+  "- ",
+  ": ",
+  "? ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ", ",
+  "&a ",
+  "*a",
+  "&b ",
+  "*b",
+  "!!str ",
+  "!!map ",
+  "!custom ",
+  "|",
+  "|-",
+  ">",
+  ">+2",
+  "---\n",
+  "...\n",
+  "# note\n",
+  "'",
+  '"',
+  "\\",
+  "\t",
+  "\n",
+  "\r\n",
+  "  ",
+  "    ",
+  "%YAML 1.2\n",
+  "%TAG ! tag:x,2025:\n",
+  "<<: ",
+  "spec",
+  "spec: CCRC-ISV-C01:2025\n",
+  "application",
+  "level",
+  "category",
+  "personnel",
+  "projects",
+  "premises",
+  "evidence",
+  "id",
+  "role",
+  "lead",
+  "date",
+  "2026-03-18",
+  "2026-02-30",
+  "3",
+  "1",
+  "0",
+  "-1",
+  "1e999",
+  "0x1F",
+  ".nan",
+  "null",
+  "~",
+  "true",
+  "risk-assessment",
+  "disaster-recovery",
+  "technical-lead",
+  "../",
+  "evidence/营业执照.pdf",
+  "C:\\",
+  "%2e%2e/",
+  "$schema: ",
+  "$ref: ",
+  "https://example.com/x.json",
+  "杭州",
+  "统一社会信用代码",
+  "91330106MA2J7K3R08",
+  "\u0000",
+  "\u0001",
+  "\ufeff",
+  "\ufffd",
+  "\u2028",
+  "\ud800",
+  "😀",
 ];
 
 function randomCharacters(random: Random): string {
@@ -104,7 +177,11 @@ const GENERATORS: Array<{ name: string; seed: number; make: (random: Random) => 
 function assertWithin(text: string, range: OffsetRange | undefined, what: string): void {
   if (!range) return;
   assert.ok(
-    Number.isInteger(range.start) && Number.isInteger(range.end) && range.start >= 0 && range.start <= range.end && range.end <= text.length,
+    Number.isInteger(range.start) &&
+      Number.isInteger(range.end) &&
+      range.start >= 0 &&
+      range.start <= range.end &&
+      range.end <= text.length,
     `${what}: range ${JSON.stringify(range)} outside a text of length ${text.length}`,
   );
 }
@@ -140,7 +217,8 @@ function exercise(text: string, report: DossierReport, random: Random, locale: L
   for (const fix of quickFixes(report, { start, end: Math.min(text.length, start + integer(random, 200)) }, locale)) {
     for (const edit of fix.edits) assertWithin(text, edit.range, "quick fix edit");
   }
-  for (const row of buildChecklist(report).rows) for (const finding of row.findings) assertWithin(text, finding.range, "checklist finding");
+  for (const row of buildChecklist(report).rows)
+    for (const finding of row.findings) assertWithin(text, finding.range, "checklist finding");
 }
 
 for (const generator of GENERATORS) {
@@ -149,11 +227,17 @@ for (const generator of GENERATORS) {
     for (let index = 0; index < TEXTS_PER_GENERATOR; index++) {
       const text = generator.make(random);
       const locale: Locale = index % 2 === 0 ? "en" : "zh-cn";
-      const service = createLanguageService({ locale, today: "2026-03-18", evidenceExists: (relative) => relative.length % 2 === 0 });
+      const service = createLanguageService({
+        locale,
+        today: "2026-03-18",
+        evidenceExists: (relative) => relative.length % 2 === 0,
+      });
       try {
         exercise(text, service.validate(text), random, locale);
       } catch (error) {
-        assert.fail(`${generator.name} #${index} (seed ${generator.seed}): ${String(error)}\ntext: ${JSON.stringify(text).slice(0, 2000)}`);
+        assert.fail(
+          `${generator.name} #${index} (seed ${generator.seed}): ${String(error)}\ntext: ${JSON.stringify(text).slice(0, 2000)}`,
+        );
       }
     }
   });

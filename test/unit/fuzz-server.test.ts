@@ -50,10 +50,41 @@ const integer = (random: Random, below: number): number => Math.floor(random() *
 const pick = <T>(random: Random, items: readonly T[]): T => items[integer(random, items.length)];
 
 const YAML_PIECES = [
-  "- ", ": ", "? ", "[", "]", "{", "}", ", ", "&a ", "*a", "!!str ", "|\n", ">-\n", "---\n", "# x\n", "\n", "  ", "'", '"',
-  "spec: CCRC-ISV-C01:2025\n", "level: 2", "category: security-audit", "- id: x\n    name: y\n", "evidence:\n  - ../up.pdf\n",
-  "date: 2026-02-30", "credit_code: 91330106MA2J7K3R09", "lead: nobody", "role: technical-lead", "$schema: https://example.com/s.json\n",
-  "{a: [b, {c: d}]}", "[1, 2", "key: 'unterminated", "&anchor {x: *anchor}", "杭州示例", "\t- tab",
+  "- ",
+  ": ",
+  "? ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ", ",
+  "&a ",
+  "*a",
+  "!!str ",
+  "|\n",
+  ">-\n",
+  "---\n",
+  "# x\n",
+  "\n",
+  "  ",
+  "'",
+  '"',
+  "spec: CCRC-ISV-C01:2025\n",
+  "level: 2",
+  "category: security-audit",
+  "- id: x\n    name: y\n",
+  "evidence:\n  - ../up.pdf\n",
+  "date: 2026-02-30",
+  "credit_code: 91330106MA2J7K3R09",
+  "lead: nobody",
+  "role: technical-lead",
+  "$schema: https://example.com/s.json\n",
+  "{a: [b, {c: d}]}",
+  "[1, 2",
+  "key: 'unterminated",
+  "&anchor {x: *anchor}",
+  "杭州示例",
+  "\t- tab",
 ];
 
 interface Change {
@@ -81,7 +112,13 @@ function randomChange(random: Random, document: TextDocument): Change {
   const newline = text.indexOf("\n", at);
   const lineEnd = newline < 0 ? text.length : newline + 1;
   const roll = random();
-  if (roll < 0.18) return change(document, at, at, pick(random, ["a", "1", " ", ":", "-", "#", "中", "\n", "x: ", "  "]).repeat(1 + integer(random, 3)));
+  if (roll < 0.18)
+    return change(
+      document,
+      at,
+      at,
+      pick(random, ["a", "1", " ", ":", "-", "#", "中", "\n", "x: ", "  "]).repeat(1 + integer(random, 3)),
+    );
   if (roll < 0.32) return change(document, at, Math.min(text.length, at + 1 + integer(random, 20)), "");
   if (roll < 0.42) return change(document, lineStart, lineEnd, "");
   if (roll < 0.52) {
@@ -94,14 +131,19 @@ function randomChange(random: Random, document: TextDocument): Change {
     return change(document, at, at, paste);
   }
   if (roll < 0.7) return change(document, at, at, randomBytesText(random));
-  if (roll < 0.8) return change(document, at, at, pick(random, ['"', "'", '"abc', "'x: y", "\"\\", "\"\n"]));
+  if (roll < 0.8) return change(document, at, at, pick(random, ['"', "'", '"abc', "'x: y", '"\\', '"\n']));
   if (roll < 0.87) return change(document, lineStart, lineStart, pick(random, ["\t", "\t\t", " \t"]));
   // replace what follows a key's colon on this line
   const line = text.slice(lineStart, lineEnd);
   const colon = line.indexOf(": ");
   const valueStart = colon >= 0 ? lineStart + colon + 2 : at;
   const valueEnd = Math.max(valueStart, lineEnd - (line.endsWith("\n") ? 1 : 0));
-  return change(document, valueStart, valueEnd, pick(random, ["", "~", "[]", "{}", "0", "-1", "2026-13-01", "risk-assessment", "yes", "'q'"]));
+  return change(
+    document,
+    valueStart,
+    valueEnd,
+    pick(random, ["", "~", "[]", "{}", "0", "-1", "2026-13-01", "risk-assessment", "yes", "'q'"]),
+  );
 }
 
 function startingText(random: Random, sample: Sample): string {
@@ -135,8 +177,14 @@ function randomRequest(client: TestLspClient, random: Random, document: TextDocu
   const textDocument = { uri: document.uri };
   const params =
     method === "textDocument/codeAction"
-      ? { textDocument, range: { start: position, end: document.positionAt(document.offsetAt(position) + integer(random, 80)) }, context: { diagnostics: [] } }
-      : method === "textDocument/documentSymbol" || method === "textDocument/foldingRange" || method === "textDocument/documentLink"
+      ? {
+          textDocument,
+          range: { start: position, end: document.positionAt(document.offsetAt(position) + integer(random, 80)) },
+          context: { diagnostics: [] },
+        }
+      : method === "textDocument/documentSymbol" ||
+          method === "textDocument/foldingRange" ||
+          method === "textDocument/documentLink"
         ? { textDocument }
         : { textDocument, position };
   const answered = client.request<unknown>(method, params).then(
@@ -171,10 +219,18 @@ interface Outcome {
   mismatches: string[];
 }
 
-async function runSequence(client: TestLspClient, serverIndex: number, sequence: number, locale: "en" | "zh-cn", outcome: Outcome): Promise<void> {
+async function runSequence(
+  client: TestLspClient,
+  serverIndex: number,
+  sequence: number,
+  locale: "en" | "zh-cn",
+  outcome: Outcome,
+): Promise<void> {
   const random = randomGenerator(0x15d0 + sequence);
   const sample = pick(random, SAMPLES);
-  const uri = pathToFileURL(path.join(path.dirname(sample.file), `fuzz-${serverIndex}-${sequence}.dossier.yaml`)).toString();
+  const uri = pathToFileURL(
+    path.join(path.dirname(sample.file), `fuzz-${serverIndex}-${sequence}.dossier.yaml`),
+  ).toString();
   const document = TextDocument.create(uri, "isv-dossier", 1, startingText(random, sample));
   const editCount = 1 + integer(random, 4);
   // every step is decided before anything is sent, so that the sequence depends on its seed alone
@@ -189,7 +245,12 @@ async function runSequence(client: TestLspClient, serverIndex: number, sequence:
     } else {
       TextDocument.update(replay, changes, replay.version + 1);
     }
-    steps.push({ version: replay.version, changes, request: random() < REQUEST_PROBABILITY, requestSeed: integer(random, 2 ** 31) });
+    steps.push({
+      version: replay.version,
+      changes,
+      request: random() < REQUEST_PROBABILITY,
+      requestSeed: integer(random, 2 ** 31),
+    });
   }
   const finalVersion = replay.version;
   const finalText = replay.getText();
@@ -199,7 +260,8 @@ async function runSequence(client: TestLspClient, serverIndex: number, sequence:
   let published: Promise<PublishedDiagnostics> | undefined;
   for (const [index, step] of steps.entries()) {
     TextDocument.update(document, step.changes, step.version);
-    if (index === steps.length - 1) published = client.diagnostics(uri, (next) => next.version === finalVersion, ANSWER_TIMEOUT_MS);
+    if (index === steps.length - 1)
+      published = client.diagnostics(uri, (next) => next.version === finalVersion, ANSWER_TIMEOUT_MS);
     await client.change(uri, step.version, step.changes);
     if (step.request) requests.push(randomRequest(client, randomGenerator(step.requestSeed), document));
   }
@@ -211,7 +273,9 @@ async function runSequence(client: TestLspClient, serverIndex: number, sequence:
     // both sides are built by toDiagnostic, so equal diagnostics serialize identically (keys in the same order)
     if (JSON.stringify(diagnostics) !== expected) assert.deepEqual(diagnostics, JSON.parse(expected));
   } catch (error) {
-    outcome.mismatches.push(`sequence ${sequence} (${path.basename(sample.file)}): ${String(error).slice(0, 1500)}\nfinal text: ${JSON.stringify(finalText).slice(0, 1500)}`);
+    outcome.mismatches.push(
+      `sequence ${sequence} (${path.basename(sample.file)}): ${String(error).slice(0, 1500)}\nfinal text: ${JSON.stringify(finalText).slice(0, 1500)}`,
+    );
   }
   await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   outcome.sequences++;
@@ -245,20 +309,30 @@ async function fuzzOneServer(serverIndex: number, sequences: number[], locale: "
   }
 }
 
-test(`server fuzz: ${SEQUENCES} random edit sequences over the samples, incremental sync, requests in between`, { timeout: 300_000 }, async () => {
-  const started = Date.now();
-  const byServer = Array.from({ length: SERVERS }, (_, server) => Array.from({ length: SEQUENCES }, (_, sequence) => sequence).filter((sequence) => sequence % SERVERS === server));
-  const outcomes = await Promise.all(byServer.map((sequences, server) => fuzzOneServer(server, sequences, server % 2 === 0 ? "zh-cn" : "en")));
-  const total = outcomes.reduce(
-    (sum, outcome) => ({
-      sequences: sum.sequences + outcome.sequences,
-      edits: sum.edits + outcome.edits,
-      requests: sum.requests + outcome.requests,
-      mismatches: [...sum.mismatches, ...outcome.mismatches],
-    }),
-    { sequences: 0, edits: 0, requests: 0, mismatches: [] as string[] },
-  );
-  assert.deepEqual(total.mismatches, []);
-  assert.equal(total.sequences, SEQUENCES);
-  process.stdout.write(`# fuzz: ${total.sequences} sequences, ${total.edits} edits, ${total.requests} requests in ${Date.now() - started} ms\n`);
-});
+test(
+  `server fuzz: ${SEQUENCES} random edit sequences over the samples, incremental sync, requests in between`,
+  { timeout: 300_000 },
+  async () => {
+    const started = Date.now();
+    const byServer = Array.from({ length: SERVERS }, (_, server) =>
+      Array.from({ length: SEQUENCES }, (_, sequence) => sequence).filter((sequence) => sequence % SERVERS === server),
+    );
+    const outcomes = await Promise.all(
+      byServer.map((sequences, server) => fuzzOneServer(server, sequences, server % 2 === 0 ? "zh-cn" : "en")),
+    );
+    const total = outcomes.reduce(
+      (sum, outcome) => ({
+        sequences: sum.sequences + outcome.sequences,
+        edits: sum.edits + outcome.edits,
+        requests: sum.requests + outcome.requests,
+        mismatches: [...sum.mismatches, ...outcome.mismatches],
+      }),
+      { sequences: 0, edits: 0, requests: 0, mismatches: [] as string[] },
+    );
+    assert.deepEqual(total.mismatches, []);
+    assert.equal(total.sequences, SEQUENCES);
+    process.stdout.write(
+      `# fuzz: ${total.sequences} sequences, ${total.edits} edits, ${total.requests} requests in ${Date.now() - started} ms\n`,
+    );
+  },
+);

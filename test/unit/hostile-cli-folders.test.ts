@@ -19,7 +19,10 @@ const TIMEOUT_MS = 30_000;
 const TEMPORARY: string[] = [];
 
 interface JsonReport {
-  files: Array<{ path: string; findings: Array<{ rule: string; clauses: string[]; severity: string; args: { [name: string]: unknown } }> }>;
+  files: Array<{
+    path: string;
+    findings: Array<{ rule: string; clauses: string[]; severity: string; args: { [name: string]: unknown } }>;
+  }>;
 }
 
 function makeFolder(): string {
@@ -138,7 +141,16 @@ describe("special files are never read; large files are not read whole", () => {
       lint(["checklist", "big.dossier.yaml", "--as-of", AS_OF], folder),
       lint(["lint", "/dev/zero"], folder),
     ]);
-    const named = ["x.dossier.yaml", "z.dossier.yaml", "dir.dossier.yaml", "x.dossier.yaml", "z.dossier.yaml", "dir.dossier.yaml", "big.dossier.yaml", "/dev/zero"];
+    const named = [
+      "x.dossier.yaml",
+      "z.dossier.yaml",
+      "dir.dossier.yaml",
+      "x.dossier.yaml",
+      "z.dossier.yaml",
+      "dir.dossier.yaml",
+      "big.dossier.yaml",
+      "/dev/zero",
+    ];
     runs.forEach((run, index) => {
       finished(run);
       assertProblemLines(run, [named[index]]);
@@ -151,7 +163,10 @@ describe("special files are never read; large files are not read whole", () => {
 
 test("core: the limits.file-size finding has no clause, is a warning at the start, and has texts in both languages", () => {
   const finding = fileSizeFinding(6_000_000, 5_242_880);
-  assert.deepEqual([finding.ruleId, finding.clauseIds, finding.severity, finding.range, finding.related], ["limits.file-size", [], "warning", { start: 0, end: 0 }, []]);
+  assert.deepEqual(
+    [finding.ruleId, finding.clauseIds, finding.severity, finding.range, finding.related],
+    ["limits.file-size", [], "warning", { start: 0, end: 0 }, []],
+  );
   assert.ok(hasMessage(finding.messageId));
   for (const locale of ["en", "zh-cn"] as const) {
     const text = renderMessage(finding.messageId, finding.args, locale);

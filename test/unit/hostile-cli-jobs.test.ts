@@ -18,9 +18,14 @@ after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 const batch = path.join(folder, "batch");
 fs.mkdirSync(batch);
-for (let index = 0; index < FILES; index++) fs.copyFileSync(SAMPLE, path.join(batch, `d${String(index).padStart(3, "0")}.dossier.yaml`));
+for (let index = 0; index < FILES; index++)
+  fs.copyFileSync(SAMPLE, path.join(batch, `d${String(index).padStart(3, "0")}.dossier.yaml`));
 
-async function lintCounted(extra: string[], lang: string, name: string): Promise<{ stdout: string; stderr: string; code: number | null; started: number }> {
+async function lintCounted(
+  extra: string[],
+  lang: string,
+  name: string,
+): Promise<{ stdout: string; stderr: string; code: number | null; started: number }> {
   const log = path.join(folder, `workers-${name}.json`);
   const run = await runCli(["lint", batch, ...extra, "--format", "json", "--as-of", AS_OF, "--lang", lang], {
     timeoutMs: 120_000,
@@ -41,7 +46,11 @@ test("--jobs 10000 starts no worker thread and lints every file as without it, w
     const jobs = await lintCounted(["--jobs", "10000"], lang, `jobs-${lang}`);
     assert.equal(jobs.started, 0, `${lang}: no worker thread with --jobs 10000`);
     assert.equal(jobs.code, plainInLang.code, `${lang}: the same exit code`);
-    assert.equal((JSON.parse(jobs.stdout) as { files: unknown[] }).files.length, FILES, `${lang}: every file is linted`);
+    assert.equal(
+      (JSON.parse(jobs.stdout) as { files: unknown[] }).files.length,
+      FILES,
+      `${lang}: every file is linted`,
+    );
     assert.ok(jobs.stdout === plainInLang.stdout, `${lang}: the same report as without --jobs`);
     const lines = jobs.stderr.split("\n").filter(Boolean);
     assert.equal(lines.length, 1, `${lang}: one notice line: ${jobs.stderr}`);

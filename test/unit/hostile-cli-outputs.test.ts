@@ -68,14 +68,26 @@ describe("an output that is an input or a dossier is refused with exit 2 and one
   });
 
   test("checklist a.dossier.yaml -o ./a.dossier.yaml", async () => {
-    assertRefused(await run(["checklist", "a.dossier.yaml", "-o", "./a.dossier.yaml", "--as-of", AS_OF]), "./a.dossier.yaml");
+    assertRefused(
+      await run(["checklist", "a.dossier.yaml", "-o", "./a.dossier.yaml", "--as-of", AS_OF]),
+      "./a.dossier.yaml",
+    );
     assertUntouched("a.dossier.yaml");
   });
 
   test("lint . -f json -o b.dossier.yaml, b being one of the linted files; also sub/c through a folder argument", async () => {
     const [b, c] = await Promise.all([
       run(["lint", ".", "-f", "json", "-o", "b.dossier.yaml", "--as-of", AS_OF]),
-      run(["lint", "sub", "-f", "json", "-o", path.join(folder, "sub", "..", "sub", "c.dossier.yaml"), "--as-of", AS_OF]),
+      run([
+        "lint",
+        "sub",
+        "-f",
+        "json",
+        "-o",
+        path.join(folder, "sub", "..", "sub", "c.dossier.yaml"),
+        "--as-of",
+        AS_OF,
+      ]),
     ]);
     assertRefused(b, "b.dossier.yaml");
     assertRefused(c, "c.dossier.yaml");
@@ -124,7 +136,11 @@ describe("outputs are written whole, then renamed into place", () => {
       const result = await run([...args]);
       assert.equal(result.timedOut, false);
       assert.ok(result.code === 0 || result.code === 1, result.stderr);
-      assert.equal(fs.readFileSync(file(`${name}.previous`), "utf8"), "previous report\n", `${name}: the old file was not written into`);
+      assert.equal(
+        fs.readFileSync(file(`${name}.previous`), "utf8"),
+        "previous report\n",
+        `${name}: the old file was not written into`,
+      );
       assert.notEqual(fs.readFileSync(file(name), "utf8"), "previous report\n", `${name}: the new report is in place`);
       if (name === "report.json") JSON.parse(fs.readFileSync(file(name), "utf8"));
       assert.deepEqual(leftovers(), [], "no temporary file is left");
@@ -150,7 +166,9 @@ describe("outputs are written whole, then renamed into place", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(fs.readFileSync(file("new.dossier.yaml"), "utf8"), /security-integration/);
     assert.deepEqual(leftovers(), []);
-    const killed = await run(["init", "--category", "security-integration", "--level", "1", "killed.dossier.yaml"], { NODE_OPTIONS: `--require ${JSON.stringify(INTERRUPT)}` });
+    const killed = await run(["init", "--category", "security-integration", "--level", "1", "killed.dossier.yaml"], {
+      NODE_OPTIONS: `--require ${JSON.stringify(INTERRUPT)}`,
+    });
     assert.equal(killed.signal, "SIGKILL");
     assert.ok(!fs.existsSync(file("killed.dossier.yaml")), "no half-written dossier under its name");
     for (const leftover of leftovers()) fs.rmSync(file(leftover));

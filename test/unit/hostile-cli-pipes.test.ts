@@ -19,7 +19,8 @@ let folder = "";
 before(() => {
   assertBuilt();
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-pipes-"));
-  for (let index = 0; index < FILES; index++) fs.copyFileSync(SAMPLE, path.join(folder, `d${String(index).padStart(2, "0")}.dossier.yaml`));
+  for (let index = 0; index < FILES; index++)
+    fs.copyFileSync(SAMPLE, path.join(folder, `d${String(index).padStart(2, "0")}.dossier.yaml`));
 });
 
 after(() => {
@@ -36,7 +37,11 @@ interface PipeRun {
 /** Runs the CLI with stdout a pipe that the test closes: at once, or once the first chunk has arrived. */
 function runClosingStdout(args: string[], when: "at-once" | "after-first-chunk"): Promise<PipeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env: { ...neutralEnvironment(), LANG: "en_US.UTF-8" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: folder,
+      env: { ...neutralEnvironment(), LANG: "en_US.UTF-8" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const stderr: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -77,7 +82,11 @@ test("a shell pipeline into head -1", async (context) => {
   if (!fs.existsSync("/bin/bash") || !fs.existsSync("/usr/bin/head")) return context.skip("no bash or head here");
   const script = 'node "$0" lint . --as-of "$1" 2>stderr.txt | head -1 >/dev/null; echo "${PIPESTATUS[0]}"';
   const result = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
-    const child = spawn("/bin/bash", ["-c", script, CLI, AS_OF], { cwd: folder, env: neutralEnvironment(), stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("/bin/bash", ["-c", script, CLI, AS_OF], {
+      cwd: folder,
+      env: neutralEnvironment(),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const stdout: Buffer[] = [];
     const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));

@@ -23,13 +23,22 @@ let folder = "";
 function hostileDossier(): string {
   const text = fs.readFileSync(SAMPLE, "utf8");
   const controls = '"evidence/营业执照\\e[2J\\a\\x9b31m\\x7f\\u202e\\u2066\\uFFFE\\uFFFF\\x01\\x0c\\uD800.pdf"';
-  const premises = ['"=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"', controls, '"@SUM(1+1)"', '"-2+3"', '"\\tTAB"', '"\\rCR"'];
-  const person = ['"+cmd|\' /C calc\'!A0"'];
+  const premises = [
+    '"=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"',
+    controls,
+    '"@SUM(1+1)"',
+    '"-2+3"',
+    '"\\tTAB"',
+    '"\\rCR"',
+  ];
+  const person = ["\"+cmd|' /C calc'!A0\""];
   const list = (entries: string[], indent: string): string => entries.map((entry) => `${indent}- ${entry}`).join("\n");
   return text
     .replace("    - evidence/营业执照.pdf", list([controls], "    "))
     .replace("    - evidence/场所/房屋租赁合同.pdf", list(premises, "    "))
-    .replace(/^( +)- evidence\/人员\/刘承泽-服务管理能力证书\.pdf$/m, (_line: string, indent: string) => list(person, indent));
+    .replace(/^( +)- evidence\/人员\/刘承泽-服务管理能力证书\.pdf$/m, (_line: string, indent: string) =>
+      list(person, indent),
+    );
 }
 
 function run(args: string[], env: { [name: string]: string } = {}): Promise<CliRun> {
@@ -86,7 +95,13 @@ describe("terminal", () => {
 function assertXmlChars(text: string, what: string): void {
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0;
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     assert.ok(allowed, `${what}: U+${code.toString(16).toUpperCase()} is not an XML character`);
   }
 }
@@ -95,9 +110,13 @@ function assertXmlChars(text: string, what: string): void {
 function assertBalancedXml(text: string): void {
   const body = text.replace(/^<\?xml[^?]*\?>\s*/, "");
   const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
+  const tag =
+    /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
   for (const match of body.matchAll(tag)) {
-    assert.ok(match[2] !== undefined, `malformed markup at ${match.index}: ${JSON.stringify(body.slice(match.index, (match.index ?? 0) + 40))}`);
+    assert.ok(
+      match[2] !== undefined,
+      `malformed markup at ${match.index}: ${JSON.stringify(body.slice(match.index, (match.index ?? 0) + 40))}`,
+    );
     if (match[4] === "/") continue;
     if (match[1] === "/") assert.equal(stack.pop(), match[2], `closing </${match[2]}> at ${match.index}`);
     else stack.push(match[2]);
@@ -160,7 +179,11 @@ describe("CSV", () => {
     const cells = csvRecords(result.stdout.replace(/^\ufeff/, "")).flat();
     const formulas = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
     assert.deepEqual(formulas, []);
-    for (const start of ["'=HYPERLINK(", "'+cmd|"]) assert.ok(cells.some((cell) => cell.startsWith(start)), `a cell starts with ${start}`);
+    for (const start of ["'=HYPERLINK(", "'+cmd|"])
+      assert.ok(
+        cells.some((cell) => cell.startsWith(start)),
+        `a cell starts with ${start}`,
+      );
     assert.ok(cells.some((cell) => cell.includes("营业执照")));
   });
 });

@@ -11,7 +11,7 @@ import { runCli } from "../support/cli-harness";
 const service = createLanguageService({ locale: "en", today: "2026-03-18" });
 
 const EMPTY: { [name: string]: string } = {
-  "nothing": "",
+  nothing: "",
   "only a BOM": "\uFEFF",
   "only comments": "# a dossier to be written\n# later\n",
   "a BOM and comments": "\uFEFF# a dossier to be written\n",
@@ -39,7 +39,7 @@ test("core: a dossier with content, or one not looked at, is not empty", () => {
     "a key": "spec: CCRC-ISV-C01:2025\n",
     "an empty string": '""\n',
     "too many aliases": "a: &a [1, 1]\nb: [" + "*a, ".repeat(200) + "*a]\n",
-    "binary": "spec: x\u0000\u0000\n",
+    binary: "spec: x\u0000\u0000\n",
     "nested too deep": "[".repeat(1000) + "]".repeat(1000) + "\n",
   };
   for (const [name, text] of Object.entries(notEmpty)) {
@@ -48,23 +48,31 @@ test("core: a dossier with content, or one not looked at, is not empty", () => {
   }
 });
 
-test("CLI: a file holding only a BOM, only comments or only a modeline lints with exit 1 and schema.empty", { timeout: 120_000 }, async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-empty-"));
-  try {
-    const files: { [name: string]: Buffer } = {
-      "bom.dossier.yaml": Buffer.from([0xef, 0xbb, 0xbf]),
-      "comments.dossier.yaml": Buffer.from("# to be written\n"),
-      "modeline.dossier.yaml": Buffer.from("# yaml-language-server: $schema=https://example.com/dossier.schema.json\n"),
-    };
-    for (const [name, bytes] of Object.entries(files)) {
-      const file = path.join(folder, name);
-      fs.writeFileSync(file, bytes);
-      const run = await runCli(["lint", "--format", "json", "--as-of", "2026-03-18", file]);
-      assert.equal(run.code, 1, `${name}: ${run.stdout}${run.stderr}`);
-      const rules = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }).files[0].findings.map((finding) => finding.rule);
-      assert.ok(rules.includes("schema.empty"), `${name}: ${rules.join(", ")}`);
+test(
+  "CLI: a file holding only a BOM, only comments or only a modeline lints with exit 1 and schema.empty",
+  { timeout: 120_000 },
+  async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-empty-"));
+    try {
+      const files: { [name: string]: Buffer } = {
+        "bom.dossier.yaml": Buffer.from([0xef, 0xbb, 0xbf]),
+        "comments.dossier.yaml": Buffer.from("# to be written\n"),
+        "modeline.dossier.yaml": Buffer.from(
+          "# yaml-language-server: $schema=https://example.com/dossier.schema.json\n",
+        ),
+      };
+      for (const [name, bytes] of Object.entries(files)) {
+        const file = path.join(folder, name);
+        fs.writeFileSync(file, bytes);
+        const run = await runCli(["lint", "--format", "json", "--as-of", "2026-03-18", file]);
+        assert.equal(run.code, 1, `${name}: ${run.stdout}${run.stderr}`);
+        const rules = (
+          JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> }
+        ).files[0].findings.map((finding) => finding.rule);
+        assert.ok(rules.includes("schema.empty"), `${name}: ${rules.join(", ")}`);
+      }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-});
+  },
+);

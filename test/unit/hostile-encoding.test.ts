@@ -11,7 +11,10 @@ import type { Finding } from "../../server/src/core/types";
 import { PublishedDiagnostics, TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
 
-const SAMPLE = fs.readFileSync(path.join(repositoryRoot(), "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"), "utf8");
+const SAMPLE = fs.readFileSync(
+  path.join(repositoryRoot(), "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"),
+  "utf8",
+);
 const service = createLanguageService({ locale: "zh-cn", today: "2026-03-18" });
 
 function utf16(text: string, endianness: "le" | "be", withBom: boolean): Uint8Array {
@@ -45,12 +48,17 @@ test("bytes: UTF-8 is read as is; a UTF-8 BOM is kept for the text check to repo
   assert.equal(plain.text, SAMPLE);
   assert.deepEqual(plain.findings, []);
 
-  const bom = decodeDossierBytes(new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, "utf8")])));
+  const bom = decodeDossierBytes(
+    new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, "utf8")])),
+  );
   assert.equal(bom.encoding, "utf-8-bom");
   assert.equal(bom.text, "\ufeff" + SAMPLE);
   const report = service.validate(bom.text);
   const bomFinding = report.findings.find((finding) => finding.ruleId === "encoding.bom");
-  assert.deepEqual(bomFinding && { severity: bomFinding.severity, range: bomFinding.range }, { severity: "info", range: { start: 0, end: 1 } });
+  assert.deepEqual(bomFinding && { severity: bomFinding.severity, range: bomFinding.range }, {
+    severity: "info",
+    range: { start: 0, end: 1 },
+  });
   assert.deepEqual(withoutEncoding(report.findings), ids(service.validate(SAMPLE).findings));
 });
 
@@ -70,7 +78,11 @@ test("bytes: UTF-16 LE and BE, with and without BOM, are decoded and checked, wi
 
 test("bytes: GBK text is not UTF-8: U+FFFD replacement characters get a warning and the rest is still checked", () => {
   // 杭州 in GBK is BA BC D6 DD: not valid UTF-8.
-  const gbk = Buffer.concat([Buffer.from("spec: CCRC-ISV-C01:2025\napplicant:\n  name: ", "utf8"), Buffer.from([0xba, 0xbc, 0xd6, 0xdd]), Buffer.from("\n", "utf8")]);
+  const gbk = Buffer.concat([
+    Buffer.from("spec: CCRC-ISV-C01:2025\napplicant:\n  name: ", "utf8"),
+    Buffer.from([0xba, 0xbc, 0xd6, 0xdd]),
+    Buffer.from("\n", "utf8"),
+  ]);
   const decoded = decodeDossierBytes(new Uint8Array(gbk));
   assert.equal(decoded.encoding, "utf-8");
   const report = service.validate(decoded.text);
@@ -78,13 +90,27 @@ test("bytes: GBK text is not UTF-8: U+FFFD replacement characters get a warning 
   assert.ok(replacement, ids(report.findings).join(", "));
   assert.equal(replacement.severity, "warning");
   assert.equal(decoded.text[replacement.range.start], "\ufffd");
-  assert.ok(ids(report.findings).some((id) => id.startsWith("schema.")), "the dossier is still checked");
+  assert.ok(
+    ids(report.findings).some((id) => id.startsWith("schema.")),
+    "the dossier is still checked",
+  );
 });
 
 test("bytes: binary files (random bytes, a PDF, a PNG) are declined with encoding.binary", () => {
-  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 42 >>\nstream\n", "latin1"), Buffer.from(binaryBytes(2048, 7)), Buffer.from("\nendstream\n")]);
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from(binaryBytes(1024, 8))]);
-  for (const [name, bytes] of [["random", binaryBytes(4096, 42)], ["pdf", new Uint8Array(pdf)], ["png", new Uint8Array(png)]] as const) {
+  const pdf = Buffer.concat([
+    Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 42 >>\nstream\n", "latin1"),
+    Buffer.from(binaryBytes(2048, 7)),
+    Buffer.from("\nendstream\n"),
+  ]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from(binaryBytes(1024, 8)),
+  ]);
+  for (const [name, bytes] of [
+    ["random", binaryBytes(4096, 42)],
+    ["pdf", new Uint8Array(pdf)],
+    ["png", new Uint8Array(png)],
+  ] as const) {
     const decoded = decodeDossierBytes(bytes);
     const report = service.validate(decoded.text);
     assert.deepEqual(ids(report.findings), ["encoding.binary"], name);
@@ -95,7 +121,10 @@ test("bytes: binary files (random bytes, a PDF, a PNG) are declined with encodin
 test("text: NUL declines (and names UTF-16 when NULs alternate); control characters, U+FFFD and a BOM are findings at the first one", () => {
   const nul = textEncodingFindings("spec: a\u0000b\n");
   assert.equal(nul.declined, true);
-  assert.deepEqual(nul.findings.map((finding) => [finding.ruleId, finding.messageId, finding.range.start]), [["encoding.binary", "encoding.binary", 7]]);
+  assert.deepEqual(
+    nul.findings.map((finding) => [finding.ruleId, finding.messageId, finding.range.start]),
+    [["encoding.binary", "encoding.binary", 7]],
+  );
 
   const utf16AsBytes = Buffer.from(SAMPLE, "utf16le").toString("latin1");
   const misread = textEncodingFindings(utf16AsBytes);
@@ -104,54 +133,74 @@ test("text: NUL declines (and names UTF-16 when NULs alternate); control charact
 
   const control = textEncodingFindings("spec: a\u0007b\nname: \u007f\n");
   assert.equal(control.declined, false);
-  assert.deepEqual(control.findings.map((finding) => [finding.ruleId, finding.range.start, finding.args.code, finding.args.count]), [["encoding.control-character", 7, "U+0007", 2]]);
+  assert.deepEqual(
+    control.findings.map((finding) => [finding.ruleId, finding.range.start, finding.args.code, finding.args.count]),
+    [["encoding.control-character", 7, "U+0007", 2]],
+  );
 
   const surrogate = textEncodingFindings("name: \ud800x\n");
   assert.deepEqual(ids(surrogate.findings), ["encoding.control-character"]);
   assert.deepEqual(ids(textEncodingFindings("name: 😀\n").findings), [], "a surrogate pair is fine");
 
   const replacement = textEncodingFindings("name: \ufffd\ufffd\n");
-  assert.deepEqual(replacement.findings.map((finding) => [finding.ruleId, finding.severity, finding.args.count]), [["encoding.replacement-character", "warning", 2]]);
+  assert.deepEqual(
+    replacement.findings.map((finding) => [finding.ruleId, finding.severity, finding.args.count]),
+    [["encoding.replacement-character", "warning", 2]],
+  );
 
   assert.deepEqual(ids(textEncodingFindings("\ufeffspec: x\n").findings), ["encoding.bom"]);
   assert.deepEqual(ids(textEncodingFindings(SAMPLE).findings), []);
-  assert.deepEqual(ids(textEncodingFindings("tab\there\r\nnel\u0085 nbsp\u00a0\n").findings), [], "tab, CR, NEL and NBSP are printable");
+  assert.deepEqual(
+    ids(textEncodingFindings("tab\there\r\nnel\u0085 nbsp\u00a0\n").findings),
+    [],
+    "tab, CR, NEL and NBSP are printable",
+  );
 });
 
 function ruleIdsOf(published: PublishedDiagnostics): string[] {
-  return published.diagnostics.map((diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code));
+  return published.diagnostics.map(
+    (diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code),
+  );
 }
 
-test("server: binary and misdecoded text is answered with a finding; requests are answered; no crash", { timeout: 60_000 }, async () => {
-  const client = new TestLspClient();
-  try {
-    await client.initialize("zh-cn");
-    const cases: Array<[string, string, string]> = [
-      ["UTF-8 BOM", "\ufeff" + SAMPLE, "encoding.bom"],
-      ["NUL in a value", SAMPLE.replace("leased", "lea\u0000sed"), "encoding.binary"],
-      ["UTF-16LE read as Latin-1", Buffer.from(SAMPLE, "utf16le").toString("latin1"), "encoding.binary"],
-      ["UTF-16BE with BOM read as UTF-8", Buffer.from(utf16(SAMPLE, "be", true)).toString("utf8"), "encoding.binary"],
-      ["GBK read as UTF-8", Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xba, 0xbc, 0xd6, 0xdd, 0x0a]).toString("utf8"), "encoding.replacement-character"],
-      ["random bytes read as UTF-8", Buffer.from(binaryBytes(8192, 3)).toString("utf8"), "encoding.binary"],
-      ["control characters", SAMPLE.replace("leased", "lea\u001bsed"), "encoding.control-character"],
-    ];
-    for (const [index, [name, text, ruleId]] of cases.entries()) {
-      const uri = `untitled:encoding-${index}.dossier.yaml`;
-      const published = client.diagnostics(uri, (next) => next.version === 1);
-      await client.open(uri, text);
-      assert.ok(ruleIdsOf(await published).includes(ruleId), `${name}: ${ruleIdsOf(await published).join(", ")}`);
-      const textDocument = { uri };
-      const position = { line: 0, character: 1 };
-      await Promise.all([
-        client.request("textDocument/hover", { textDocument, position }),
-        client.request("textDocument/completion", { textDocument, position }),
-        client.request("textDocument/documentSymbol", { textDocument }),
-        client.request("textDocument/foldingRange", { textDocument }),
-      ]);
+test(
+  "server: binary and misdecoded text is answered with a finding; requests are answered; no crash",
+  { timeout: 60_000 },
+  async () => {
+    const client = new TestLspClient();
+    try {
+      await client.initialize("zh-cn");
+      const cases: Array<[string, string, string]> = [
+        ["UTF-8 BOM", "\ufeff" + SAMPLE, "encoding.bom"],
+        ["NUL in a value", SAMPLE.replace("leased", "lea\u0000sed"), "encoding.binary"],
+        ["UTF-16LE read as Latin-1", Buffer.from(SAMPLE, "utf16le").toString("latin1"), "encoding.binary"],
+        ["UTF-16BE with BOM read as UTF-8", Buffer.from(utf16(SAMPLE, "be", true)).toString("utf8"), "encoding.binary"],
+        [
+          "GBK read as UTF-8",
+          Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xba, 0xbc, 0xd6, 0xdd, 0x0a]).toString("utf8"),
+          "encoding.replacement-character",
+        ],
+        ["random bytes read as UTF-8", Buffer.from(binaryBytes(8192, 3)).toString("utf8"), "encoding.binary"],
+        ["control characters", SAMPLE.replace("leased", "lea\u001bsed"), "encoding.control-character"],
+      ];
+      for (const [index, [name, text, ruleId]] of cases.entries()) {
+        const uri = `untitled:encoding-${index}.dossier.yaml`;
+        const published = client.diagnostics(uri, (next) => next.version === 1);
+        await client.open(uri, text);
+        assert.ok(ruleIdsOf(await published).includes(ruleId), `${name}: ${ruleIdsOf(await published).join(", ")}`);
+        const textDocument = { uri };
+        const position = { line: 0, character: 1 };
+        await Promise.all([
+          client.request("textDocument/hover", { textDocument, position }),
+          client.request("textDocument/completion", { textDocument, position }),
+          client.request("textDocument/documentSymbol", { textDocument }),
+          client.request("textDocument/foldingRange", { textDocument }),
+        ]);
+      }
+      assert.equal(client.stderr.join(""), "");
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
     }
-    assert.equal(client.stderr.join(""), "");
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+  },
+);

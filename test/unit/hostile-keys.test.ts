@@ -68,20 +68,38 @@ test("core: duplicate keys are the ones yaml's own check finds, at the later key
   ];
   for (const [text, keys] of cases) {
     const findings = service.validate(text).findings.filter((finding) => finding.ruleId === "yaml.duplicate-key");
-    assert.deepEqual(findings.map((finding) => text.slice(finding.range.start, finding.range.end)), keys, JSON.stringify(text));
+    assert.deepEqual(
+      findings.map((finding) => text.slice(finding.range.start, finding.range.end)),
+      keys,
+      JSON.stringify(text),
+    );
     assert.ok(findings.every((finding) => finding.severity === "error"));
     // the same duplicates, at the same places, as yaml's quadratic check
-    const quadratic = parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }).errors.filter((error) => error.code === "DUPLICATE_KEY");
+    const quadratic = parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }).errors.filter(
+      (error) => error.code === "DUPLICATE_KEY",
+    );
     const linear = parseYamlDocument(text).errors.filter((error) => error.code === "DUPLICATE_KEY");
-    assert.deepEqual(linear.map((error) => error.pos), quadratic.map((error) => error.pos), JSON.stringify(text));
+    assert.deepEqual(
+      linear.map((error) => error.pos),
+      quadratic.map((error) => error.pos),
+      JSON.stringify(text),
+    );
   }
 });
 
 test("core: yaml's quadratic duplicate-key check is off; with broken text around, the errors are yaml's", () => {
   assert.equal(PARSE_OPTIONS.uniqueKeys, false);
-  const problems = (errors: readonly YAMLError[]) => errors.map((error) => `${error.pos[0]}-${error.pos[1]} ${error.code}`).sort();
-  for (const text of ["a: 1\nb: [1\na: 2\n\tc: 3\n{d: 1, d: 2}\n", "a: 1\na: 2\nb:\n  - {c: 1, c: 2\n  - d: 1\n    d: 2\n"]) {
-    assert.deepEqual(problems(parseYamlDocument(text).errors), problems(parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }).errors), JSON.stringify(text));
+  const problems = (errors: readonly YAMLError[]) =>
+    errors.map((error) => `${error.pos[0]}-${error.pos[1]} ${error.code}`).sort();
+  for (const text of [
+    "a: 1\nb: [1\na: 2\n\tc: 3\n{d: 1, d: 2}\n",
+    "a: 1\na: 2\nb:\n  - {c: 1, c: 2\n  - d: 1\n    d: 2\n",
+  ]) {
+    assert.deepEqual(
+      problems(parseYamlDocument(text).errors),
+      problems(parseDocument(text, { ...PARSE_OPTIONS, uniqueKeys: true }).errors),
+      JSON.stringify(text),
+    );
   }
 });
 
@@ -138,7 +156,11 @@ test("core: keys added to a mapping after it was indexed are found; the first of
 test("core: the time budget stops the schema check in the middle: a clock that advances once per look", () => {
   const text = "spec: CCRC-ISV-C01:2025\n" + manyKeyLines(5000);
   let looks = 0;
-  const report = createLanguageService({ locale: "en", today: "2026-03-18", timeBudget: { limitMs: 200, now: () => looks++ } }).validate(text);
+  const report = createLanguageService({
+    locale: "en",
+    today: "2026-03-18",
+    timeBudget: { limitMs: 200, now: () => looks++ },
+  }).validate(text);
   const budget = report.findings.filter((finding) => finding.ruleId === "limits.time-budget");
   assert.equal(budget.length, 1, ruleIds(report).slice(0, 5).join(", "));
   assert.deepEqual(budget[0].args, { limit: 200, next: "schema", skipped: RULES.length + 1 });
@@ -151,7 +173,11 @@ test("core: the time budget stops the schema check in the middle: a clock that a
 test("core: the time budget stops the parse itself: a clock that advances once per look, on 45,000 keys and a 1 MB flow mapping", () => {
   for (const text of [manyKeyLines(45_000), flowMapping(1024 * 1024)]) {
     let looks = 0;
-    const report = createLanguageService({ locale: "en", today: "2026-03-18", timeBudget: { limitMs: 3, now: () => looks++ } }).validate(text);
+    const report = createLanguageService({
+      locale: "en",
+      today: "2026-03-18",
+      timeBudget: { limitMs: 3, now: () => looks++ },
+    }).validate(text);
     assert.deepEqual(ruleIds(report), ["limits.time-budget"]);
     assert.deepEqual(report.findings[0].args, { limit: 3, next: "yaml", skipped: RULES.length + 2 });
     assert.equal(report.parsed.declined, "limits.time-budget");
@@ -162,7 +188,10 @@ test("core: the time budget stops the parse itself: a clock that advances once p
 });
 
 test("core: parsed step by step under a deadline that does not pass, a large text gives the findings of a parse at once", () => {
-  const sample = fs.readFileSync(path.join(ROOT, "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"), "utf8");
+  const sample = fs.readFileSync(
+    path.join(ROOT, "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"),
+    "utf8",
+  );
   const padding = "# " + "合同条款正文，逐条粘贴。".repeat(20) + "\n";
   const texts = [
     sample + padding.repeat(400),
@@ -180,7 +209,9 @@ test("core: parsed step by step under a deadline that does not pass, a large tex
 test("core: schema findings are capped; one limits.schema-findings warning on the first line counts the rest", () => {
   const keys = 5000;
   const text = "spec: CCRC-ISV-C01:2025\n" + manyKeyLines(keys);
-  const few = service.validate("spec: CCRC-ISV-C01:2025\nk0: 1\n").findings.filter((finding) => finding.ruleId.startsWith("schema.")).length;
+  const few = service
+    .validate("spec: CCRC-ISV-C01:2025\nk0: 1\n")
+    .findings.filter((finding) => finding.ruleId.startsWith("schema.")).length;
   const report = service.validate(text);
   const schema = report.findings.filter((finding) => finding.ruleId.startsWith("schema."));
   assert.equal(schema.length, LIMITS.maxSchemaFindings);
@@ -189,10 +220,16 @@ test("core: schema findings are capped; one limits.schema-findings warning on th
   assert.equal(cap[0].severity, "warning");
   assert.deepEqual(cap[0].range, { start: 0, end: text.indexOf("\n") });
   // `few` is one unknown key and the missing ones; the others are keys − 1 more unknown keys.
-  assert.deepEqual(cap[0].args, { limit: LIMITS.maxSchemaFindings, omitted: few + keys - 1 - LIMITS.maxSchemaFindings });
+  assert.deepEqual(cap[0].args, {
+    limit: LIMITS.maxSchemaFindings,
+    omitted: few + keys - 1 - LIMITS.maxSchemaFindings,
+  });
   // At the cap exactly, nothing is said.
   const atCap = service.validate("spec: CCRC-ISV-C01:2025\n" + manyKeyLines(LIMITS.maxSchemaFindings - few + 1));
-  assert.equal(atCap.findings.filter((finding) => finding.ruleId.startsWith("schema.")).length, LIMITS.maxSchemaFindings);
+  assert.equal(
+    atCap.findings.filter((finding) => finding.ruleId.startsWith("schema.")).length,
+    LIMITS.maxSchemaFindings,
+  );
   assert.ok(!ruleIds(atCap).includes("limits.schema-findings"));
 });
 
@@ -229,55 +266,76 @@ function runCliBounded(args: string[], killAfterMs: number): Promise<BoundedRun>
   });
 }
 
-test("CLI: many keys in one mapping get their findings within the budget (kill timer 30× the time budget)", { timeout: 4 * KILL_AFTER_MS }, async () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-hostile-keys-"));
-  try {
-    for (const [name, make] of Object.entries(HOSTILE)) {
-      const file = path.join(folder, "many.dossier.yaml");
-      fs.writeFileSync(file, make());
-      const run = await runCliBounded(["lint", "--format", "json", "--as-of", "2026-03-18", file], KILL_AFTER_MS);
-      assert.equal(run.killed, false, `${name}: still running after ${KILL_AFTER_MS} ms`);
-      const report = JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
-      const rules = report.files[0].findings.map((finding) => finding.rule);
-      // exit 1 for the schema's errors; a parse the budget stopped has its warning alone (exit 0)
-      assert.equal(run.code, rules.some((rule) => rule.startsWith("schema.")) ? 1 : 0, name);
-      // The CLI has the server's time budget: either the check ran to its cap, or the budget stopped it (a loaded
-      // machine) and says so — never nothing, never more than the cap.
-      const schemaFindings = rules.filter((rule) => rule === "schema.unknown-key" || rule === "schema.required").length;
-      if (rules.includes("limits.time-budget")) assert.ok(schemaFindings <= LIMITS.maxSchemaFindings, name);
-      else {
-        assert.equal(schemaFindings, LIMITS.maxSchemaFindings, name);
-        assert.equal(rules.filter((rule) => rule === "limits.schema-findings").length, 1, name);
+test(
+  "CLI: many keys in one mapping get their findings within the budget (kill timer 30× the time budget)",
+  { timeout: 4 * KILL_AFTER_MS },
+  async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-hostile-keys-"));
+    try {
+      for (const [name, make] of Object.entries(HOSTILE)) {
+        const file = path.join(folder, "many.dossier.yaml");
+        fs.writeFileSync(file, make());
+        const run = await runCliBounded(["lint", "--format", "json", "--as-of", "2026-03-18", file], KILL_AFTER_MS);
+        assert.equal(run.killed, false, `${name}: still running after ${KILL_AFTER_MS} ms`);
+        const report = JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ rule: string }> }> };
+        const rules = report.files[0].findings.map((finding) => finding.rule);
+        // exit 1 for the schema's errors; a parse the budget stopped has its warning alone (exit 0)
+        assert.equal(run.code, rules.some((rule) => rule.startsWith("schema.")) ? 1 : 0, name);
+        // The CLI has the server's time budget: either the check ran to its cap, or the budget stopped it (a loaded
+        // machine) and says so — never nothing, never more than the cap.
+        const schemaFindings = rules.filter(
+          (rule) => rule === "schema.unknown-key" || rule === "schema.required",
+        ).length;
+        if (rules.includes("limits.time-budget")) assert.ok(schemaFindings <= LIMITS.maxSchemaFindings, name);
+        else {
+          assert.equal(schemaFindings, LIMITS.maxSchemaFindings, name);
+          assert.equal(rules.filter((rule) => rule === "limits.schema-findings").length, 1, name);
+        }
       }
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 function ruleIdsOf(published: PublishedDiagnostics): string[] {
-  return published.diagnostics.map((diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code));
+  return published.diagnostics.map(
+    (diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code),
+  );
 }
 
-test("server: many keys in one mapping get diagnostics, and hovers are answered (bounded 30× the time budget)", { timeout: 6 * KILL_AFTER_MS }, async () => {
-  const client = new TestLspClient();
-  try {
-    await client.initialize("en");
-    for (const [index, [name, make]] of Object.entries(HOSTILE).entries()) {
-      const uri = `untitled:many-keys-${index}.dossier.yaml`;
-      const published = client.diagnostics(uri, (next) => next.version === 1, KILL_AFTER_MS);
-      await client.open(uri, make());
-      const rules = ruleIdsOf(await published);
-      // Either the check ran to its cap, or the budget stopped it (a loaded machine): never nothing.
-      assert.ok(rules.includes("limits.schema-findings") || rules.includes("limits.time-budget"), `${name}: ${rules.slice(0, 5).join(", ")}`);
-      assert.ok(rules.length <= LIMITS.maxSchemaFindings + RULES.length + 5, `${name}: ${rules.length} diagnostics`);
-      const hover = client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } });
-      const answered = await Promise.race([hover.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), KILL_AFTER_MS))]);
-      assert.equal(answered, true, `${name}: hover not answered within ${KILL_AFTER_MS} ms`);
-      await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+test(
+  "server: many keys in one mapping get diagnostics, and hovers are answered (bounded 30× the time budget)",
+  { timeout: 6 * KILL_AFTER_MS },
+  async () => {
+    const client = new TestLspClient();
+    try {
+      await client.initialize("en");
+      for (const [index, [name, make]] of Object.entries(HOSTILE).entries()) {
+        const uri = `untitled:many-keys-${index}.dossier.yaml`;
+        const published = client.diagnostics(uri, (next) => next.version === 1, KILL_AFTER_MS);
+        await client.open(uri, make());
+        const rules = ruleIdsOf(await published);
+        // Either the check ran to its cap, or the budget stopped it (a loaded machine): never nothing.
+        assert.ok(
+          rules.includes("limits.schema-findings") || rules.includes("limits.time-budget"),
+          `${name}: ${rules.slice(0, 5).join(", ")}`,
+        );
+        assert.ok(rules.length <= LIMITS.maxSchemaFindings + RULES.length + 5, `${name}: ${rules.length} diagnostics`);
+        const hover = client.request("textDocument/hover", {
+          textDocument: { uri },
+          position: { line: 0, character: 1 },
+        });
+        const answered = await Promise.race([
+          hover.then(() => true),
+          new Promise((resolve) => setTimeout(() => resolve(false), KILL_AFTER_MS)),
+        ]);
+        assert.equal(answered, true, `${name}: hover not answered within ${KILL_AFTER_MS} ms`);
+        await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+      }
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
     }
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+  },
+);

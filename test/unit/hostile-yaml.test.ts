@@ -47,9 +47,16 @@ const BILLION_LAUGHS = [
 
 const ALIAS_BOMBS: { [name: string]: string } = {
   "billion laughs": "spec: CCRC-ISV-C01:2025\n" + BILLION_LAUGHS,
-  "block-style laughs": "spec: CCRC-ISV-C01:2025\nx: &x\n" + "  - lol\n".repeat(50) + "y: &y\n" + "  - *x\n".repeat(50) + "z:\n" + "  - *y\n".repeat(50),
+  "block-style laughs":
+    "spec: CCRC-ISV-C01:2025\nx: &x\n" +
+    "  - lol\n".repeat(50) +
+    "y: &y\n" +
+    "  - *x\n".repeat(50) +
+    "z:\n" +
+    "  - *y\n".repeat(50),
   "one big anchor, many aliases": `personnel: &p [${Array.from({ length: 5000 }, (_, index) => `{id: p${index}}`).join(", ")}]\nprojects: [${"*p, ".repeat(200)}*p]\n`,
-  "aliases as keys": "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b {*a: 1, [*a, *a]: 2}\nc: [" + "*b, ".repeat(100) + "*b]\n",
+  "aliases as keys":
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b {*a: 1, [*a, *a]: 2}\nc: [" + "*b, ".repeat(100) + "*b]\n",
 };
 
 /** Texts nested DEPTH levels deep, flow and block; and the shapes that once crashed the process. */
@@ -59,14 +66,20 @@ function deeplyNested(): { [name: string]: string } {
   return {
     "flow lists": "spec: CCRC-ISV-C01:2025\nx: " + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "\n",
     "flow mappings": "spec: CCRC-ISV-C01:2025\nx: " + "{a: ".repeat(DEPTH) + "1" + "}".repeat(DEPTH) + "\n",
-    "flow under a known key": "spec: CCRC-ISV-C01:2025\npersonnel: " + "[{id: ".repeat(DEPTH / 2) + "x" + "}]".repeat(DEPTH / 2) + "\n",
+    "flow under a known key":
+      "spec: CCRC-ISV-C01:2025\npersonnel: " + "[{id: ".repeat(DEPTH / 2) + "x" + "}]".repeat(DEPTH / 2) + "\n",
     "unclosed flow": "personnel: " + "[".repeat(DEPTH),
     "unclosed flow mappings": "{".repeat(DEPTH),
     "compact block lists": "- ".repeat(DEPTH) + "x\n",
     "block mappings by indentation": blockMaps,
     "explicit keys": "? ".repeat(DEPTH) + "x\n",
     "two lists 999 deep (aborted V8 once)": ("- " + "[".repeat(999) + "]".repeat(999) + "\n").repeat(3),
-    "just under the limit, many times": ("- " + "[".repeat(LIMITS.maxNestingDepth - 2) + "]".repeat(LIMITS.maxNestingDepth - 2) + "\n").repeat(2000),
+    "just under the limit, many times": (
+      "- " +
+      "[".repeat(LIMITS.maxNestingDepth - 2) +
+      "]".repeat(LIMITS.maxNestingDepth - 2) +
+      "\n"
+    ).repeat(2000),
   };
 }
 
@@ -99,12 +112,18 @@ test(`core: ${DEPTH} levels of nesting, flow and block, are declined with limits
   for (const [name, text] of Object.entries(deeplyNested())) {
     const report = service.validate(text);
     if (name.startsWith("just under")) {
-      assert.ok(!ruleIds(report).includes("limits.nesting-depth"), `${name}: ${ruleIds(report).slice(0, 5).join(", ")}`);
+      assert.ok(
+        !ruleIds(report).includes("limits.nesting-depth"),
+        `${name}: ${ruleIds(report).slice(0, 5).join(", ")}`,
+      );
     } else {
       assert.deepEqual(ruleIds(report), ["limits.nesting-depth"], name);
       assert.equal(report.parsed.declined, "limits.nesting-depth", name);
       const finding = report.findings[0];
-      assert.ok(finding.range.start >= 0 && finding.range.end <= text.length && finding.range.end > finding.range.start, name);
+      assert.ok(
+        finding.range.start >= 0 && finding.range.end <= text.length && finding.range.end > finding.range.start,
+        name,
+      );
     }
     // Completion reads the text around the cursor itself (cursor-context.ts); it is exercised where it is cheap
     // (the server does not offer completion on a declined document).
@@ -143,7 +162,10 @@ test("core: several documents in one file: yaml.multiple-documents at the second
   assert.equal(multiple[0].severity, "error");
   // the second document is not checked: the rest equals the first document alone
   const alone = service.validate(SAMPLE_TEXT).findings.map((finding) => finding.ruleId);
-  assert.deepEqual(report.findings.filter((finding) => finding !== multiple[0]).map((finding) => finding.ruleId), alone);
+  assert.deepEqual(
+    report.findings.filter((finding) => finding !== multiple[0]).map((finding) => finding.ruleId),
+    alone,
+  );
   // an explicit start marker, and comments before it, are one document
   assert.ok(!ruleIds(service.validate("# header\n---\n" + SAMPLE_TEXT)).includes("yaml.multiple-documents"));
   // a document end marker followed by more content is a second document
@@ -154,10 +176,17 @@ test("core: several documents in one file: yaml.multiple-documents at the second
 // Through the server
 
 function ruleIdsOf(published: PublishedDiagnostics): string[] {
-  return published.diagnostics.map((diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code));
+  return published.diagnostics.map(
+    (diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code),
+  );
 }
 
-async function openAndWait(client: TestLspClient, uri: string, text: string, timeoutMs = 20_000): Promise<PublishedDiagnostics> {
+async function openAndWait(
+  client: TestLspClient,
+  uri: string,
+  text: string,
+  timeoutMs = 20_000,
+): Promise<PublishedDiagnostics> {
   const published = client.diagnostics(uri, (next) => next.version === 1, timeoutMs);
   await client.open(uri, text);
   return published;
@@ -173,36 +202,51 @@ async function askEverything(client: TestLspClient, uri: string): Promise<void> 
     client.request("textDocument/documentSymbol", { textDocument }),
     client.request("textDocument/foldingRange", { textDocument }),
     client.request("textDocument/documentLink", { textDocument }),
-    client.request("textDocument/codeAction", { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
+    client.request("textDocument/codeAction", {
+      textDocument,
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    }),
     client.request("isvDossier/checklist", { uri }),
   ]);
 }
 
-test("server: alias bombs and 10,000 levels of nesting get one finding each; every request is answered; the server lives on", { timeout: 120_000 }, async () => {
-  const client = new TestLspClient();
-  try {
-    await client.initialize("en");
-    const cases: Array<[string, string, string]> = [
-      ...Object.entries(ALIAS_BOMBS).map(([name, text]): [string, string, string] => [name, text, "yaml.alias-limit"]),
-      ...Object.entries(deeplyNested())
-        .filter(([name]) => !name.startsWith("just under") && !name.startsWith("block mappings")) // 50 MB: declined for its size
-        .map(([name, text]): [string, string, string] => [name, text, "limits.nesting-depth"]),
-    ];
-    for (const [index, [name, text, ruleId]] of cases.entries()) {
-      const uri = `untitled:hostile-${index}.dossier.yaml`;
-      const published = await openAndWait(client, uri, text);
-      assert.ok(ruleIdsOf(published).includes(ruleId), `${name}: ${ruleIdsOf(published).join(", ")}`);
-      await askEverything(client, uri);
+test(
+  "server: alias bombs and 10,000 levels of nesting get one finding each; every request is answered; the server lives on",
+  { timeout: 120_000 },
+  async () => {
+    const client = new TestLspClient();
+    try {
+      await client.initialize("en");
+      const cases: Array<[string, string, string]> = [
+        ...Object.entries(ALIAS_BOMBS).map(([name, text]): [string, string, string] => [
+          name,
+          text,
+          "yaml.alias-limit",
+        ]),
+        ...Object.entries(deeplyNested())
+          .filter(([name]) => !name.startsWith("just under") && !name.startsWith("block mappings")) // 50 MB: declined for its size
+          .map(([name, text]): [string, string, string] => [name, text, "limits.nesting-depth"]),
+      ];
+      for (const [index, [name, text, ruleId]] of cases.entries()) {
+        const uri = `untitled:hostile-${index}.dossier.yaml`;
+        const published = await openAndWait(client, uri, text);
+        assert.ok(ruleIdsOf(published).includes(ruleId), `${name}: ${ruleIdsOf(published).join(", ")}`);
+        await askEverything(client, uri);
+      }
+      const uri = pathToFileURL(VALID_SAMPLE).toString();
+      const published = await openAndWait(client, uri, SAMPLE_TEXT);
+      assert.deepEqual(
+        published.diagnostics.filter((diagnostic) => diagnostic.severity === 1),
+        [],
+      );
+      assert.equal(client.stderr.join(""), "");
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
     }
-    const uri = pathToFileURL(VALID_SAMPLE).toString();
-    const published = await openAndWait(client, uri, SAMPLE_TEXT);
-    assert.deepEqual(published.diagnostics.filter((diagnostic) => diagnostic.severity === 1), []);
-    assert.equal(client.stderr.join(""), "");
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+  },
+);
 
 /** The valid sample padded to `bytes` with comment lines (a pasted contract, say): it parses quickly. */
 function paddedDossier(bytes: number): string {
@@ -211,36 +255,43 @@ function paddedDossier(bytes: number): string {
   return SAMPLE_TEXT + line.repeat(Math.ceil((bytes - Buffer.byteLength(SAMPLE_TEXT)) / lineBytes));
 }
 
-test("server: a 10 MB dossier is declined with limits.file-size by default, and checked when the setting allows it", { timeout: 120_000 }, async () => {
-  const text = paddedDossier(10 * 1024 * 1024);
-  assert.ok(Buffer.byteLength(text) >= 10 * 1024 * 1024);
-  const client = new TestLspClient();
-  try {
-    await client.initialize("en");
-    const uri = pathToFileURL(path.join(path.dirname(VALID_SAMPLE), "big.dossier.yaml")).toString();
-    const declined = await openAndWait(client, uri, text);
-    assert.deepEqual(ruleIdsOf(declined), ["limits.file-size"]);
-    // the core's finding (core/parse/limits.ts, as in the CLI): a warning at the start, without a clause
-    assert.deepEqual(
-      declined.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.code, diagnostic.range]),
-      [[2, "limits.file-size", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
-    );
-    const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
-    assert.deepEqual(symbols, []);
-    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+test(
+  "server: a 10 MB dossier is declined with limits.file-size by default, and checked when the setting allows it",
+  { timeout: 120_000 },
+  async () => {
+    const text = paddedDossier(10 * 1024 * 1024);
+    assert.ok(Buffer.byteLength(text) >= 10 * 1024 * 1024);
+    const client = new TestLspClient();
+    try {
+      await client.initialize("en");
+      const uri = pathToFileURL(path.join(path.dirname(VALID_SAMPLE), "big.dossier.yaml")).toString();
+      const declined = await openAndWait(client, uri, text);
+      assert.deepEqual(ruleIdsOf(declined), ["limits.file-size"]);
+      // the core's finding (core/parse/limits.ts, as in the CLI): a warning at the start, without a clause
+      assert.deepEqual(
+        declined.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.code, diagnostic.range]),
+        [[2, "limits.file-size", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+      );
+      const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
+      assert.deepEqual(symbols, []);
+      await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
 
-    // With a limit above its size, it is checked: the padding changes nothing, within a bounded time.
-    // (and a budget that parsing 10 MB cannot spend on a loaded machine: the padding must change no finding)
-    client.configuration = { maxFileSizeBytes: 20 * 1024 * 1024, timeBudgetMs: 60_000 };
-    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
-    const small = await openAndWait(client, pathToFileURL(VALID_SAMPLE).toString(), SAMPLE_TEXT);
-    // Bounded by the wait (60 s, 30 times the time budget): the diagnostics must come, however loaded the machine.
-    const checked = await openAndWait(client, uri, text, 60_000);
-    assert.deepEqual(ruleIdsOf(checked), ruleIdsOf(small));
-    const hoverAnswer = await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 13, character: 4 } });
-    assert.ok(hoverAnswer);
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+      // With a limit above its size, it is checked: the padding changes nothing, within a bounded time.
+      // (and a budget that parsing 10 MB cannot spend on a loaded machine: the padding must change no finding)
+      client.configuration = { maxFileSizeBytes: 20 * 1024 * 1024, timeBudgetMs: 60_000 };
+      await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+      const small = await openAndWait(client, pathToFileURL(VALID_SAMPLE).toString(), SAMPLE_TEXT);
+      // Bounded by the wait (60 s, 30 times the time budget): the diagnostics must come, however loaded the machine.
+      const checked = await openAndWait(client, uri, text, 60_000);
+      assert.deepEqual(ruleIdsOf(checked), ruleIdsOf(small));
+      const hoverAnswer = await client.request("textDocument/hover", {
+        textDocument: { uri },
+        position: { line: 13, character: 4 },
+      });
+      assert.ok(hoverAnswer);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
+    }
+  },
+);

@@ -66,7 +66,35 @@ const FRAGMENTS = [
   "\ufffd",
 ];
 
-const CHARACTERS = ["a", "z", "0", "9", " ", ":", "-", "#", '"', "'", "[", "]", "{", "}", ",", "\n", "\t", "&", "*", "|", ">", "!", "%", "?", "@", "中", "\\"];
+const CHARACTERS = [
+  "a",
+  "z",
+  "0",
+  "9",
+  " ",
+  ":",
+  "-",
+  "#",
+  '"',
+  "'",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "\n",
+  "\t",
+  "&",
+  "*",
+  "|",
+  ">",
+  "!",
+  "%",
+  "?",
+  "@",
+  "中",
+  "\\",
+];
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -99,24 +127,33 @@ function randomEdit(prng: Prng, text: string, original: string): string {
       return text.slice(0, at) + prng.pick(FRAGMENTS) + text.slice(at);
     }
     case 7: // break the indentation of a line
-      return text.slice(0, lineStart) + (prng.chance(0.5) ? " ".repeat(1 + prng.below(2)) : "") + text.slice(lineStart + (prng.chance(0.5) ? prng.below(3) : 0));
+      return (
+        text.slice(0, lineStart) +
+        (prng.chance(0.5) ? " ".repeat(1 + prng.below(2)) : "") +
+        text.slice(lineStart + (prng.chance(0.5) ? prng.below(3) : 0))
+      );
     case 8: {
       // fix it: the original line at the same place, when there is one
       const originalLines = original.split("\n");
       const replacement = originalLines[Math.min(line, originalLines.length - 1)];
-      return text.slice(0, lineStart) + replacement + (lineEnd > lineStart && text[lineEnd - 1] === "\n" ? "\n" : "") + text.slice(lineEnd);
+      return (
+        text.slice(0, lineStart) +
+        replacement +
+        (lineEnd > lineStart && text[lineEnd - 1] === "\n" ? "\n" : "") +
+        text.slice(lineEnd)
+      );
     }
     case 9: // a value changes by one character
       return text.slice(0, offset) + (prng.chance(0.5) ? "x" : "") + text.slice(offset + (prng.chance(0.5) ? 1 : 0));
-    case 10: // swap two lines
-      {
-        const other = prng.below(starts.length);
-        const [first, second] = line < other ? [line, other] : [other, line];
-        if (first === second) return text;
-        const lines = text.split("\n");
-        [lines[first], lines[second]] = [lines[second], lines[first]];
-        return lines.join("\n");
-      }
+    case 10: {
+      // swap two lines
+      const other = prng.below(starts.length);
+      const [first, second] = line < other ? [line, other] : [other, line];
+      if (first === second) return text;
+      const lines = text.split("\n");
+      [lines[first], lines[second]] = [lines[second], lines[first]];
+      return lines.join("\n");
+    }
     default:
       return prng.chance(0.15) ? original : text.slice(0, offset) + "\n" + text.slice(offset);
   }
@@ -185,7 +222,11 @@ function assertSame(incremental: ParsedDossier, text: string, context: () => str
   deepFreeze(full.value);
   assert.equal(incremental.text, text);
   sameAs(incremental.value, full.value, () => `value differs ${context()}`);
-  sameAs(sortedFindings(incremental.findings), sortedFindings(full.findings), () => `YAML findings differ ${context()}`);
+  sameAs(
+    sortedFindings(incremental.findings),
+    sortedFindings(full.findings),
+    () => `YAML findings differ ${context()}`,
+  );
   sameAs(nodeSignature(incremental.document), nodeSignature(full.document), () => `nodes differ ${context()}`);
   const expected = service.validateParsed(full).findings;
   const actual = service.validateParsed(incremental).findings;
@@ -204,8 +245,14 @@ function describeChange(before: string, after: string): string {
   let prefix = 0;
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  const context = (text: string, end: number) => JSON.stringify(text.slice(Math.max(0, prefix - 300), Math.min(text.length, end + 300)));
+  while (
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+  )
+    suffix++;
+  const context = (text: string, end: number) =>
+    JSON.stringify(text.slice(Math.max(0, prefix - 300), Math.min(text.length, end + 300)));
   return `at offset ${prefix}, ${JSON.stringify(before.slice(prefix, before.length - suffix))} became ${JSON.stringify(after.slice(prefix, after.length - suffix))}; after the edit: ${context(after, after.length - suffix)}`;
 }
 
@@ -229,7 +276,11 @@ function runEdits(run: Run): { incremental: number; full: number } {
     if (prng.chance(0.05)) checkpoint = text;
     const result = parser.update(text);
     counts[parser.lastUpdate.mode]++;
-    assertSame(result, text, () => `after edit ${edit} of ${run.name} (seed ${run.seed}): ${describeChange(previous, text)}`);
+    assertSame(
+      result,
+      text,
+      () => `after edit ${edit} of ${run.name} (seed ${run.seed}): ${describeChange(previous, text)}`,
+    );
   }
   return counts;
 }
@@ -240,7 +291,12 @@ const SAMPLES = filesUnder(path.join(ROOT, "samples"), [".dossier.yaml"]);
 test("incremental parse equals a full parse after every random edit of the samples", () => {
   let total = { incremental: 0, full: 0 };
   SAMPLES.forEach((file, index) => {
-    const counts = runEdits({ name: path.basename(file), text: fs.readFileSync(file, "utf8"), edits: 60, seed: 1000 + index });
+    const counts = runEdits({
+      name: path.basename(file),
+      text: fs.readFileSync(file, "utf8"),
+      edits: 60,
+      seed: 1000 + index,
+    });
     total = { incremental: total.incremental + counts.incremental, full: total.full + counts.full };
   });
   // Many random edits leave a broken dossier behind (`---`, anchors, garbage at column 0, unclosed quotes) that
@@ -271,7 +327,47 @@ test("an unchanged section is reused, and a one-character edit in a long list pa
 });
 
 /** Characters typed into values: ordinary ones, and those that change how YAML reads a scalar (or may). */
-const TYPED = ["a", "Z", "7", "中", "文", "（", "。", " ", " ", "-", ".", "/", "_", ":", "#", "&", "*", "'", '"', ",", "[", "]", "{", "}", "!", "|", ">", "%", "@", "`", "?", "\\", "\t", "\n", "\u00a0", "\ufeff", "\u2028", "😀", "\u0085"];
+const TYPED = [
+  "a",
+  "Z",
+  "7",
+  "中",
+  "文",
+  "（",
+  "。",
+  " ",
+  " ",
+  "-",
+  ".",
+  "/",
+  "_",
+  ":",
+  "#",
+  "&",
+  "*",
+  "'",
+  '"',
+  ",",
+  "[",
+  "]",
+  "{",
+  "}",
+  "!",
+  "|",
+  ">",
+  "%",
+  "@",
+  "`",
+  "?",
+  "\\",
+  "\t",
+  "\n",
+  "\u00a0",
+  "\ufeff",
+  "\u2028",
+  "😀",
+  "\u0085",
+];
 
 /** The scalar values of a document, as [start, end) of their text (quoted ones without their quotes). */
 function scalarValueSpans(parsed: ParsedDossier): Array<[number, number]> {
@@ -314,7 +410,12 @@ function runTyping(name: string, original: string, seed: number, words: number):
       }
       parsed = parser.update(text);
       counts[parser.lastUpdate.mode]++;
-      assertSame(parsed, text, () => `after keystroke ${keystroke} of word ${word} in ${name} (seed ${seed}): ${describeChange(previous, text)}`);
+      assertSame(
+        parsed,
+        text,
+        () =>
+          `after keystroke ${keystroke} of word ${word} in ${name} (seed ${seed}): ${describeChange(previous, text)}`,
+      );
     }
     if (prng.chance(0.2)) {
       text = original;
@@ -327,10 +428,13 @@ function runTyping(name: string, original: string, seed: number, words: number):
 /** A generated dossier with some values quoted, double and single. */
 function withQuotedValues(text: string): string {
   let count = 0;
-  return text.replace(/^( +(?:name|client|address|certificate): )([^\n"'#]+)$/gm, (_line, key: string, value: string) => {
-    count++;
-    return count % 3 === 0 ? key + value : count % 3 === 1 ? `${key}"${value}"` : `${key}'${value}'`;
-  });
+  return text.replace(
+    /^( +(?:name|client|address|certificate): )([^\n"'#]+)$/gm,
+    (_line, key: string, value: string) => {
+      count++;
+      return count % 3 === 0 ? key + value : count % 3 === 1 ? `${key}"${value}"` : `${key}'${value}'`;
+    },
+  );
 }
 
 test("typing inside scalar values: the incremental parse equals a full parse after every keystroke", () => {
@@ -355,7 +459,10 @@ test("an edit inside a value leaves the earlier parsed values as they were", () 
   const parser = new IncrementalParser();
   const before = parser.update(text);
   const snapshot = JSON.stringify(before.value);
-  const offsets = [text.indexOf("client: ", text.length / 2) + "client: ".length + 2, text.indexOf('name: "') + 'name: "'.length + 1];
+  const offsets = [
+    text.indexOf("client: ", text.length / 2) + "client: ".length + 2,
+    text.indexOf('name: "') + 'name: "'.length + 1,
+  ];
   for (const offset of offsets) {
     const previous = parser.update(text);
     const edited = text.slice(0, offset) + "改" + text.slice(offset);
@@ -363,7 +470,9 @@ test("an edit inside a value leaves the earlier parsed values as they were", () 
     assert.equal(parser.lastUpdate.mode, "incremental");
     assertSame(after, edited, () => `after an edit at ${offset}`);
     assert.equal(JSON.stringify(previous.value), snapshot, "the earlier value is unchanged");
-    const changed = Object.keys(before.value as object).filter((key) => (after.value as { [key: string]: unknown })[key] !== (previous.value as { [key: string]: unknown })[key]);
+    const changed = Object.keys(before.value as object).filter(
+      (key) => (after.value as { [key: string]: unknown })[key] !== (previous.value as { [key: string]: unknown })[key],
+    );
     assert.equal(changed.length, 1, `one section's value is new: ${changed.join(", ")}`);
   }
 });
@@ -384,9 +493,14 @@ test("the completion context read around the cursor equals the one read from the
       const offset = Math.min(text.length, starts[line] + prng.below(Math.max(1, lineEnd - starts[line] + 1)));
       const whole = cursorContext(text, offset);
       const near = cursorContextNear(text, offset);
-      const where = () => `at offset ${offset} after edit ${edit}: ${JSON.stringify(text.slice(Math.max(0, offset - 200), offset))}|${JSON.stringify(text.slice(offset, offset + 100))}`;
+      const where = () =>
+        `at offset ${offset} after edit ${edit}: ${JSON.stringify(text.slice(Math.max(0, offset - 200), offset))}|${JSON.stringify(text.slice(offset, offset + 100))}`;
       sameAs(near, whole, () => `cursor context differs ${where()}`);
-      sameAs(cursorContextNear(text, offset, layout), whole, () => `cursor context with the parse's layout differs ${where()}`);
+      sameAs(
+        cursorContextNear(text, offset, layout),
+        whole,
+        () => `cursor context with the parse's layout differs ${where()}`,
+      );
       if (near && near.path.length > 2) windowed++;
     }
   }

@@ -12,7 +12,10 @@ const FIXTURE = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", 
 const service = createLanguageService({ today: "2026-11-24" });
 
 function links(text: string): Array<{ path: string; covered: string }> {
-  return evidenceLinks(service.validate(text)).map((link) => ({ path: link.path, covered: text.slice(link.range.start, link.range.end) }));
+  return evidenceLinks(service.validate(text)).map((link) => ({
+    path: link.path,
+    covered: text.slice(link.range.start, link.range.end),
+  }));
 }
 
 test("every evidence path in the fixture, in document order, the range covering the path exactly", () => {
@@ -45,14 +48,32 @@ test("strings that are not evidence get no link", () => {
 
 test("paths that would leave the dossier's folder get no link", () => {
   const paths = links(FIXTURE).map((link) => link.path);
-  for (const unsafe of ["../其他申请/P01-验收报告.pdf", "/etc/passwd", "C:\\evidence\\P01.pdf", "https://example.com/P01.pdf", "evidence/../../P01.pdf"]) {
+  for (const unsafe of [
+    "../其他申请/P01-验收报告.pdf",
+    "/etc/passwd",
+    "C:\\evidence\\P01.pdf",
+    "https://example.com/P01.pdf",
+    "evidence/../../P01.pdf",
+  ]) {
     assert.ok(!paths.includes(unsafe), unsafe);
     assert.equal(isLinkablePath(unsafe), false, unsafe);
   }
-  for (const unsafe of ["", " ", "..", "a/../..", "\\\\server\\share", "//server/share", "file:///etc/passwd", "c:/x", "a\\b", "%2e%2e/x"]) {
+  for (const unsafe of [
+    "",
+    " ",
+    "..",
+    "a/../..",
+    "\\\\server\\share",
+    "//server/share",
+    "file:///etc/passwd",
+    "c:/x",
+    "a\\b",
+    "%2e%2e/x",
+  ]) {
     assert.equal(isLinkablePath(unsafe), false, unsafe);
   }
-  for (const safe of ["evidence/a.pdf", "./evidence/a.pdf", "a..b.pdf", "证明/营业执照.pdf"]) assert.equal(isLinkablePath(safe), true, safe);
+  for (const safe of ["evidence/a.pdf", "./evidence/a.pdf", "a..b.pdf", "证明/营业执照.pdf"])
+    assert.equal(isLinkablePath(safe), true, safe);
 });
 
 test("quoted paths: the range leaves the quotes out", () => {

@@ -81,12 +81,19 @@ test("a version in between is let go: neither its text nor a piece cut from it s
   const edited = insertAfter(TEXT, "\n    name: ", 30, "改 #");
   parser.update(insertAfter(edited, "\n  name: ", 0, `${marker} #`));
   assert.equal(parser.lastUpdate.mode, "incremental");
-  assert.ok(parser.lastUpdate.parsedPieces > 30, `${parser.lastUpdate.parsedPieces} pieces parsed from the version in between`);
+  assert.ok(
+    parser.lastUpdate.parsedPieces > 30,
+    `${parser.lastUpdate.parsedPieces} pieces parsed from the version in between`,
+  );
   assert.ok(await heapHoldsString(marker), "the check sees the version in between while it is there");
   parser.update(edited);
   assert.equal(parser.lastUpdate.mode, "incremental");
   assert.ok(parser.lastUpdate.reusedPieces > 30);
-  assert.equal(await heapHoldsString(marker), false, "the version in between is let go, though pieces parsed from it stay");
+  assert.equal(
+    await heapHoldsString(marker),
+    false,
+    "the version in between is let go, though pieces parsed from it stay",
+  );
 });
 
 test("typing inside a value keeps none of the value's earlier versions", async () => {
@@ -167,15 +174,22 @@ test("the line index answers as counting lines one character at a time does", ()
     for (let offset = -1; offset <= text.length + 1; offset++) {
       const position = lines.positionAt(offset);
       assert.deepEqual(position, referencePosition(text, offset), `offset ${offset} of ${JSON.stringify(text)}`);
-      if (offset >= 0 && offset <= text.length && text[offset - 1] !== "\r") assert.equal(lines.offsetAt(position), offset);
+      if (offset >= 0 && offset <= text.length && text[offset - 1] !== "\r")
+        assert.equal(lines.offsetAt(position), offset);
     }
     const textLines = text.split("\n");
     for (let line = -1; line <= textLines.length; line++) {
-      const start = textLines.slice(0, Math.max(0, Math.min(line, textLines.length - 1))).reduce((sum, part) => sum + part.length + 1, 0);
+      const start = textLines
+        .slice(0, Math.max(0, Math.min(line, textLines.length - 1)))
+        .reduce((sum, part) => sum + part.length + 1, 0);
       assert.equal(lines.lineStart(line), start, `line ${line} of ${JSON.stringify(text)}`);
       if (line >= 0 && line < textLines.length) {
         const content = textLines[line].endsWith("\r") ? textLines[line].length - 1 : textLines[line].length;
-        assert.equal(lines.offsetAt({ line, character: 1000 }), start + content, "a character past the end stops at the line's end");
+        assert.equal(
+          lines.offsetAt({ line, character: 1000 }),
+          start + content,
+          "a character past the end stops at the line's end",
+        );
       }
     }
   }

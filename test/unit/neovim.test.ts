@@ -30,26 +30,44 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = function()
 end })
 `;
 
-test("Neovim, configured as in the README, shows clause-coded diagnostics and hovers", { skip: hasNeovim ? false : "nvim is not installed (.ci/run installs Debian's neovim)" }, () => {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const lua = /```lua\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(lua, "the README has a Neovim configuration");
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-nvim-"));
-  const init = path.join(folder, "init.lua");
-  fs.writeFileSync(init, lua.replace("/path/to/isv-dossier", ROOT) + PROBE);
-  const dossier = path.join(ROOT, "samples", "needs-work", "invalid-enum-tenure.dossier.yaml");
-  const text = fs.readFileSync(dossier, "utf8");
-  const tenureLine = text.split("\n").findIndex((line) => /^\s+tenure: rented/.test(line));
-  const result = path.join(folder, "result.json");
-  const run = spawnSync("nvim", ["--headless", "-n", "-i", "NONE", "-u", init, dossier], {
-    env: { ...process.env, NVIM_RESULT: result, HOVER_LINE: String(tenureLine), XDG_STATE_HOME: folder, XDG_DATA_HOME: folder },
-    timeout: 30000,
-    encoding: "utf8",
-  });
-  assert.equal(run.status, 0, run.stderr);
-  const output = JSON.parse(fs.readFileSync(result, "utf8")) as { ok: boolean; diagnostics: Array<{ code: string; lnum: number; col: number }>; hover: string };
-  assert.equal(output.ok, true);
-  assert.ok(output.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1" && diagnostic.lnum === tenureLine && diagnostic.col === 10));
-  assert.ok(output.hover.includes("拥有长期固定办公场所和相适应的办公条件"));
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+test(
+  "Neovim, configured as in the README, shows clause-coded diagnostics and hovers",
+  { skip: hasNeovim ? false : "nvim is not installed (.ci/run installs Debian's neovim)" },
+  () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const lua = /```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(lua, "the README has a Neovim configuration");
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-nvim-"));
+    const init = path.join(folder, "init.lua");
+    fs.writeFileSync(init, lua.replace("/path/to/isv-dossier", ROOT) + PROBE);
+    const dossier = path.join(ROOT, "samples", "needs-work", "invalid-enum-tenure.dossier.yaml");
+    const text = fs.readFileSync(dossier, "utf8");
+    const tenureLine = text.split("\n").findIndex((line) => /^\s+tenure: rented/.test(line));
+    const result = path.join(folder, "result.json");
+    const run = spawnSync("nvim", ["--headless", "-n", "-i", "NONE", "-u", init, dossier], {
+      env: {
+        ...process.env,
+        NVIM_RESULT: result,
+        HOVER_LINE: String(tenureLine),
+        XDG_STATE_HOME: folder,
+        XDG_DATA_HOME: folder,
+      },
+      timeout: 30000,
+      encoding: "utf8",
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const output = JSON.parse(fs.readFileSync(result, "utf8")) as {
+      ok: boolean;
+      diagnostics: Array<{ code: string; lnum: number; col: number }>;
+      hover: string;
+    };
+    assert.equal(output.ok, true);
+    assert.ok(
+      output.diagnostics.some(
+        (diagnostic) => diagnostic.code === "4.1.1" && diagnostic.lnum === tenureLine && diagnostic.col === 10,
+      ),
+    );
+    assert.ok(output.hover.includes("拥有长期固定办公场所和相适应的办公条件"));
+    fs.rmSync(folder, { recursive: true, force: true });
+  },
+);

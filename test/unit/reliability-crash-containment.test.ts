@@ -22,7 +22,13 @@ const SAMPLES = fs
   .map((name) => fs.readFileSync(path.join(NEEDS_WORK, name), "utf8"));
 
 function failingRule(id: string, fail: () => unknown): Rule {
-  return { id, clauses: ["4.x.2", "4.x.3.b"], description: { en: "fails", zh: "失败" }, messages: {}, check: () => fail() as never };
+  return {
+    id,
+    clauses: ["4.x.2", "4.x.3.b"],
+    description: { en: "fails", zh: "失败" },
+    messages: {},
+    check: () => fail() as never,
+  };
 }
 
 function recurseForever(depth: number): number {
@@ -30,15 +36,24 @@ function recurseForever(depth: number): number {
 }
 
 const FAILURES: Array<[string, () => unknown]> = [
-  ["throws an Error", () => {
-    throw new Error("boom");
-  }],
-  ["throws a string", () => {
-    throw "boom";
-  }],
-  ["throws undefined", () => {
-    throw undefined;
-  }],
+  [
+    "throws an Error",
+    () => {
+      throw new Error("boom");
+    },
+  ],
+  [
+    "throws a string",
+    () => {
+      throw "boom";
+    },
+  ],
+  [
+    "throws undefined",
+    () => {
+      throw undefined;
+    },
+  ],
   ["overflows the stack", () => recurseForever(0)],
   ["returns undefined", () => undefined],
   ["reads a property of undefined", () => (undefined as unknown as { x: { y: number } }).x.y],
@@ -57,8 +72,15 @@ test("core: one failing rule, whatever the failure, gives one internal.rule-fail
         assert.equal(internal[0].ruleId, "test.failing");
         assert.deepEqual(internal[0].args, { rule: "test.failing" });
         assert.equal(internal[0].severity, "error");
-        assert.deepEqual(internal[0].clauseIds, [report.edition.resolveClause("4.x.2", report.level), report.edition.resolveClause("4.x.3.b", report.level)]);
-        assert.deepEqual(report.findings.filter((finding) => finding !== internal[0]), expected, `${name}, at position ${position}`);
+        assert.deepEqual(internal[0].clauseIds, [
+          report.edition.resolveClause("4.x.2", report.level),
+          report.edition.resolveClause("4.x.3.b", report.level),
+        ]);
+        assert.deepEqual(
+          report.findings.filter((finding) => finding !== internal[0]),
+          expected,
+          `${name}, at position ${position}`,
+        );
       }
     }
   }
@@ -68,36 +90,48 @@ test("core: several failing rules give one finding each", () => {
   const text = SAMPLES[0];
   const rules = [failingRule("test.first", FAILURES[0][1]), ...RULES, failingRule("test.second", FAILURES[3][1])];
   const report = createLanguageService({ today: "2026-03-18", rules }).validate(text);
-  const internal = report.findings.filter((finding) => finding.messageId === "internal.rule-failed").map((finding) => finding.ruleId);
+  const internal = report.findings
+    .filter((finding) => finding.messageId === "internal.rule-failed")
+    .map((finding) => finding.ruleId);
   assert.deepEqual(internal.sort(), ["test.first", "test.second"]);
 });
 
-test("server: a rule that throws gives one internal-error diagnostic; every other diagnostic is published", { timeout: 60_000 }, async () => {
-  const client = new TestLspClient([], { ...process.env, ISV_DOSSIER_TEST_RULES: path.join(ROOT, "test", "support", "trap-rules.cjs") });
-  try {
-    await client.initialize("zh-cn");
-    for (const [index, sample] of SAMPLES.entries()) {
-      const text = "# test: throw\n" + sample;
-      const uri = `untitled:throwing-${index}.dossier.yaml`;
-      const published = client.diagnostics(uri, (next) => next.version === 1);
-      await client.open(uri, text);
-      const diagnostics = (await published).diagnostics as Array<{ data?: { ruleId?: string }; code?: string | number }>;
-      const internal = diagnostics.filter((diagnostic) => diagnostic.data?.ruleId === "test.throws");
-      assert.equal(internal.length, 1);
-      const report = createLanguageService({ locale: "zh-cn", today: todayIso() }).validate(text);
-      const lines = new LineIndex(text);
-      const expected = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, "zh-cn"));
-      assert.deepEqual(
-        diagnostics.filter((diagnostic) => diagnostic !== internal[0]),
-        JSON.parse(JSON.stringify(expected)),
-      );
-      // other requests on the same document still work
-      const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
-      assert.ok(symbols.length > 0);
+test(
+  "server: a rule that throws gives one internal-error diagnostic; every other diagnostic is published",
+  { timeout: 60_000 },
+  async () => {
+    const client = new TestLspClient([], {
+      ...process.env,
+      ISV_DOSSIER_TEST_RULES: path.join(ROOT, "test", "support", "trap-rules.cjs"),
+    });
+    try {
+      await client.initialize("zh-cn");
+      for (const [index, sample] of SAMPLES.entries()) {
+        const text = "# test: throw\n" + sample;
+        const uri = `untitled:throwing-${index}.dossier.yaml`;
+        const published = client.diagnostics(uri, (next) => next.version === 1);
+        await client.open(uri, text);
+        const diagnostics = (await published).diagnostics as Array<{
+          data?: { ruleId?: string };
+          code?: string | number;
+        }>;
+        const internal = diagnostics.filter((diagnostic) => diagnostic.data?.ruleId === "test.throws");
+        assert.equal(internal.length, 1);
+        const report = createLanguageService({ locale: "zh-cn", today: todayIso() }).validate(text);
+        const lines = new LineIndex(text);
+        const expected = report.findings.map((finding) => toDiagnostic(finding, lines, uri, report.edition, "zh-cn"));
+        assert.deepEqual(
+          diagnostics.filter((diagnostic) => diagnostic !== internal[0]),
+          JSON.parse(JSON.stringify(expected)),
+        );
+        // other requests on the same document still work
+        const symbols = await client.request<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
+        assert.ok(symbols.length > 0);
+      }
+      assert.equal(client.stderr.join(""), "", "the failure is reported as a diagnostic, not logged");
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
     }
-    assert.equal(client.stderr.join(""), "", "the failure is reported as a diagnostic, not logged");
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+  },
+);

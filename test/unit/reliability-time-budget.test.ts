@@ -29,7 +29,11 @@ test("core: with a fake clock, validation stops before the rule that would run p
   const neverRun = testRule("test.never-run", () => {
     throw new Error("must not run after the budget is spent");
   });
-  const service = createLanguageService({ today: "2026-03-18", rules: [advancing, neverRun, neverRun], timeBudget: { limitMs: 50, now: () => time } });
+  const service = createLanguageService({
+    today: "2026-03-18",
+    rules: [advancing, neverRun, neverRun],
+    timeBudget: { limitMs: 50, now: () => time },
+  });
   const report = service.validate(SAMPLE);
   const budget = report.findings.filter((finding) => finding.ruleId === "limits.time-budget");
   assert.equal(budget.length, 1);
@@ -43,17 +47,25 @@ test("core: with a fake clock, validation stops before the rule that would run p
 test("core: a budget spent while parsing stops before the schema check", () => {
   // The clock is read when validation starts, before the parse (a small text is parsed at once), then after it.
   let calls = 0;
-  const service = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 5, now: () => (calls++ < 2 ? 0 : 1000) } });
+  const service = createLanguageService({
+    today: "2026-03-18",
+    timeBudget: { limitMs: 5, now: () => (calls++ < 2 ? 0 : 1000) },
+  });
   const report = service.validate(SAMPLE);
   assert.deepEqual(
-    report.findings.filter((finding) => !finding.ruleId.startsWith("yaml.")).map((finding) => [finding.ruleId, finding.args.next, finding.args.skipped]),
+    report.findings
+      .filter((finding) => !finding.ruleId.startsWith("yaml."))
+      .map((finding) => [finding.ruleId, finding.args.next, finding.args.skipped]),
     [["limits.time-budget", "schema", RULES.length + 1]],
   );
 });
 
 test("core: a budget spent before parsing stops the parse: one limits.time-budget finding, the text declined", () => {
   let calls = 0;
-  const service = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 5, now: () => (calls++ === 0 ? 0 : 1000) } });
+  const service = createLanguageService({
+    today: "2026-03-18",
+    timeBudget: { limitMs: 5, now: () => (calls++ === 0 ? 0 : 1000) },
+  });
   const report = service.validate(SAMPLE);
   assert.deepEqual(
     report.findings.map((finding) => [finding.ruleId, finding.args.next, finding.args.skipped]),
@@ -66,7 +78,10 @@ test("core: without a budget, or within it, every check runs and nothing is said
   const unlimited = createLanguageService({ today: "2026-03-18" }).validate(SAMPLE);
   let ticks = 0;
   // a clock that advances 1 ms each time it is read: every check runs within 10,000 reads
-  const generous = createLanguageService({ today: "2026-03-18", timeBudget: { limitMs: 10_000, now: () => ticks++ } }).validate(SAMPLE);
+  const generous = createLanguageService({
+    today: "2026-03-18",
+    timeBudget: { limitMs: 10_000, now: () => ticks++ },
+  }).validate(SAMPLE);
   assert.deepEqual(generous.findings, unlimited.findings);
   assert.ok(!unlimited.findings.some((finding) => finding.ruleId === "limits.time-budget"));
 });
@@ -120,7 +135,9 @@ function markSeen(client: TestLspClient, word: string): Promise<void> {
 }
 
 function marks(client: TestLspClient): string[] {
-  return [...client.stderr.join("").matchAll(/test-rule ran: (\w+)\n/g)].map((match) => match[1]).filter((word) => word !== "slow");
+  return [...client.stderr.join("").matchAll(/test-rule ran: (\w+)\n/g)]
+    .map((match) => match[1])
+    .filter((word) => word !== "slow");
 }
 
 /** How many times a slow rule has run (each says `test-rule ran: slow`). */
@@ -129,67 +146,83 @@ function slowRulesRun(client: TestLspClient): number {
 }
 
 function ruleIdsOf(published: PublishedDiagnostics): string[] {
-  return published.diagnostics.map((diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code));
+  return published.diagnostics.map(
+    (diagnostic) => (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? String(diagnostic.code),
+  );
 }
 
 function slowText(word: string): string {
   return `# test: mark ${word}\n# test: slow ${SLOW_RULE_MS}\n${SAMPLE}`;
 }
 
-test("server: a slow validation is cut at the budget with limits.time-budget, and requests sent meanwhile are answered", { timeout: 60_000 }, async () => {
-  const client = startServerWithTestRules();
-  try {
-    await client.initialize("en");
-    const uri = "untitled:slow.dossier.yaml";
-    const published = client.diagnostics(uri, (next) => next.version === 1);
-    await client.open(uri, slowText("cut"));
-    await markSeen(client, "cut"); // the slow rules are running now
-    const editions = await client.request<unknown[]>("isvDossier/editions", {});
-    assert.ok(editions.length > 0);
-    const diagnostics = await published;
-    assert.ok(ruleIdsOf(diagnostics).includes("limits.time-budget"), ruleIdsOf(diagnostics).join(", "));
-    // what ran before the cut is published: the real rules' finding on the tenure
-    assert.ok(diagnostics.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"));
-    const closed = new Promise((resolve) => client.child.once("close", resolve)); // all of stderr read
-    assert.equal(await client.stop(), 0);
-    await closed;
-    // Each slow rule takes at least SLOW_RULE_MS: at most BUDGET_MS / SLOW_RULE_MS + 1 of the 20 run before the cut.
-    const ran = slowRulesRun(client);
-    assert.ok(ran >= 1 && ran <= Math.floor(BUDGET_MS / SLOW_RULE_MS) + 1, `${ran} slow rules ran`);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+test(
+  "server: a slow validation is cut at the budget with limits.time-budget, and requests sent meanwhile are answered",
+  { timeout: 60_000 },
+  async () => {
+    const client = startServerWithTestRules();
+    try {
+      await client.initialize("en");
+      const uri = "untitled:slow.dossier.yaml";
+      const published = client.diagnostics(uri, (next) => next.version === 1);
+      await client.open(uri, slowText("cut"));
+      await markSeen(client, "cut"); // the slow rules are running now
+      const editions = await client.request<unknown[]>("isvDossier/editions", {});
+      assert.ok(editions.length > 0);
+      const diagnostics = await published;
+      assert.ok(ruleIdsOf(diagnostics).includes("limits.time-budget"), ruleIdsOf(diagnostics).join(", "));
+      // what ran before the cut is published: the real rules' finding on the tenure
+      assert.ok(diagnostics.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"));
+      const closed = new Promise((resolve) => client.child.once("close", resolve)); // all of stderr read
+      assert.equal(await client.stop(), 0);
+      await closed;
+      // Each slow rule takes at least SLOW_RULE_MS: at most BUDGET_MS / SLOW_RULE_MS + 1 of the 20 run before the cut.
+      const ran = slowRulesRun(client);
+      assert.ok(ran >= 1 && ran <= Math.floor(BUDGET_MS / SLOW_RULE_MS) + 1, `${ran} slow rules ran`);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
+    }
+  },
+);
 
-test("server: versions that are stale before their validation starts get no work; a cancelled request does none", { timeout: 60_000 }, async () => {
-  const client = startServerWithTestRules();
-  try {
-    await client.initialize("en");
-    const uri = "untitled:stale.dossier.yaml";
-    const text = slowText("v1");
-    await client.open(uri, text);
-    await markSeen(client, "v1"); // v1 is being validated (slowly); v2–v4 arrive meanwhile
-    const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: "# test: mark v1".length } };
-    const last = client.diagnostics(uri, (next) => next.version === 4);
-    await client.change(uri, 2, [{ range: firstLine, text: "# test: mark v2" }]);
-    await client.change(uri, 3, [{ range: firstLine, text: "# test: mark v3" }]);
-    await client.change(uri, 4, [{ range: firstLine, text: "# test: mark v4" }]);
+test(
+  "server: versions that are stale before their validation starts get no work; a cancelled request does none",
+  { timeout: 60_000 },
+  async () => {
+    const client = startServerWithTestRules();
+    try {
+      await client.initialize("en");
+      const uri = "untitled:stale.dossier.yaml";
+      const text = slowText("v1");
+      await client.open(uri, text);
+      await markSeen(client, "v1"); // v1 is being validated (slowly); v2–v4 arrive meanwhile
+      const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: "# test: mark v1".length } };
+      const last = client.diagnostics(uri, (next) => next.version === 4);
+      await client.change(uri, 2, [{ range: firstLine, text: "# test: mark v2" }]);
+      await client.change(uri, 3, [{ range: firstLine, text: "# test: mark v3" }]);
+      await client.change(uri, 4, [{ range: firstLine, text: "# test: mark v4" }]);
 
-    // Meanwhile: another document is opened, asked for a hover that is cancelled at once, and closed.
-    const other = "untitled:cancelled.dossier.yaml";
-    await client.open(other, slowText("cancelled"));
-    const source = new CancellationTokenSource();
-    const hoverAnswer = client.connection.sendRequest("textDocument/hover", { textDocument: { uri: other }, position: { line: 3, character: 2 } }, source.token);
-    source.cancel();
-    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri: other } });
-    await assert.rejects(hoverAnswer, (error: { code?: number }) => error.code === -32800);
+      // Meanwhile: another document is opened, asked for a hover that is cancelled at once, and closed.
+      const other = "untitled:cancelled.dossier.yaml";
+      await client.open(other, slowText("cancelled"));
+      const source = new CancellationTokenSource();
+      const hoverAnswer = client.connection.sendRequest(
+        "textDocument/hover",
+        { textDocument: { uri: other }, position: { line: 3, character: 2 } },
+        source.token,
+      );
+      source.cancel();
+      await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri: other } });
+      await assert.rejects(hoverAnswer, (error: { code?: number }) => error.code === -32800);
 
-    await last;
-    assert.deepEqual(marks(client), ["v1", "v4"]);
-    const versions = client.published.filter((published) => published.uri === uri).map((published) => published.version);
-    assert.deepEqual(versions, [1, 4]);
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+      await last;
+      assert.deepEqual(marks(client), ["v1", "v4"]);
+      const versions = client.published
+        .filter((published) => published.uri === uri)
+        .map((published) => published.version);
+      assert.deepEqual(versions, [1, 4]);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
+    }
+  },
+);

@@ -24,7 +24,10 @@ function only(findings: Finding[], ruleId: string): Finding {
 }
 
 test("qualifying projects: how many count, how many are needed, and each project that did not count and why", () => {
-  const finding = only(findingsOf("performance.qualifying-projects/level-2-dates-that-do-not-count.dossier.yaml"), "performance.qualifying-projects");
+  const finding = only(
+    findingsOf("performance.qualifying-projects/level-2-dates-that-do-not-count.dossier.yaml"),
+    "performance.qualifying-projects",
+  );
   assert.equal(finding.args.counted, 4);
   assert.equal(finding.args.required, 6);
   assert.equal(finding.args.windowStart, "2023-06-15");
@@ -35,33 +38,63 @@ test("qualifying projects: how many count, how many are needed, and each project
 });
 
 test("qualifying projects: projects of another category are counted out and the finding says how many", () => {
-  const finding = only(findingsOf("performance.qualifying-projects/level-3-project-of-another-category.dossier.yaml"), "performance.qualifying-projects");
+  const finding = only(
+    findingsOf("performance.qualifying-projects/level-3-project-of-another-category.dossier.yaml"),
+    "performance.qualifying-projects",
+  );
   assert.equal(finding.messageId, "performance.qualifying-projects.too-few.other-category");
   assert.equal(finding.args.otherCategory, 1);
   assert.equal(finding.args.counted, 0);
-  assert.deepEqual(finding.related.map((related) => related.messageId), ["performance.qualifying-projects.other-category"]);
-  const window = only(findingsOf("performance.qualifying-projects/level-2-five-of-six.dossier.yaml"), "performance.qualifying-projects");
+  assert.deepEqual(
+    finding.related.map((related) => related.messageId),
+    ["performance.qualifying-projects.other-category"],
+  );
+  const window = only(
+    findingsOf("performance.qualifying-projects/level-2-five-of-six.dossier.yaml"),
+    "performance.qualifying-projects",
+  );
   assert.equal(window.args.otherCategory, 0);
   assert.equal(window.messageId, "performance.qualifying-projects.too-few");
 });
 
 test("service duration: a certificate of another category does not stand in for the years, and the finding says so", () => {
-  const finding = only(findingsOf("performance.service-duration/level-2-certificate-of-another-category.dossier.yaml"), "performance.service-duration");
+  const finding = only(
+    findingsOf("performance.service-duration/level-2-certificate-of-another-category.dossier.yaml"),
+    "performance.service-duration",
+  );
   assert.equal(finding.messageId, "performance.service-duration.too-short-no-certificate.other-category");
   assert.equal(finding.args.otherCategory, 1);
   assert.equal(finding.args.reachedOn, "2027-06-01");
-  assert.deepEqual(finding.related.map((related) => related.messageId), ["performance.service-duration.certificate-other-category"]);
-  const levelOne = only(findingsOf("performance.service-duration/level-1-certificate-of-another-category.dossier.yaml"), "performance.service-duration");
-  assert.equal(levelOne.messageId, "performance.service-duration.too-short-no-certificate.other-category.public-summary");
+  assert.deepEqual(
+    finding.related.map((related) => related.messageId),
+    ["performance.service-duration.certificate-other-category"],
+  );
+  const levelOne = only(
+    findingsOf("performance.service-duration/level-1-certificate-of-another-category.dossier.yaml"),
+    "performance.service-duration",
+  );
+  assert.equal(
+    levelOne.messageId,
+    "performance.service-duration.too-short-no-certificate.other-category.public-summary",
+  );
 });
 
 test("people: competences of another category are named when they are why a person falls short", () => {
-  const lead = only(findingsOf("personnel.technical-lead/management-competence-of-another-category.dossier.yaml"), "personnel.technical-lead");
+  const lead = only(
+    findingsOf("personnel.technical-lead/management-competence-of-another-category.dossier.yaml"),
+    "personnel.technical-lead",
+  );
   assert.equal(lead.messageId, "personnel.technical-lead.no-management-competence.other-category");
   assert.equal(lead.args.otherCategory, 1);
-  const staff = only(findingsOf("personnel.project-staff/lead-with-competence-of-another-category.dossier.yaml"), "personnel.project-staff");
+  const staff = only(
+    findingsOf("personnel.project-staff/lead-with-competence-of-another-category.dossier.yaml"),
+    "personnel.project-staff",
+  );
   assert.equal(staff.args.otherCategory, 1);
-  const plain = only(findingsOf("personnel.project-staff/engineer-without-technical-competence.dossier.yaml"), "personnel.project-staff");
+  const plain = only(
+    findingsOf("personnel.project-staff/engineer-without-technical-competence.dossier.yaml"),
+    "personnel.project-staff",
+  );
   assert.equal(plain.args.otherCategory, 0);
 });
 
@@ -75,7 +108,10 @@ test("references to people point at the personnel list as related information", 
 test("the lease warning follows options.leaseWarningMonths (0 turns it off)", () => {
   const fixture = "premises.lease-term/ends-the-day-before-six-months.dossier.yaml";
   assert.equal(findingsOf(fixture).filter((finding) => finding.ruleId === "premises.lease-term").length, 1);
-  assert.equal(findingsOf(fixture, { leaseWarningMonths: 0 }).filter((finding) => finding.ruleId === "premises.lease-term").length, 0);
+  assert.equal(
+    findingsOf(fixture, { leaseWarningMonths: 0 }).filter((finding) => finding.ruleId === "premises.lease-term").length,
+    0,
+  );
   const longer = findingsOf("premises.lease-term/ends-six-months-after.dossier.yaml", { leaseWarningMonths: 12 });
   assert.equal(only(longer, "premises.lease-term").args.warnBefore, "2027-06-15");
   assert.equal(only(longer, "premises.lease-term").severity, "warning");
@@ -92,7 +128,9 @@ test("evidence rules find every evidence field of the model, each citing that fi
     }
     if (node.type === "array" && node.items) return [build(node.items, own, `${pointer}/0`)];
     if (node.type === "object") {
-      return Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, child]) => [key, build(child, own, `${pointer}/${key}`)]));
+      return Object.fromEntries(
+        Object.entries(node.properties ?? {}).map(([key, child]) => [key, build(child, own, `${pointer}/${key}`)]),
+      );
     }
     return node.enum ? node.enum[0] : node.type === "date" ? "2026-01-01" : node.type === "string" ? "x" : 1;
   };
@@ -123,22 +161,40 @@ test("a project listed twice counts once; the repeat points at the first entry",
   const repeat = only(findings, "performance.duplicate-projects");
   assert.equal(repeat.related.length, 1);
   assert.equal(covered(fixture, repeat.related[0].range), "P05");
-  assert.ok(lineOf(fixture, repeat.related[0].range) < lineOf(fixture, repeat.range), "the first entry comes before the repeat");
+  assert.ok(
+    lineOf(fixture, repeat.related[0].range) < lineOf(fixture, repeat.range),
+    "the first entry comes before the repeat",
+  );
   const count = only(findings, "performance.qualifying-projects");
   assert.equal(count.args.counted, 5);
-  assert.deepEqual(count.related.map((related) => related.messageId), ["performance.qualifying-projects.repeated"]);
+  assert.deepEqual(
+    count.related.map((related) => related.messageId),
+    ["performance.qualifying-projects.repeated"],
+  );
 });
 
 test("dates before the founding point at the date established, and time in service counts from it", () => {
   const fixture = "dates.not-before-established/service-and-project-before-founding.dossier.yaml";
   const findings = findingsOf(fixture).filter((finding) => finding.ruleId === "dates.not-before-established");
-  assert.deepEqual(findings.map((finding) => finding.clauseIds), [["4.1.3.a"], ["4.1.3.b"]]);
+  assert.deepEqual(
+    findings.map((finding) => finding.clauseIds),
+    [["4.1.3.a"], ["4.1.3.b"]],
+  );
   for (const finding of findings) assert.equal(covered(fixture, finding.related[0].range), "2025-01-10");
-  const duration = only(findingsOf("performance.service-duration/level-2-counted-from-founding.dossier.yaml"), "performance.service-duration");
+  const duration = only(
+    findingsOf("performance.service-duration/level-2-counted-from-founding.dossier.yaml"),
+    "performance.service-duration",
+  );
   assert.equal(duration.args.since, "2023-09-01");
   assert.equal(duration.related[0].messageId, "performance.service-duration.counted-from-established");
-  const projects = only(findingsOf("performance.qualifying-projects/level-3-project-before-founding.dossier.yaml"), "performance.qualifying-projects");
-  assert.deepEqual(projects.related.map((related) => related.messageId), ["performance.qualifying-projects.signed-before-established"]);
+  const projects = only(
+    findingsOf("performance.qualifying-projects/level-3-project-before-founding.dossier.yaml"),
+    "performance.qualifying-projects",
+  );
+  assert.deepEqual(
+    projects.related.map((related) => related.messageId),
+    ["performance.qualifying-projects.signed-before-established"],
+  );
 });
 
 test("an expired certificate is an info; the counting rule names it when a requirement fails", () => {
@@ -147,7 +203,10 @@ test("an expired certificate is an info; the counting rule names it when a requi
   assert.equal(only(findings, "dates.certificate-validity").severity, "info");
   const staff = only(findings, "personnel.project-staff");
   assert.equal(staff.severity, "error");
-  assert.deepEqual(staff.related.map((related) => related.messageId), ["personnel.competence.expired"]);
+  assert.deepEqual(
+    staff.related.map((related) => related.messageId),
+    ["personnel.competence.expired"],
+  );
   assert.equal(covered(fixture, staff.related[0].range), "2026-06-14");
   for (const passing of [
     "personnel.technical-lead/renewed-management-competence.dossier.yaml",
@@ -155,7 +214,13 @@ test("an expired certificate is an info; the counting rule names it when a requi
     "dates.certificate-validity/expired-of-another-category-beside-a-valid-one.dossier.yaml",
     "dates.certificate-validity/expired-the-day-before.dossier.yaml",
   ]) {
-    assert.deepEqual(findingsOf(passing).filter((finding) => finding.severity !== "info").map((finding) => finding.ruleId), [], passing);
+    assert.deepEqual(
+      findingsOf(passing)
+        .filter((finding) => finding.severity !== "info")
+        .map((finding) => finding.ruleId),
+      [],
+      passing,
+    );
   }
 });
 
@@ -163,7 +228,10 @@ test("a technical lead leading projects without a technical competence: one find
   const fixture = "personnel.project-staff/technical-lead-leads-projects-without-technical-competence.dossier.yaml";
   const finding = only(findingsOf(fixture), "personnel.project-staff");
   assert.equal(finding.messageId, "personnel.project-staff.project-lead-without-technical-competence");
-  assert.deepEqual(finding.related.map((related) => related.messageId), ["personnel.project-staff.person-competences", "personnel.project-staff.also-leads"]);
+  assert.deepEqual(
+    finding.related.map((related) => related.messageId),
+    ["personnel.project-staff.person-competences", "personnel.project-staff.also-leads"],
+  );
   assert.equal(covered(fixture, finding.related[0].range), "competence");
   assert.equal(covered(fixture, finding.related[1].range), "li-lei");
 });
@@ -175,5 +243,6 @@ test("findings that rest on the tool's reading, not the text, are at most warnin
     ["personnel.references/unknown-project-lead.dossier.yaml", "personnel.references"],
     ["processes.stage-coverage/missing-evaluation.dossier.yaml", "processes.stage-coverage"],
   ];
-  for (const [fixture, ruleId] of warnings) assert.equal(only(findingsOf(fixture), ruleId).severity, "warning", fixture);
+  for (const [fixture, ruleId] of warnings)
+    assert.equal(only(findingsOf(fixture), ruleId).severity, "warning", fixture);
 });

@@ -1,7 +1,14 @@
 // Calendar arithmetic of the time windows: month ends clamp, leap days, whole months between two dates.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addMonths, addYears, compareIsoDates, daysInMonth, parseIsoDate, wholeMonthsBetween } from "../../server/src/core/check/calendar";
+import {
+  addMonths,
+  addYears,
+  compareIsoDates,
+  daysInMonth,
+  parseIsoDate,
+  wholeMonthsBetween,
+} from "../../server/src/core/check/calendar";
 
 test("adding months keeps the day and clamps it to the end of a shorter month", () => {
   assert.equal(addMonths("2025-01-15", 1), "2025-02-15");
@@ -10,7 +17,11 @@ test("adding months keeps the day and clamps it to the end of a shorter month", 
   assert.equal(addMonths("2025-08-31", 6), "2026-02-28");
   assert.equal(addMonths("2025-03-31", 1), "2025-04-30");
   assert.equal(addMonths("2025-12-31", 2), "2026-02-28");
-  assert.equal(addMonths("2025-01-31", 2), "2025-03-31", "clamping happens once, from the start date, not month by month");
+  assert.equal(
+    addMonths("2025-01-31", 2),
+    "2025-03-31",
+    "clamping happens once, from the start date, not month by month",
+  );
 });
 
 test("adding years is adding 12 months: 29 February becomes 28 February in a common year", () => {

@@ -23,11 +23,17 @@ function placeholders(text: string): string[] {
 /** Every rule finding over the fixtures and samples, with evidence checked against the real folders. */
 function allRuleFindings(): Array<{ file: string; finding: Finding }> {
   const root = repositoryRoot();
-  const files = [...filesUnder(path.join(root, "test", "fixtures"), [".dossier.yaml"]), ...filesUnder(path.join(root, "samples"), [".dossier.yaml"])];
+  const files = [
+    ...filesUnder(path.join(root, "test", "fixtures"), [".dossier.yaml"]),
+    ...filesUnder(path.join(root, "samples"), [".dossier.yaml"]),
+  ];
   const found: Array<{ file: string; finding: Finding }> = [];
   for (const file of files) {
     const folder = path.dirname(file);
-    const service = createLanguageService({ today: "2026-11-24", evidenceExists: (relative) => fs.existsSync(path.join(folder, relative)) });
+    const service = createLanguageService({
+      today: "2026-11-24",
+      evidenceExists: (relative) => fs.existsSync(path.join(folder, relative)),
+    });
     for (const finding of service.validate(fs.readFileSync(file, "utf8")).findings) {
       if (RULE_BY_ID.has(finding.ruleId)) found.push({ file: path.relative(root, file), finding });
     }
@@ -65,7 +71,9 @@ test("every message id a rule emits (finding or related information) is one of i
 });
 
 test("every rule message is emitted by some fixture or sample (no untested message)", () => {
-  const emitted = new Set(FINDINGS.flatMap(({ finding }) => [finding.messageId, ...finding.related.map((related) => related.messageId)]));
+  const emitted = new Set(
+    FINDINGS.flatMap(({ finding }) => [finding.messageId, ...finding.related.map((related) => related.messageId)]),
+  );
   const unused = RULES.flatMap((rule) => Object.keys(rule.messages)).filter((messageId) => !emitted.has(messageId));
   assert.deepEqual(unused, []);
 });
@@ -87,7 +95,11 @@ test("rule clause templates resolve to catalog clauses at every level", () => {
       for (const level of LEVELS) {
         const clauseId = edition.resolveClause(template, level);
         assert.ok(edition.clause(clauseId), `${rule.id}: ${template} at level ${level} → ${clauseId}`);
-        if (template.startsWith("4.x")) assert.ok(clauseId.startsWith(edition.levelSection(level) + "."), `${template} stays in level ${level}'s section`);
+        if (template.startsWith("4.x"))
+          assert.ok(
+            clauseId.startsWith(edition.levelSection(level) + "."),
+            `${template} stays in level ${level}'s section`,
+          );
       }
     }
   }
@@ -100,17 +112,25 @@ test("every emitted finding cites catalog clauses; only identifier findings cite
       continue;
     }
     assert.ok(finding.clauseIds.length > 0, `${file}: ${finding.ruleId} cites no clause`);
-    for (const clauseId of finding.clauseIds) assert.ok(edition.clause(clauseId), `${file}: ${finding.ruleId} cites unknown ${clauseId}`);
+    for (const clauseId of finding.clauseIds)
+      assert.ok(edition.clause(clauseId), `${file}: ${finding.ruleId} cites unknown ${clauseId}`);
   }
 });
 
 test("a finding that states a level-1 figure (a public-summary clause) uses the message saying so", () => {
-  const rulesWithFigures = RULES.filter((rule) => Object.keys(rule.messages).some((messageId) => messageId.endsWith(PUBLIC_SUMMARY_SUFFIX)));
-  assert.deepEqual(rulesWithFigures.map((rule) => rule.id).sort(), ["performance.qualifying-projects", "performance.service-duration"]);
+  const rulesWithFigures = RULES.filter((rule) =>
+    Object.keys(rule.messages).some((messageId) => messageId.endsWith(PUBLIC_SUMMARY_SUFFIX)),
+  );
+  assert.deepEqual(rulesWithFigures.map((rule) => rule.id).sort(), [
+    "performance.qualifying-projects",
+    "performance.service-duration",
+  ]);
   let levelOneFindings = 0;
   for (const { file, finding } of FINDINGS) {
     if (!rulesWithFigures.some((rule) => rule.id === finding.ruleId)) continue;
-    const publicSummary = finding.clauseIds.some((clauseId) => edition.clause(clauseId)?.provenance === "public-summary");
+    const publicSummary = finding.clauseIds.some(
+      (clauseId) => edition.clause(clauseId)?.provenance === "public-summary",
+    );
     if (publicSummary) levelOneFindings++;
     assert.equal(finding.messageId.endsWith(PUBLIC_SUMMARY_SUFFIX), publicSummary, `${file}: ${finding.messageId}`);
   }

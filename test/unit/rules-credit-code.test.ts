@@ -1,7 +1,11 @@
 // The unified social credit code (GB 32100-2015) and its embedded organisation code (GB 11714) check characters.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { creditCodeCheckCharacter, organizationCodeCheckCharacter, verifyCreditCode } from "../../server/src/core/check/credit-code";
+import {
+  creditCodeCheckCharacter,
+  organizationCodeCheckCharacter,
+  verifyCreditCode,
+} from "../../server/src/core/check/credit-code";
 
 test("the test vector 91110000600037341L passes both checks", () => {
   const verdict = verifyCreditCode("91110000600037341L");

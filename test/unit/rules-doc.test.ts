@@ -28,7 +28,8 @@ test("the README checks section is up to date (regenerate: node out/server/src/t
 
 test("the checks section lists every check id that is not a rule once, and no rule", () => {
   const section = renderChecksSection();
-  for (const check of CHECKS) assert.equal(section.split(`| \`${check.id}\` |`).length, check.kind === "rule" ? 1 : 2, check.id);
+  for (const check of CHECKS)
+    assert.equal(section.split(`| \`${check.id}\` |`).length, check.kind === "rule" ? 1 : 2, check.id);
   assert.match(section, /\| `dates\.as-of-today` \| [^|]+ \| info \| 4\.1\.3 \/ 4\.2\.3 \/ 4\.3\.3 \|/);
   assert.match(section, /\| `encoding\.bom` \| [^|]+ \| info \| — \|/);
 });
@@ -46,6 +47,9 @@ test("only the text between the markers changes", () => {
   assert.equal(updated, `before\n${RULES_START}\nnew\n${RULES_END}\nafter\n`);
   assert.throws(() => withRulesSection("no markers"));
   const both = `${readme}${CHECKS_START}\nold\n${CHECKS_END}\n`;
-  assert.equal(withChecksSection(both, `${CHECKS_START}\nnew\n${CHECKS_END}`), `${readme}${CHECKS_START}\nnew\n${CHECKS_END}\n`);
+  assert.equal(
+    withChecksSection(both, `${CHECKS_START}\nnew\n${CHECKS_END}`),
+    `${readme}${CHECKS_START}\nnew\n${CHECKS_END}\n`,
+  );
   assert.throws(() => withChecksSection(readme));
 });

@@ -4,7 +4,15 @@ import assert from "node:assert/strict";
 import { checkEvidencePath } from "../../server/src/core/check/evidence-path";
 
 test("relative paths inside the folder are ok", () => {
-  for (const path of ["evidence/licence.pdf", "licence.pdf", "./evidence/a b.pdf", "evidence/../evidence/x.pdf", "资料/营业执照.pdf", "100%.pdf", "a..b/c.pdf"]) {
+  for (const path of [
+    "evidence/licence.pdf",
+    "licence.pdf",
+    "./evidence/a b.pdf",
+    "evidence/../evidence/x.pdf",
+    "资料/营业执照.pdf",
+    "100%.pdf",
+    "a..b/c.pdf",
+  ]) {
     assert.equal(checkEvidencePath(path), "ok", path);
   }
 });

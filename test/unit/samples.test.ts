@@ -17,7 +17,11 @@ const NEEDS_WORK = path.join(SAMPLES, "needs-work");
 const RULE_FOR_STANDARD: { [standard: string]: string } = { "GB 32100-2015": "identifier.credit-code" };
 
 function check(file: string): Finding[] {
-  const service = createLanguageService({ locale: "zh-cn", today: "2026-11-24", evidenceExists: evidenceExistsIn(path.dirname(file)) });
+  const service = createLanguageService({
+    locale: "zh-cn",
+    today: "2026-11-24",
+    evidenceExists: evidenceExistsIn(path.dirname(file)),
+  });
   return service.validate(fs.readFileSync(file, "utf8")).findings.filter((finding) => finding.severity !== "info");
 }
 
@@ -27,18 +31,24 @@ function describe(findings: Finding[]): string[] {
 
 /** "4.1.4 a" → "4.1.4.a", "4.1.6（3.7）" → "4.1.6", "3.7"; standards are kept as written. */
 function namedClauses(header: string): string[] {
-  const line = /违反条款[:：]\s*(.+)/.exec(header)?.[1] ?? [...header.matchAll(/（(\d+(?:\.\d+)*\s*[a-z]?)）/g)].map((match) => match[1]).join("；");
+  const line =
+    /违反条款[:：]\s*(.+)/.exec(header)?.[1] ??
+    [...header.matchAll(/（(\d+(?:\.\d+)*\s*[a-z]?)）/g)].map((match) => match[1]).join("；");
   return line
     .split(/[；;、（）()]/)
     .map((token) => token.trim())
     .filter((token) => token.length > 0)
-    .map((token) => (RULE_FOR_STANDARD[token] ? token : token.replace(/^(\d+(?:\.\d+)*)\s+([a-z])\b.*$/, "$1.$2").replace(/\s.*$/, "")));
+    .map((token) =>
+      RULE_FOR_STANDARD[token] ? token : token.replace(/^(\d+(?:\.\d+)*)\s+([a-z])\b.*$/, "$1.$2").replace(/\s.*$/, ""),
+    );
 }
 
 function headerOf(text: string): string {
   return text
     .split("\n")
-    .filter((line, index, lines) => lines.slice(0, index + 1).every((earlier) => earlier.startsWith("#") || earlier.trim() === ""))
+    .filter((line, index, lines) =>
+      lines.slice(0, index + 1).every((earlier) => earlier.startsWith("#") || earlier.trim() === ""),
+    )
     .join("\n");
 }
 
@@ -69,7 +79,9 @@ for (const file of filesUnder(NEEDS_WORK, [".dossier.yaml"])) {
     const findings = check(file);
     assert.ok(findings.length > 0, "at least one error or warning");
     const shown = findings.some(
-      (finding) => finding.clauseIds.some((clauseId) => named.includes(clauseId)) || named.some((token) => RULE_FOR_STANDARD[token] === finding.ruleId),
+      (finding) =>
+        finding.clauseIds.some((clauseId) => named.includes(clauseId)) ||
+        named.some((token) => RULE_FOR_STANDARD[token] === finding.ruleId),
     );
     assert.ok(shown, `a finding citing ${named.join(" or ")}; found ${describe(findings).join("; ")}`);
   });

@@ -19,23 +19,48 @@ import { shapeParts } from "../../schemas/generated/ccrc-isv-c01-2025/validate-s
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const edition = defaultEdition();
-const shape = shapeSchema(new Map([1, 2, 3].map((level) => [level, edition.levelSchema(level as 1 | 2 | 3) as JsonSchema])), edition.slug);
+const shape = shapeSchema(
+  new Map([1, 2, 3].map((level) => [level, edition.levelSchema(level as 1 | 2 | 3) as JsonSchema])),
+  edition.slug,
+);
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 addFormats(ajv);
 const whole = ajv.compile(shape);
 
 function signature(errors: readonly ErrorObject[]): string[] {
-  return errors.map((error) => JSON.stringify([error.instancePath, error.schemaPath, error.keyword, error.params])).sort();
+  return errors
+    .map((error) => JSON.stringify([error.instancePath, error.schemaPath, error.keyword, error.params]))
+    .sort();
 }
 
 function wholeErrors(value: unknown): string[] {
   return whole(value) ? [] : signature(whole.errors ?? []);
 }
 
-const SAMPLE_VALUES: unknown[] = filesUnder(path.join(repositoryRoot(), "samples"), [".dossier.yaml"]).map((file) => parse(fs.readFileSync(file, "utf8")));
-const GENERATED_VALUES: unknown[] = [1, 2, 3].map((seed) => parse(generateDossier({ lines: 400, faults: true, seed }).text));
+const SAMPLE_VALUES: unknown[] = filesUnder(path.join(repositoryRoot(), "samples"), [".dossier.yaml"]).map((file) =>
+  parse(fs.readFileSync(file, "utf8")),
+);
+const GENERATED_VALUES: unknown[] = [1, 2, 3].map((seed) =>
+  parse(generateDossier({ lines: 400, faults: true, seed }).text),
+);
 
-const JUNK: unknown[] = [null, 0, 7, -1, 1.5, true, "", "x", "2024-02-30", [], ["x"], [{}], {}, { name: 1 }, { id: "a", unknown: true }];
+const JUNK: unknown[] = [
+  null,
+  0,
+  7,
+  -1,
+  1.5,
+  true,
+  "",
+  "x",
+  "2024-02-30",
+  [],
+  ["x"],
+  [{}],
+  {},
+  { name: 1 },
+  { id: "a", unknown: true },
+];
 
 /** A deep copy of `value` with one random change: a value replaced by junk, a key removed, or an unknown key added. */
 function mutant(prng: Prng, value: unknown): unknown {
@@ -50,7 +75,8 @@ function mutant(prng: Prng, value: unknown): unknown {
   const target = prng.pick(containers);
   const keys = Object.keys(target);
   const choice = prng.below(3);
-  if (choice === 0 && keys.length > 0) (target as { [key: string]: unknown })[prng.pick(keys)] = structuredClone(prng.pick(JUNK));
+  if (choice === 0 && keys.length > 0)
+    (target as { [key: string]: unknown })[prng.pick(keys)] = structuredClone(prng.pick(JUNK));
   else if (choice === 1 && keys.length > 0 && !Array.isArray(target)) delete target[prng.pick(keys)];
   else if (!Array.isArray(target)) target[`unknown_${prng.below(3)}`] = prng.pick(JUNK);
   else target.push(structuredClone(prng.pick(JUNK)));
@@ -64,7 +90,12 @@ test("the shape is checked in parts: people, projects, tools and self-assessment
   );
   assert.deepEqual(
     shapeParts.lists.map((list) => list.schemaPath),
-    ["#/properties/personnel/items", "#/properties/performance/properties/projects/items", "#/properties/tools/items", "#/properties/self_assessment/items"],
+    [
+      "#/properties/personnel/items",
+      "#/properties/performance/properties/projects/items",
+      "#/properties/tools/items",
+      "#/properties/self_assessment/items",
+    ],
   );
 });
 
@@ -76,7 +107,17 @@ test("the parts give the errors of one validator of the whole shape", () => {
     for (let changes = prng.between(1, 4); changes > 0; changes--) value = mutant(prng, value);
     values.push(value);
   }
-  values.push(null, 1, "text", [], {}, { personnel: "x" }, { personnel: [1, null, "x", []] }, { performance: { projects: {} } }, { performance: [] });
+  values.push(
+    null,
+    1,
+    "text",
+    [],
+    {},
+    { personnel: "x" },
+    { personnel: [1, null, "x", []] },
+    { performance: { projects: {} } },
+    { performance: [] },
+  );
   let withErrors = 0;
   let withItemErrors = 0;
   const validator = new ShapeValidator(shapeParts);

@@ -25,7 +25,8 @@ test("generated files are up to date (run `npm run generate` after editing schem
 });
 
 test("generated files say they are generated", () => {
-  for (const file of generateAll(ROOT)) assert.match(file.content.slice(0, 300), /generated .* do not edit/, file.relativePath);
+  for (const file of generateAll(ROOT))
+    assert.match(file.content.slice(0, 300), /generated .* do not edit/, file.relativePath);
 });
 
 function collectClauseAnnotations(value: unknown, found: Set<string>): void {
@@ -43,10 +44,16 @@ function localizedProblems(node: unknown, where: string): string[] {
   const problems: string[] = [];
   const record = node as { [key: string]: unknown };
   const isLocalized = (value: unknown): boolean =>
-    value !== null && typeof value === "object" && Object.keys(value).sort().join(",") === "en,zh" && Object.values(value).every((text) => typeof text === "string" && text.length > 0);
-  for (const key of ["title", "description"]) if (key in record && !isLocalized(record[key])) problems.push(`${where}.${key}`);
-  for (const [value, label] of Object.entries((record.labels ?? {}) as object)) if (!isLocalized(label)) problems.push(`${where}.labels.${value}`);
-  for (const [key, child] of Object.entries((record.properties ?? {}) as object)) problems.push(...localizedProblems(child, `${where}.${key}`));
+    value !== null &&
+    typeof value === "object" &&
+    Object.keys(value).sort().join(",") === "en,zh" &&
+    Object.values(value).every((text) => typeof text === "string" && text.length > 0);
+  for (const key of ["title", "description"])
+    if (key in record && !isLocalized(record[key])) problems.push(`${where}.${key}`);
+  for (const [value, label] of Object.entries((record.labels ?? {}) as object))
+    if (!isLocalized(label)) problems.push(`${where}.labels.${value}`);
+  for (const [key, child] of Object.entries((record.properties ?? {}) as object))
+    problems.push(...localizedProblems(child, `${where}.${key}`));
   if (record.items) problems.push(...localizedProblems(record.items, `${where}[]`));
   return problems;
 }
@@ -57,7 +64,12 @@ for (const edition of allEditions()) {
     const keysWithoutTitle: string[] = [];
     const visit = (node: { properties?: { [key: string]: unknown }; items?: unknown }, where: string): void => {
       for (const [key, child] of Object.entries(node.properties ?? {})) {
-        const field = child as { title?: unknown; description?: unknown; properties?: { [key: string]: unknown }; items?: unknown };
+        const field = child as {
+          title?: unknown;
+          description?: unknown;
+          properties?: { [key: string]: unknown };
+          items?: unknown;
+        };
         if (!field.title || !field.description) keysWithoutTitle.push(`${where}.${key}`);
         visit(field, `${where}.${key}`);
       }
@@ -81,13 +93,17 @@ for (const edition of allEditions()) {
 
   test(`${edition.id}: every checkable clause is referenced by the schema or a rule, as its catalog entry says`, () => {
     const bySchema = new Set<string>();
-    for (const name of schemaFiles) collectClauseAnnotations(JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")), bySchema);
+    for (const name of schemaFiles)
+      collectClauseAnnotations(JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")), bySchema);
     const byRules = new Set<string>();
-    for (const rule of RULES) for (const template of rule.clauses) for (const level of [1, 2, 3] as const) byRules.add(edition.resolveClause(template, level));
+    for (const rule of RULES)
+      for (const template of rule.clauses)
+        for (const level of [1, 2, 3] as const) byRules.add(edition.resolveClause(template, level));
     const problems: string[] = [];
     for (const clause of edition.clauses) {
       const check = clause.check ?? [];
-      if (check.includes("schema") && !bySchema.has(clause.id)) problems.push(`${clause.id}: check says schema, no constraint cites it`);
+      if (check.includes("schema") && !bySchema.has(clause.id))
+        problems.push(`${clause.id}: check says schema, no constraint cites it`);
       if (RULES.length > 0 && check.includes("rule") && !byRules.has(clause.id) && !bySchema.has(clause.id)) {
         problems.push(`${clause.id}: check says rule, no rule cites it`);
       }

@@ -25,8 +25,10 @@ function sensitiveValues(): string[] {
   const found = new Set<string>();
   const visit = (node: unknown, key: string | undefined): void => {
     if (Array.isArray(node)) node.forEach((item) => visit(item, key));
-    else if (node !== null && typeof node === "object") for (const [childKey, value] of Object.entries(node)) visit(value, childKey);
-    else if (typeof node === "string" && key !== undefined && SENSITIVE_KEYS.has(key) && node.length >= 2) found.add(node);
+    else if (node !== null && typeof node === "object")
+      for (const [childKey, value] of Object.entries(node)) visit(value, childKey);
+    else if (typeof node === "string" && key !== undefined && SENSITIVE_KEYS.has(key) && node.length >= 2)
+      found.add(node);
   };
   for (const file of SAMPLES) visit(parse(fs.readFileSync(file, "utf8")), undefined);
   return [...found];
@@ -73,7 +75,11 @@ async function useEverything(client: TestLspClient, uri: string, text: string): 
     client.request("textDocument/foldingRange", { textDocument }),
     client.request("textDocument/documentLink", { textDocument }),
     client.request("isvDossier/checklist", { uri }),
-    client.request("textDocument/codeAction", { textDocument, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics: [] } }),
+    client.request("textDocument/codeAction", {
+      textDocument,
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+      context: { diagnostics: [] },
+    }),
   ];
   for (let line = 0; line < lines.length; line += 5) {
     const position = { line, character: Math.min(lines[line].length, 6) };
@@ -85,15 +91,23 @@ async function useEverything(client: TestLspClient, uri: string, text: string): 
 }
 
 async function runAtTraceLevel(level: "off" | "messages" | "verbose", secrets: string[]): Promise<string> {
-  const client = new TestLspClient([], { ...process.env, ISV_DOSSIER_TEST_RULES: path.join(ROOT, "test", "support", "trap-rules.cjs") });
+  const client = new TestLspClient([], {
+    ...process.env,
+    ISV_DOSSIER_TEST_RULES: path.join(ROOT, "test", "support", "trap-rules.cjs"),
+  });
   const capture = captureServerOutput(client);
   try {
     await client.initialize("zh-cn");
     await client.connection.sendNotification("$/setTrace", { value: level });
     const company = secrets.find((value) => value.endsWith("有限公司")) ?? secrets[0];
     const person = secrets.find((value) => /^[\u4e00-\u9fff]{2,3}$/.test(value)) ?? secrets[1];
-    const texts: Array<[string, string]> = SAMPLES.map((file) => [pathToFileURL(file).toString(), fs.readFileSync(file, "utf8")]);
-    troublesomeTexts(texts[0][1], company, person).forEach((text, index) => texts.push([`untitled:trouble-${index}.dossier.yaml`, text]));
+    const texts: Array<[string, string]> = SAMPLES.map((file) => [
+      pathToFileURL(file).toString(),
+      fs.readFileSync(file, "utf8"),
+    ]);
+    troublesomeTexts(texts[0][1], company, person).forEach((text, index) =>
+      texts.push([`untitled:trouble-${index}.dossier.yaml`, text]),
+    );
     for (const [uri, text] of texts) {
       const published = client.diagnostics(uri, (next) => next.version === 1);
       await client.open(uri, text);
@@ -101,12 +115,21 @@ async function runAtTraceLevel(level: "off" | "messages" | "verbose", secrets: s
       await useEverything(client, uri, text);
       // an edit that breaks the text, then one that repairs it
       const edited = client.diagnostics(uri, (next) => next.version === 3);
-      await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: `  "${person}: [\n` }]);
-      await client.change(uri, 3, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: "" }]);
+      await client.change(uri, 2, [
+        { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: `  "${person}: [\n` },
+      ]);
+      await client.change(uri, 3, [
+        { range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: "" },
+      ]);
       await edited;
       await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
     }
-    await client.request("textDocument/hover", { textDocument: { uri: "file:///nowhere/unknown.dossier.yaml" }, position: { line: 0, character: 0 } }).catch(() => undefined);
+    await client
+      .request("textDocument/hover", {
+        textDocument: { uri: "file:///nowhere/unknown.dossier.yaml" },
+        position: { line: 0, character: 0 },
+      })
+      .catch(() => undefined);
     await client.request("isvDossier/noSuchRequest", { secret: company }).catch(() => undefined);
     assert.equal(await client.stop(), 0);
     return [...capture.notifications, client.stderr.join("")].join("\n");
@@ -117,8 +140,14 @@ async function runAtTraceLevel(level: "off" | "messages" | "verbose", secrets: s
 
 test("the samples give the search something to find", () => {
   const secrets = sensitiveValues();
-  assert.ok(secrets.some((value) => /^[0-9A-Z]{18}$/.test(value)), "credit codes");
-  assert.ok(secrets.some((value) => value.endsWith("有限公司")), "company names");
+  assert.ok(
+    secrets.some((value) => /^[0-9A-Z]{18}$/.test(value)),
+    "credit codes",
+  );
+  assert.ok(
+    secrets.some((value) => value.endsWith("有限公司")),
+    "company names",
+  );
   assert.ok(secrets.length > 50, `${secrets.length} values`);
 });
 
@@ -130,40 +159,57 @@ for (const level of ["off", "messages", "verbose"] as const) {
     assert.deepEqual(leaked, [], `leaked into the server's logs:\n${logs.slice(0, 3000)}`);
     // what the server may write: the rule module's marker lines (test-only) and nothing that quotes a document
     for (const line of logs.split("\n").filter((line) => line.length > 0)) {
-      assert.match(line, /^(test-rule ran: \w+|isv-dossier-server: \w+ [\w-]*)$/, `unexpected log line: ${line.slice(0, 300)}`);
+      assert.match(
+        line,
+        /^(test-rule ran: \w+|isv-dossier-server: \w+ [\w-]*)$/,
+        `unexpected log line: ${line.slice(0, 300)}`,
+      );
     }
   });
 }
 
-test("messages the JSON-RPC library cannot handle, quoting dossier values, are not repeated in any log", { timeout: 120_000 }, async () => {
-  const secrets = sensitiveValues();
-  const company = secrets.find((value) => value.endsWith("有限公司")) ?? secrets[0];
-  const code = secrets.find((value) => /^[0-9A-Z]{18}$/.test(value)) ?? secrets[1];
-  const connection = new RawLspConnection(60_000);
-  try {
-    await connection.initialize(60_000);
-    connection.send({ applicant: { name: company, credit_code: code } }); // neither request, answer nor notification
-    connection.send(JSON.stringify([company, code]));
-    connection.send({ id: "x", result: { name: company } }); // an answer to no request
-    connection.send({ id: 7, method: "isvDossier/noSuchRequest", params: { name: company } });
-    connection.send({ method: "textDocument/didOpen", params: { textDocument: { uri: 42, text: { name: company } } } });
-    connection.send({ id: 2, method: "shutdown" });
-    assert.ok(await connection.answer(2, 60_000), "shutdown answered");
-    // the body that is not JSON ends the server (reliability-malformed-frames); what it says must not quote it either
-    connection.send(`{"applicant": {"name": "${company}", "credit_code": "${code}"`);
-    const { killed } = await connection.exited;
-    assert.equal(killed, false);
-    const logs = [...connection.notSolicited().map((message) => JSON.stringify(message)), connection.stderr.join("")].join("\n");
-    assert.deepEqual(
-      secrets.filter((secret) => logs.includes(secret)),
-      [],
-      `leaked: ${logs.slice(0, 2000)}`,
-    );
-    assert.deepEqual(connection.notSolicited(), [], "nothing sent but answers");
-    for (const line of connection.stderr.join("").split("\n").filter((line) => line.length > 0)) {
-      assert.match(line, /^isv-dossier-server: \w+ [\w-]*$/, `unexpected log line: ${line.slice(0, 300)}`);
+test(
+  "messages the JSON-RPC library cannot handle, quoting dossier values, are not repeated in any log",
+  { timeout: 120_000 },
+  async () => {
+    const secrets = sensitiveValues();
+    const company = secrets.find((value) => value.endsWith("有限公司")) ?? secrets[0];
+    const code = secrets.find((value) => /^[0-9A-Z]{18}$/.test(value)) ?? secrets[1];
+    const connection = new RawLspConnection(60_000);
+    try {
+      await connection.initialize(60_000);
+      connection.send({ applicant: { name: company, credit_code: code } }); // neither request, answer nor notification
+      connection.send(JSON.stringify([company, code]));
+      connection.send({ id: "x", result: { name: company } }); // an answer to no request
+      connection.send({ id: 7, method: "isvDossier/noSuchRequest", params: { name: company } });
+      connection.send({
+        method: "textDocument/didOpen",
+        params: { textDocument: { uri: 42, text: { name: company } } },
+      });
+      connection.send({ id: 2, method: "shutdown" });
+      assert.ok(await connection.answer(2, 60_000), "shutdown answered");
+      // the body that is not JSON ends the server (reliability-malformed-frames); what it says must not quote it either
+      connection.send(`{"applicant": {"name": "${company}", "credit_code": "${code}"`);
+      const { killed } = await connection.exited;
+      assert.equal(killed, false);
+      const logs = [
+        ...connection.notSolicited().map((message) => JSON.stringify(message)),
+        connection.stderr.join(""),
+      ].join("\n");
+      assert.deepEqual(
+        secrets.filter((secret) => logs.includes(secret)),
+        [],
+        `leaked: ${logs.slice(0, 2000)}`,
+      );
+      assert.deepEqual(connection.notSolicited(), [], "nothing sent but answers");
+      for (const line of connection.stderr
+        .join("")
+        .split("\n")
+        .filter((line) => line.length > 0)) {
+        assert.match(line, /^isv-dossier-server: \w+ [\w-]*$/, `unexpected log line: ${line.slice(0, 300)}`);
+      }
+    } finally {
+      connection.kill();
     }
-  } finally {
-    connection.kill();
-  }
-});
+  },
+);

@@ -23,7 +23,10 @@ const URL_DOSSIER = [
   "$schema: https://schemas.example.com/isv-dossier.json",
   fs
     .readFileSync(VALID_SAMPLE, "utf8")
-    .replace("- evidence/营业执照.pdf", "- https://files.example.com/licence.pdf\n    - file:///etc/passwd\n    - //fileserver/share/licence.pdf")
+    .replace(
+      "- evidence/营业执照.pdf",
+      "- https://files.example.com/licence.pdf\n    - file:///etc/passwd\n    - //fileserver/share/licence.pdf",
+    )
     .replace(/^personnel:\n/m, 'personnel:\n  - $ref: "http://203.0.113.7/people.yaml#/0"\n'),
   "",
 ].join("\n");
@@ -44,7 +47,11 @@ function trapLog(file: string): TrapRecord[] {
 }
 
 function trappedEnvironment(log: string): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(), ISV_DOSSIER_TRAP_LOG: log };
+  return {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(),
+    ISV_DOSSIER_TRAP_LOG: log,
+  };
 }
 
 const TEMPORARY_FOLDERS: string[] = [];
@@ -96,61 +103,90 @@ test("the trap works: every kind of outbound attempt is recorded and fails", () 
 });
 
 function ruleIdsOf(published: PublishedDiagnostics): Array<[string, number | undefined]> {
-  return published.diagnostics.map((diagnostic) => [(diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? "", diagnostic.severity]);
+  return published.diagnostics.map((diagnostic) => [
+    (diagnostic as { data?: { ruleId?: string } }).data?.ruleId ?? "",
+    diagnostic.severity,
+  ]);
 }
 
-test("server: over every sample and a dossier full of URLs, with all features used, nothing tries to reach the network", { timeout: 120_000 }, async () => {
-  const log = temporaryLog("server.jsonl");
-  const client = new TestLspClient([], trappedEnvironment(log));
-  try {
-    await client.initialize("zh-cn");
-    const urlDossier = path.join(path.dirname(VALID_SAMPLE), "urls.dossier.yaml"); // never written: the text is sent
-    const documents: Array<[string, string]> = [...SAMPLES.map((file): [string, string] => [file, fs.readFileSync(file, "utf8")]), [urlDossier, URL_DOSSIER]];
-    for (const [file, text] of documents) {
-      const uri = pathToFileURL(file).toString();
-      const published = client.diagnostics(uri, (next) => next.version === 1);
-      await client.open(uri, text);
-      const diagnostics = await published;
-      const lines = text.split("\n");
-      const textDocument = { uri };
-      const requests: Array<Promise<unknown>> = [
-        client.request("textDocument/documentSymbol", { textDocument }),
-        client.request("textDocument/foldingRange", { textDocument }),
-        client.request("textDocument/documentLink", { textDocument }),
-        client.request("isvDossier/checklist", { uri }),
-        client.request("textDocument/codeAction", { textDocument, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics: diagnostics.diagnostics } }),
+test(
+  "server: over every sample and a dossier full of URLs, with all features used, nothing tries to reach the network",
+  { timeout: 120_000 },
+  async () => {
+    const log = temporaryLog("server.jsonl");
+    const client = new TestLspClient([], trappedEnvironment(log));
+    try {
+      await client.initialize("zh-cn");
+      const urlDossier = path.join(path.dirname(VALID_SAMPLE), "urls.dossier.yaml"); // never written: the text is sent
+      const documents: Array<[string, string]> = [
+        ...SAMPLES.map((file): [string, string] => [file, fs.readFileSync(file, "utf8")]),
+        [urlDossier, URL_DOSSIER],
       ];
-      for (let line = 0; line < lines.length; line += 7) {
-        const position = { line, character: Math.min(lines[line].length, 4) };
-        requests.push(client.request("textDocument/hover", { textDocument, position }));
-        requests.push(client.request("textDocument/completion", { textDocument, position }));
-        requests.push(client.request("textDocument/definition", { textDocument, position }));
+      for (const [file, text] of documents) {
+        const uri = pathToFileURL(file).toString();
+        const published = client.diagnostics(uri, (next) => next.version === 1);
+        await client.open(uri, text);
+        const diagnostics = await published;
+        const lines = text.split("\n");
+        const textDocument = { uri };
+        const requests: Array<Promise<unknown>> = [
+          client.request("textDocument/documentSymbol", { textDocument }),
+          client.request("textDocument/foldingRange", { textDocument }),
+          client.request("textDocument/documentLink", { textDocument }),
+          client.request("isvDossier/checklist", { uri }),
+          client.request("textDocument/codeAction", {
+            textDocument,
+            range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+            context: { diagnostics: diagnostics.diagnostics },
+          }),
+        ];
+        for (let line = 0; line < lines.length; line += 7) {
+          const position = { line, character: Math.min(lines[line].length, 4) };
+          requests.push(client.request("textDocument/hover", { textDocument, position }));
+          requests.push(client.request("textDocument/completion", { textDocument, position }));
+          requests.push(client.request("textDocument/definition", { textDocument, position }));
+        }
+        await Promise.all(requests);
+        if (file === urlDossier) {
+          const remote = ruleIdsOf(diagnostics).filter(([ruleId]) => ruleId === "security.remote-reference");
+          assert.deepEqual(remote, [
+            ["security.remote-reference", 3],
+            ["security.remote-reference", 3],
+            ["security.remote-reference", 3],
+          ]);
+          const links = await client.request<Array<{ target: string }>>("textDocument/documentLink", { textDocument });
+          assert.ok(
+            links.every((link) => link.target.startsWith(pathToFileURL(path.dirname(VALID_SAMPLE)).toString() + "/")),
+            JSON.stringify(links),
+          );
+        }
       }
-      await Promise.all(requests);
-      if (file === urlDossier) {
-        const remote = ruleIdsOf(diagnostics).filter(([ruleId]) => ruleId === "security.remote-reference");
-        assert.deepEqual(remote, [["security.remote-reference", 3], ["security.remote-reference", 3], ["security.remote-reference", 3]]);
-        const links = await client.request<Array<{ target: string }>>("textDocument/documentLink", { textDocument });
-        assert.ok(links.every((link) => link.target.startsWith(pathToFileURL(path.dirname(VALID_SAMPLE)).toString() + "/")), JSON.stringify(links));
-      }
+      await client.request("isvDossier/specDocument", {});
+      await client.request("isvDossier/editions", {});
+      await client.request("isvDossier/newDossier", { category: "risk-assessment", level: 3 });
+      assert.equal(await client.stop(), 0);
+      assert.equal(client.stderr.join(""), "");
+      assert.deepEqual(
+        trapLog(log).map((record) => record.kind),
+        ["trap-loaded"],
+      );
+    } finally {
+      if (client.child.exitCode === null) client.kill();
     }
-    await client.request("isvDossier/specDocument", {});
-    await client.request("isvDossier/editions", {});
-    await client.request("isvDossier/newDossier", { category: "risk-assessment", level: 3 });
-    assert.equal(await client.stop(), 0);
-    assert.equal(client.stderr.join(""), "");
-    assert.deepEqual(trapLog(log).map((record) => record.kind), ["trap-loaded"]);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+  },
+);
 
 test("core: $schema, $ref and the modeline get one info finding each, at the reference; nothing else changes", () => {
   const service = createLanguageService({ locale: "en", today: "2026-03-18" });
   const report = service.validate(URL_DOSSIER);
   const remote = report.findings.filter((finding) => finding.ruleId === "security.remote-reference");
   assert.deepEqual(
-    remote.map((finding) => [URL_DOSSIER.slice(finding.range.start, finding.range.end), finding.severity, finding.args.key, finding.clauseIds]),
+    remote.map((finding) => [
+      URL_DOSSIER.slice(finding.range.start, finding.range.end),
+      finding.severity,
+      finding.args.key,
+      finding.clauseIds,
+    ]),
     [
       ["https://schemas.example.com/isv-dossier.json", "info", "$schema", []],
       ["https://schemas.example.com/isv-dossier.json", "info", "$schema", []],
@@ -163,11 +199,15 @@ test("CLI: linting every sample and the URL dossier, with the network trapped, m
   const log = temporaryLog("cli.jsonl");
   const folder = temporaryFolder("isv-network-cli-");
   fs.writeFileSync(path.join(folder, "urls.dossier.yaml"), URL_DOSSIER);
-  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "server", "cli.js"), "lint", path.join(ROOT, "samples"), folder, "--format", "json"], {
-    env: trappedEnvironment(log),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "dist", "server", "cli.js"), "lint", path.join(ROOT, "samples"), folder, "--format", "json"],
+    {
+      env: trappedEnvironment(log),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
   assert.ok(JSON.parse(result.stdout));
   assert.ok(trapLog(log).length >= 1);

@@ -14,7 +14,10 @@ import { repositoryRoot } from "../support/repository";
 
 const ROOT = repositoryRoot();
 const TRAP = path.join(ROOT, "test", "support", "trap-fs.cjs");
-const SAMPLE = fs.readFileSync(path.join(ROOT, "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"), "utf8");
+const SAMPLE = fs.readFileSync(
+  path.join(ROOT, "samples", "hangzhou-chengyan", "hangzhou-chengyan.dossier.yaml"),
+  "utf8",
+);
 
 interface Layout {
   top: string;
@@ -98,58 +101,88 @@ function isInside(folder: string, candidate: string): boolean {
   return !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
-test("server: hostile evidence paths are findings, get no links, and no fs call reaches outside the dossier's folder", { timeout: 60_000 }, async () => {
-  const layout = makeLayout();
-  const log = path.join(layout.top, "fs-calls.jsonl");
-  const environment = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(), ISV_DOSSIER_TRAP_LOG: log };
-  const client = new TestLspClient([], environment);
-  try {
-    await client.initialize("en");
-    const startedAt = fs.existsSync(log) ? fs.statSync(log).size : 0; // what the process did to start is not our concern
-    const uri = pathToFileURL(layout.dossierFile).toString();
-    const published = client.diagnostics(uri, (next) => next.version === 1);
-    await client.open(uri, layout.text);
-    const diagnostics = (await published).diagnostics as Array<{ range: { start: { line: number } }; data?: { ruleId?: string } }>;
-    const links = await client.request<Array<{ range: { start: { line: number } }; target: string }>>("textDocument/documentLink", { textDocument: { uri } });
-    await client.request("isvDossier/checklist", { uri });
+test(
+  "server: hostile evidence paths are findings, get no links, and no fs call reaches outside the dossier's folder",
+  { timeout: 60_000 },
+  async () => {
+    const layout = makeLayout();
+    const log = path.join(layout.top, "fs-calls.jsonl");
+    const environment = {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(),
+      ISV_DOSSIER_TRAP_LOG: log,
+    };
+    const client = new TestLspClient([], environment);
+    try {
+      await client.initialize("en");
+      const startedAt = fs.existsSync(log) ? fs.statSync(log).size : 0; // what the process did to start is not our concern
+      const uri = pathToFileURL(layout.dossierFile).toString();
+      const published = client.diagnostics(uri, (next) => next.version === 1);
+      await client.open(uri, layout.text);
+      const diagnostics = (await published).diagnostics as Array<{
+        range: { start: { line: number } };
+        data?: { ruleId?: string };
+      }>;
+      const links = await client.request<Array<{ range: { start: { line: number } }; target: string }>>(
+        "textDocument/documentLink",
+        { textDocument: { uri } },
+      );
+      await client.request("isvDossier/checklist", { uri });
 
-    for (const entry of layout.paths) {
-      const line = lineOf(layout.text, entry.written);
-      const evidenceFindings = diagnostics.filter((diagnostic) => diagnostic.range.start.line === line && diagnostic.data?.ruleId?.startsWith("evidence."));
-      const linked = links.filter((link) => link.range.start.line === line);
-      if (entry.allowed) {
-        assert.deepEqual(evidenceFindings, [], entry.written);
-        assert.equal(linked.length, 1, entry.written);
-      } else {
-        assert.equal(evidenceFindings.length, 1, `${entry.written}: ${JSON.stringify(evidenceFindings)}`);
-        assert.deepEqual(linked, [], entry.written);
+      for (const entry of layout.paths) {
+        const line = lineOf(layout.text, entry.written);
+        const evidenceFindings = diagnostics.filter(
+          (diagnostic) => diagnostic.range.start.line === line && diagnostic.data?.ruleId?.startsWith("evidence."),
+        );
+        const linked = links.filter((link) => link.range.start.line === line);
+        if (entry.allowed) {
+          assert.deepEqual(evidenceFindings, [], entry.written);
+          assert.equal(linked.length, 1, entry.written);
+        } else {
+          assert.equal(evidenceFindings.length, 1, `${entry.written}: ${JSON.stringify(evidenceFindings)}`);
+          assert.deepEqual(linked, [], entry.written);
+        }
       }
-    }
-    for (const link of links) assert.ok(isInside(layout.folder, new URL(link.target).pathname), link.target);
+      for (const link of links) assert.ok(isInside(layout.folder, new URL(link.target).pathname), link.target);
 
-    assert.equal(await client.stop(), 0);
-    const calls = recordedPaths(log, startedAt);
-    assert.ok(calls.length > 0, "the trap recorded the existence checks");
-    const outside = calls.filter((call) => !isInside(layout.folder, call.path));
-    assert.deepEqual(outside, []);
-    assert.ok(!calls.some((call) => /outside|fileserver|%2e|%2f|%5c|\\/i.test(call.path)), JSON.stringify(calls));
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+      assert.equal(await client.stop(), 0);
+      const calls = recordedPaths(log, startedAt);
+      assert.ok(calls.length > 0, "the trap recorded the existence checks");
+      const outside = calls.filter((call) => !isInside(layout.folder, call.path));
+      assert.deepEqual(outside, []);
+      assert.ok(!calls.some((call) => /outside|fileserver|%2e|%2f|%5c|\\/i.test(call.path)), JSON.stringify(calls));
+    } finally {
+      if (client.child.exitCode === null) client.kill();
+    }
+  },
+);
 
 test("CLI: linting the same dossier reports every hostile path and never touches the outside folder", () => {
   const layout = makeLayout();
   const log = path.join(layout.top, "cli-fs-calls.jsonl");
-  const environment = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(), ISV_DOSSIER_TRAP_LOG: log };
-  const result = spawnSync(process.execPath, [path.join(ROOT, "dist", "server", "cli.js"), "lint", layout.dossierFile, "--format", "json"], {
-    env: environment,
-    encoding: "utf8",
-  });
+  const environment = {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(TRAP)}`.trim(),
+    ISV_DOSSIER_TRAP_LOG: log,
+  };
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "dist", "server", "cli.js"), "lint", layout.dossierFile, "--format", "json"],
+    {
+      env: environment,
+      encoding: "utf8",
+    },
+  );
   assert.equal(result.status, 1, result.stderr);
   const report = JSON.stringify(JSON.parse(result.stdout));
   assert.ok(report.includes("evidence.path") || report.includes("evidence.exists"), "hostile paths are reported");
   const calls = recordedPaths(log);
-  assert.ok(calls.some((call) => call.path === layout.dossierFile || call.path.endsWith("hostile.dossier.yaml")), "the trap saw the CLI read the dossier");
-  assert.deepEqual(calls.filter((call) => isInside(layout.outside, call.path) || /fileserver|%2e|%2f|%5c/i.test(call.path)), []);
+  assert.ok(
+    calls.some((call) => call.path === layout.dossierFile || call.path.endsWith("hostile.dossier.yaml")),
+    "the trap saw the CLI read the dossier",
+  );
+  assert.deepEqual(
+    calls.filter((call) => isInside(layout.outside, call.path) || /fileserver|%2e|%2f|%5c/i.test(call.path)),
+    [],
+  );
 });

@@ -32,10 +32,13 @@ test("notes by clause: two entries for one clause are joined in order; entries w
       "not an entry",
     ],
   });
-  assert.deepEqual([...notes.entries()], [
-    ["4.1.1", "first\n\nsecond"],
-    ["4.1.3.a", "x"],
-  ]);
+  assert.deepEqual(
+    [...notes.entries()],
+    [
+      ["4.1.1", "first\n\nsecond"],
+      ["4.1.3.a", "x"],
+    ],
+  );
   assert.equal(selfAssessmentNotes({ self_assessment: "text" }).size, 0);
   assert.equal(selfAssessmentNotes(null).size, 0);
 });
@@ -50,7 +53,12 @@ test("the table's 自评说明 column carries each row's note; ids outside the t
   const invalid = service.validate(fs.readFileSync(path.join(FIXTURES, "not-rows-of-the-table.dossier.yaml"), "utf8"));
   const findings = invalid.findings.filter((finding) => finding.ruleId === "identifier.self-assessment-clause");
   assert.deepEqual(
-    findings.map((finding) => [finding.messageId, finding.args.counterpart, finding.severity, finding.clauseIds.length]),
+    findings.map((finding) => [
+      finding.messageId,
+      finding.args.counterpart,
+      finding.severity,
+      finding.clauseIds.length,
+    ]),
     [
       ["identifier.self-assessment-clause.unknown", "", "warning", 0],
       ["identifier.self-assessment-clause.other-level", "4.1.3.a", "warning", 0],

@@ -5,9 +5,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { environmentOfServer, NOT_FOR_THE_SERVER, serverEnvironment, serverExecArgv } from "../../client/src/server-environment";
+import {
+  environmentOfServer,
+  NOT_FOR_THE_SERVER,
+  serverEnvironment,
+  serverExecArgv,
+} from "../../client/src/server-environment";
 
-const CHILD = "process.stdout.write(JSON.stringify({ ca: process.env.NODE_EXTRA_CA_CERTS ?? null, kept: process.env.ISV_TEST_KEPT ?? null }))";
+const CHILD =
+  "process.stdout.write(JSON.stringify({ ca: process.env.NODE_EXTRA_CA_CERTS ?? null, kept: process.env.ISV_TEST_KEPT ?? null }))";
 
 test("serverEnvironment leaves out NODE_EXTRA_CA_CERTS and nothing else", () => {
   assert.deepEqual(NOT_FOR_THE_SERVER, ["NODE_EXTRA_CA_CERTS"]);
@@ -18,14 +24,19 @@ test("a child started as the client starts the server does not receive NODE_EXTR
   const host = { ...process.env, NODE_EXTRA_CA_CERTS: "/nonexistent/extra-ca.pem", ISV_TEST_KEPT: "kept" };
   // as vscode-languageclient's getEnvironment: the host's variables, then the server options' env over them
   const merged = { ...host, ...serverEnvironment() };
-  const seen = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: merged, encoding: "utf8" })) as { ca: string | null; kept: string | null };
+  const seen = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: merged, encoding: "utf8" })) as {
+    ca: string | null;
+    kept: string | null;
+  };
   assert.deepEqual(seen, { ca: null, kept: "kept" });
   // environmentOfServer is that same environment, written out
   assert.equal(environmentOfServer(host).NODE_EXTRA_CA_CERTS, undefined);
   assert.equal(environmentOfServer(host).ISV_TEST_KEPT, "kept");
   assert.ok(!("NODE_EXTRA_CA_CERTS" in environmentOfServer(host)));
   // and the variable does reach a child started with the host's environment alone (the check above can fail)
-  const plain = JSON.parse(execFileSync(process.execPath, ["-e", CHILD], { env: host, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { ca: string | null };
+  const plain = JSON.parse(
+    execFileSync(process.execPath, ["-e", CHILD], { env: host, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+  ) as { ca: string | null };
   assert.equal(plain.ca, "/nonexistent/extra-ca.pem");
 });
 
@@ -36,6 +47,10 @@ test("the server is started with its young generation capped, unless NODE_OPTION
   assert.deepEqual(serverExecArgv("--max_semi_space_size=16"), []);
   assert.deepEqual(serverExecArgv("--semi-space-growth-factor=1"), []);
   // a child forked with it runs with it (the flag is V8's own: Node accepts it)
-  const flag = execFileSync(process.execPath, [...serverExecArgv(undefined), "-e", "process.stdout.write(process.execArgv[0])"], { encoding: "utf8" });
+  const flag = execFileSync(
+    process.execPath,
+    [...serverExecArgv(undefined), "-e", "process.stdout.write(process.execArgv[0])"],
+    { encoding: "utf8" },
+  );
   assert.equal(flag, "--max-semi-space-size=4");
 });

@@ -37,7 +37,10 @@ for (const locale of ["en", "zh-cn"]) {
       assert.ok(tenure, `expected a 4.1.1 diagnostic, got ${published.diagnostics.map((d) => d.code).join(", ")}`);
       const valueLine = text.split("\n").findIndex((line) => /^\s+tenure: rented/.test(line));
       const valueStart = positionOf(text, "rented", text.indexOf("\n  tenure: rented"));
-      assert.deepEqual(tenure.range, { start: valueStart, end: { line: valueStart.line, character: valueStart.character + "rented".length } });
+      assert.deepEqual(tenure.range, {
+        start: valueStart,
+        end: { line: valueStart.line, character: valueStart.character + "rented".length },
+      });
       assert.equal(valueLine, valueStart.line);
       assert.equal(tenure.source, "isv-dossier");
       assert.equal(tenure.codeDescription?.href, "isv-spec:/ccrc-isv-c01-2025.md#4.1.1");
@@ -50,29 +53,37 @@ for (const locale of ["en", "zh-cn"]) {
       });
       assert.ok(hover);
       assert.equal(hover.contents.kind, "markdown");
-      assert.ok(hover.contents.value.includes("拥有长期固定办公场所和相适应的办公条件，能够满足机构设置及其业务需要。"));
+      assert.ok(
+        hover.contents.value.includes("拥有长期固定办公场所和相适应的办公条件，能够满足机构设置及其业务需要。"),
+      );
       assert.ok(hover.contents.value.includes("4.1.1"));
 
       // Completion on the value offers the enum values.
-      const completion = await client.request<Array<{ label: string }> | { items: Array<{ label: string }> }>("textDocument/completion", {
-        textDocument: { uri },
-        position: { line: valueStart.line, character: valueStart.character },
-      });
+      const completion = await client.request<Array<{ label: string }> | { items: Array<{ label: string }> }>(
+        "textDocument/completion",
+        {
+          textDocument: { uri },
+          position: { line: valueStart.line, character: valueStart.character },
+        },
+      );
       const labels = (Array.isArray(completion) ? completion : completion.items).map((item) => item.label);
       assert.ok(labels.includes("owned") && labels.includes("leased"), labels.join(","));
 
       // Quick fix: replace the invalid value by the closest allowed one.
-      const actions = await client.request<Array<{ title: string; edit: { changes: { [uri: string]: Array<{ newText: string }> } } }>>(
-        "textDocument/codeAction",
-        { textDocument: { uri }, range: tenure.range, context: { diagnostics: [tenure] } },
-      );
+      const actions = await client.request<
+        Array<{ title: string; edit: { changes: { [uri: string]: Array<{ newText: string }> } } }>
+      >("textDocument/codeAction", { textDocument: { uri }, range: tenure.range, context: { diagnostics: [tenure] } });
       assert.deepEqual(actions.map((action) => action.edit.changes[uri]?.[0]?.newText).sort(), ["leased", "owned"]);
 
       // An incremental change fixes the value; the 4.1.1 diagnostic disappears.
       const fixed = client.diagnostics(uri, (next) => next.version === 2);
       await client.change(uri, 2, [{ range: tenure.range, text: "owned" }]);
       const after = await fixed;
-      assert.ok(!after.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1" && diagnostic.range.start.line === valueStart.line));
+      assert.ok(
+        !after.diagnostics.some(
+          (diagnostic) => diagnostic.code === "4.1.1" && diagnostic.range.start.line === valueStart.line,
+        ),
+      );
 
       assert.equal(await client.stop(), 0);
     } finally {
@@ -90,13 +101,22 @@ test("server: a valid sample gets no errors; outline, folding, links and go to d
     const first = client.diagnostics(uri);
     await client.open(uri, text);
     const published = await first;
-    assert.deepEqual(published.diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => diagnostic.code), []);
+    assert.deepEqual(
+      published.diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => diagnostic.code),
+      [],
+    );
 
-    const symbols = await client.request<Array<{ name: string }>>("textDocument/documentSymbol", { textDocument: { uri } });
+    const symbols = await client.request<Array<{ name: string }>>("textDocument/documentSymbol", {
+      textDocument: { uri },
+    });
     assert.ok(symbols.map((symbol) => symbol.name).includes("personnel"));
-    const folding = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", { textDocument: { uri } });
+    const folding = await client.request<Array<{ startLine: number; endLine: number }>>("textDocument/foldingRange", {
+      textDocument: { uri },
+    });
     assert.ok(folding.length > 5);
-    const links = await client.request<Array<{ target: string }>>("textDocument/documentLink", { textDocument: { uri } });
+    const links = await client.request<Array<{ target: string }>>("textDocument/documentLink", {
+      textDocument: { uri },
+    });
     assert.ok(links.length > 5);
     for (const link of links) assert.ok(fs.existsSync(new URL(link.target)), link.target);
 
@@ -104,15 +124,21 @@ test("server: a valid sample gets no errors; outline, folding, links and go to d
     const leadLine = text.split("\n").findIndex((line) => /^\s+lead: /.test(line));
     const leadId = /lead: ([a-z0-9-]+)/.exec(text.split("\n")[leadLine])![1];
     const character = text.split("\n")[leadLine].indexOf(leadId);
-    const location = await client.request<{ uri: string; range: { start: { line: number } } }>("textDocument/definition", {
-      textDocument: { uri },
-      position: { line: leadLine, character },
-    });
+    const location = await client.request<{ uri: string; range: { start: { line: number } } }>(
+      "textDocument/definition",
+      {
+        textDocument: { uri },
+        position: { line: leadLine, character },
+      },
+    );
     assert.equal(location.uri, uri);
     assert.match(text.split("\n")[location.range.start.line], new RegExp(`id: ${leadId}\\b`));
 
     // The spec document is served for the isv-spec: scheme, with an anchor per clause.
-    const spec = await client.request<{ uri: string; text: string; anchors: { [id: string]: number } }>("isvDossier/specDocument", {});
+    const spec = await client.request<{ uri: string; text: string; anchors: { [id: string]: number } }>(
+      "isvDossier/specDocument",
+      {},
+    );
     assert.equal(spec.uri, "isv-spec:/ccrc-isv-c01-2025.md");
     assert.ok(spec.text.split("\n")[spec.anchors["4.1.3.a"]].includes("4.1.3 a)"));
     assert.equal(await client.stop(), 0);
@@ -130,14 +156,23 @@ test("server: a clause mentioned in a comment hovers and goes to the spec docume
     const first = client.diagnostics(uri);
     await client.open(uri, text);
     await first;
-    const hover = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 7 } });
-    assert.ok(hover?.contents.value.includes("近3年内签订并完成至少6个信息安全服务（与申报类别一致）项目。"));
-    const location = await client.request<{ uri: string; range: { start: { line: number } } }>("textDocument/definition", {
+    const hover = await client.request<{ contents: { value: string } } | null>("textDocument/hover", {
       textDocument: { uri },
       position: { line: 0, character: 7 },
     });
+    assert.ok(hover?.contents.value.includes("近3年内签订并完成至少6个信息安全服务（与申报类别一致）项目。"));
+    const location = await client.request<{ uri: string; range: { start: { line: number } } }>(
+      "textDocument/definition",
+      {
+        textDocument: { uri },
+        position: { line: 0, character: 7 },
+      },
+    );
     assert.equal(location.uri, "isv-spec:/ccrc-isv-c01-2025.md");
-    const spec = await client.request<{ text: string; anchors: { [id: string]: number } }>("isvDossier/specDocument", {});
+    const spec = await client.request<{ text: string; anchors: { [id: string]: number } }>(
+      "isvDossier/specDocument",
+      {},
+    );
     assert.equal(location.range.start.line, spec.anchors["4.2.3.b"]);
     assert.equal(await client.stop(), 0);
   } finally {

@@ -24,10 +24,16 @@ function plainEnvironment(): NodeJS.ProcessEnv {
 
 /** Starts `node [nodeArguments] main --stdio`, opens the sample and returns its first diagnostics, then stops the server. */
 async function firstDiagnostics(main: string, nodeArguments: string[] = []): Promise<PublishedDiagnostics> {
-  const child = spawn(process.execPath, [...nodeArguments, main, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: plainEnvironment() });
+  const child = spawn(process.execPath, [...nodeArguments, main, "--stdio"], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: plainEnvironment(),
+  });
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const uri = pathToFileURL(SAMPLE).toString();
   try {
     const published = new Promise<PublishedDiagnostics>((resolve, reject) => {
@@ -42,9 +48,16 @@ async function firstDiagnostics(main: string, nodeArguments: string[] = []): Pro
     connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => ({})));
     connection.onNotification(() => undefined);
     connection.listen();
-    await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, locale: "en", capabilities: { workspace: { configuration: true } } });
+    await connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      locale: "en",
+      capabilities: { workspace: { configuration: true } },
+    });
     await connection.sendNotification("initialized", {});
-    await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "isv-dossier", version: 1, text: fs.readFileSync(SAMPLE, "utf8") } });
+    await connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "isv-dossier", version: 1, text: fs.readFileSync(SAMPLE, "utf8") },
+    });
     const diagnostics = await published;
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     await connection.sendRequest("shutdown");
@@ -58,54 +71,97 @@ async function firstDiagnostics(main: string, nodeArguments: string[] = []): Pro
 }
 
 test("the packaged extension holds the server's entry and its bundle, and no code cache (.vscodeignore)", () => {
-  const lines = fs.readFileSync(path.join(ROOT, ".vscodeignore"), "utf8").split("\n").map((line) => line.trim());
+  const lines = fs
+    .readFileSync(path.join(ROOT, ".vscodeignore"), "utf8")
+    .split("\n")
+    .map((line) => line.trim());
   assert.ok(lines.includes("**"), "everything else is left out");
-  for (const file of ["dist/server/main.js", "dist/server/language-server.js"]) assert.ok(lines.includes(`!${file}`), `${file} is not packaged`);
+  for (const file of ["dist/server/main.js", "dist/server/language-server.js"])
+    assert.ok(lines.includes(`!${file}`), `${file} is not packaged`);
   assert.ok(!lines.some((line) => line.endsWith(".cache")), "a V8 code cache is packaged");
-  assert.ok(!fs.existsSync(path.join(ROOT, "dist", "server", "language-server.js.cache")), "the build wrote a code cache");
+  assert.ok(
+    !fs.existsSync(path.join(ROOT, "dist", "server", "language-server.js.cache")),
+    "the build wrote a code cache",
+  );
 });
 
-test("the server publishes the same diagnostics whatever V8 flags it is started with", { timeout: 120_000 }, async () => {
-  const expected = await firstDiagnostics(MAIN);
-  assert.ok(expected.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"), "the sample's 4.1.1 finding");
-  for (const flags of [["--enable-source-maps"], ["--jitless"], ["--no-opt", "--max-semi-space-size=1"]]) {
-    assert.deepEqual(await firstDiagnostics(MAIN, flags), expected, flags.join(" "));
-  }
-});
+test(
+  "the server publishes the same diagnostics whatever V8 flags it is started with",
+  { timeout: 120_000 },
+  async () => {
+    const expected = await firstDiagnostics(MAIN);
+    assert.ok(
+      expected.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"),
+      "the sample's 4.1.1 finding",
+    );
+    for (const flags of [["--enable-source-maps"], ["--jitless"], ["--no-opt", "--max-semi-space-size=1"]]) {
+      assert.deepEqual(await firstDiagnostics(MAIN, flags), expected, flags.join(" "));
+    }
+  },
+);
 
-test("server: an opened document is validated at once and its version published once; edits are still validated", { timeout: 30_000 }, async () => {
-  const client = new TestLspClient();
-  try {
-    await client.initialize("en");
-    const uri = pathToFileURL(SAMPLE).toString();
-    const text = fs.readFileSync(SAMPLE, "utf8");
-    const opened = client.diagnostics(uri, (next) => next.version === 1);
-    await client.open(uri, text);
-    await opened;
-    // Open is also reported as a change of content: it must not be validated and published a second time (the
-    // edits' debounce is 50 ms; wait well beyond it).
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    assert.deepEqual(client.published.filter((published) => published.uri === uri).map((published) => published.version), [1]);
+test(
+  "server: an opened document is validated at once and its version published once; edits are still validated",
+  { timeout: 30_000 },
+  async () => {
+    const client = new TestLspClient();
+    try {
+      await client.initialize("en");
+      const uri = pathToFileURL(SAMPLE).toString();
+      const text = fs.readFileSync(SAMPLE, "utf8");
+      const opened = client.diagnostics(uri, (next) => next.version === 1);
+      await client.open(uri, text);
+      await opened;
+      // Open is also reported as a change of content: it must not be validated and published a second time (the
+      // edits' debounce is 50 ms; wait well beyond it).
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.deepEqual(
+        client.published.filter((published) => published.uri === uri).map((published) => published.version),
+        [1],
+      );
 
-    const tenureLine = text.split("\n").findIndex((line) => /^\s+tenure: rented/.test(line));
-    const character = text.split("\n")[tenureLine].indexOf("rented");
-    const edited = client.diagnostics(uri, (next) => next.version === 2);
-    await client.change(uri, 2, [{ range: { start: { line: tenureLine, character }, end: { line: tenureLine, character: character + "rented".length } }, text: "owned" }]);
-    const after = await edited;
-    assert.ok(!after.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1" && diagnostic.range.start.line === tenureLine));
+      const tenureLine = text.split("\n").findIndex((line) => /^\s+tenure: rented/.test(line));
+      const character = text.split("\n")[tenureLine].indexOf("rented");
+      const edited = client.diagnostics(uri, (next) => next.version === 2);
+      await client.change(uri, 2, [
+        {
+          range: {
+            start: { line: tenureLine, character },
+            end: { line: tenureLine, character: character + "rented".length },
+          },
+          text: "owned",
+        },
+      ]);
+      const after = await edited;
+      assert.ok(
+        !after.diagnostics.some(
+          (diagnostic) => diagnostic.code === "4.1.1" && diagnostic.range.start.line === tenureLine,
+        ),
+      );
 
-    // A change that arrives right behind the open: the last version is published, no version twice.
-    const other = "untitled:right-behind.dossier.yaml";
-    const last = client.diagnostics(other, (next) => next.version === 2);
-    await client.open(other, text);
-    await client.change(other, 2, [{ range: { start: { line: tenureLine, character }, end: { line: tenureLine, character: character + "rented".length } }, text: "owned" }]);
-    await last;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const versions = client.published.filter((published) => published.uri === other).map((published) => published.version);
-    assert.equal(versions.at(-1), 2);
-    assert.equal(new Set(versions).size, versions.length, `published twice: ${versions.join(", ")}`);
-    assert.equal(await client.stop(), 0);
-  } finally {
-    if (client.child.exitCode === null) client.kill();
-  }
-});
+      // A change that arrives right behind the open: the last version is published, no version twice.
+      const other = "untitled:right-behind.dossier.yaml";
+      const last = client.diagnostics(other, (next) => next.version === 2);
+      await client.open(other, text);
+      await client.change(other, 2, [
+        {
+          range: {
+            start: { line: tenureLine, character },
+            end: { line: tenureLine, character: character + "rented".length },
+          },
+          text: "owned",
+        },
+      ]);
+      await last;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const versions = client.published
+        .filter((published) => published.uri === other)
+        .map((published) => published.version);
+      assert.equal(versions.at(-1), 2);
+      assert.equal(new Set(versions).size, versions.length, `published twice: ${versions.join(", ")}`);
+      assert.equal(await client.stop(), 0);
+    } finally {
+      if (client.child.exitCode === null) client.kill();
+    }
+  },
+);

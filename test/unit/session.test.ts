@@ -19,7 +19,10 @@ import { repositoryRoot } from "../support/repository";
 
 const TODAY = "2026-11-24";
 const BASE = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "schema", "valid.dossier.yaml"), "utf8");
-const NEEDS_WORK = fs.readFileSync(path.join(repositoryRoot(), "samples", "needs-work", "lease-expired.dossier.yaml"), "utf8");
+const NEEDS_WORK = fs.readFileSync(
+  path.join(repositoryRoot(), "samples", "needs-work", "lease-expired.dossier.yaml"),
+  "utf8",
+);
 
 function settings(overrides: Partial<SessionSettings> = {}): SessionSettings {
   return {
@@ -72,7 +75,10 @@ test("the session's report equals a full validation of its latest text, after ed
   const report = facade.validate(session, settings());
   const full = createLanguageService({ locale: "en", today: TODAY, leaseWarningMonths: 6 }).validate(edited);
   assert.deepEqual(ruleIds(report.findings), ruleIds(full.findings));
-  assert.deepEqual(report.findings.map((finding) => finding.range), full.findings.map((finding) => finding.range));
+  assert.deepEqual(
+    report.findings.map((finding) => finding.range),
+    full.findings.map((finding) => finding.range),
+  );
 });
 
 test("evidence answers are asked through the session's function, and only when evidence is checked", () => {

@@ -28,9 +28,16 @@ function depth(symbols: OutlineSymbol[]): number {
 function assertNested(text: string, symbols: OutlineSymbol[], parent?: OutlineSymbol): void {
   for (const symbol of symbols) {
     assert.ok(symbol.name.length > 0);
-    assert.ok(symbol.range.start <= symbol.selectionRange.start && symbol.selectionRange.end <= symbol.range.end, `${symbol.name}: selection outside range`);
+    assert.ok(
+      symbol.range.start <= symbol.selectionRange.start && symbol.selectionRange.end <= symbol.range.end,
+      `${symbol.name}: selection outside range`,
+    );
     assert.ok(symbol.range.end <= text.length);
-    if (parent) assert.ok(parent.range.start <= symbol.range.start && symbol.range.end <= parent.range.end, `${symbol.name}: outside ${parent.name}`);
+    if (parent)
+      assert.ok(
+        parent.range.start <= symbol.range.start && symbol.range.end <= parent.range.end,
+        `${symbol.name}: outside ${parent.name}`,
+      );
     assertNested(text, symbol.children, symbol);
   }
 }
@@ -64,29 +71,50 @@ test("nested keys: fields and lists", () => {
   const applicant = child(outline(FIXTURE), "applicant");
   assert.deepEqual(
     applicant.children.map((symbol) => [symbol.name, symbol.kind]),
-    [["name", "field"], ["credit_code", "field"], ["established", "field"], ["address", "field"], ["evidence", "list"]],
+    [
+      ["name", "field"],
+      ["credit_code", "field"],
+      ["established", "field"],
+      ["address", "field"],
+      ["evidence", "list"],
+    ],
   );
   const management = child(outline(FIXTURE), "management");
-  assert.deepEqual(management.children.map((symbol) => symbol.name), ["document_control", "project_management", "confidentiality"]);
+  assert.deepEqual(
+    management.children.map((symbol) => symbol.name),
+    ["document_control", "project_management", "confidentiality"],
+  );
   assert.equal(child(management.children, "document_control").kind, "field");
 });
 
 test("list items are named by their name, else id, else #n (a compact list too)", () => {
   const personnel = child(outline(FIXTURE), "personnel");
-  assert.deepEqual(personnel.children.map((symbol) => symbol.name), ["王立新", "赵敏", "sun-hao"]);
+  assert.deepEqual(
+    personnel.children.map((symbol) => symbol.name),
+    ["王立新", "赵敏", "sun-hao"],
+  );
   assert.ok(personnel.children.every((symbol) => symbol.kind === "item"));
   const wang = personnel.children[0];
   assert.equal(FIXTURE.slice(wang.selectionRange.start, wang.selectionRange.end), "王立新");
   const competence = child(wang.children, "competence");
   assert.equal(competence.kind, "list");
-  assert.deepEqual(competence.children.map((symbol) => symbol.name), ["#1"]);
+  assert.deepEqual(
+    competence.children.map((symbol) => symbol.name),
+    ["#1"],
+  );
   const projects = child(child(outline(FIXTURE), "performance").children, "projects");
-  assert.deepEqual(projects.children.map((symbol) => symbol.name), ["政务云平台风险评估"]);
+  assert.deepEqual(
+    projects.children.map((symbol) => symbol.name),
+    ["政务云平台风险评估"],
+  );
 });
 
 test("items of scalar lists are named by their value", () => {
   const stages = child(child(child(outline(FIXTURE), "processes").children, "风险评估实施流程").children, "stages");
-  assert.deepEqual(stages.children.map((symbol) => symbol.name), ["identification", "analysis", "evaluation"]);
+  assert.deepEqual(
+    stages.children.map((symbol) => symbol.name),
+    ["identification", "analysis", "evaluation"],
+  );
 });
 
 test("at most four levels deep", () => {
@@ -101,7 +129,8 @@ test("every range nests in its parent and holds its selection", () => {
 });
 
 test("a broken document still has an outline", () => {
-  const broken = 'spec: CCRC-ISV-C01:2025\napplicant:\n  name: "unterminated\npremises:\n  tenure: [owned\n  area_m2: 30\ntools:\n  - name: 扫描器\n';
+  const broken =
+    'spec: CCRC-ISV-C01:2025\napplicant:\n  name: "unterminated\npremises:\n  tenure: [owned\n  area_m2: 30\ntools:\n  - name: 扫描器\n';
   const symbols = outline(broken);
   assert.ok(symbols.length >= 2);
   assert.equal(symbols[0].name, "spec");

@@ -39,15 +39,26 @@ export interface ChecklistCommandOptions {
 function readDossier(absolutePath: string, shownPath: string, locale: Locale): string {
   if (!fs.existsSync(absolutePath)) throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
   const read = readDossierBytes(absolutePath, DEFAULT_SETTINGS.maxFileSizeBytes, locale);
-  if (read.kind === "unreadable") throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: read.reason }));
+  if (read.kind === "unreadable")
+    throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: read.reason }));
   if (read.kind === "too-large") {
     const finding = fileSizeFinding(read.size, DEFAULT_SETTINGS.maxFileSizeBytes);
-    throw new CliUsageError(uiText("error.not-checked", locale, { path: shownPath, message: renderMessage(finding.messageId, finding.args, locale) }));
+    throw new CliUsageError(
+      uiText("error.not-checked", locale, {
+        path: shownPath,
+        message: renderMessage(finding.messageId, finding.args, locale),
+      }),
+    );
   }
   return decodeDossierBytes(read.bytes).text;
 }
 
-function render(table: ChecklistTable, checklist: Checklist, format: Exclude<ChecklistFormat, "docx">, dossierPath: string): string {
+function render(
+  table: ChecklistTable,
+  checklist: Checklist,
+  format: Exclude<ChecklistFormat, "docx">,
+  dossierPath: string,
+): string {
   switch (format) {
     case "md":
       return renderChecklistMarkdown(table);
@@ -62,7 +73,8 @@ function render(table: ChecklistTable, checklist: Checklist, format: Exclude<Che
 
 export async function runChecklist(options: ChecklistCommandOptions): Promise<number> {
   const absolutePath = path.resolve(options.cwd, options.dossier);
-  if (options.format === "docx" && options.output === undefined) throw new CliUsageError(uiText("error.docx-needs-output", options.locale));
+  if (options.format === "docx" && options.output === undefined)
+    throw new CliUsageError(uiText("error.docx-needs-output", options.locale));
   const shownPath = displayPathFor(absolutePath, options.cwd);
   checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
   const text = readDossier(absolutePath, options.dossier, options.locale);

@@ -9,11 +9,33 @@ import { csvField as field } from "./safe-text";
 export function renderChecklistCsv(table: ChecklistTable): string {
   const { headers } = table;
   const records: Array<Array<string | number>> = [
-    [headers.number, headers.keyPoint, headers.clause, headers.evidenceRequired, headers.conclusion, headers.evidence, headers.selfAssessment, "clause_id", "status", "basis"],
+    [
+      headers.number,
+      headers.keyPoint,
+      headers.clause,
+      headers.evidenceRequired,
+      headers.conclusion,
+      headers.evidence,
+      headers.selfAssessment,
+      "clause_id",
+      "status",
+      "basis",
+    ],
   ];
   for (const row of table.rows) {
     const conclusion = conclusionLines(row, table.locale).join("\n");
-    records.push([row.number, row.keyPoint, row.clauseLabel, row.evidenceRequired.join("\n"), conclusion, row.evidence.join("\n"), row.selfAssessment, row.clauseId, row.status, row.basis]);
+    records.push([
+      row.number,
+      row.keyPoint,
+      row.clauseLabel,
+      row.evidenceRequired.join("\n"),
+      conclusion,
+      row.evidence.join("\n"),
+      row.selfAssessment,
+      row.clauseId,
+      row.status,
+      row.basis,
+    ]);
   }
   return "\ufeff" + records.map((record) => record.map(field).join(",")).join("\r\n") + "\r\n";
 }

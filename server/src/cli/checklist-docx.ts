@@ -78,7 +78,12 @@ function lines(content: string, options: IRunOptions = {}): Paragraph[] {
  * from, so it can call that instead. Until then: the status label, and what the verdict rests on when it is not
  * the whole clause (a structure-only clause's text is unknown: only its structure was checked).
  */
-const STATUS_COLORS: { [status: string]: string } = { satisfied: "14622D", violated: "A4161A", "not-applicable": "555555", manual: "8A5A00" };
+const STATUS_COLORS: { [status: string]: string } = {
+  satisfied: "14622D",
+  violated: "A4161A",
+  "not-applicable": "555555",
+  manual: "8A5A00",
+};
 
 function cell(children: Paragraph[], width: number, options: { header?: boolean } = {}): TableCell {
   return new TableCell({
@@ -97,7 +102,9 @@ function listParagraphs(items: string[], locale: Locale): Paragraph[] {
 function tableRow(entry: ChecklistTableRow, checklistRow: ChecklistRow, widths: number[], locale: Locale): TableRow {
   const conclusion = [
     new Paragraph({ children: [run(entry.conclusion, { bold: true, color: STATUS_COLORS[entry.status] })] }),
-    ...entry.findings.map((finding) => new Paragraph({ children: [run(findingLine(finding, locale), { color: "A4161A" })] })),
+    ...entry.findings.map(
+      (finding) => new Paragraph({ children: [run(findingLine(finding, locale), { color: "A4161A" })] }),
+    ),
     ...entry.remarks.map((remark) => new Paragraph({ children: [run(remarkLine(remark, locale))] })),
   ];
   const cells = [
@@ -116,12 +123,24 @@ function checklistTable(table: ChecklistTable, rows: ChecklistRow[]): Table {
   const total = COLUMN_SHARES.reduce((sum, share) => sum + share, 0);
   const widths = COLUMN_SHARES.map((share) => Math.floor((TEXT_WIDTH * share) / total));
   const { headers } = table;
-  const headerTexts = [headers.number, headers.keyPoint, headers.clause, headers.evidenceRequired, headers.conclusion, headers.evidence, headers.selfAssessment];
+  const headerTexts = [
+    headers.number,
+    headers.keyPoint,
+    headers.clause,
+    headers.evidenceRequired,
+    headers.conclusion,
+    headers.evidence,
+    headers.selfAssessment,
+  ];
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: headerTexts.map((label, index) =>
-      cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [headingRun(label, SIZE_TABLE)] })], widths[index], { header: true }),
+      cell(
+        [new Paragraph({ alignment: AlignmentType.CENTER, children: [headingRun(label, SIZE_TABLE)] })],
+        widths[index],
+        { header: true },
+      ),
     ),
   });
   return new Table({
@@ -158,7 +177,12 @@ function factsBlock(table: ChecklistTable): Table {
               children: [
                 new Paragraph({
                   spacing: { after: 60 },
-                  children: pair[offset] ? [headingRun(pair[offset].label + separator, SIZE_BODY), run(pair[offset].value, { size: SIZE_BODY })] : [],
+                  children: pair[offset]
+                    ? [
+                        headingRun(pair[offset].label + separator, SIZE_BODY),
+                        run(pair[offset].value, { size: SIZE_BODY }),
+                      ]
+                    : [],
                 }),
               ],
             }),
@@ -166,7 +190,13 @@ function factsBlock(table: ChecklistTable): Table {
       }),
     );
   }
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [half, half], layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [half, half],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows,
+  });
 }
 
 /** 申请单位（盖章）, 负责人签字, 日期 — with room for a seal. */
@@ -187,7 +217,12 @@ function signatureBlock(locale: Locale): Table {
             new TableCell({
               width: { size: third, type: WidthType.DXA },
               borders: NO_BORDERS,
-              children: [new Paragraph({ spacing: { before: 480, after: 960 }, children: [headingRun(label, SIZE_BODY), run(blank, { size: SIZE_BODY })] })],
+              children: [
+                new Paragraph({
+                  spacing: { before: 480, after: 960 },
+                  children: [headingRun(label, SIZE_BODY), run(blank, { size: SIZE_BODY })],
+                }),
+              ],
             }),
         ),
       }),
@@ -201,7 +236,13 @@ function pageFooter(locale: Locale): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [run(before), new TextRun({ children: [PageNumber.CURRENT], font: BODY_FONT, size: SIZE_TABLE }), run(middle), new TextRun({ children: [PageNumber.TOTAL_PAGES], font: BODY_FONT, size: SIZE_TABLE }), run(after)],
+        children: [
+          run(before),
+          new TextRun({ children: [PageNumber.CURRENT], font: BODY_FONT, size: SIZE_TABLE }),
+          run(middle),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], font: BODY_FONT, size: SIZE_TABLE }),
+          run(after),
+        ],
       }),
     ],
   });
@@ -216,7 +257,13 @@ export async function renderChecklistDocx(table: ChecklistTable, rows: Checklist
     description: table.facts.map((fact) => `${fact.label}: ${fact.value}`).join("; "),
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: SIZE_BODY, language: { value: locale === "zh-cn" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" } } },
+        document: {
+          run: {
+            font: BODY_FONT,
+            size: SIZE_BODY,
+            language: { value: locale === "zh-cn" ? "zh-CN" : "en-GB", eastAsia: "zh-CN" },
+          },
+        },
       },
     },
     sections: [
@@ -229,7 +276,11 @@ export async function renderChecklistDocx(table: ChecklistTable, rows: Checklist
         },
         footers: { default: pageFooter(locale) },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [headingRun(table.title, SIZE_TITLE)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [headingRun(table.title, SIZE_TITLE)],
+          }),
           factsBlock(table),
           new Paragraph({ spacing: { after: 120 }, children: [] }),
           checklistTable(table, rows),

@@ -17,7 +17,11 @@ export function remarkLine(remark: ChecklistFindingRow, locale: Locale): string 
 
 /** The conclusion's lines: the conclusion, the errors behind it, then the remarks. */
 export function conclusionLines(row: ChecklistTableRow, locale: Locale): string[] {
-  return [row.conclusion, ...row.findings.map((finding) => findingLine(finding, locale)), ...row.remarks.map((remark) => remarkLine(remark, locale))];
+  return [
+    row.conclusion,
+    ...row.findings.map((finding) => findingLine(finding, locale)),
+    ...row.remarks.map((remark) => remarkLine(remark, locale)),
+  ];
 }
 
 function conclusionCell(row: ChecklistTableRow, locale: Locale): string {
@@ -33,8 +37,15 @@ function listCell(items: string[], code: boolean): string {
 export function renderChecklistMarkdown(table: ChecklistTable): string {
   const { headers, locale } = table;
   const separator = locale === "zh-cn" ? "：" : ": ";
-  const lines = [`# ${table.title}`, "", ...table.facts.map((fact) => `- **${fact.label}**${separator}${cell(fact.value)}`), ""];
-  lines.push(`| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} | ${headers.selfAssessment} |`);
+  const lines = [
+    `# ${table.title}`,
+    "",
+    ...table.facts.map((fact) => `- **${fact.label}**${separator}${cell(fact.value)}`),
+    "",
+  ];
+  lines.push(
+    `| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} | ${headers.selfAssessment} |`,
+  );
   lines.push("|---:|---|---|---|---|---|---|");
   for (const row of table.rows) {
     lines.push(
@@ -43,7 +54,12 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
   }
   lines.push("", table.countsLine, "");
   if (table.otherFindings.length > 0) {
-    lines.push(`**${table.otherFindingsTitle}**`, "", ...table.otherFindings.map((finding) => `- ${cell(findingLine(finding, locale))}`), "");
+    lines.push(
+      `**${table.otherFindingsTitle}**`,
+      "",
+      ...table.otherFindings.map((finding) => `- ${cell(findingLine(finding, locale))}`),
+      "",
+    );
   }
   return lines.join("\n");
 }

@@ -51,7 +51,15 @@ export interface ChecklistTableRow {
 export interface ChecklistTable {
   locale: Locale;
   title: string;
-  headers: { number: string; keyPoint: string; clause: string; evidenceRequired: string; conclusion: string; evidence: string; selfAssessment: string };
+  headers: {
+    number: string;
+    keyPoint: string;
+    clause: string;
+    evidenceRequired: string;
+    conclusion: string;
+    evidence: string;
+    selfAssessment: string;
+  };
   facts: Array<{ label: string; value: string }>;
   rows: ChecklistTableRow[];
   counts: StatusCounts;
@@ -137,11 +145,20 @@ function facts(report: DossierReport, locale: Locale): Array<{ label: string; va
   const list = [
     { label: text("applicant", locale), value: applicantName ?? text("unknown", locale) },
     { label: text("creditCode", locale), value: creditCode ?? text("unknown", locale) },
-    { label: text("category", locale), value: category ? `${pick(category.label, locale)}${locale === "zh-cn" ? `（${report.category}）` : ` (${report.category})`}` : text("unknown", locale) },
-    { label: text("level", locale), value: report.levelKnown ? pick(report.edition.levelLabel(report.level), locale) : text("unknown", locale) },
+    {
+      label: text("category", locale),
+      value: category
+        ? `${pick(category.label, locale)}${locale === "zh-cn" ? `（${report.category}）` : ` (${report.category})`}`
+        : text("unknown", locale),
+    },
+    {
+      label: text("level", locale),
+      value: report.levelKnown ? pick(report.edition.levelLabel(report.level), locale) : text("unknown", locale),
+    },
   ];
   const drClass = report.drClass ? category?.classes?.[report.drClass] : undefined;
-  if (report.drClass) list.push({ label: text("drClass", locale), value: drClass ? pick(drClass.label, locale) : report.drClass });
+  if (report.drClass)
+    list.push({ label: text("drClass", locale), value: drClass ? pick(drClass.label, locale) : report.drClass });
   list.push({ label: text("specification", locale), value: `${report.edition.id}《${report.edition.title.zh}》` });
   list.push({ label: text("asOf", locale), value: report.asOf });
   return list;

@@ -40,7 +40,12 @@ function lineFor(edition: Edition, clause: Clause, locale: Locale): string {
   const body = clause.text ?? clause.summary;
   const snippet = body ? pick(body, locale).replace(/\s+/g, " ") : "";
   const shown = title ?? (snippet.length > 48 ? `${snippet.slice(0, 47)}…` : snippet);
-  const mark = clause.provenance === "public-summary" ? ` [${text("summary", locale)}]` : clause.provenance === "structure-only" ? ` [${text("unknown", locale)}]` : "";
+  const mark =
+    clause.provenance === "public-summary"
+      ? ` [${text("summary", locale)}]`
+      : clause.provenance === "structure-only"
+        ? ` [${text("unknown", locale)}]`
+        : "";
   return [clauseLabel(clause.id, locale), shown, mark.trim()].filter((part) => part !== "").join(" ");
 }
 
@@ -62,12 +67,19 @@ function tree(edition: Edition, locale: Locale): string {
 function rulesChecking(edition: Edition, clauseId: string, locale: Locale): string[] {
   const lines: string[] = [];
   const clause = edition.clause(clauseId);
-  const ids = new Set([clauseId, ...(clause && isItemHeading(edition, clause) ? clauseItems(edition, clauseId).map((item) => item.id) : [])]);
+  const ids = new Set([
+    clauseId,
+    ...(clause && isItemHeading(edition, clause) ? clauseItems(edition, clauseId).map((item) => item.id) : []),
+  ]);
   for (const rule of RULES) {
-    const levels = LEVELS.filter((level) => rule.clauses.some((template) => ids.has(edition.resolveClause(template, level))));
+    const levels = LEVELS.filter((level) =>
+      rule.clauses.some((template) => ids.has(edition.resolveClause(template, level))),
+    );
     if (levels.length === 0) continue;
     const perLevel = rule.clauses.some((template) => template.startsWith("4.x"));
-    const levelNote = perLevel ? ` (${levels.map((level) => pick(edition.levelLabel(level), locale)).join(locale === "zh-cn" ? "、" : ", ")})` : "";
+    const levelNote = perLevel
+      ? ` (${levels.map((level) => pick(edition.levelLabel(level), locale)).join(locale === "zh-cn" ? "、" : ", ")})`
+      : "";
     lines.push(`- \`${rule.id}\`${levelNote} — ${pick(rule.description, locale)}`);
   }
   return lines;
@@ -76,10 +88,13 @@ function rulesChecking(edition: Edition, clauseId: string, locale: Locale): stri
 function fieldsCiting(edition: Edition, clauseId: string, locale: Locale): string[] {
   const lines: string[] = [];
   const visit = (node: ModelNode, path: string): void => {
-    const cites = (node.clauses ?? []).some((template) => LEVELS.some((level) => edition.resolveClause(template, level) === clauseId));
+    const cites = (node.clauses ?? []).some((template) =>
+      LEVELS.some((level) => edition.resolveClause(template, level) === clauseId),
+    );
     if (cites && path) lines.push(`- \`${path}\`${node.title ? ` ${pick(node.title, locale)}` : ""}`);
     for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, path ? `${path}.${key}` : key);
-    if (node.items?.type === "object") for (const [key, child] of Object.entries(node.items.properties ?? {})) visit(child, `${path}[].${key}`);
+    if (node.items?.type === "object")
+      for (const [key, child] of Object.entries(node.items.properties ?? {})) visit(child, `${path}[].${key}`);
   };
   visit(edition.model, "");
   return lines;
@@ -89,7 +104,8 @@ function oneClause(edition: Edition, clauseId: string, locale: Locale): string {
   const clause = edition.clause(clauseId);
   if (!clause) throw new CliUsageError(uiText("error.unknown-clause", locale, { clause: clauseId }));
   const parts = [clauseMarkdown(edition, clauseId, locale)];
-  if (clause.check && clause.check.length > 0) parts.push(`${text("check", locale)}: ${clause.check.map((kind) => text(kind, locale)).join(", ")}`);
+  if (clause.check && clause.check.length > 0)
+    parts.push(`${text("check", locale)}: ${clause.check.map((kind) => text(kind, locale)).join(", ")}`);
   const rules = rulesChecking(edition, clauseId, locale);
   parts.push(`${text("rules", locale)}:\n${rules.length > 0 ? rules.join("\n") : text("noRules", locale)}`);
   const fields = fieldsCiting(edition, clauseId, locale);
@@ -98,6 +114,10 @@ function oneClause(edition: Edition, clauseId: string, locale: Locale): string {
 }
 
 export function runClauses(edition: Edition, clauseArgument: string | undefined, locale: Locale): number {
-  process.stdout.write(clauseArgument === undefined ? tree(edition, locale) : oneClause(edition, normalizeClauseId(clauseArgument), locale));
+  process.stdout.write(
+    clauseArgument === undefined
+      ? tree(edition, locale)
+      : oneClause(edition, normalizeClauseId(clauseArgument), locale),
+  );
   return EXIT_OK;
 }

@@ -70,7 +70,10 @@ function walk(root: string, search: Search, visit: (absolutePath: string, isFold
     try {
       entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      search.problems.push({ path: displayPathFor(folder, search.cwd), reason: describeFileError(error, search.locale) });
+      search.problems.push({
+        path: displayPathFor(folder, search.cwd),
+        reason: describeFileError(error, search.locale),
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -142,7 +145,8 @@ function expandArgument(argument: string, search: Search): string[] {
   if (stat) return [absolute];
   if (hasGlobMagic(argument)) {
     const found = expandGlob(argument, search);
-    if (found.length === 0 && search.problems.length === problemsBefore) throw new CliUsageError(uiText("error.no-match", locale, { pattern: argument }));
+    if (found.length === 0 && search.problems.length === problemsBefore)
+      throw new CliUsageError(uiText("error.no-match", locale, { pattern: argument }));
     return found;
   }
   throw new CliUsageError(uiText("error.no-such-path", locale, { path: argument }));
@@ -169,7 +173,11 @@ export function describeFileError(error: unknown, locale: Locale = "en"): string
 
 /** The dossiers named by the arguments (the working folder when there are none), each file once (by device and inode,
  * so a dossier reached through a link is not linted twice), and the folders that could not be searched. */
-export function discoverDossiers(argumentsGiven: string[], cwd: string, locale: Locale): { targets: DossierTarget[]; problems: PathProblem[] } {
+export function discoverDossiers(
+  argumentsGiven: string[],
+  cwd: string,
+  locale: Locale,
+): { targets: DossierTarget[]; problems: PathProblem[] } {
   const search: Search = { cwd, locale, problems: [] };
   const seen = new Set<string>();
   const targets: DossierTarget[] = [];

@@ -10,7 +10,9 @@ import { uiText } from "./ui-text";
 
 /** The locale POSIX-style: the first of LC_ALL, LC_MESSAGES, LANG that is set; Chinese when it starts with "zh". */
 export function localeFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Locale {
-  const value = [environment.LC_ALL, environment.LC_MESSAGES, environment.LANG].find((entry) => entry !== undefined && entry !== "");
+  const value = [environment.LC_ALL, environment.LC_MESSAGES, environment.LANG].find(
+    (entry) => entry !== undefined && entry !== "",
+  );
   return normalizeLocale(value);
 }
 
@@ -18,7 +20,9 @@ export function localeFromEnvironment(environment: NodeJS.ProcessEnv = process.e
 export function localeOption(value: string | undefined, fallback: Locale): Locale {
   if (value === undefined) return fallback;
   if (!/^(zh|en)([-_][A-Za-z]+)?$/i.test(value)) {
-    throw new CliUsageError(uiText("error.bad-option-value", fallback, { option: "--lang", value, expected: "zh-CN|en" }));
+    throw new CliUsageError(
+      uiText("error.bad-option-value", fallback, { option: "--lang", value, expected: "zh-CN|en" }),
+    );
   }
   return normalizeLocale(value);
 }
@@ -44,7 +48,10 @@ export function integerOption(option: string, value: string, minimum: number, lo
 export function packageVersion(): string {
   for (let directory = __dirname, depth = 0; depth < 5; depth++, directory = path.dirname(directory)) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(directory, "package.json"), "utf8")) as { name?: string; version?: string };
+      const manifest = JSON.parse(fs.readFileSync(path.join(directory, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === "isv-dossier" && manifest.version) return manifest.version;
     } catch {
       // not here: look one folder up

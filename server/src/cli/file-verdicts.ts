@@ -15,6 +15,11 @@ export function fileVerdicts(file: LintedFile, fallback: Edition): Array<ClauseV
   if (file.readError !== undefined) return [];
   const edition = findEdition(file.editionId) ?? fallback;
   const level = (file.level ?? 3) as Level;
-  const findings = file.findings.map((finding) => ({ ruleId: finding.rule, clauseIds: finding.clauses, severity: finding.severity, finding }));
+  const findings = file.findings.map((finding) => ({
+    ruleId: finding.rule,
+    clauseIds: finding.clauses,
+    severity: finding.severity,
+    finding,
+  }));
   return clauseVerdicts(edition, level, file.category ?? undefined, findings);
 }

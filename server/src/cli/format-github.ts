@@ -21,7 +21,8 @@ export function formatGithub(files: LintedFile[], context: FormatContext): strin
   for (const file of files) {
     for (const finding of file.findings) {
       const { start, end } = finding.range;
-      const clause = finding.clauses.length > 0 ? `${context.edition.id} ${finding.clauses.join(", ")}` : context.edition.id;
+      const clause =
+        finding.clauses.length > 0 ? `${context.edition.id} ${finding.clauses.join(", ")}` : context.edition.id;
       const properties = [
         `file=${escapeProperty(file.path)}`,
         `line=${start.line + 1}`,

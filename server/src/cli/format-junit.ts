@@ -29,7 +29,8 @@ function testcase(file: LintedFile, finding: CliFinding, context: FormatContext)
 }
 
 export function formatJunit(files: LintedFile[], context: FormatContext): string {
-  const failuresOf = (file: LintedFile): number => file.findings.filter((finding) => finding.severity === "error").length;
+  const failuresOf = (file: LintedFile): number =>
+    file.findings.filter((finding) => finding.severity === "error").length;
   const testsOf = (file: LintedFile): number => Math.max(1, file.findings.length);
   const totalTests = files.reduce((sum, file) => sum + testsOf(file), 0);
   const totalFailures = files.reduce((sum, file) => sum + failuresOf(file), 0);
@@ -38,8 +39,11 @@ export function formatJunit(files: LintedFile[], context: FormatContext): string
     `<testsuites name="isv-dossier" tests="${totalTests}" failures="${totalFailures}" errors="0">`,
   ];
   for (const file of files) {
-    lines.push(`  <testsuite name="${escapeXml(file.path)}" tests="${testsOf(file)}" failures="${failuresOf(file)}" errors="0" skipped="0">`);
-    if (file.findings.length === 0) lines.push(`    <testcase classname="${escapeXml(file.path)}" name="${escapeXml(file.editionId)}"/>`);
+    lines.push(
+      `  <testsuite name="${escapeXml(file.path)}" tests="${testsOf(file)}" failures="${failuresOf(file)}" errors="0" skipped="0">`,
+    );
+    if (file.findings.length === 0)
+      lines.push(`    <testcase classname="${escapeXml(file.path)}" name="${escapeXml(file.editionId)}"/>`);
     for (const finding of file.findings) lines.push(...testcase(file, finding, context));
     lines.push("  </testsuite>");
   }

@@ -33,7 +33,10 @@ const PROVENANCE_TEXT: { [provenance: string]: { zh: string; en: string } } = {
 };
 
 function taxonDescription(edition: Edition, clause: Clause, locale: Locale): string {
-  const provenance = pick(PROVENANCE_TEXT[clause.provenance] ?? { zh: clause.provenance, en: clause.provenance }, locale);
+  const provenance = pick(
+    PROVENANCE_TEXT[clause.provenance] ?? { zh: clause.provenance, en: clause.provenance },
+    locale,
+  );
   // A heading's requirement is its items' (4.1.3: a), b)), each marked by its own provenance.
   const requirement = requirementText(edition, clause);
   if (requirement) return `${requirement.zh}\n\n${requirement.en}\n\n(${provenance})`;
@@ -47,7 +50,10 @@ function taxon(edition: Edition, clause: Clause, locale: Locale): Sarif.Reportin
     id: clause.id,
     name: title ? `${label} ${title.zh}` : label,
     shortDescription: { text: title ? `${label} ${pick(title, locale)}` : label },
-    fullDescription: { text: taxonDescription(edition, clause, locale), markdown: clauseMarkdown(edition, clause.id, locale) },
+    fullDescription: {
+      text: taxonDescription(edition, clause, locale),
+      markdown: clauseMarkdown(edition, clause.id, locale),
+    },
     helpUri: specUri(edition, clause.id),
     properties: {
       provenance: clause.provenance,
@@ -90,16 +96,30 @@ function collectRules(files: LintedFile[], edition: Edition): RuleInfo[] {
     byId.set(id, entry);
   };
   for (const rule of RULES) {
-    add(rule.id, rule.description, rule.clauses.flatMap((template) => LEVELS.map((level) => edition.resolveClause(template, level))));
+    add(
+      rule.id,
+      rule.description,
+      rule.clauses.flatMap((template) => LEVELS.map((level) => edition.resolveClause(template, level))),
+    );
   }
-  for (const file of files) for (const finding of file.findings) add(finding.rule, checkById(finding.rule)?.description, finding.clauses);
+  for (const file of files)
+    for (const finding of file.findings) add(finding.rule, checkById(finding.rule)?.description, finding.clauses);
   const order = new Map(edition.clauses.map((clause, index) => [clause.id, index]));
   return [...byId.values()]
-    .map((rule) => ({ ...rule, clauses: [...rule.clauses].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)) }))
+    .map((rule) => ({
+      ...rule,
+      clauses: [...rule.clauses].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9)),
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function ruleDescriptor(rule: RuleInfo, edition: Edition, taxonIndex: Map<string, number>, firstClauseSeen: string | undefined, locale: Locale): Sarif.ReportingDescriptor {
+function ruleDescriptor(
+  rule: RuleInfo,
+  edition: Edition,
+  taxonIndex: Map<string, number>,
+  firstClauseSeen: string | undefined,
+  locale: Locale,
+): Sarif.ReportingDescriptor {
   const description = rule.description ? pick(rule.description, locale) : rule.id;
   const helpClause = firstClauseSeen ?? rule.clauses[0];
   const clauseList = rule.clauses.map((clause) => clauseLabel(clause, locale)).join(locale === "zh-cn" ? "、" : ", ");
@@ -204,7 +224,10 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const verdicts = files.map((file) => fileVerdicts(file, edition));
   const firstClauseSeen = new Map<string, string>();
-  for (const file of files) for (const finding of file.findings) if (finding.clauses[0] && !firstClauseSeen.has(finding.rule)) firstClauseSeen.set(finding.rule, finding.clauses[0]);
+  for (const file of files)
+    for (const finding of file.findings)
+      if (finding.clauses[0] && !firstClauseSeen.has(finding.rule))
+        firstClauseSeen.set(finding.rule, finding.clauses[0]);
   const driver: Sarif.ToolComponent = {
     name: "isv-dossier",
     fullName: `isv-dossier (${edition.id})`,
@@ -219,7 +242,14 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
     taxonomies: [taxonomy(edition, locale)],
     invocations: [{ executionSuccessful: true }],
     originalUriBaseIds: {
-      [SRCROOT]: { description: { text: locale === "zh-cn" ? "运行 isv-dossier 时所在的文件夹（路径均相对于它）。" : "The folder isv-dossier ran in (paths are relative to it)." } },
+      [SRCROOT]: {
+        description: {
+          text:
+            locale === "zh-cn"
+              ? "运行 isv-dossier 时所在的文件夹（路径均相对于它）。"
+              : "The folder isv-dossier ran in (paths are relative to it).",
+        },
+      },
     },
     artifacts: files.map((file, fileIndex) => ({
       location: artifactLocation(file),

@@ -50,7 +50,8 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   const sections = files.filter((file) => file.findings.length > 0).flatMap((file) => fileSection(file, context));
   const summary = summarize(files);
   const problems = summary.errors + summary.warnings + summary.infos;
-  if (problems === 0) return `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}\n`;
+  if (problems === 0)
+    return `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}\n`;
   const line = countedText("summary.problems", context.locale, {
     problems,
     errors: summary.errors,
@@ -59,18 +60,27 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
     files: summary.filesWithProblems,
     total: summary.files,
   });
-  const mark = summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
+  const mark =
+    summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
   return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}`, ""].join("\n");
 }
 
-const VIOLATED_CLAUSES = { en: "; {count} clauses violated", one: "; 1 clause violated", zh: "；不符合条款 {count} 条" };
+const VIOLATED_CLAUSES = {
+  en: "; {count} clauses violated",
+  one: "; 1 clause violated",
+  zh: "；不符合条款 {count} 条",
+};
 
 /** The clauses the errors make violated (the clause verdicts of every file): said only when there are errors, so
  * that a run without any needs no catalog. */
 function violatedClauses(files: LintedFile[], context: FormatContext): string {
   if (!files.some((file) => file.findings.some((finding) => finding.severity === "error"))) return "";
   const { fileVerdicts } = require("./file-verdicts") as typeof import("./file-verdicts");
-  const count = files.reduce((sum, file) => sum + fileVerdicts(file, context.edition).filter((verdict) => verdict.status === "violated").length, 0);
-  const template = context.locale === "zh-cn" ? VIOLATED_CLAUSES.zh : count === 1 ? VIOLATED_CLAUSES.one : VIOLATED_CLAUSES.en;
+  const count = files.reduce(
+    (sum, file) => sum + fileVerdicts(file, context.edition).filter((verdict) => verdict.status === "violated").length,
+    0,
+  );
+  const template =
+    context.locale === "zh-cn" ? VIOLATED_CLAUSES.zh : count === 1 ? VIOLATED_CLAUSES.one : VIOLATED_CLAUSES.en;
   return template.replace("{count}", String(count));
 }

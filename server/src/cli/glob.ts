@@ -28,7 +28,10 @@ function braceAlternatives(pattern: string, start: number): { regex: string; end
     if (character === "{") depth++;
     if (character === "}" && depth-- === 0) {
       alternatives.push(current);
-      return { regex: `(?:${alternatives.map((alternative) => globToRegExpSource(alternative)).join("|")})`, end: index };
+      return {
+        regex: `(?:${alternatives.map((alternative) => globToRegExpSource(alternative)).join("|")})`,
+        end: index,
+      };
     }
     if (character === "," && depth === 0) {
       alternatives.push(current);
@@ -52,7 +55,10 @@ function globToRegExpSource(pattern: string): string {
       const close = pattern.indexOf("]", index + 1);
       if (close < 0) source += "\\[";
       else {
-        const body = pattern.slice(index + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        const body = pattern
+          .slice(index + 1, close)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
         source += `[${body}]`;
         index = close;
       }

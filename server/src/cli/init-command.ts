@@ -26,17 +26,26 @@ function badValue(option: string, value: string, expected: string, locale: Local
 }
 
 /** Checks --category, --level and --dr-class against the edition's catalog. */
-export function checkInitOptions(options: InitCommandOptions): { category: string; level: Level; drClass: string | undefined } {
+export function checkInitOptions(options: InitCommandOptions): {
+  category: string;
+  level: Level;
+  drClass: string | undefined;
+} {
   const { edition, locale } = options;
-  if (options.category === undefined) throw new CliUsageError(uiText("error.missing-option", locale, { option: "--category" }));
-  if (options.level === undefined) throw new CliUsageError(uiText("error.missing-option", locale, { option: "--level" }));
+  if (options.category === undefined)
+    throw new CliUsageError(uiText("error.missing-option", locale, { option: "--category" }));
+  if (options.level === undefined)
+    throw new CliUsageError(uiText("error.missing-option", locale, { option: "--level" }));
   const category = edition.categories[options.category];
   if (!category) throw badValue("--category", options.category, Object.keys(edition.categories).join("|"), locale);
   if (!/^[123]$/.test(options.level)) throw badValue("--level", options.level, "1|2|3", locale);
   const classes = Object.keys(category.classes ?? {});
-  if (classes.length > 0 && options.drClass === undefined) throw new CliUsageError(uiText("error.dr-class-required", locale));
-  if (classes.length === 0 && options.drClass !== undefined) throw new CliUsageError(uiText("error.dr-class-forbidden", locale));
-  if (options.drClass !== undefined && !classes.includes(options.drClass)) throw badValue("--dr-class", options.drClass, classes.join("|"), locale);
+  if (classes.length > 0 && options.drClass === undefined)
+    throw new CliUsageError(uiText("error.dr-class-required", locale));
+  if (classes.length === 0 && options.drClass !== undefined)
+    throw new CliUsageError(uiText("error.dr-class-forbidden", locale));
+  if (options.drClass !== undefined && !classes.includes(options.drClass))
+    throw badValue("--dr-class", options.drClass, classes.join("|"), locale);
   return { category: options.category, level: Number(options.level) as Level, drClass: options.drClass };
 }
 
@@ -51,8 +60,14 @@ export function runInit(options: InitCommandOptions): number {
   try {
     writeFileAtomically(target, text, { overwrite: false });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new CliUsageError(uiText("error.exists", options.locale, { path: options.file }));
-    throw new CliUsageError(uiText("error.cannot-write", options.locale, { path: options.file, reason: describeFileError(error, options.locale) }));
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new CliUsageError(uiText("error.exists", options.locale, { path: options.file }));
+    throw new CliUsageError(
+      uiText("error.cannot-write", options.locale, {
+        path: options.file,
+        reason: describeFileError(error, options.locale),
+      }),
+    );
   }
   return EXIT_OK;
 }

@@ -45,12 +45,20 @@ export interface LintCommandOptions {
 
 /** One line on stderr per path that could not be searched or read. */
 function reportUnreadable(problems: PathProblem[], locale: Locale): void {
-  for (const problem of problems) process.stderr.write(`isv-dossier: ${terminalText(uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason }))}\n`);
+  for (const problem of problems)
+    process.stderr.write(
+      `isv-dossier: ${terminalText(uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason }))}\n`,
+    );
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
   const { targets, problems } = discoverDossiers(options.paths, options.cwd, options.locale);
-  checkOutputPath(options.output, targets.map((target) => target.absolutePath), options.cwd, options.locale);
+  checkOutputPath(
+    options.output,
+    targets.map((target) => target.absolutePath),
+    options.cwd,
+    options.locale,
+  );
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
   try {
@@ -66,7 +74,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     progress.clear();
   }
   const unreadable = linted.filter((file) => file.readError !== undefined);
-  reportUnreadable([...problems, ...unreadable.map((file) => ({ path: file.path, reason: file.readError ?? "" }))], options.locale);
+  reportUnreadable(
+    [...problems, ...unreadable.map((file) => ({ path: file.path, reason: file.readError ?? "" }))],
+    options.locale,
+  );
   const incomplete = problems.length > 0 || unreadable.length > 0;
   const read = linted.filter((file) => file.readError === undefined);
   if (incomplete && read.length === 0) return EXIT_USAGE;
@@ -84,7 +95,10 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   const summary = summarize(files);
   const tooManyWarnings = options.maxWarnings >= 0 && summary.warnings > options.maxWarnings;
   if (tooManyWarnings) {
-    process.stderr.write(uiText("summary.too-many-warnings", options.locale, { warnings: summary.warnings, max: options.maxWarnings }) + "\n");
+    process.stderr.write(
+      uiText("summary.too-many-warnings", options.locale, { warnings: summary.warnings, max: options.maxWarnings }) +
+        "\n",
+    );
   }
   if (incomplete) return EXIT_USAGE;
   if (options.exitZero) return EXIT_OK;

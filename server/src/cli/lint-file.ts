@@ -137,7 +137,16 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFi
 export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
   const read = readDossierBytes(target.absolutePath, MAX_FILE_SIZE_BYTES, settings.locale);
   if (read.kind === "bytes") return lintBytes(target, read.bytes, settings);
-  const unchecked = { path: target.displayPath, absolutePath: target.absolutePath, editionId: "", level: null, category: null };
+  const unchecked = {
+    path: target.displayPath,
+    absolutePath: target.absolutePath,
+    editionId: "",
+    level: null,
+    category: null,
+  };
   if (read.kind === "unreadable") return { ...unchecked, findings: [], readError: read.reason };
-  return { ...unchecked, findings: toCliFindings("", [fileSizeFinding(read.size, MAX_FILE_SIZE_BYTES)], settings.locale) };
+  return {
+    ...unchecked,
+    findings: toCliFindings("", [fileSizeFinding(read.size, MAX_FILE_SIZE_BYTES)], settings.locale),
+  };
 }

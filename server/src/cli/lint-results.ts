@@ -32,11 +32,14 @@ export function applyFilters(files: LintedFile[], filters: ResultFilters): Linte
   return files
     .filter((file) => !filters.levels || (file.level !== null && filters.levels.includes(file.level)))
     .filter((file) => !filters.categories || (file.category !== null && filters.categories.includes(file.category)))
-    .map((file) => (filters.quiet ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error") } : file));
+    .map((file) =>
+      filters.quiet ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error") } : file,
+    );
 }
 
 export function summarize(files: LintedFile[]): LintSummary {
-  const count = (severity: Severity): number => files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
+  const count = (severity: Severity): number =>
+    files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
   return {
     files: files.length,
     filesWithProblems: files.filter((file) => file.findings.length > 0).length,

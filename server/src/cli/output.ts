@@ -47,8 +47,14 @@ export function checkOutputPath(outputFile: string | undefined, inputs: string[]
   for (const input of inputs) {
     const inputStat = statOrUndefined(input);
     // an inode of 0 means the file system gives none: then only the real paths are compared
-    const sameFile = stat !== undefined && inputStat !== undefined && stat.ino !== 0 && stat.dev === inputStat.dev && stat.ino === inputStat.ino;
-    if (sameFile || realTarget(input) === target) throw new CliUsageError(uiText("error.output-is-input", locale, { path: outputFile }));
+    const sameFile =
+      stat !== undefined &&
+      inputStat !== undefined &&
+      stat.ino !== 0 &&
+      stat.dev === inputStat.dev &&
+      stat.ino === inputStat.ino;
+    if (sameFile || realTarget(input) === target)
+      throw new CliUsageError(uiText("error.output-is-input", locale, { path: outputFile }));
   }
   if (DOSSIER_NAME.test(path.basename(absolute)) || (stat?.isFile() && DOSSIER_NAME.test(path.basename(target)))) {
     throw new CliUsageError(uiText("error.output-is-dossier", locale, { path: outputFile }));
@@ -73,7 +79,10 @@ export function writeFileAtomically(file: string, text: string | Uint8Array, opt
     fs.writeFileSync(target, text);
     return;
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
     const descriptor = fs.openSync(temporary, "wx", stat ? stat.mode & 0o777 : 0o666);
     try {
@@ -108,6 +117,8 @@ export function writeOutput(text: string | Uint8Array, outputFile: string | unde
   try {
     writeFileAtomically(outputFile, text, { overwrite: true });
   } catch (error) {
-    throw new CliUsageError(uiText("error.cannot-write", locale, { path: outputFile, reason: describeFileError(error, locale) }));
+    throw new CliUsageError(
+      uiText("error.cannot-write", locale, { path: outputFile, reason: describeFileError(error, locale) }),
+    );
   }
 }

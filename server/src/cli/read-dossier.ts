@@ -17,7 +17,11 @@ export type DossierBytes =
 const SPECIAL_FILES: Array<{ test: (stat: fs.Stats) => boolean; en: string; zh: string }> = [
   { test: (stat) => stat.isDirectory(), en: "is a directory (EISDIR)", zh: "是文件夹（EISDIR）" },
   { test: (stat) => stat.isFIFO(), en: "not a regular file (a named pipe)", zh: "不是普通文件（命名管道）" },
-  { test: (stat) => stat.isCharacterDevice(), en: "not a regular file (a character device)", zh: "不是普通文件（字符设备）" },
+  {
+    test: (stat) => stat.isCharacterDevice(),
+    en: "not a regular file (a character device)",
+    zh: "不是普通文件（字符设备）",
+  },
   { test: (stat) => stat.isBlockDevice(), en: "not a regular file (a block device)", zh: "不是普通文件（块设备）" },
   { test: (stat) => stat.isSocket(), en: "not a regular file (a socket)", zh: "不是普通文件（套接字）" },
 ];

@@ -12,7 +12,9 @@ const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 function visibleEscape(character: string): string {
   const code = character.codePointAt(0) ?? 0;
-  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** Text safe to print on a terminal: control and bidirectional-override characters shown as escapes. */

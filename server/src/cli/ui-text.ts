@@ -38,7 +38,10 @@ const TEXT: { [key: string]: Localized } = {
     zh: "不会将报告写入 {path}：*.dossier.yaml 文件是申请材料",
   },
   "error.exists": { en: "{path} already exists; not overwriting it", zh: "{path} 已存在，不会覆盖" },
-  "error.bad-option-value": { en: "invalid value for {option}: {value} (expected {expected})", zh: "{option} 的取值无效：{value}（应为 {expected}）" },
+  "error.bad-option-value": {
+    en: "invalid value for {option}: {value} (expected {expected})",
+    zh: "{option} 的取值无效：{value}（应为 {expected}）",
+  },
   "error.missing-option": { en: "{option} is required", zh: "缺少 {option}" },
   "error.dr-class-required": {
     en: "--dr-class A|B is required for the disaster-recovery category",
@@ -60,8 +63,14 @@ const TEXT: { [key: string]: Localized } = {
   "error.one-dossier": { en: "checklist takes exactly one dossier", zh: "checklist 只接受一份申请材料" },
   "error.too-many-arguments": { en: "too many arguments: {arguments}", zh: "参数过多：{arguments}" },
   "error.see-main-help": { en: "{message} (see isv-dossier --help)", zh: "{message}（参见 isv-dossier --help）" },
-  "error.see-help": { en: "{message} (see isv-dossier {command} --help)", zh: "{message}（参见 isv-dossier {command} --help）" },
-  "error.internal": { en: "internal error: {message} (run with --debug for details)", zh: "内部错误：{message}（加 --debug 查看详情）" },
+  "error.see-help": {
+    en: "{message} (see isv-dossier {command} --help)",
+    zh: "{message}（参见 isv-dossier {command} --help）",
+  },
+  "error.internal": {
+    en: "internal error: {message} (run with --debug for details)",
+    zh: "内部错误：{message}（加 --debug 查看详情）",
+  },
 };
 
 const ENGLISH_NOUNS: { [noun: string]: [string, string] } = {
@@ -85,5 +94,7 @@ export function countedText(key: string, locale: Locale, counts: { [name: string
 export function uiText(key: string, locale: Locale, args: { [name: string]: string | number } = {}): string {
   const template = TEXT[key];
   if (!template) return key;
-  return pick(template, locale).replace(/\{(\w+)\}/g, (match, name: string) => (args[name] === undefined ? match : String(args[name])));
+  return pick(template, locale).replace(/\{(\w+)\}/g, (match, name: string) =>
+    args[name] === undefined ? match : String(args[name]),
+  );
 }

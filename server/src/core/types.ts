@@ -23,8 +23,7 @@ export interface RelatedFinding {
 
 /** What a quick fix may do, described as data (the service turns it into edits). */
 export type FixHint =
-  | { kind: "insert-key"; path: Array<string | number>; key: string }
-  | { kind: "replace-value"; candidates: string[] };
+  { kind: "insert-key"; path: Array<string | number>; key: string } | { kind: "replace-value"; candidates: string[] };
 
 export interface Finding {
   /** Stable rule id, e.g. "schema.required" or "performance.qualifying-projects". */

@@ -11,7 +11,13 @@ import { toDiagnostic } from "./convert";
 import type { ChecklistAnswer } from "./requests";
 
 /** The checklist request's answer for a validated document (`lines`: of the text the checklist is of). */
-export function checklistAnswer(checklist: Checklist, edition: Edition, lines: LineIndex, uri: string, locale: Locale): ChecklistAnswer {
+export function checklistAnswer(
+  checklist: Checklist,
+  edition: Edition,
+  lines: LineIndex,
+  uri: string,
+  locale: Locale,
+): ChecklistAnswer {
   return {
     editionId: checklist.editionId,
     category: checklist.category,

@@ -1,6 +1,26 @@
 // The LSP edge: core findings, ranges and results (offsets) → LSP types (positions). Nothing else converts.
-import type { CodeAction, CompletionItem, Diagnostic, DiagnosticRelatedInformation, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, Range } from "vscode-languageserver";
-import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, InsertTextFormat, InsertTextMode, Location, MarkupKind, SymbolKind } from "vscode-languageserver";
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+} from "vscode-languageserver";
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  InsertTextMode,
+  Location,
+  MarkupKind,
+  SymbolKind,
+} from "vscode-languageserver";
 import { URI, Utils } from "vscode-uri";
 import type { QuickFix } from "../core/features/code-actions";
 import type { CompletionEntry } from "../core/features/completion";
@@ -33,7 +53,13 @@ export interface DiagnosticData {
   clauseIds: string[];
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, uri: string, edition: Edition, locale: Locale): Diagnostic {
+export function toDiagnostic(
+  finding: Finding,
+  lines: LineIndex,
+  uri: string,
+  edition: Edition,
+  locale: Locale,
+): Diagnostic {
   const primaryClause = finding.clauseIds[0];
   const related: DiagnosticRelatedInformation[] = finding.related.map((item) => ({
     location: { uri, range: toRange(lines, item.range) },
@@ -59,7 +85,12 @@ export function toHover(result: HoverResult, lines: LineIndex): Hover {
 export function toCompletionItem(entry: CompletionEntry, lines: LineIndex): CompletionItem {
   return {
     label: entry.label,
-    kind: entry.kind === "key" ? CompletionItemKind.Property : entry.kind === "snippet" ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
+    kind:
+      entry.kind === "key"
+        ? CompletionItemKind.Property
+        : entry.kind === "snippet"
+          ? CompletionItemKind.Snippet
+          : CompletionItemKind.EnumMember,
     detail: entry.detail,
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
@@ -67,7 +98,9 @@ export function toCompletionItem(entry: CompletionEntry, lines: LineIndex): Comp
     insertTextMode: InsertTextMode.asIs,
     filterText: entry.filterText,
     sortText: entry.sortText,
-    ...(entry.replaceRange ? { textEdit: { range: toRange(lines, entry.replaceRange), newText: entry.insertText } } : { insertText: entry.insertText }),
+    ...(entry.replaceRange
+      ? { textEdit: { range: toRange(lines, entry.replaceRange), newText: entry.insertText } }
+      : { insertText: entry.insertText }),
   };
 }
 
@@ -75,7 +108,14 @@ export function toDocumentSymbol(symbol: OutlineSymbol, lines: LineIndex): Docum
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: symbol.kind === "section" ? SymbolKind.Module : symbol.kind === "list" ? SymbolKind.Array : symbol.kind === "item" ? SymbolKind.Object : SymbolKind.Field,
+    kind:
+      symbol.kind === "section"
+        ? SymbolKind.Module
+        : symbol.kind === "list"
+          ? SymbolKind.Array
+          : symbol.kind === "item"
+            ? SymbolKind.Object
+            : SymbolKind.Field,
     range: toRange(lines, symbol.range),
     selectionRange: toRange(lines, symbol.selectionRange),
     children: symbol.children.map((child) => toDocumentSymbol(child, lines)),
@@ -85,35 +125,61 @@ export function toDocumentSymbol(symbol: OutlineSymbol, lines: LineIndex): Docum
 /** Folding ranges by line; a range within one line folds nothing and is left out. */
 export function toFoldingRanges(ranges: FoldingOffsets[], lines: LineIndex): FoldingRange[] {
   return ranges
-    .map((range): FoldingRange => ({ startLine: lines.positionAt(range.start).line, endLine: lines.positionAt(range.end).line }))
+    .map((range): FoldingRange => ({
+      startLine: lines.positionAt(range.start).line,
+      endLine: lines.positionAt(range.end).line,
+    }))
     .filter((range) => range.endLine > range.startLine);
 }
 
 /** Links to evidence files beside the dossier `documentUri`, those `keep` accepts (on disk: existing files inside
  * the folder). */
-export function toDocumentLinks(links: EvidenceLink[], lines: LineIndex, documentUri: string, keep: (relativePath: string) => boolean): DocumentLink[] {
+export function toDocumentLinks(
+  links: EvidenceLink[],
+  lines: LineIndex,
+  documentUri: string,
+  keep: (relativePath: string) => boolean,
+): DocumentLink[] {
   const folder = Utils.dirname(URI.parse(documentUri));
-  return links.filter((link) => keep(link.path)).map((link) => ({
-    range: toRange(lines, link.range),
-    target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
-  }));
+  return links
+    .filter((link) => keep(link.path))
+    .map((link) => ({
+      range: toRange(lines, link.range),
+      target: Utils.joinPath(folder, ...link.path.split("/")).toString(),
+    }));
 }
 
 /** A definition: a person's entry in the dossier, or a clause's heading in the spec document of the edition. */
-export function toDefinitionLocation(target: DefinitionTarget, lines: LineIndex, documentUri: string, edition: Edition, locale: Locale): Location {
+export function toDefinitionLocation(
+  target: DefinitionTarget,
+  lines: LineIndex,
+  documentUri: string,
+  edition: Edition,
+  locale: Locale,
+): Location {
   if (target.kind === "person") return Location.create(documentUri, toRange(lines, target.range));
   const spec = renderSpecDocument(edition, locale);
   return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
 }
 
 /** Quick fixes as code actions; each names the request's diagnostics that start where its finding starts. */
-export function toCodeActions(fixes: QuickFix[], lines: LineIndex, documentUri: string, diagnostics: Diagnostic[], offsetAt: (position: Position) => number): CodeAction[] {
+export function toCodeActions(
+  fixes: QuickFix[],
+  lines: LineIndex,
+  documentUri: string,
+  diagnostics: Diagnostic[],
+  offsetAt: (position: Position) => number,
+): CodeAction[] {
   return fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     isPreferred: fix.preferred,
     diagnostics: diagnostics.filter((diagnostic) => offsetAt(diagnostic.range.start) === fix.finding.range.start),
-    edit: { changes: { [documentUri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.newText })) } },
+    edit: {
+      changes: {
+        [documentUri]: fix.edits.map((edit) => ({ range: toRange(lines, edit.range), newText: edit.newText })),
+      },
+    },
   }));
 }
 
@@ -132,7 +198,16 @@ export function toEditionsAnswer(): EditionInfo[] {
     id: edition.id,
     slug: edition.slug,
     title: edition.title,
-    categories: Object.entries(edition.categories).map(([id, category]) => ({ id, label: category.label, classes: Object.keys(category.classes ?? {}) })),
-    clauses: edition.clauses.map((clause) => ({ id: clause.id, parent: clause.parent, title: clause.title, provenance: clause.provenance })),
+    categories: Object.entries(edition.categories).map(([id, category]) => ({
+      id,
+      label: category.label,
+      classes: Object.keys(category.classes ?? {}),
+    })),
+    clauses: edition.clauses.map((clause) => ({
+      id: clause.id,
+      parent: clause.parent,
+      title: clause.title,
+      provenance: clause.provenance,
+    })),
   }));
 }

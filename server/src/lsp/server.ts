@@ -103,7 +103,10 @@ function sessionSettings(settings: DossierSettings, clientLocale: Locale): Sessi
 }
 
 /** Which evidence files exist beside a document on disk (none are looked for elsewhere). */
-function evidenceAnswersOf(uri: string, answers: EvidenceAnswers): () => ((relativePath: string) => boolean) | undefined {
+function evidenceAnswersOf(
+  uri: string,
+  answers: EvidenceAnswers,
+): () => ((relativePath: string) => boolean) | undefined {
   const parsed = URI.parse(uri);
   const folder = parsed.scheme === "file" ? Utils.dirname(parsed).fsPath : undefined;
   return () => (folder ? answers.for(uri, folder) : undefined);
@@ -168,8 +171,16 @@ class ClientSettings {
     if (this.supportsConfiguration) {
       const asked = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "isvDossier" });
       let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), CONFIGURATION_TIMEOUT_MS)));
-      const answer = await Promise.race([asked.then((raw) => ({ raw }), () => undefined), timedOut]);
+      const timedOut = new Promise<"timed out">(
+        (resolve) => (timer = setTimeout(() => resolve("timed out"), CONFIGURATION_TIMEOUT_MS)),
+      );
+      const answer = await Promise.race([
+        asked.then(
+          (raw) => ({ raw }),
+          () => undefined,
+        ),
+        timedOut,
+      ]);
       clearTimeout(timer);
       if (answer === "timed out") {
         // Checked with the defaults now; an answer that comes later is used from then on.
@@ -211,24 +222,39 @@ class ClientSettings {
 }
 
 /** What a request about an open document works on; undefined for documents unknown, too large or declined. */
-type RequestSession = (uri: string, token?: CancellationToken) => Promise<{ session: DossierSession; settings: SessionSettings; document: TextDocument } | undefined>;
+type RequestSession = (
+  uri: string,
+  token?: CancellationToken,
+) => Promise<{ session: DossierSession; settings: SessionSettings; document: TextDocument } | undefined>;
 
 /** The features: each a method of the façade on the document's session, its answer converted (lsp/convert.ts). */
-function listenToFeatures(connection: Connection, facade: DossierFacade, requestSession: RequestSession, clientLocale: () => Locale): void {
+function listenToFeatures(
+  connection: Connection,
+  facade: DossierFacade,
+  requestSession: RequestSession,
+  clientLocale: () => Locale,
+): void {
   connection.onHover(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
-    const result = context && facade.hover(context.session, context.settings, context.document.offsetAt(params.position));
+    const result =
+      context && facade.hover(context.session, context.settings, context.document.offsetAt(params.position));
     return context && result ? toHover(result, context.session.lines) : null;
   });
   connection.onCompletion(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
     if (!context) return [];
     const { session, settings, document } = context;
-    return facade.complete(session, settings, document.offsetAt(params.position)).map((entry) => toCompletionItem(entry, session.lines));
+    return facade
+      .complete(session, settings, document.offsetAt(params.position))
+      .map((entry) => toCompletionItem(entry, session.lines));
   });
   connection.onDocumentSymbol(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
-    return context ? facade.symbols(context.session, context.settings).map((symbol) => toDocumentSymbol(symbol, context.session.lines)) : [];
+    return context
+      ? facade
+          .symbols(context.session, context.settings)
+          .map((symbol) => toDocumentSymbol(symbol, context.session.lines))
+      : [];
   });
   connection.onFoldingRanges(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
@@ -237,14 +263,24 @@ function listenToFeatures(connection: Connection, facade: DossierFacade, request
   connection.onDocumentLinks(async (params, token) => {
     const uri = params.textDocument.uri;
     const context = await requestSession(uri, token);
-    return context ? toDocumentLinks(facade.links(context.session, context.settings), context.session.lines, uri, linkable(uri)) : [];
+    return context
+      ? toDocumentLinks(facade.links(context.session, context.settings), context.session.lines, uri, linkable(uri))
+      : [];
   });
   connection.onDefinition(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
     if (!context) return null;
     const { session, settings, document } = context;
     const target = facade.definition(session, settings, document.offsetAt(params.position));
-    return target ? toDefinitionLocation(target, session.lines, params.textDocument.uri, facade.validate(session, settings).edition, settings.locale) : null;
+    return target
+      ? toDefinitionLocation(
+          target,
+          session.lines,
+          params.textDocument.uri,
+          facade.validate(session, settings).edition,
+          settings.locale,
+        )
+      : null;
   });
   connection.onCodeAction(async (params, token) => {
     const context = await requestSession(params.textDocument.uri, token);
@@ -252,12 +288,16 @@ function listenToFeatures(connection: Connection, facade: DossierFacade, request
     const { session, settings, document } = context;
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     const fixes = facade.codeActions(session, settings, range);
-    return toCodeActions(fixes, session.lines, params.textDocument.uri, params.context.diagnostics, (position) => document.offsetAt(position));
+    return toCodeActions(fixes, session.lines, params.textDocument.uri, params.context.diagnostics, (position) =>
+      document.offsetAt(position),
+    );
   });
 
   // The custom requests (lsp/requests.ts).
   const localeOf = (locale: string | undefined): Locale => (locale ? normalizeLocale(locale) : clientLocale());
-  connection.onRequest(REQUESTS.specDocument, (params: SpecDocumentParams) => toSpecDocumentAnswer(findEdition(params.edition) ?? defaultEdition(), localeOf(params.locale)));
+  connection.onRequest(REQUESTS.specDocument, (params: SpecDocumentParams) =>
+    toSpecDocumentAnswer(findEdition(params.edition) ?? defaultEdition(), localeOf(params.locale)),
+  );
   connection.onRequest(REQUESTS.editions, () => toEditionsAnswer());
   connection.onRequest(REQUESTS.newDossier, (params: NewDossierParams) =>
     newDossierText({
@@ -273,7 +313,13 @@ function listenToFeatures(connection: Connection, facade: DossierFacade, request
     const context = await requestSession(params.uri, token);
     if (!context) return null;
     const { session, settings } = context;
-    return checklistAnswer(facade.checklist(session, settings), facade.validate(session, settings).edition, session.lines, params.uri, settings.locale);
+    return checklistAnswer(
+      facade.checklist(session, settings),
+      facade.validate(session, settings).edition,
+      session.lines,
+      params.uri,
+      settings.locale,
+    );
   });
   // The Word self-assessment table (base64): the `docx` package is loaded on the first export, not at start.
   connection.onRequest(REQUESTS.checklistDocx, async (params: CheckedDocumentParams, token) => {
@@ -289,17 +335,24 @@ export function startServer(connection: Connection): void {
   // A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node
   // would print it to stderr; the server writes only its kind and code.
   process.removeAllListeners("warning");
-  process.on("warning", (warning: Error & { code?: string }) => process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`));
+  process.on("warning", (warning: Error & { code?: string }) =>
+    process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`),
+  );
   const documents = new TextDocuments(TextDocument);
   /** The open documents: closing one forgets its entry, and with it everything kept for it. */
   const states = new Map<string, DocumentState>();
   /** Texts counted in order of arrival over all documents (each didOpen and didChange). */
   let lastArrival = 0;
-  const facade = new DossierFacade({ today: todayIso, rules: testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined });
+  const facade = new DossierFacade({
+    today: todayIso,
+    rules: testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined,
+  });
   const settings = new ClientSettings(connection, states, schedule);
 
   /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
-  async function latest(uri: string): Promise<{ state: DocumentState; settings: SessionSettings; document: TextDocument; fresh: boolean } | undefined> {
+  async function latest(
+    uri: string,
+  ): Promise<{ state: DocumentState; settings: SessionSettings; document: TextDocument; fresh: boolean } | undefined> {
     const state = states.get(uri);
     const document = documents.get(uri);
     if (!state || !document) return undefined;
@@ -307,7 +360,12 @@ export function startServer(connection: Connection): void {
     const arrival = session.arrival;
     const answer = await settings.for(uri, state);
     await yieldToPendingMessages();
-    return { state, settings: answer, document, fresh: states.get(uri) === state && state.session === session && session.arrival === arrival };
+    return {
+      state,
+      settings: answer,
+      document,
+      fresh: states.get(uri) === state && state.session === session && session.arrival === arrival,
+    };
   }
 
   /** Validates the latest text of a document and publishes its diagnostics, unless a newer text has come meanwhile
@@ -321,7 +379,9 @@ export function startServer(connection: Connection): void {
     const tooLarge = exceedsBytes(session.text, settings.maxFileSizeBytes);
     const report = tooLarge ? undefined : facade.validate(session, settings);
     const findings = report ? report.findings : [fileSizeFinding(byteLength(session.text), settings.maxFileSizeBytes)];
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, session.lines, uri, report?.edition ?? defaultEdition(), settings.locale));
+    const diagnostics = findings.map((finding) =>
+      toDiagnostic(finding, session.lines, uri, report?.edition ?? defaultEdition(), settings.locale),
+    );
     state.published = session.arrival;
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
@@ -343,8 +403,13 @@ export function startServer(connection: Connection): void {
     if (!context) return undefined;
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
     if (!context.fresh) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
-    const { state: { session }, settings: answer, document } = context;
-    if (exceedsBytes(session.text, answer.maxFileSizeBytes) || facade.validate(session, answer).parsed.declined) return undefined;
+    const {
+      state: { session },
+      settings: answer,
+      document,
+    } = context;
+    if (exceedsBytes(session.text, answer.maxFileSizeBytes) || facade.validate(session, answer).parsed.declined)
+      return undefined;
     return { session, settings: answer, document };
   };
 
@@ -364,7 +429,14 @@ export function startServer(connection: Connection): void {
     clearTimeout(before?.timer);
     const evidenceAnswers = before?.evidenceAnswers ?? new EvidenceAnswers();
     const session = facade.open(uri, event.document.getText(), ++lastArrival, evidenceAnswersOf(uri, evidenceAnswers));
-    states.set(uri, { ...before, session, timer: undefined, published: before?.published ?? 0, justOpened: true, evidenceAnswers });
+    states.set(uri, {
+      ...before,
+      session,
+      timer: undefined,
+      published: before?.published ?? 0,
+      justOpened: true,
+      evidenceAnswers,
+    });
     void validateAndPublish(uri).catch(() => undefined);
   });
   documents.onDidChangeContent(({ document }) => {

@@ -83,7 +83,8 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
     if (!given(key)) continue;
     const number = value[key];
     const { minimum, maximum } = INTEGER_SETTINGS[key];
-    if (typeof number === "number" && Number.isInteger(number) && number >= minimum && number <= maximum) settings[key] = number;
+    if (typeof number === "number" && Number.isInteger(number) && number >= minimum && number <= maximum)
+      settings[key] = number;
     else problem(key);
   }
   if (given("checkEvidence")) {
@@ -94,7 +95,8 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
     if (typeof value.severity === "object" && !Array.isArray(value.severity)) {
       let bad = false;
       for (const [id, severity] of Object.entries(value.severity as object)) {
-        if (typeof severity === "string" && (SEVERITIES as readonly string[]).includes(severity)) settings.severity[id] = severity as SeverityOverride;
+        if (typeof severity === "string" && (SEVERITIES as readonly string[]).includes(severity))
+          settings.severity[id] = severity as SeverityOverride;
         else bad = true;
       }
       if (bad) problem("severity");
@@ -118,10 +120,16 @@ function requirement(setting: keyof DossierSettings): Localized {
     case "checkEvidence":
       return { zh: "应为 true 或 false", en: "must be true or false" };
     case "severity":
-      return { zh: `应将规则编号或条款号对应到 ${SEVERITIES.join("、")} 之一`, en: `must map rule or clause ids to one of ${SEVERITIES.join(", ")}` };
+      return {
+        zh: `应将规则编号或条款号对应到 ${SEVERITIES.join("、")} 之一`,
+        en: `must map rule or clause ids to one of ${SEVERITIES.join(", ")}`,
+      };
     default: {
       const { minimum, maximum } = INTEGER_SETTINGS[setting];
-      return { zh: `应为 ${minimum} 到 ${maximum} 之间的整数`, en: `must be a whole number from ${minimum} to ${maximum}` };
+      return {
+        zh: `应为 ${minimum} 到 ${maximum} 之间的整数`,
+        en: `must be a whole number from ${minimum} to ${maximum}`,
+      };
     }
   }
 }

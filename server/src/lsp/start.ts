@@ -5,7 +5,15 @@
 // not handle (window/logMessage, quoting what it received: dossier text), and the server sends nothing but answers;
 // and a stream it cannot read (a malformed header such as `Content-Length: abc`, a body that is not JSON) ends the
 // process with exit code 1, so that the editor restarts it, instead of leaving it alive and deaf.
-import { combineFeatures, createConnection, Features, MessageConnection, ProposedFeatures, RemoteConsole, _ } from "vscode-languageserver/node";
+import {
+  combineFeatures,
+  createConnection,
+  Features,
+  MessageConnection,
+  ProposedFeatures,
+  RemoteConsole,
+  _,
+} from "vscode-languageserver/node";
 import { startServer } from "./server";
 
 /** Exit code of a server whose connection failed (not 0: the client restarts a server that ends so). */
@@ -40,7 +48,15 @@ if (process.argv.includes("--version")) {
   process.stdout.write("isv-dossier-server\n");
   process.exit(0);
 }
-if (!process.argv.some((argument) => argument === "--stdio" || argument === "--node-ipc" || argument.startsWith("--socket") || argument.startsWith("--pipe"))) {
+if (
+  !process.argv.some(
+    (argument) =>
+      argument === "--stdio" ||
+      argument === "--node-ipc" ||
+      argument.startsWith("--socket") ||
+      argument.startsWith("--pipe"),
+  )
+) {
   process.argv.push("--stdio");
 }
 startServer(createConnection(combineFeatures(ProposedFeatures.all, QUIET)));

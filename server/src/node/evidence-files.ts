@@ -21,7 +21,10 @@ function isInside(folder: string, candidate: string): boolean {
     return candidate.startsWith(prefix) && placeOfRelativePath(candidate.slice(prefix.length)) === "inside";
   }
   const relative = path.relative(folder, candidate);
-  return !path.isAbsolute(relative) && placeOfRelativePath(POSIX ? relative : relative.split(path.sep).join("/")) === "inside";
+  return (
+    !path.isAbsolute(relative) &&
+    placeOfRelativePath(POSIX ? relative : relative.split(path.sep).join("/")) === "inside"
+  );
 }
 
 /** A function saying whether `relativePath` names an existing file inside `folder`. */

@@ -39,7 +39,9 @@ function catalogText(clauseId: string): string {
     if (parent === directory) throw new Error("schemas/ not found above the test folder");
     directory = parent;
   }
-  const catalog = parseYaml(fs.readFileSync(path.join(directory, "schemas", "ccrc-isv-c01-2025", "clauses.yaml"), "utf8")) as {
+  const catalog = parseYaml(
+    fs.readFileSync(path.join(directory, "schemas", "ccrc-isv-c01-2025", "clauses.yaml"), "utf8"),
+  ) as {
     clauses: Array<{ id: string; text?: { zh: string } }>;
   };
   const text = catalog.clauses.find((clause) => clause.id === clauseId)?.text?.zh;
@@ -59,8 +61,11 @@ describe("ISV Dossier extension in a real editor", () => {
 
   it("contributes every setting the server reads, with the server's defaults, under isvDossier (scope resource)", () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    const properties = (extension?.packageJSON as { contributes: { configuration: { properties: { [key: string]: { default: unknown; scope: string } } } } })
-      .contributes.configuration.properties;
+    const properties = (
+      extension?.packageJSON as {
+        contributes: { configuration: { properties: { [key: string]: { default: unknown; scope: string } } } };
+      }
+    ).contributes.configuration.properties;
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       const contributed = properties[`isvDossier.${key}`];
       assert.ok(contributed, `isvDossier.${key} is contributed`);
@@ -106,7 +111,9 @@ describe("ISV Dossier extension in a real editor", () => {
     for (const expectation of expectations) {
       const range = new vscode.Range(document.positionAt(expectation.start), document.positionAt(expectation.end));
       const clauseIds = expectation.ids.filter((id) => /^[\dA-Z]/.test(id));
-      const found = diagnostics.find((diagnostic) => diagnostic.range.isEqual(range) && clauseIds.includes(codeOf(diagnostic) ?? ""));
+      const found = diagnostics.find(
+        (diagnostic) => diagnostic.range.isEqual(range) && clauseIds.includes(codeOf(diagnostic) ?? ""),
+      );
       assert.ok(
         found,
         `no diagnostic ${clauseIds.join("|")} at line ${range.start.line + 1}:${range.start.character + 1} (annotation line ${expectation.annotationLine}); got ${diagnostics.map(describeDiagnostic).join(", ")}`,
@@ -119,7 +126,10 @@ describe("ISV Dossier extension in a real editor", () => {
   it("shows the clause's text in a hover", async () => {
     const uri = workspaceFile(...FAULTY);
     const editor = await openDossier(uri);
-    const line = editor.document.getText().split("\n").findIndex((text) => text.trimStart().startsWith("service_since:"));
+    const line = editor.document
+      .getText()
+      .split("\n")
+      .findIndex((text) => text.trimStart().startsWith("service_since:"));
     assert.ok(line >= 0);
     const position = new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, position);
@@ -133,7 +143,10 @@ describe("ISV Dossier extension in a real editor", () => {
     const clauseLine = spec.anchors["4.2.3.b"];
     assert.ok(clauseLine !== undefined, "the spec document has an anchor for 4.2.3.b");
 
-    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; line: number }>("isvDossier.goToClause", "4.2.3.b");
+    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; line: number }>(
+      "isvDossier.goToClause",
+      "4.2.3.b",
+    );
     assert.equal(opened.line, clauseLine);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, "an editor is active");
@@ -153,7 +166,10 @@ describe("ISV Dossier extension in a real editor", () => {
 
     // Go to definition on a clause mentioned in a comment.
     const document = await vscode.workspace.openTextDocument(faulty);
-    const mentionLine = document.getText().split("\n").findIndex((text) => text.startsWith("#") && text.includes("4.1.3 a)"));
+    const mentionLine = document
+      .getText()
+      .split("\n")
+      .findIndex((text) => text.startsWith("#") && text.includes("4.1.3 a)"));
     const mention = new vscode.Position(mentionLine, document.lineAt(mentionLine).text.indexOf("4.1.3 a)") + 1);
     const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
       "vscode.executeDefinitionProvider",
@@ -180,13 +196,20 @@ describe("ISV Dossier extension in a real editor", () => {
     const duration = byLabel("4.1.3 a)");
     assert.ok(duration, "4.1.3 a) is listed");
     assert.equal(duration.contextValue, "clause.violated");
-    assert.ok(duration.children.some((child) => child.contextValue === "finding"), "its finding is a child");
+    assert.ok(
+      duration.children.some((child) => child.contextValue === "finding"),
+      "its finding is a child",
+    );
     // A heading agrees with its items: 4.1.3 is violated because its a) is.
     const heading = tree.find((node) => node.label.startsWith("4.1.3 ") && !/^4\.1\.3 [a-z]\)/.test(node.label));
     assert.equal(heading?.contextValue, "clause.violated", "4.1.3 agrees with 4.1.3 a)");
     const statuses = new Set(tree.map((node) => node.contextValue));
-    for (const status of ["clause.violated", "clause.satisfied", "clause.section"]) assert.ok(statuses.has(status), `some clause is ${status}`);
-    assert.ok(!tree.some((node) => node.label.startsWith("4.2.3")), "level-2 clauses are not listed for a level-3 dossier");
+    for (const status of ["clause.violated", "clause.satisfied", "clause.section"])
+      assert.ok(statuses.has(status), `some clause is ${status}`);
+    assert.ok(
+      !tree.some((node) => node.label.startsWith("4.2.3")),
+      "level-2 clauses are not listed for a level-3 dossier",
+    );
 
     const state = api.activeDossier();
     assert.equal(state?.uri.toString(), uri.toString());
@@ -195,7 +218,10 @@ describe("ISV Dossier extension in a real editor", () => {
     // Every clause the fixture breaks is violated in the view, including 3.5 (a definition, not on the checklist).
     const violated = tree.filter((node) => node.contextValue === "clause.violated").map((node) => node.label);
     for (const label of ["3.5 ", "4.1.1 ", "4.1.2 ", "4.1.3 a)", "4.1.4 c)"]) {
-      assert.ok(violated.some((candidate) => candidate.startsWith(label)), `${label.trim()} is violated (violated: ${violated.join(", ")})`);
+      assert.ok(
+        violated.some((candidate) => candidate.startsWith(label)),
+        `${label.trim()} is violated (violated: ${violated.join(", ")})`,
+      );
     }
 
     const statusBar = await api.statusBarText();
@@ -207,12 +233,20 @@ describe("ISV Dossier extension in a real editor", () => {
     const uri = workspaceFile(...FAULTY);
     await openDossier(uri);
     await waitForDiagnostics(uri, (all) => all.some(isError));
-    const checklistUri = await vscode.commands.executeCommand<string>("isvDossier.showChecklist", uri, { preview: false });
+    const checklistUri = await vscode.commands.executeCommand<string>("isvDossier.showChecklist", uri, {
+      preview: false,
+    });
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(checklistUri));
     assert.equal(document.languageId, "markdown");
-    const rows = document.getText().split("\n").filter((line) => /^\| \d+ \|/.test(line));
+    const rows = document
+      .getText()
+      .split("\n")
+      .filter((line) => /^\| \d+ \|/.test(line));
     assert.ok(rows.length > 10, "one table row per clause");
-    assert.ok(rows.some((row) => row.includes("| 4.1.3 a) |") && row.includes("❌")), "4.1.3 a) is marked violated");
+    assert.ok(
+      rows.some((row) => row.includes("| 4.1.3 a) |") && row.includes("❌")),
+      "4.1.3 a) is marked violated",
+    );
   });
 
   for (const choice of [
@@ -223,15 +257,26 @@ describe("ISV Dossier extension in a real editor", () => {
     const name = `${choice.category}-level${choice.level}${"drClass" in choice ? `-${choice.drClass}` : ""}`;
     it(`New dossier… (${name}) creates a file whose only errors are on "" placeholders`, async () => {
       const target = workspaceFile("new", `${name}.dossier.yaml`);
-      const created = await vscode.commands.executeCommand<string>("isvDossier.newDossier", { ...choice, uri: target.toString(), save: true });
+      const created = await vscode.commands.executeCommand<string>("isvDossier.newDossier", {
+        ...choice,
+        uri: target.toString(),
+        save: true,
+      });
       const uri = vscode.Uri.parse(created);
       assert.equal(uri.scheme, "file");
       assert.ok(fs.existsSync(uri.fsPath), "the file is saved");
       const document = await vscode.workspace.openTextDocument(uri);
       assert.equal(document.languageId, "isv-dossier");
       const diagnostics = await waitForDiagnostics(uri, (all) => all.length > 0);
-      const notOnPlaceholder = diagnostics.filter(isError).filter((diagnostic) => !document.getText(diagnostic.range).includes('""'));
-      assert.deepEqual(notOnPlaceholder.map((diagnostic) => `${describeDiagnostic(diagnostic)} "${document.getText(diagnostic.range)}"`), []);
+      const notOnPlaceholder = diagnostics
+        .filter(isError)
+        .filter((diagnostic) => !document.getText(diagnostic.range).includes('""'));
+      assert.deepEqual(
+        notOnPlaceholder.map(
+          (diagnostic) => `${describeDiagnostic(diagnostic)} "${document.getText(diagnostic.range)}"`,
+        ),
+        [],
+      );
     });
   }
 
@@ -239,7 +284,8 @@ describe("ISV Dossier extension in a real editor", () => {
     const uri = workspaceFile(...FAULTY);
     await openDossier(uri);
     const han = /[\u4e00-\u9fff]/;
-    const tenure = (all: vscode.Diagnostic[]): vscode.Diagnostic | undefined => all.find((diagnostic) => codeOf(diagnostic) === "4.1.1");
+    const tenure = (all: vscode.Diagnostic[]): vscode.Diagnostic | undefined =>
+      all.find((diagnostic) => codeOf(diagnostic) === "4.1.1");
     const english = await waitForDiagnostics(uri, (all) => tenure(all) !== undefined);
     assert.doesNotMatch(tenure(english)!.message, han);
     const configuration = vscode.workspace.getConfiguration("isvDossier");

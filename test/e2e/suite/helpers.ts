@@ -45,7 +45,11 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       cleanup();
       const now = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
-      reject(new Error(`diagnostics of ${uri.toString()} did not reach the expected state in ${timeoutMs} ms; now: ${JSON.stringify(now)}`));
+      reject(
+        new Error(
+          `diagnostics of ${uri.toString()} did not reach the expected state in ${timeoutMs} ms; now: ${JSON.stringify(now)}`,
+        ),
+      );
     }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -71,7 +75,8 @@ export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
   return `${codeOf(diagnostic)} ${severity} ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
 }
 
-export const isError = (diagnostic: vscode.Diagnostic): boolean => diagnostic.severity === vscode.DiagnosticSeverity.Error;
+export const isError = (diagnostic: vscode.Diagnostic): boolean =>
+  diagnostic.severity === vscode.DiagnosticSeverity.Error;
 
 /** The text of hover results (Markdown or plain). */
 export function hoverText(hovers: vscode.Hover[]): string {

@@ -41,7 +41,8 @@ function findMocha(): string {
 }
 
 function fileReporter(Mocha: MochaModule, reportFile: string | undefined): unknown {
-  const { EVENT_RUN_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_SUITE_BEGIN } = Mocha.Runner.constants;
+  const { EVENT_RUN_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_SUITE_BEGIN } =
+    Mocha.Runner.constants;
   const write = (line: string): void => {
     console.log(line);
     if (reportFile) fs.appendFileSync(reportFile, `${line}\n`);
@@ -68,9 +69,16 @@ function fileReporter(Mocha: MochaModule, reportFile: string | undefined): unkno
         failed++;
         write(`${indent(test)}FAIL ${test.title}`);
         const detail = (error && (error.stack || error.message)) || String(error);
-        write(detail.split("\n").map((line) => `${indent(test)}       ${line}`).join("\n"));
+        write(
+          detail
+            .split("\n")
+            .map((line) => `${indent(test)}       ${line}`)
+            .join("\n"),
+        );
       });
-      runner.once(EVENT_RUN_END, () => write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`));
+      runner.once(EVENT_RUN_END, () =>
+        write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`),
+      );
     }
   };
 }
@@ -87,12 +95,16 @@ export async function run(): Promise<void> {
       timeout: Number(process.env.E2E_MOCHA_TIMEOUT_MS || 60_000),
       reporter: fileReporter(Mocha, reportFile),
     });
-    for (const file of fs.readdirSync(__dirname).sort()) if (file.endsWith(".test.js")) mocha.addFile(path.join(__dirname, file));
+    for (const file of fs.readdirSync(__dirname).sort())
+      if (file.endsWith(".test.js")) mocha.addFile(path.join(__dirname, file));
     const failures = await new Promise<number>((resolve) => mocha.run(resolve));
     if (failures > 0) throw new Error(`${failures} test(s) failed`);
   } catch (error) {
     if (!(error instanceof Error && /test\(s\) failed$/.test(error.message)) && reportFile) {
-      fs.appendFileSync(reportFile, `ERROR: ${error instanceof Error ? error.stack : String(error)}\n0 passed, 1 failed\n`);
+      fs.appendFileSync(
+        reportFile,
+        `ERROR: ${error instanceof Error ? error.stack : String(error)}\n0 passed, 1 failed\n`,
+      );
     }
     throw error;
   }

@@ -6,7 +6,16 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { codeOf, describeDiagnostic, extensionApi, hoverText, isError, openDossier, waitForDiagnostics, workspaceFile } from "./helpers";
+import {
+  codeOf,
+  describeDiagnostic,
+  extensionApi,
+  hoverText,
+  isError,
+  openDossier,
+  waitForDiagnostics,
+  workspaceFile,
+} from "./helpers";
 
 const SAMPLE = ["samples", "needs-work", "invalid-enum-tenure.dossier.yaml"];
 /** The beginning of clause 4.1.1's text in the catalog (schemas/ccrc-isv-c01-2025/clauses.yaml). */
@@ -39,7 +48,8 @@ async function waitForServerPid(previous: number | undefined, timeoutMs = 30_000
     const pids = serverPids().filter((pid) => pid !== previous);
     if (pids.length > 1) throw new Error(`more than one language server runs: ${pids.join(", ")}`);
     if (pids.length === 1) return pids[0];
-    if (Date.now() > deadline) throw new Error(`no language server process (other than ${previous}) appeared in ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no language server process (other than ${previous}) appeared in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -68,7 +78,9 @@ function waitForRepublishedDiagnostics(
     const timer = setTimeout(() => {
       cleanup();
       const now = vscode.languages.getDiagnostics(uri).map(describeDiagnostic);
-      const stage = cleared ? "were cleared but not published again as expected" : "were never cleared (no restart seen)";
+      const stage = cleared
+        ? "were cleared but not published again as expected"
+        : "were never cleared (no restart seen)";
       reject(new Error(`diagnostics of ${uri.toString()} ${stage} in ${timeoutMs} ms; now: ${JSON.stringify(now)}`));
     }, timeoutMs);
     const cleanup = (): void => {
@@ -79,7 +91,10 @@ function waitForRepublishedDiagnostics(
 }
 
 function lineStartingWith(document: vscode.TextDocument, prefix: string): number {
-  const line = document.getText().split("\n").findIndex((text) => text.startsWith(prefix));
+  const line = document
+    .getText()
+    .split("\n")
+    .findIndex((text) => text.startsWith(prefix));
   assert.ok(line >= 0, `the sample has a line starting with ${JSON.stringify(prefix)}`);
   return line;
 }
@@ -108,7 +123,8 @@ describe("ISV Dossier language server restart", () => {
     try {
       const tenureLine = lineStartingWith(document, "  tenure: rented");
       const levelLine = lineStartingWith(document, "  level: 3");
-      const onTenure = (diagnostic: vscode.Diagnostic): boolean => codeOf(diagnostic) === "4.1.1" && diagnostic.range.start.line === tenureLine;
+      const onTenure = (diagnostic: vscode.Diagnostic): boolean =>
+        codeOf(diagnostic) === "4.1.1" && diagnostic.range.start.line === tenureLine;
       await waitForDiagnostics(uri, (all) => all.some((diagnostic) => isError(diagnostic) && onTenure(diagnostic)));
 
       // Unsaved edits: tenure: rented → owned, level: 3 → 5 (not one of the levels).
@@ -127,14 +143,22 @@ describe("ISV Dossier language server restart", () => {
       assert.ok(document.isDirty, "the edited document is dirty");
 
       const edited = (all: vscode.Diagnostic[]): boolean =>
-        !all.some(onTenure) && all.some((diagnostic) => diagnostic.range.start.line === levelLine && diagnostic.range.contains(levelValue));
+        !all.some(onTenure) &&
+        all.some((diagnostic) => diagnostic.range.start.line === levelLine && diagnostic.range.contains(levelValue));
       const before = await waitForDiagnostics(uri, edited);
-      const tenureKey = new vscode.Position(tenureLine, document.lineAt(tenureLine).firstNonWhitespaceCharacterIndex + 2);
+      const tenureKey = new vscode.Position(
+        tenureLine,
+        document.lineAt(tenureLine).firstNonWhitespaceCharacterIndex + 2,
+      );
       const hoverBefore = await hoverOn(uri, tenureKey);
       assert.ok(hoverBefore.includes(CLAUSE_4_1_1_TEXT), `the hover on tenure quotes 4.1.1: ${hoverBefore}`);
 
       const servers = serverPids();
-      assert.equal(servers.length, 1, `one language server runs as a child of the extension host (${process.pid}): ${servers.join(", ")}`);
+      assert.equal(
+        servers.length,
+        1,
+        `one language server runs as a child of the extension host (${process.pid}): ${servers.join(", ")}`,
+      );
       const [killed] = servers;
       const republished = waitForRepublishedDiagnostics(uri, edited);
       process.kill(killed, "SIGKILL");
@@ -167,7 +191,13 @@ describe("ISV Dossier language server restart", () => {
     await waitForDiagnostics(uri, (all) => all.length > 0);
     const pid = await waitForServerPid(undefined);
     const variables = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-    assert.ok(!variables.some((variable) => variable.startsWith("NODE_EXTRA_CA_CERTS=")), "the server has no NODE_EXTRA_CA_CERTS");
-    assert.ok(variables.includes(`PATH=${process.env.PATH}`), "the server has the extension host's other variables (PATH)");
+    assert.ok(
+      !variables.some((variable) => variable.startsWith("NODE_EXTRA_CA_CERTS=")),
+      "the server has no NODE_EXTRA_CA_CERTS",
+    );
+    assert.ok(
+      variables.includes(`PATH=${process.env.PATH}`),
+      "the server has the extension host's other variables (PATH)",
+    );
   });
 });

@@ -7,7 +7,11 @@ function appliesToLevel(clause: Clause, level: Level): boolean {
 }
 
 export function appliesToCategory(clause: Clause, category: string | undefined): boolean {
-  return !clause.categories || clause.categories === "all" || (category !== undefined && clause.categories.includes(category));
+  return (
+    !clause.categories ||
+    clause.categories === "all" ||
+    (category !== undefined && clause.categories.includes(category))
+  );
 }
 
 function isCheckable(clause: Clause): boolean {
@@ -19,7 +23,11 @@ function isCheckable(clause: Clause): boolean {
  * is not merely informative and applies to its category (or is a general requirement of §4, listed as not
  * applicable otherwise).
  */
-export function verdictClauses(edition: Edition, level: Level, category: string | undefined): Array<{ clause: Clause; applicable: boolean }> {
+export function verdictClauses(
+  edition: Edition,
+  level: Level,
+  category: string | undefined,
+): Array<{ clause: Clause; applicable: boolean }> {
   return edition.clauses
     .filter((clause) => appliesToLevel(clause, level) && isCheckable(clause))
     .filter((clause) => appliesToCategory(clause, category) || clause.id.startsWith("4."))

@@ -22,7 +22,10 @@ const UI: { [key: string]: Localized } = {
   yours: { en: "(your level)", zh: "（本申请）" },
   unknown: { en: "text unknown", zh: "条文未知" },
   summaryMark: { en: "public summary", zh: "公开资料概述" },
-  publicSummaryShort: { en: "**Not the specification's words** (public summary):", zh: "**非本规范原文**（公开资料概述）：" },
+  publicSummaryShort: {
+    en: "**Not the specification's words** (public summary):",
+    zh: "**非本规范原文**（公开资料概述）：",
+  },
 };
 
 /** "4.2.3 b)" for an item, "4.2.3" for a section, "附录 H" / "Annex H" for an annex. */
@@ -69,40 +72,58 @@ export function requirementText(edition: Edition, clause: Clause): Localized | u
   const line = (item: Clause, locale: Locale): string => {
     const number = item.number ?? item.id;
     if (item.text) return `${number} ${pick(item.text, locale).replace(/\n/g, " ")}`;
-    if (item.summary) return `${number} ${pick(item.summary, locale)}${locale === "zh-cn" ? "（" : " ("}${pick(UI.summaryMark, locale)}${locale === "zh-cn" ? "）" : ")"}`;
+    if (item.summary)
+      return `${number} ${pick(item.summary, locale)}${locale === "zh-cn" ? "（" : " ("}${pick(UI.summaryMark, locale)}${locale === "zh-cn" ? "）" : ")"}`;
     return `${number} ${pick(UI.unknown, locale)}`;
   };
-  return { zh: items.map((item) => line(item, "zh-cn")).join("\n"), en: items.map((item) => line(item, "en")).join("\n") };
+  return {
+    zh: items.map((item) => line(item, "zh-cn")).join("\n"),
+    en: items.map((item) => line(item, "en")).join("\n"),
+  };
 }
 
 function shortRequirement(edition: Edition, clause: Clause | undefined, locale: Locale): string {
   if (!clause) return "—";
   if (clause.text) return clause.text.zh.replace(/\|/g, "\\|");
-  if (clause.summary) return `${pick(clause.summary, locale).replace(/\|/g, "\\|")} *(${pick(UI.summaryMark, locale)})*`;
-  if (isItemHeading(edition, clause)) return clauseItems(edition, clause.id).map((item) => `${item.number ?? ""} ${shortRequirement(edition, item, locale)}`).join("<br>");
+  if (clause.summary)
+    return `${pick(clause.summary, locale).replace(/\|/g, "\\|")} *(${pick(UI.summaryMark, locale)})*`;
+  if (isItemHeading(edition, clause))
+    return clauseItems(edition, clause.id)
+      .map((item) => `${item.number ?? ""} ${shortRequirement(edition, item, locale)}`)
+      .join("<br>");
   return `*${pick(UI.unknown, locale)}*`;
 }
 
 /** A heading's items in Markdown: the known texts quoted (with their English), summaries and unknown items plainly. */
 function itemsMarkdown(edition: Edition, clause: Clause, locale: Locale): string[] {
   const items = clauseItems(edition, clause.id);
-  const quoted = items.flatMap((item) => (item.provenance === "excerpt" && item.text ? [{ id: item.id, number: item.number ?? "", text: item.text }] : []));
+  const quoted = items.flatMap((item) =>
+    item.provenance === "excerpt" && item.text ? [{ id: item.id, number: item.number ?? "", text: item.text }] : [],
+  );
   const parts: string[] = [];
   if (quoted.length > 0) {
     parts.push(quoteLines(quoted.map((item) => `${item.number} ${item.text.zh}`).join("\n")));
-    parts.push(`*${pick(UI.english, locale)}:* ${quoted.map((item) => `${item.number} ${item.text.en.replace(/\n/g, " ")}`).join(" ")}`);
+    parts.push(
+      `*${pick(UI.english, locale)}:* ${quoted.map((item) => `${item.number} ${item.text.en.replace(/\n/g, " ")}`).join(" ")}`,
+    );
     parts.push(`*${pick(UI.excerpt, locale)}*`);
   }
   const quotedIds = new Set(quoted.map((item) => item.id));
   for (const item of items.filter((candidate) => !quotedIds.has(candidate.id))) {
-    if (item.summary) parts.push(`${item.number} ${pick(UI.publicSummaryShort, locale)} ${item.summary.zh} · ${item.summary.en}`);
+    if (item.summary)
+      parts.push(`${item.number} ${pick(UI.publicSummaryShort, locale)} ${item.summary.zh} · ${item.summary.en}`);
     else parts.push(`${item.number} *${pick(UI.unknown, locale)}*`);
   }
   return parts;
 }
 
 /** A table of the same requirement at levels 3, 2 and 1, with the applicant's level marked. */
-function levelTable(edition: Edition, clauseId: string, locale: Locale, applicantLevel: Level | undefined): string | undefined {
+function levelTable(
+  edition: Edition,
+  clauseId: string,
+  locale: Locale,
+  applicantLevel: Level | undefined,
+): string | undefined {
   const variants = edition.levelVariants(clauseId);
   if (!variants) return undefined;
   const rows = variants.map(({ level, clauseId: variantId }) => {
@@ -111,7 +132,11 @@ function levelTable(edition: Edition, clauseId: string, locale: Locale, applican
     const label = pick(edition.levelLabel(level), locale) + mark;
     return `| ${level === applicantLevel ? `**${label}**` : label} | ${clauseLabel(resolved, locale)} | ${shortRequirement(edition, edition.clause(resolved), locale)} |`;
   });
-  return [`| ${pick(UI.level, locale)} | ${pick(UI.clause, locale)} | ${pick(UI.requirement, locale)} |`, "|---|---|---|", ...rows].join("\n");
+  return [
+    `| ${pick(UI.level, locale)} | ${pick(UI.clause, locale)} | ${pick(UI.requirement, locale)} |`,
+    "|---|---|---|",
+    ...rows,
+  ].join("\n");
 }
 
 /** Markdown describing one clause: heading, verbatim text or what is known, provenance, level table. */

@@ -36,7 +36,14 @@ export type SchemaObject = { [keyword: string]: unknown };
 
 interface CatalogBundle {
   slug: string;
-  edition: { id: string; title: Localized; issuer?: Localized; published?: string; effective?: string; coverage?: Localized };
+  edition: {
+    id: string;
+    title: Localized;
+    issuer?: Localized;
+    published?: string;
+    effective?: string;
+    coverage?: Localized;
+  };
   levels: { [level: string]: { section: string; label: Localized } };
   categories: { [id: string]: Category };
   clauses: Clause[];

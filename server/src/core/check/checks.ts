@@ -60,7 +60,13 @@ const AS_OF_TODAY_CHECK: CheckDeclaration = {
 };
 
 function ruleCheck(rule: Rule): CheckDeclaration {
-  return { id: rule.id, kind: "rule", clauses: rule.clauses, severities: RULE_SEVERITIES[rule.id] ?? ["error"], description: rule.description };
+  return {
+    id: rule.id,
+    kind: "rule",
+    clauses: rule.clauses,
+    severities: RULE_SEVERITIES[rule.id] ?? ["error"],
+    description: rule.description,
+  };
 }
 
 function entry(declaration: CheckDeclaration): CheckEntry {

@@ -2,16 +2,7 @@
 // Pure (no fs, no node:path): the server and the CLI call it before they touch the disk.
 
 export type EvidencePathProblem =
-  | "empty"
-  | "control-character"
-  | "url"
-  | "drive"
-  | "unc"
-  | "absolute"
-  | "backslash"
-  | "encoded"
-  | "escapes"
-  | "folder";
+  "empty" | "control-character" | "url" | "drive" | "unc" | "absolute" | "backslash" | "encoded" | "escapes" | "folder";
 
 /** A percent-encoded dot, slash or backslash (%2e, %2f, %5c): it could hide a `..` or a separator. */
 const ENCODED_SEPARATOR_OR_DOT = /%(2e|2f|5c)/i;

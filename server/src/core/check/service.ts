@@ -45,7 +45,12 @@ export interface DossierReport {
 const SEVERITY_ORDER: { [severity in Severity]: number } = { error: 0, warning: 1, info: 2 };
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start - b.range.start || a.range.end - b.range.end || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
 /**
@@ -56,7 +61,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 function isEmptyDocument(parsed: ParsedDossier): boolean {
   if (parsed.declined !== undefined) return false;
   const contents = parsed.document.contents;
-  return contents === null || contents === undefined || (isScalar(contents) && (contents.value === null || contents.value === undefined));
+  return (
+    contents === null ||
+    contents === undefined ||
+    (isScalar(contents) && (contents.value === null || contents.value === undefined))
+  );
 }
 
 export class DossierLanguageService {
@@ -111,7 +120,16 @@ export class DossierLanguageService {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
       return this.finish(report);
     }
-    const schema = checkAgainstSchema({ value: parsed.value, document: parsed.document, text, edition, level, category, drClass, deadline });
+    const schema = checkAgainstSchema({
+      value: parsed.value,
+      document: parsed.document,
+      text,
+      edition,
+      level,
+      category,
+      drClass,
+      deadline,
+    });
     findings.push(...schema.findings);
     if (schema.stopped) {
       findings.push(timeBudgetFinding(text, deadline.limitMs, "schema", this.rules.length + 1));
@@ -148,7 +166,10 @@ export class DossierLanguageService {
   }
 
   private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule): RuleContext {
-    const ruleOptions: RuleOptions = { leaseWarningMonths: this.options.leaseWarningMonths ?? 6, evidenceExists: this.options.evidenceExists };
+    const ruleOptions: RuleOptions = {
+      leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
+      evidenceExists: this.options.evidenceExists,
+    };
     const { parsed, edition, level } = report;
     return {
       edition,
@@ -204,7 +225,8 @@ export class DossierLanguageService {
     const overrides = this.options.severityOverrides ?? {};
     const adjusted: Finding[] = [];
     for (const finding of report.findings) {
-      const override = overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
+      const override =
+        overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
       if (override === "off") continue;
       adjusted.push(override ? { ...finding, severity: override } : finding);
     }

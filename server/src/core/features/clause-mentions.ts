@@ -12,7 +12,8 @@ export interface ClauseMention {
 // 4.2.3 b)  4.2.3b)  4.2.3.b  4.2.3（b）  §4.1.4  附录 H  附录H  Annex H
 // Written with \u escapes (§ U+00A7, （ U+FF08, ） U+FF09, 附录 U+9644 U+5F55) so that the bundle is plain ASCII,
 // which V8 loads faster.
-const MENTION = /(\u00a7\s*)?(\d+(?:\.\d+)+)(?:\s*[\uff08(]?([a-z])[\uff09)]|\.([a-z])\b)?|(?:\u9644\u5f55\s*|Annex\s+)([A-I])\b/g;
+const MENTION =
+  /(\u00a7\s*)?(\d+(?:\.\d+)+)(?:\s*[\uff08(]?([a-z])[\uff09)]|\.([a-z])\b)?|(?:\u9644\u5f55\s*|Annex\s+)([A-I])\b/g;
 
 /** Clause mentions inside the comments of a text (only ids that exist in the edition's catalog). */
 export function clauseMentionsInComments(text: string, edition: Edition, from = 0, to = text.length): ClauseMention[] {
@@ -49,5 +50,7 @@ function resolveMention(match: RegExpMatchArray, edition: Edition): string | und
 
 /** The clause mention under an offset, if the offset is inside a comment that mentions one. */
 export function clauseMentionAt(text: string, edition: Edition, offset: number): ClauseMention | undefined {
-  return clauseMentionsInComments(text, edition, offset, offset).find((mention) => offset >= mention.range.start && offset <= mention.range.end);
+  return clauseMentionsInComments(text, edition, offset, offset).find(
+    (mention) => offset >= mention.range.start && offset <= mention.range.end,
+  );
 }

@@ -54,7 +54,10 @@ function lineStartOf(text: string, offset: number): number {
 }
 
 /** Where to insert a new key into the mapping at `path`, and with what indentation. */
-function insertionPoint(report: DossierReport, path: Array<string | number>): { offset: number; indent: number } | undefined {
+function insertionPoint(
+  report: DossierReport,
+  path: Array<string | number>,
+): { offset: number; indent: number } | undefined {
   const { text, document } = report.parsed;
   const { located, depth } = locatePath(document, path);
   if (depth !== path.length) return undefined;
@@ -71,12 +74,23 @@ function insertionPoint(report: DossierReport, path: Array<string | number>): { 
   return undefined;
 }
 
-function insertKeyFix(report: DossierReport, finding: Finding, path: Array<string | number>, key: string, locale: Locale): QuickFix | undefined {
+function insertKeyFix(
+  report: DossierReport,
+  finding: Finding,
+  path: Array<string | number>,
+  key: string,
+  locale: Locale,
+): QuickFix | undefined {
   const point = insertionPoint(report, path);
   const node = report.edition.modelAt([...path, key]);
   if (!point || !node) return undefined;
   const dotted = [...path, key].join(".");
-  const lines = fieldSkeleton(key, node, point.indent, dotted, { edition: report.edition, level: report.level, locale, comments: false });
+  const lines = fieldSkeleton(key, node, point.indent, dotted, {
+    edition: report.edition,
+    level: report.level,
+    locale,
+    comments: false,
+  });
   // The insertion point is the end of the mapping's last line: the new key goes on a line of its own after it.
   const newText = "\n" + lines.join("\n");
   return {

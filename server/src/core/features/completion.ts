@@ -53,12 +53,16 @@ function bothLanguages(text: Localized): string {
 
 /** "§4.2.3 b), §4.2.2" — the node's clauses at the dossier's level. */
 function clauseList(report: DossierReport, node: ModelNode, locale: Locale): string {
-  const ids = [...new Set((node.clauses ?? []).map((template) => report.edition.resolveClause(template, report.level)))];
+  const ids = [
+    ...new Set((node.clauses ?? []).map((template) => report.edition.resolveClause(template, report.level))),
+  ];
   return ids.map((id) => (/^[A-Z]$/.test(id) ? clauseLabel(id, locale) : `§${clauseLabel(id, locale)}`)).join(", ");
 }
 
 function fieldDocumentation(report: DossierReport, node: ModelNode, locale: Locale): string | undefined {
-  const parts = [node.description ? pick(node.description, locale) : "", clauseList(report, node, locale)].filter((part) => part);
+  const parts = [node.description ? pick(node.description, locale) : "", clauseList(report, node, locale)].filter(
+    (part) => part,
+  );
   return parts.length > 0 ? parts.join("\n\n") : undefined;
 }
 
@@ -77,7 +81,9 @@ function isRequired(report: DossierReport, parent: ModelNode, parentPath: JsonPa
   if ((parent.required ?? []).includes(key)) return true;
   const condition = parent.properties?.[key]?.required_when;
   if (!condition) return false;
-  const fieldPath = condition.field.startsWith("/") ? condition.field.split("/").filter(Boolean) : [...parentPath, condition.field];
+  const fieldPath = condition.field.startsWith("/")
+    ? condition.field.split("/").filter(Boolean)
+    : [...parentPath, condition.field];
   const value = valueAt(report, fieldPath);
   return value !== undefined && condition.in.includes(String(value));
 }
@@ -121,7 +127,7 @@ interface ValueCandidate {
 function personnelCandidates(report: DossierReport): ValueCandidate[] {
   const personnel = asArray(asObject(report.parsed.value)?.personnel);
   const roles = report.edition.modelAt(["personnel", 0, "role"]);
-  const roleLabels = roles ? report.edition.enumOf(roles)?.labels ?? {} : {};
+  const roleLabels = roles ? (report.edition.enumOf(roles)?.labels ?? {}) : {};
   const seen = new Set<string>();
   const candidates: ValueCandidate[] = [];
   for (const person of personnel) {
@@ -175,7 +181,9 @@ function valueEntries(report: DossierReport, node: ModelNode, context: CursorCon
 
 /** Snippet text for a choice of values: ${1|a,b|} (characters special in a choice escaped). */
 function choice(tabstop: number, values: string[]): string {
-  return values.length > 0 ? `\${${tabstop}|${values.map((value) => value.replace(/[\\,|$}]/g, "\\$&")).join(",")}|}` : `\${${tabstop}}`;
+  return values.length > 0
+    ? `\${${tabstop}|${values.map((value) => value.replace(/[\\,|$}]/g, "\\$&")).join(",")}|}`
+    : `\${${tabstop}}`;
 }
 
 class SnippetWriter {
@@ -191,7 +199,11 @@ class SnippetWriter {
       const item = node.items;
       if (item?.type === "object") {
         const lines = this.object(item, indent + 4, [...path, 0]);
-        return [`${pad}${key}:`, lines.length > 0 ? `${pad}  - ${lines[0].trimStart()}` : `${pad}  - \${${++this.tabstop}}`, ...lines.slice(1)];
+        return [
+          `${pad}${key}:`,
+          lines.length > 0 ? `${pad}  - ${lines[0].trimStart()}` : `${pad}  - \${${++this.tabstop}}`,
+          ...lines.slice(1),
+        ];
       }
       return [`${pad}${key}:`, `${pad}  - ${this.scalar(item, [...path, 0])}`];
     }
@@ -206,12 +218,20 @@ class SnippetWriter {
   private scalar(node: ModelNode | undefined, path: JsonPath): string {
     const tabstop = ++this.tabstop;
     if (!node) return `\${${tabstop}}`;
-    return choice(tabstop, valueCandidates(this.report, node, path).map((candidate) => candidate.value));
+    return choice(
+      tabstop,
+      valueCandidates(this.report, node, path).map((candidate) => candidate.value),
+    );
   }
 }
 
 /** At the root: a snippet per missing section (object or list) with a skeleton of its required keys. */
-function sectionSnippets(report: DossierReport, root: ModelNode, context: CursorContext, locale: Locale): CompletionEntry[] {
+function sectionSnippets(
+  report: DossierReport,
+  root: ModelNode,
+  context: CursorContext,
+  locale: Locale,
+): CompletionEntry[] {
   if (context.colonFollows) return [];
   const present = new Set(context.siblingKeys);
   const entries: CompletionEntry[] = [];

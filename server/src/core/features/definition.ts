@@ -31,7 +31,8 @@ export function definition(report: DossierReport, offset: number, locale: Locale
   if (mention) {
     const spec = renderSpecDocument(edition, locale);
     const range = spec.anchors[mention.clauseId];
-    if (range) return { kind: "clause", clauseId: mention.clauseId, uri: specUri(edition), range, originRange: mention.range };
+    if (range)
+      return { kind: "clause", clauseId: mention.clauseId, uri: specUri(edition), range, originRange: mention.range };
   }
   const at = pathAtOffset(parsed.document, offset);
   if (at.on !== "value" || !at.range) return undefined;

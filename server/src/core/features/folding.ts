@@ -53,7 +53,8 @@ function collectNodeRanges(node: unknown, text: string, ranges: FoldingOffsets[]
       collectNodeRanges(value, text, ranges, true);
     }
   } else if (isSeq(node)) {
-    if (node.range && !isMappingValue) ranges.push({ start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]) });
+    if (node.range && !isMappingValue)
+      ranges.push({ start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]) });
     for (const item of node.items) {
       if (isNode(item) && item.range && (isMap(item) || isSeq(item))) {
         ranges.push({ start: item.range[0], end: contentEnd(text, item.range[0], item.range[1]) });

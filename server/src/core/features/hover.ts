@@ -24,7 +24,8 @@ function valueLabel(report: DossierReport, path: JsonPath, value: unknown, local
   if (node.vocabulary === "stages") {
     const stage = report.edition.stagesFor(report.category, report.drClass)?.[String(value)];
     const category = report.category ? report.edition.categories[report.category] : undefined;
-    if (stage && category) return `\`${value}\` — ${stage.zh} · ${stage.en}\n\n${pick(UI.definedBy, locale)} ${category.definition}`;
+    if (stage && category)
+      return `\`${value}\` — ${stage.zh} · ${stage.en}\n\n${pick(UI.definedBy, locale)} ${category.definition}`;
     return undefined;
   }
   const label = report.edition.enumOf(node)?.labels[String(value)];
@@ -51,8 +52,11 @@ export function hover(report: DossierReport, offset: number, locale: Locale): Ho
   if (node.description) parts.push(pick(node.description, locale));
   const clauseIds = (node.clauses ?? []).map((template) => edition.resolveClause(template, level));
   // A section citing a heading and its items (performance: 4.1.3, a), b)) shows the heading, which quotes the items.
-  const unique = [...new Set(clauseIds)].filter((clauseId, _index, all) => !all.includes(edition.clause(clauseId)?.parent ?? ""));
+  const unique = [...new Set(clauseIds)].filter(
+    (clauseId, _index, all) => !all.includes(edition.clause(clauseId)?.parent ?? ""),
+  );
   if (unique.length === 0) parts.push(`*${pick(UI.noClause, locale)}*`);
-  for (const clauseId of unique) parts.push("---", clauseMarkdown(edition, clauseId, locale, report.levelKnown ? level : undefined));
+  for (const clauseId of unique)
+    parts.push("---", clauseMarkdown(edition, clauseId, locale, report.levelKnown ? level : undefined));
   return { markdown: parts.join("\n\n"), range: at.range };
 }

@@ -23,7 +23,8 @@ export function evidenceLinks(report: DossierReport): EvidenceLink[] {
 function collectLinks(report: DossierReport, node: unknown, path: JsonPath, links: EvidenceLink[]): void {
   if (isMap(node)) {
     for (const pair of node.items) {
-      if (isScalar(pair.key) && pair.key.value !== null) collectLinks(report, pair.value, [...path, String(pair.key.value)], links);
+      if (isScalar(pair.key) && pair.key.value !== null)
+        collectLinks(report, pair.value, [...path, String(pair.key.value)], links);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => collectLinks(report, item, [...path, index], links));
@@ -36,7 +37,8 @@ function collectLinks(report: DossierReport, node: unknown, path: JsonPath, link
 
 /** The range of a plain or quoted scalar's characters, without its quotes; none for block scalars. */
 function pathRange(type: string | undefined, start: number, end: number): OffsetRange | undefined {
-  if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE") return end - start >= 2 ? { start: start + 1, end: end - 1 } : undefined;
+  if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE")
+    return end - start >= 2 ? { start: start + 1, end: end - 1 } : undefined;
   if (type === "PLAIN") return { start, end };
   return undefined;
 }

@@ -27,7 +27,13 @@ export interface SkeletonOptions {
 }
 
 /** The lines of `key: value` for a field at `indent`, with required children expanded. */
-export function fieldSkeleton(key: string, node: ModelNode, indent: number, dottedPath: string, options: SkeletonOptions): string[] {
+export function fieldSkeleton(
+  key: string,
+  node: ModelNode,
+  indent: number,
+  dottedPath: string,
+  options: SkeletonOptions,
+): string[] {
   const pad = " ".repeat(indent);
   const comment = options.comments ? clauseComment(options.edition, node, options.level, options.locale) : "";
   const given = options.values?.[dottedPath];
@@ -48,10 +54,19 @@ export function fieldSkeleton(key: string, node: ModelNode, indent: number, dott
 }
 
 /** The required keys of an object (plus any extra keys asked for), each expanded. */
-export function objectSkeleton(node: ModelNode, indent: number, dottedPath: string, options: SkeletonOptions): string[] {
+export function objectSkeleton(
+  node: ModelNode,
+  indent: number,
+  dottedPath: string,
+  options: SkeletonOptions,
+): string[] {
   const extra = options.extraKeys?.[dottedPath] ?? [];
-  const keys = Object.keys(node.properties ?? {}).filter((key) => (node.required ?? []).includes(key) || extra.includes(key));
-  return keys.flatMap((key) => fieldSkeleton(key, node.properties![key], indent, dottedPath ? `${dottedPath}.${key}` : key, options));
+  const keys = Object.keys(node.properties ?? {}).filter(
+    (key) => (node.required ?? []).includes(key) || extra.includes(key),
+  );
+  return keys.flatMap((key) =>
+    fieldSkeleton(key, node.properties![key], indent, dottedPath ? `${dottedPath}.${key}` : key, options),
+  );
 }
 
 export interface NewDossierOptions {
@@ -70,8 +85,14 @@ export function newDossierText(options: NewDossierOptions): string {
   const categoryEntry = edition.categories[category];
   const header =
     locale === "zh-cn"
-      ? [`# ${edition.id}《${edition.title.zh}》信息安全服务资质申请材料`, `# 类别：${categoryEntry ? categoryEntry.label.zh : category}，级别：${level}。将 "" 替换为实际内容；每项后的注释注明依据条款。`]
-      : [`# ${edition.id} (${edition.title.en}) qualification dossier`, `# Category: ${categoryEntry ? categoryEntry.label.en : category}, level ${level}. Replace each "" with real content; comments name the clause behind each key.`];
+      ? [
+          `# ${edition.id}《${edition.title.zh}》信息安全服务资质申请材料`,
+          `# 类别：${categoryEntry ? categoryEntry.label.zh : category}，级别：${level}。将 "" 替换为实际内容；每项后的注释注明依据条款。`,
+        ]
+      : [
+          `# ${edition.id} (${edition.title.en}) qualification dossier`,
+          `# Category: ${categoryEntry ? categoryEntry.label.en : category}, level ${level}. Replace each "" with real content; comments name the clause behind each key.`,
+        ];
   const stages = Object.keys(edition.stagesFor(category, drClass) ?? {});
   const values: { [dottedPath: string]: string } = {
     spec: JSON.stringify(edition.id),

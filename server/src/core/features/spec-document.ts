@@ -47,7 +47,8 @@ export function renderSpecDocument(edition: Edition, locale: Locale): SpecDocume
     text += heading + "\n\n";
     if (clause.text) text += `${clause.text.zh}\n\n*${clause.text.en.replace(/\n/g, " ")}*\n\n`;
     if (clause.summary) text += `${clause.summary.zh}\n\n*${clause.summary.en}*\n\n`;
-    if (clause.counterpart && clause.provenance !== "excerpt") text += `→ ${clauseLabel(clause.counterpart, locale)}\n\n`;
+    if (clause.counterpart && clause.provenance !== "excerpt")
+      text += `→ ${clauseLabel(clause.counterpart, locale)}\n\n`;
     for (const child of edition.children(clause.id)) visit(child);
   };
   for (const root of edition.children(null)) visit(root);

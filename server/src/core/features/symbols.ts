@@ -60,7 +60,12 @@ function mapChildren(pairs: Array<Pair<unknown, unknown>>, path: JsonPath, depth
   return symbols;
 }
 
-function pairSymbol(pair: Pair<unknown, unknown>, path: JsonPath, depth: number, walk: Walk): OutlineSymbol | undefined {
+function pairSymbol(
+  pair: Pair<unknown, unknown>,
+  path: JsonPath,
+  depth: number,
+  walk: Walk,
+): OutlineSymbol | undefined {
   const text = walk.report.parsed.text;
   const keyRange = spanOf(pair.key, text);
   if (!isScalar(pair.key) || pair.key.value === null || !keyRange) return undefined;
@@ -80,7 +85,13 @@ function pairSymbol(pair: Pair<unknown, unknown>, path: JsonPath, depth: number,
 
 /** A range widened to hold its children's (yaml's ranges of a broken document do not always nest). */
 function covering(range: OffsetRange, children: OutlineSymbol[]): OffsetRange {
-  return children.reduce((widened, symbol) => ({ start: Math.min(widened.start, symbol.range.start), end: Math.max(widened.end, symbol.range.end) }), range);
+  return children.reduce(
+    (widened, symbol) => ({
+      start: Math.min(widened.start, symbol.range.start),
+      end: Math.max(widened.end, symbol.range.end),
+    }),
+    range,
+  );
 }
 
 function childrenOf(value: unknown, path: JsonPath, depth: number, walk: Walk): OutlineSymbol[] {
@@ -128,7 +139,8 @@ function itemSymbol(item: unknown, path: JsonPath, depth: number, walk: Walk): O
     selectionRange = spanOf(item.items[0].key, text) ?? selectionRange;
   }
   const id = isMap(item) ? item.get("id") : undefined;
-  const detail = named?.by === "name" && (typeof id === "string" || typeof id === "number") ? String(id) : titleAt(walk, path);
+  const detail =
+    named?.by === "name" && (typeof id === "string" || typeof id === "number") ? String(id) : titleAt(walk, path);
   return {
     name,
     detail,

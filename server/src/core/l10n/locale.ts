@@ -12,7 +12,8 @@ export function pick(text: Localized, locale: Locale): string {
 }
 
 export function renderArgument(argument: MessageArgument, locale: Locale): string {
-  if (Array.isArray(argument)) return argument.map((item) => renderArgument(item, locale)).join(locale === "zh-cn" ? "、" : ", ");
+  if (Array.isArray(argument))
+    return argument.map((item) => renderArgument(item, locale)).join(locale === "zh-cn" ? "、" : ", ");
   if (typeof argument === "object") return pick(argument, locale);
   return String(argument);
 }

@@ -82,7 +82,8 @@ export function commentColumn(line: string): number {
       if (character === quote) quote = undefined;
       continue;
     }
-    if ((character === '"' || character === "'") && (index === 0 || /[\s:[,{-]/.test(line[index - 1]))) quote = character;
+    if ((character === '"' || character === "'") && (index === 0 || /[\s:[,{-]/.test(line[index - 1])))
+      quote = character;
     else if (character === "#" && (index === 0 || /\s/.test(line[index - 1]))) return index;
   }
   return -1;
@@ -130,13 +131,25 @@ export function lineShape(text: string): LineShape {
   const contentEnd = hash < 0 ? text.length : hash;
   const dashes: number[] = [];
   let column = indent;
-  while (column < contentEnd && text[column] === "-" && (column + 1 === text.length || text[column + 1] === " " || text[column + 1] === "\t")) {
+  while (
+    column < contentEnd &&
+    text[column] === "-" &&
+    (column + 1 === text.length || text[column + 1] === " " || text[column + 1] === "\t")
+  ) {
     dashes.push(column);
     column = skipSpaces(text, column + 1);
   }
   const key = keyAt(text, column, contentEnd);
   const valueColumn = key ? Math.min(skipSpaces(text, key.colon + 1), contentEnd) : column;
-  return { indent, dashes, contentColumn: column, contentEnd, key, valueColumn, value: text.slice(valueColumn, contentEnd).trimEnd() };
+  return {
+    indent,
+    dashes,
+    contentColumn: column,
+    contentEnd,
+    key,
+    valueColumn,
+    value: text.slice(valueColumn, contentEnd).trimEnd(),
+  };
 }
 
 function pathKey(path: JsonPath): string {
@@ -195,7 +208,11 @@ class Structure {
       map = { kind: "map", column, path: itemPath };
       this.stack.push(map);
     } else {
-      while (this.top() && (this.top()!.column > column || (this.top()!.kind === "seq" && this.top()!.column === column))) this.stack.pop();
+      while (
+        this.top() &&
+        (this.top()!.column > column || (this.top()!.kind === "seq" && this.top()!.column === column))
+      )
+        this.stack.pop();
       const top = this.top();
       if (top?.kind === "map" && top.column === column) map = top;
       else {
@@ -318,7 +335,11 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 /** The item of a flow list under the cursor: its index, what is typed, the other items. */
-function flowItem(text: string, open: number, cursor: number): { index: number; typed: Typed; others: string[] } | undefined {
+function flowItem(
+  text: string,
+  open: number,
+  cursor: number,
+): { index: number; typed: Typed; others: string[] } | undefined {
   let depth = 0;
   let quote: string | undefined;
   let index = 0;
@@ -372,7 +393,9 @@ function keysOf(structure: Structure, path: JsonPath): string[] {
 }
 
 function valuesOf(structure: Structure, listPath: JsonPath, except: number): string[] {
-  return (structure.scalarItemsByList.get(pathKey(listPath)) ?? []).filter((item) => item.index !== except).map((item) => item.value);
+  return (structure.scalarItemsByList.get(pathKey(listPath)) ?? [])
+    .filter((item) => item.index !== except)
+    .map((item) => item.value);
 }
 
 interface Pending {
@@ -407,7 +430,11 @@ function readCursorLine(structure: Structure, line: Line, cursor: number, text: 
   let itemPath: JsonPath | undefined;
   for (const dash of dashes) itemPath = structure.dash(dash);
   const contentColumn =
-    dashes.length === shape.dashes.length ? shape.contentColumn : dashes.length > 0 ? skipSpaces(line.text, dashes[dashes.length - 1] + 1) : shape.indent;
+    dashes.length === shape.dashes.length
+      ? shape.contentColumn
+      : dashes.length > 0
+        ? skipSpaces(line.text, dashes[dashes.length - 1] + 1)
+        : shape.indent;
   if (shape.key && dashes.length === shape.dashes.length && column > shape.key.colon) {
     const map = structure.key(shape.key.name, shape.key.column, itemPath);
     return valuePending(structure, line, shape, [...map.path, shape.key.name], column, text);
@@ -421,7 +448,13 @@ function readCursorLine(structure: Structure, line: Line, cursor: number, text: 
   return keyPending(structure, line, Math.min(contentColumn, column), column, itemPath, shape);
 }
 
-function baseContext(kind: CursorKind, path: JsonPath, lineStart: number, typed: Typed, keyColumn: number): Pending["context"] {
+function baseContext(
+  kind: CursorKind,
+  path: JsonPath,
+  lineStart: number,
+  typed: Typed,
+  keyColumn: number,
+): Pending["context"] {
   return {
     kind,
     path,
@@ -450,7 +483,14 @@ function flowPending(flow: NonNullable<ReturnType<typeof flowItem>>, fieldPath: 
   return { context, keysPath: undefined, listPath: undefined, index: flow.index, flowOthers: flow.others };
 }
 
-function valuePending(structure: Structure, line: Line, shape: LineShape, fieldPath: JsonPath, column: number, text: string): Pending | undefined {
+function valuePending(
+  structure: Structure,
+  line: Line,
+  shape: LineShape,
+  fieldPath: JsonPath,
+  column: number,
+  text: string,
+): Pending | undefined {
   const keyColumn = shape.key!.column;
   if (shape.value.startsWith("[") && shape.valueColumn < column) {
     const flow = flowItem(text, line.start + shape.valueColumn, line.start + column);
@@ -466,16 +506,29 @@ function valuePending(structure: Structure, line: Line, shape: LineShape, fieldP
   if (typed.start === shape.key!.colon + 1 && !typed.quote) context.valueNeedsSpace = true;
   if (typed.quote) {
     // the closing quote stays
-    context.replaceRange.end = Math.min(context.replaceRange.end, line.start + tokenEnd(line.text, column, new RegExp(`[${typed.quote}]`)));
+    context.replaceRange.end = Math.min(
+      context.replaceRange.end,
+      line.start + tokenEnd(line.text, column, new RegExp(`[${typed.quote}]`)),
+    );
   } else {
     // a value runs to the comment: replace all of it
-    context.replaceRange.end = Math.max(context.replaceRange.end, line.start + Math.max(column, shape.valueColumn + shape.value.length));
+    context.replaceRange.end = Math.max(
+      context.replaceRange.end,
+      line.start + Math.max(column, shape.valueColumn + shape.value.length),
+    );
   }
   return { context, keysPath: undefined, listPath: undefined, index: -1 };
 }
 
 /** A key typed at `keyColumn` (the cursor at `column`): enters a stand-in key to learn its mapping. */
-function keyPending(structure: Structure, line: Line, keyColumn: number, column: number, itemPath: JsonPath | undefined, shape: LineShape): Pending {
+function keyPending(
+  structure: Structure,
+  line: Line,
+  keyColumn: number,
+  column: number,
+  itemPath: JsonPath | undefined,
+  shape: LineShape,
+): Pending {
   const map = structure.key(TYPED_KEY, keyColumn, itemPath);
   const typedEnd = shape.key && shape.key.column === keyColumn ? shape.key.end : shape.contentEnd;
   const typed = typedToken(line.text, keyColumn, column, Math.max(column, typedEnd), /[\s:#]/);

@@ -40,7 +40,13 @@ export const ENCODING_MESSAGES: { [messageId: string]: Localized } = {
   },
 };
 
-function encodingFinding(ruleId: string, messageId: string, severity: Finding["severity"], range: OffsetRange, args: Finding["args"]): Finding {
+function encodingFinding(
+  ruleId: string,
+  messageId: string,
+  severity: Finding["severity"],
+  range: OffsetRange,
+  args: Finding["args"],
+): Finding {
   return { ruleId, clauseIds: [], severity, messageId, args, range, related: [] };
 }
 
@@ -48,10 +54,12 @@ function encodingFinding(ruleId: string, messageId: string, severity: Finding["s
 // Text (what an editor sends)
 
 /** Characters outside YAML's printable set, NUL aside: C0 controls but tab, LF and CR; DEL; C1 but NEL; U+FFFE/U+FFFF; lone surrogates. */
-const NON_PRINTABLE = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NON_PRINTABLE =
+  /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Every character NON_PRINTABLE or U+FFFD may match, and more: text without any (nearly all) needs no closer look. */
-const MAY_BE_NON_PRINTABLE_OR_REPLACEMENT = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffd-\uffff]/;
+const MAY_BE_NON_PRINTABLE_OR_REPLACEMENT =
+  /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffd-\uffff]/;
 
 function countMatches(text: string, pattern: RegExp): { first: number; count: number } {
   let first = -1;
@@ -86,16 +94,26 @@ export function textEncodingFindings(text: string): TextEncodingCheck {
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     const messageId = looksLikeUtf16ReadAsBytes(text) ? "encoding.binary-utf16" : ENCODING_RULES.binary;
-    return { findings: [encodingFinding(ENCODING_RULES.binary, messageId, "error", { start: nul, end: nul + 1 }, {})], declined: true };
+    return {
+      findings: [encodingFinding(ENCODING_RULES.binary, messageId, "error", { start: nul, end: nul + 1 }, {})],
+      declined: true,
+    };
   }
   const findings: Finding[] = [];
-  if (text.charCodeAt(0) === 0xfeff) findings.push(encodingFinding(ENCODING_RULES.bom, ENCODING_RULES.bom, "info", { start: 0, end: 1 }, {}));
+  if (text.charCodeAt(0) === 0xfeff)
+    findings.push(encodingFinding(ENCODING_RULES.bom, ENCODING_RULES.bom, "info", { start: 0, end: 1 }, {}));
   if (!MAY_BE_NON_PRINTABLE_OR_REPLACEMENT.test(text)) return { findings, declined: false };
   const control = countMatches(text, NON_PRINTABLE);
   if (control.count > 0) {
     const code = "U+" + text.charCodeAt(control.first).toString(16).toUpperCase().padStart(4, "0");
     findings.push(
-      encodingFinding(ENCODING_RULES.controlCharacter, ENCODING_RULES.controlCharacter, "error", { start: control.first, end: control.first + 1 }, { code, count: control.count }),
+      encodingFinding(
+        ENCODING_RULES.controlCharacter,
+        ENCODING_RULES.controlCharacter,
+        "error",
+        { start: control.first, end: control.first + 1 },
+        { code, count: control.count },
+      ),
     );
   }
   const replacement = countMatches(text, /\ufffd/g);
@@ -169,7 +187,11 @@ export function decodeDossierBytes(bytes: Uint8Array): DecodedDossier {
     const label = utf16 === "utf-16le" ? "UTF-16LE" : "UTF-16BE";
     const end = text.indexOf("\n");
     const range = { start: 0, end: end >= 0 ? end : text.length };
-    return { text, encoding: utf16, findings: [encodingFinding(ENCODING_RULES.utf16, ENCODING_RULES.utf16, "warning", range, { encoding: label })] };
+    return {
+      text,
+      encoding: utf16,
+      findings: [encodingFinding(ENCODING_RULES.utf16, ENCODING_RULES.utf16, "warning", range, { encoding: label })],
+    };
   }
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   return { text, encoding: hasUtf8Bom ? "utf-8-bom" : "utf-8", findings: [] };

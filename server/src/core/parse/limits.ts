@@ -53,7 +53,12 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
   },
 };
 
-function limitFinding(ruleId: string, severity: Finding["severity"], range: OffsetRange, args: Finding["args"]): Finding {
+function limitFinding(
+  ruleId: string,
+  severity: Finding["severity"],
+  range: OffsetRange,
+  args: Finding["args"],
+): Finding {
   return { ruleId, clauseIds: [], severity, messageId: ruleId, args, range, related: [] };
 }
 
@@ -91,7 +96,11 @@ function contentColumn(line: string): number {
   while (column < line.length) {
     const character = line[column];
     if (character === " ") column++;
-    else if ((character === "-" || character === "?" || character === ":") && (line[column + 1] === " " || line[column + 1] === "\t")) column += 2;
+    else if (
+      (character === "-" || character === "?" || character === ":") &&
+      (line[column + 1] === " " || line[column + 1] === "\t")
+    )
+      column += 2;
     else break;
   }
   return column;
@@ -220,7 +229,10 @@ export function timeBudgetFinding(text: string, limitMs: number, next: string, s
 
 /** More schema findings than LIMITS.maxSchemaFindings: `omitted` were not listed. */
 export function schemaFindingsCapFinding(text: string, omitted: number): Finding {
-  return limitFinding(LIMIT_RULES.schemaFindings, "warning", firstLineRange(text), { limit: LIMITS.maxSchemaFindings, omitted });
+  return limitFinding(LIMIT_RULES.schemaFindings, "warning", firstLineRange(text), {
+    limit: LIMITS.maxSchemaFindings,
+    omitted,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -242,8 +254,16 @@ export function remoteReferenceFindings(document: Document, text: string): Findi
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
         const value = pair.value;
-        if (typeof key === "string" && REFERENCE_KEYS.has(key) && isScalar(value) && typeof value.value === "string" && value.range) {
-          findings.push(limitFinding(LIMIT_RULES.remoteReference, "info", { start: value.range[0], end: value.range[1] }, { key }));
+        if (
+          typeof key === "string" &&
+          REFERENCE_KEYS.has(key) &&
+          isScalar(value) &&
+          typeof value.value === "string" &&
+          value.range
+        ) {
+          findings.push(
+            limitFinding(LIMIT_RULES.remoteReference, "info", { start: value.range[0], end: value.range[1] }, { key }),
+          );
         }
         stack.push(pair.key, pair.value);
       }
@@ -254,7 +274,9 @@ export function remoteReferenceFindings(document: Document, text: string): Findi
   // The modeline names yaml-language-server: text without that name (nearly all) needs no line-by-line search.
   for (const match of text.includes("yaml-language-server") ? text.matchAll(MODELINE) : []) {
     const start = (match.index ?? 0) + match[0].length - match[1].length;
-    findings.push(limitFinding(LIMIT_RULES.remoteReference, "info", { start, end: start + match[1].length }, { key: "$schema" }));
+    findings.push(
+      limitFinding(LIMIT_RULES.remoteReference, "info", { start, end: start + match[1].length }, { key: "$schema" }),
+    );
   }
   return findings;
 }

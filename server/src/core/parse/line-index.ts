@@ -18,7 +18,8 @@ export class LineIndex {
     // Offsets of a JavaScript string fit in 31 bits (strings are shorter than 2^30 characters in V8).
     this.lineStarts = new Int32Array(count);
     let line = 1;
-    for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1)) this.lineStarts[line++] = index + 1;
+    for (let index = text.indexOf("\n"); index >= 0; index = text.indexOf("\n", index + 1))
+      this.lineStarts[line++] = index + 1;
   }
 
   get lineCount(): number {

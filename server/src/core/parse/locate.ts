@@ -28,7 +28,8 @@ const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; length: number; pair
 /** The first pair of a mapping whose key is a scalar whose String is `key`. */
 export function pairByKey(map: YAMLMap, key: string): Pair | undefined {
   const items = map.items as Pair[];
-  if (items.length <= INDEXED_MAP_SIZE) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  if (items.length <= INDEXED_MAP_SIZE)
+    return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
   let index = keyIndexes.get(map);
   if (!index || index.items !== items || index.length !== items.length) {
     const pairs = new Map<string, Pair>();
@@ -123,10 +124,13 @@ export function pathAtOffset(document: Document, offset: number): PathAtOffset {
   let node: unknown = document.contents;
   for (;;) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => contains(rangeOf(item.key), offset) || contains(rangeOf(item.value), offset));
+      const pair = node.items.find(
+        (item) => contains(rangeOf(item.key), offset) || contains(rangeOf(item.value), offset),
+      );
       if (!pair || !isScalar(pair.key)) return { path, on: "container", node: node as YamlNode, range: rangeOf(node) };
       path.push(String(pair.key.value));
-      if (contains(rangeOf(pair.key), offset)) return { path, on: "key", node: pair.key as YamlNode, range: rangeOf(pair.key) };
+      if (contains(rangeOf(pair.key), offset))
+        return { path, on: "key", node: pair.key as YamlNode, range: rangeOf(pair.key) };
       node = pair.value;
       continue;
     }

@@ -1,9 +1,30 @@
 // Parses dossier text with `yaml` into a document with positions. Never throws: syntax errors, duplicate keys,
 // tabs, alias bombs, extra documents, binary text and deep nesting become findings. Imports only `yaml` and core modules.
-import { parseDocument, Composer, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser, ParseOptions, DocumentOptions, SchemaOptions, YAMLParseError } from "yaml";
+import {
+  parseDocument,
+  Composer,
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Parser,
+  ParseOptions,
+  DocumentOptions,
+  SchemaOptions,
+  YAMLParseError,
+} from "yaml";
 import type { CST } from "yaml";
 import { TextEncodingCheck, textEncodingFindings } from "./encoding";
-import { Deadline, excessiveNestingInDocument, excessiveNestingInText, LIMIT_RULES, nestingDepthFinding, remoteReferenceFindings } from "./limits";
+import {
+  Deadline,
+  excessiveNestingInDocument,
+  excessiveNestingInText,
+  LIMIT_RULES,
+  nestingDepthFinding,
+  remoteReferenceFindings,
+} from "./limits";
 import type { DossierLayout } from "./incremental/split";
 import type { CheckDeclaration, Finding, OffsetRange } from "../types";
 
@@ -81,7 +102,13 @@ function secondDocumentMarker(text: string): OffsetRange | undefined {
  * check compares each key with every key before it in its mapping (45,000 keys took minutes);
  * duplicateKeyErrors finds the same duplicates in one pass (parse with parseYamlDocument).
  */
-export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: "error" };
+export const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  keepSourceTokens: false,
+  logLevel: "error",
+};
 
 /**
  * The DUPLICATE_KEY errors yaml's uniqueKeys check would have made, in linear time: in every mapping (keys that are
@@ -98,7 +125,10 @@ export function duplicateKeyErrors(document: Document): YAMLParseError[] {
       for (const pair of node.items) {
         const key = pair.key;
         if (seen && isScalar(key) && key.range && !Number.isNaN(key.value)) {
-          if (seen.has(key.value)) errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          if (seen.has(key.value))
+            errors.push(
+              new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"),
+            );
           else seen.add(key.value);
         }
         stack.push(pair.key, pair.value);
@@ -159,7 +189,13 @@ function parseDocumentStepwise(text: string, deadline: Deadline): Document.Parse
     if (!document) {
       document = next;
     } else {
-      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      document.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          "MULTIPLE_DOCS",
+          "Source contains multiple documents; please use YAML.parseAllDocuments()",
+        ),
+      );
       break;
     }
   }
@@ -174,7 +210,10 @@ export function parseYamlDocument(text: string): Document.Parsed {
   const deadline = parseDeadline;
   // Looked at before each parse too: an incremental parse may parse thousands of small pieces.
   if (deadline?.passed()) throw new ParseStopped();
-  const document = deadline && text.length > PARSE_AT_ONCE_CHARS ? parseDocumentStepwise(text, deadline) : parseDocument(text, PARSE_OPTIONS);
+  const document =
+    deadline && text.length > PARSE_AT_ONCE_CHARS
+      ? parseDocumentStepwise(text, deadline)
+      : parseDocument(text, PARSE_OPTIONS);
   const duplicates = duplicateKeyErrors(document);
   if (duplicates.length > 0) {
     const merged: YAMLParseError[] = [];
@@ -197,11 +236,16 @@ export interface YamlProblem {
 }
 
 /** The findings for a document's YAML errors and warnings. */
-export function yamlFindings(text: string, errors: readonly YamlProblem[], warnings: readonly YamlProblem[]): Finding[] {
+export function yamlFindings(
+  text: string,
+  errors: readonly YamlProblem[],
+  warnings: readonly YamlProblem[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const error of errors) {
     if (error.code === "MULTIPLE_DOCS") continue;
-    const range = error.code === "DUPLICATE_KEY" ? keySpanAt(text, error.pos[0]) : spanAt(text, error.pos[0], error.pos[1]);
+    const range =
+      error.code === "DUPLICATE_KEY" ? keySpanAt(text, error.pos[0]) : spanAt(text, error.pos[0], error.pos[1]);
     findings.push(yamlFinding(error.code, range, "error", error.message.split("\n")[0]));
   }
   if (errors.some((error) => error.code === "MULTIPLE_DOCS")) {
@@ -209,7 +253,14 @@ export function yamlFindings(text: string, errors: readonly YamlProblem[], warni
     findings.push(yamlFinding("MULTIPLE_DOCS", marker, "error", ""));
   }
   for (const warning of warnings) {
-    findings.push(yamlFinding(warning.code, spanAt(text, warning.pos[0], warning.pos[1]), "warning", warning.message.split("\n")[0]));
+    findings.push(
+      yamlFinding(
+        warning.code,
+        spanAt(text, warning.pos[0], warning.pos[1]),
+        "warning",
+        warning.message.split("\n")[0],
+      ),
+    );
   }
   return findings;
 }
@@ -242,7 +293,13 @@ export function parseDossier(text: string): ParsedDossier {
 
 /** A dossier that was not parsed: an empty document and the findings that say why. */
 function declinedDossier(text: string, findings: Finding[], ruleId: string): ParsedDossier {
-  return { text, document: parseDocument("", { keepSourceTokens: false }), value: undefined, findings, declined: ruleId };
+  return {
+    text,
+    document: parseDocument("", { keepSourceTokens: false }),
+    value: undefined,
+    findings,
+    declined: ruleId,
+  };
 }
 
 /** The checks parseGuarded makes; an incremental parse may pass its own, with equal results (see parse/incremental/index.ts). */
@@ -265,11 +322,16 @@ export const WHOLE_TEXT_CHECKS: GuardChecks = {
  * against hostile text: binary text (NUL characters) and text nested deeper than LIMITS allow never reach the
  * parser; a parsed document nested too deep is declined; encoding findings and remote references are added.
  */
-export function parseGuarded(text: string, parse: (text: string) => ParsedDossier, checks: GuardChecks = WHOLE_TEXT_CHECKS): ParsedDossier {
+export function parseGuarded(
+  text: string,
+  parse: (text: string) => ParsedDossier,
+  checks: GuardChecks = WHOLE_TEXT_CHECKS,
+): ParsedDossier {
   const encoding = checks.textEncoding(text);
   if (encoding.declined) return declinedDossier(text, encoding.findings, encoding.findings[0].ruleId);
   const deepText = checks.excessiveNestingInText(text);
-  if (deepText !== undefined) return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
+  if (deepText !== undefined)
+    return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepText)], LIMIT_RULES.nestingDepth);
   let parsed: ParsedDossier;
   try {
     parsed = parse(text);
@@ -280,9 +342,16 @@ export function parseGuarded(text: string, parse: (text: string) => ParsedDossie
   }
   const deepDocument = checks.excessiveNestingInDocument(parsed.document);
   if (deepDocument !== undefined) {
-    return declinedDossier(text, [...encoding.findings, nestingDepthFinding(text, deepDocument)], LIMIT_RULES.nestingDepth);
+    return declinedDossier(
+      text,
+      [...encoding.findings, nestingDepthFinding(text, deepDocument)],
+      LIMIT_RULES.nestingDepth,
+    );
   }
-  return { ...parsed, findings: [...encoding.findings, ...parsed.findings, ...checks.remoteReferences(parsed.document, text)] };
+  return {
+    ...parsed,
+    findings: [...encoding.findings, ...parsed.findings, ...checks.remoteReferences(parsed.document, text)],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -294,7 +363,10 @@ export const YAML_CHECKS: CheckDeclaration[] = [
     kind: "yaml",
     clauses: [],
     severities: ["error", "warning"],
-    description: { en: "The dossier is well-formed YAML (what the YAML parser only warns about is a warning).", zh: "申请材料是格式正确的 YAML（YAML 解析器仅提醒的问题为警告）。" },
+    description: {
+      en: "The dossier is well-formed YAML (what the YAML parser only warns about is a warning).",
+      zh: "申请材料是格式正确的 YAML（YAML 解析器仅提醒的问题为警告）。",
+    },
   },
   {
     id: "yaml.duplicate-key",
@@ -315,7 +387,10 @@ export const YAML_CHECKS: CheckDeclaration[] = [
     kind: "yaml",
     clauses: [],
     severities: ["error"],
-    description: { en: "A dossier is a single YAML document: nothing after a `---` separator is checked.", zh: "申请材料是单个 YAML 文档：`---` 分隔符之后的内容不检查。" },
+    description: {
+      en: "A dossier is a single YAML document: nothing after a `---` separator is checked.",
+      zh: "申请材料是单个 YAML 文档：`---` 分隔符之后的内容不检查。",
+    },
   },
   {
     id: "yaml.alias-limit",

@@ -42,7 +42,11 @@ function evidenceByClause(report: DossierReport): Map<string, string[]> {
       node.items.forEach((item, index) => visit(item, [...path, index]));
     } else if (isScalar(node) && typeof node.value === "string") {
       const model = edition.modelAt(path);
-      const holder = model?.evidence ? (typeof path.at(-1) === "number" ? edition.modelAt(path.slice(0, -1)) : model) : undefined;
+      const holder = model?.evidence
+        ? typeof path.at(-1) === "number"
+          ? edition.modelAt(path.slice(0, -1))
+          : model
+        : undefined;
       for (const template of holder?.clauses ?? []) {
         const clauseId = edition.resolveClause(template, level);
         const list = byClause.get(clauseId) ?? [];
@@ -65,5 +69,14 @@ export function buildChecklist(report: DossierReport): Checklist {
     evidence: evidence.get(verdict.clauseId) ?? [],
     selfAssessment: notes.get(verdict.clauseId),
   }));
-  return { editionId: report.edition.id, category: report.category, level: report.level, drClass: report.drClass, asOf: report.asOf, rows, counts: countStatuses(rows), unattributed: report.findings.filter((finding) => finding.clauseIds.length === 0) };
+  return {
+    editionId: report.edition.id,
+    category: report.category,
+    level: report.level,
+    drClass: report.drClass,
+    asOf: report.asOf,
+    rows,
+    counts: countStatuses(rows),
+    unattributed: report.findings.filter((finding) => finding.clauseIds.length === 0),
+  };
 }

@@ -78,7 +78,9 @@ function rulesChecking(edition: Edition, clause: Clause, level: Level): string[]
   const key = `${edition.id}|${level}|${clause.id}`;
   const cached = checkedByCache.get(key);
   if (cached) return cached;
-  const rules = RULES.filter((rule) => rule.clauses.some((template) => edition.resolveClause(template, level) === clause.id)).map((rule) => rule.id);
+  const rules = RULES.filter((rule) =>
+    rule.clauses.some((template) => edition.resolveClause(template, level) === clause.id),
+  ).map((rule) => rule.id);
   const list = (clause.check ?? []).includes("schema") ? ["schema", ...rules] : rules;
   checkedByCache.set(key, list);
   return list;
@@ -115,11 +117,20 @@ function unknownItemText(item: ClauseVerdict): Localized {
  * Every verdict of a dossier: one per clause of `verdictClauses`, then any other clause an error cites (a
  * definition, a section) so that no error is left out of the picture. Headings agree with their items.
  */
-export function clauseVerdicts<F extends VerdictFinding>(edition: Edition, level: Level, category: string | undefined, findings: readonly F[]): Array<ClauseVerdict<F>> {
+export function clauseVerdicts<F extends VerdictFinding>(
+  edition: Edition,
+  level: Level,
+  category: string | undefined,
+  findings: readonly F[],
+): Array<ClauseVerdict<F>> {
   const listed = verdictClauses(edition, level, category);
   const listedIds = new Set(listed.map(({ clause }) => clause.id));
-  const citedByErrors = new Set(findings.filter((finding) => finding.severity === "error").flatMap((finding) => finding.clauseIds));
-  const extra = edition.clauses.filter((clause) => citedByErrors.has(clause.id) && !listedIds.has(clause.id)).map((clause) => ({ clause, applicable: true }));
+  const citedByErrors = new Set(
+    findings.filter((finding) => finding.severity === "error").flatMap((finding) => finding.clauseIds),
+  );
+  const extra = edition.clauses
+    .filter((clause) => citedByErrors.has(clause.id) && !listedIds.has(clause.id))
+    .map((clause) => ({ clause, applicable: true }));
   const extraIds = new Set(extra.map(({ clause }) => clause.id));
   const rows = edition.clauses
     .filter((clause) => listedIds.has(clause.id) || extraIds.has(clause.id))
@@ -132,7 +143,13 @@ export function clauseVerdicts<F extends VerdictFinding>(edition: Edition, level
     const verdict: ClauseVerdict<F> = {
       clauseId: clause.id,
       clause,
-      status: !applicable ? "not-applicable" : errors.length > 0 ? "violated" : machineCheckable(clause) ? "satisfied" : "manual",
+      status: !applicable
+        ? "not-applicable"
+        : errors.length > 0
+          ? "violated"
+          : machineCheckable(clause)
+            ? "satisfied"
+            : "manual",
       basis: ownBasis(clause),
       findings: applicable ? errors : [],
       remarks: citing.filter((finding) => finding.severity !== "error"),
@@ -147,7 +164,10 @@ export function clauseVerdicts<F extends VerdictFinding>(edition: Edition, level
 
   // Headings agree with their items (deepest first, so that a heading of headings sees its children's result).
   for (const verdict of [...verdicts].reverse()) {
-    const items = edition.children(verdict.clauseId).map((child) => byId.get(child.id)).filter((item): item is ClauseVerdict<F> => item !== undefined);
+    const items = edition
+      .children(verdict.clauseId)
+      .map((child) => byId.get(child.id))
+      .filter((item): item is ClauseVerdict<F> => item !== undefined);
     const applicableItems = items.filter((item) => item.status !== "not-applicable");
     if (applicableItems.length === 0 || verdict.status === "not-applicable") continue;
     const statuses = [verdict.status, ...applicableItems.map((item) => item.status)];
@@ -155,12 +175,19 @@ export function clauseVerdicts<F extends VerdictFinding>(edition: Edition, level
     if (verdict.clause.provenance === "excerpt" && !verdict.clause.text) {
       // A heading without text of its own is known through its items: checked as far as they are.
       const bases = applicableItems.map((item) => item.basis);
-      verdict.basis = bases.every((basis) => basis === "text-unknown") ? "text-unknown" : bases.every((basis) => basis === "checked") ? "checked" : "partly-checked";
+      verdict.basis = bases.every((basis) => basis === "text-unknown")
+        ? "text-unknown"
+        : bases.every((basis) => basis === "checked")
+          ? "checked"
+          : "partly-checked";
       verdict.checkedBy = [...new Set([...verdict.checkedBy, ...applicableItems.flatMap((item) => item.checkedBy)])];
       const stillToCheck = joinLocalized(
         applicableItems
           .filter((item) => item.stillToCheck || item.basis === "text-unknown")
-          .map((item) => ({ label: `${item.clause.number ?? item.clauseId} `, text: item.stillToCheck ?? unknownItemText(item) })),
+          .map((item) => ({
+            label: `${item.clause.number ?? item.clauseId} `,
+            text: item.stillToCheck ?? unknownItemText(item),
+          })),
       );
       if (stillToCheck) verdict.stillToCheck = stillToCheck;
     }
@@ -169,17 +196,37 @@ export function clauseVerdicts<F extends VerdictFinding>(edition: Edition, level
 }
 
 /** The verdicts of a validated dossier (its findings, level and category). */
-export function dossierVerdicts<F extends VerdictFinding>(report: { edition: Edition; level: Level; category: string | undefined; findings: readonly F[] }): Array<ClauseVerdict<F>> {
+export function dossierVerdicts<F extends VerdictFinding>(report: {
+  edition: Edition;
+  level: Level;
+  category: string | undefined;
+  findings: readonly F[];
+}): Array<ClauseVerdict<F>> {
   return clauseVerdicts(report.edition, report.level, report.category, report.findings);
 }
 
 const TEXT: { [key: string]: Localized } = {
-  partly: { zh: "部分检查：{checked}；需评审确认：{still}", en: "partly checked: {checked}; a reviewer must still confirm: {still}" },
-  partlyNoStill: { zh: "部分检查：{checked}；其余需评审确认", en: "partly checked: {checked}; a reviewer must confirm the rest" },
-  analogy: { zh: "条文未知，按{level}条款 {clause} 类推", en: "text unknown; judged by analogy with {clause} of {level}" },
-  summary: { zh: "条文未知，按公开资料概述的数字检查", en: "text unknown; checked against the figures of public summaries" },
+  partly: {
+    zh: "部分检查：{checked}；需评审确认：{still}",
+    en: "partly checked: {checked}; a reviewer must still confirm: {still}",
+  },
+  partlyNoStill: {
+    zh: "部分检查：{checked}；其余需评审确认",
+    en: "partly checked: {checked}; a reviewer must confirm the rest",
+  },
+  analogy: {
+    zh: "条文未知，按{level}条款 {clause} 类推",
+    en: "text unknown; judged by analogy with {clause} of {level}",
+  },
+  summary: {
+    zh: "条文未知，按公开资料概述的数字检查",
+    en: "text unknown; checked against the figures of public summaries",
+  },
   unknown: { zh: "条文未知", en: "text unknown" },
-  seeItems: { zh: "部分检查，需评审确认的内容见各项", en: "partly checked; what a reviewer must still confirm is on its items" },
+  seeItems: {
+    zh: "部分检查，需评审确认的内容见各项",
+    en: "partly checked; what a reviewer must still confirm is on its items",
+  },
   schema: { zh: "结构校验", en: "schema" },
 };
 
@@ -201,7 +248,10 @@ function analogyText(row: Pick<ClauseVerdict, "analogy">, locale: Locale): strin
 }
 
 /** The part of a row a conclusion is written from. */
-export type ConclusionInput = Pick<ClauseVerdict, "clause" | "status" | "basis" | "checkedBy" | "stillToCheck" | "analogy">;
+export type ConclusionInput = Pick<
+  ClauseVerdict,
+  "clause" | "status" | "basis" | "checkedBy" | "stillToCheck" | "analogy"
+>;
 
 /** The basis said in words, for the conclusion's parenthesis (undefined for a fully checked clause). */
 export function basisQualifier(row: ConclusionInput, locale: Locale): string | undefined {
@@ -214,7 +264,9 @@ export function basisQualifier(row: ConclusionInput, locale: Locale): string | u
   if (row.basis === "partly-checked" && row.status === "satisfied") {
     // A heading known through its items (4.1.4): each item's row says what was checked and what is left.
     if (row.clause.provenance === "excerpt" && !row.clause.text) return pick(TEXT.seeItems, locale);
-    const checked = row.checkedBy.map((id) => (id === "schema" ? pick(TEXT.schema, locale) : id)).join(locale === "zh-cn" ? "、" : ", ");
+    const checked = row.checkedBy
+      .map((id) => (id === "schema" ? pick(TEXT.schema, locale) : id))
+      .join(locale === "zh-cn" ? "、" : ", ");
     return row.stillToCheck
       ? fill(TEXT.partly, locale, { checked, still: pick(row.stillToCheck, locale).replace(/[。.]$/, "") })
       : fill(TEXT.partlyNoStill, locale, { checked });

@@ -1,4 +1,4 @@
-'use strict';
+"use strict";
 // Mocha runner loaded by VS Code's extension host as `extensionTestsPath` (see ../../run-in-code-server.mjs).
 //
 // The extension host's console is not visible from outside code-server, so every result line is also
@@ -8,21 +8,23 @@
 //
 // Mocha is not bundled with the extension: it is required by absolute path — $E2E_MOCHA_PATH if set,
 // else the first node_modules/mocha found walking up from this file (the repository's devDependency).
-const fs = require('fs');
-const path = require('path');
+const fs = require("fs");
+const path = require("path");
 
 function findMocha() {
   const candidates = [];
   if (process.env.E2E_MOCHA_PATH) candidates.push(process.env.E2E_MOCHA_PATH);
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'node_modules', 'mocha');
+    const pkg = path.join(dir, "node_modules", "mocha");
     // mocha >= 11 is an ES module package whose CommonJS build is lib/mocha.cjs; older ones: lib/mocha.js.
-    candidates.push(path.join(pkg, 'lib', 'mocha.cjs'), path.join(pkg, 'lib', 'mocha.js'));
+    candidates.push(path.join(pkg, "lib", "mocha.cjs"), path.join(pkg, "lib", "mocha.js"));
     if (path.dirname(dir) === dir) break;
   }
   const found = candidates.find((c) => fs.existsSync(c));
   if (!found) {
-    throw new Error(`mocha not found: run npm ci, or set E2E_MOCHA_PATH (looked for node_modules/mocha from ${__dirname} upward)`);
+    throw new Error(
+      `mocha not found: run npm ci, or set E2E_MOCHA_PATH (looked for node_modules/mocha from ${__dirname} upward)`,
+    );
   }
   return found;
 }
@@ -32,7 +34,7 @@ function createReporter(Mocha, reportFile) {
     Mocha.Runner.constants;
   const write = (line) => {
     console.log(line);
-    if (reportFile) fs.appendFileSync(reportFile, line + '\n');
+    if (reportFile) fs.appendFileSync(reportFile, line + "\n");
   };
   return class FileReporter extends Mocha.reporters.Base {
     constructor(runner, options) {
@@ -41,9 +43,9 @@ function createReporter(Mocha, reportFile) {
       let failed = 0;
       let skipped = 0;
       runner.on(EVENT_SUITE_BEGIN, (suite) => {
-        if (suite.title) write(`${'  '.repeat(Math.max(0, suite.titlePath().length - 1))}${suite.title}`);
+        if (suite.title) write(`${"  ".repeat(Math.max(0, suite.titlePath().length - 1))}${suite.title}`);
       });
-      const indent = (test) => '  '.repeat(test.titlePath().length - 1);
+      const indent = (test) => "  ".repeat(test.titlePath().length - 1);
       runner.on(EVENT_TEST_PASS, (test) => {
         passed++;
         write(`${indent(test)}ok   ${test.title} (${test.duration} ms)`);
@@ -58,13 +60,13 @@ function createReporter(Mocha, reportFile) {
         const detail = (err && (err.stack || err.message)) || String(err);
         write(
           detail
-            .split('\n')
+            .split("\n")
             .map((l) => `${indent(test)}       ${l}`)
-            .join('\n')
+            .join("\n"),
         );
       });
       runner.once(EVENT_RUN_END, () => {
-        write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+        write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
       });
     }
   };
@@ -87,13 +89,13 @@ async function run() {
 async function runMocha(reportFile) {
   const Mocha = require(findMocha());
   const mocha = new Mocha({
-    ui: 'bdd',
+    ui: "bdd",
     color: false,
     timeout: Number(process.env.E2E_MOCHA_TIMEOUT_MS || 30000),
     reporter: createReporter(Mocha, reportFile),
   });
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+    if (f.endsWith(".test.js")) mocha.addFile(path.join(__dirname, f));
   }
   await new Promise((resolve, reject) => {
     mocha.run((failures) => {

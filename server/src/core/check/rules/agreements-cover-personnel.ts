@@ -25,7 +25,13 @@ function checkAgreementsCoverPersonnel(context: RuleContext): Finding[] {
         messageId: "confidentiality.agreements-cover-personnel.missing",
         args: { id, name: displayName(person.value, ["name"], person.index) },
         range: context.valueRange([...person.path, "id"]),
-        related: [{ range: context.keyRange(AGREEMENTS_PATH), messageId: "confidentiality.agreements-cover-personnel.agreements", args: {} }],
+        related: [
+          {
+            range: context.keyRange(AGREEMENTS_PATH),
+            messageId: "confidentiality.agreements-cover-personnel.agreements",
+            args: {},
+          },
+        ],
       }),
     );
   }
@@ -44,7 +50,10 @@ export const agreementsCoverPersonnelRule: Rule = {
       en: "{name} (`{id}`) has not signed a confidentiality agreement: add `{id}` to management.confidentiality.agreements.",
       zh: "{name}（`{id}`）未签订保密协议：请将 `{id}` 加入 management.confidentiality.agreements。",
     },
-    "confidentiality.agreements-cover-personnel.agreements": { en: "The people who signed.", zh: "已签订保密协议的人员。" },
+    "confidentiality.agreements-cover-personnel.agreements": {
+      en: "The people who signed.",
+      zh: "已签订保密协议的人员。",
+    },
   },
   check: checkAgreementsCoverPersonnel,
 };

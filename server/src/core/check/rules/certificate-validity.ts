@@ -42,7 +42,10 @@ export const certificateValidityRule: Rule = {
     en: "An info on each held service certificate or personal competence certificate no longer valid on the application date (valid through its expires / valid_until day): it does not count. Whether a requirement then fails is said by the rules that count certificates.",
     zh: "已持有的资质证书或人员能力证书在申请日期已失效（有效期截止日当天仍有效）时逐项提示：该证书不计入。是否因此不满足要求，由计数证书的规则判断。",
   },
-  boundary: { en: "Valid on its last day: expires = application date is fine, the day before is not.", zh: "有效期截止日当天仍有效：截止日等于申请日期可以，早一天即不符合。" },
+  boundary: {
+    en: "Valid on its last day: expires = application date is fine, the day before is not.",
+    zh: "有效期截止日当天仍有效：截止日等于申请日期可以，早一天即不符合。",
+  },
   messages: {
     "dates.certificate-validity.expired": {
       en: "Certificate {name} was valid until {until}: it is no longer valid on the application date {asOf} and does not count.",

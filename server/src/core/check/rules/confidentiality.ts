@@ -30,8 +30,15 @@ export const confidentialityRule: Rule = {
     return [
       // With other signers recorded, the technical staff missing from an empty list are each reported by
       // confidentiality.agreements-cover-personnel.
-      ...(hasOtherSigners(context) ? [] : emptyList(context, [...PROCEDURE_PATH, "agreements"], clauses, "management.confidentiality.no-agreements")),
-      ...emptyList(context, [...PROCEDURE_PATH, "education_records"], clauses, "management.confidentiality.no-education-records"),
+      ...(hasOtherSigners(context)
+        ? []
+        : emptyList(context, [...PROCEDURE_PATH, "agreements"], clauses, "management.confidentiality.no-agreements")),
+      ...emptyList(
+        context,
+        [...PROCEDURE_PATH, "education_records"],
+        clauses,
+        "management.confidentiality.no-education-records",
+      ),
     ];
   },
 };

@@ -15,9 +15,27 @@ interface DatePair {
 }
 
 const DATE_PAIRS: DatePair[] = [
-  { list: ["performance", "projects"], start: "signed", end: "completed", nameKeys: ["name"], messageId: "dates.order.completed-before-signed" },
-  { list: ["application", "held_certificates"], start: "issued", end: "expires", nameKeys: ["number"], messageId: "dates.order.expires-before-issued" },
-  { list: ["personnel", "*", "competence"], start: "issued", end: "valid_until", nameKeys: ["certificate"], messageId: "dates.order.expires-before-issued" },
+  {
+    list: ["performance", "projects"],
+    start: "signed",
+    end: "completed",
+    nameKeys: ["name"],
+    messageId: "dates.order.completed-before-signed",
+  },
+  {
+    list: ["application", "held_certificates"],
+    start: "issued",
+    end: "expires",
+    nameKeys: ["number"],
+    messageId: "dates.order.expires-before-issued",
+  },
+  {
+    list: ["personnel", "*", "competence"],
+    start: "issued",
+    end: "valid_until",
+    nameKeys: ["certificate"],
+    messageId: "dates.order.expires-before-issued",
+  },
 ];
 
 function checkPair(context: RuleContext, pair: DatePair): Finding[] {
@@ -33,7 +51,13 @@ function checkPair(context: RuleContext, pair: DatePair): Finding[] {
         messageId: pair.messageId,
         args: { name: displayName(item.value, pair.nameKeys, item.index), start, end },
         range: context.valueRange(endPath),
-        related: [{ range: context.valueRange([...item.path, pair.start]), messageId: "dates.order.start-date", args: { start } }],
+        related: [
+          {
+            range: context.valueRange([...item.path, pair.start]),
+            messageId: "dates.order.start-date",
+            args: { start },
+          },
+        ],
       }),
     );
   }

@@ -27,8 +27,16 @@ export const documentControlRule: Rule = {
   check: (context: RuleContext) => {
     const clauses = [context.clause(CLAUSE)];
     return [
-      ...missingFromList(context, { listPath: [...PROCEDURE_PATH, "covers"], clauses, messageId: "management.document-control.missing-cover" }),
-      ...missingFromList(context, { listPath: [...PROCEDURE_PATH, "lifecycle"], clauses, messageId: "management.document-control.missing-stage" }),
+      ...missingFromList(context, {
+        listPath: [...PROCEDURE_PATH, "covers"],
+        clauses,
+        messageId: "management.document-control.missing-cover",
+      }),
+      ...missingFromList(context, {
+        listPath: [...PROCEDURE_PATH, "lifecycle"],
+        clauses,
+        messageId: "management.document-control.missing-stage",
+      }),
     ];
   },
 };

@@ -25,7 +25,13 @@ function checkDuplicateProjects(context: RuleContext): Finding[] {
         messageId: "performance.duplicate-projects.repeated",
         args,
         range: context.valueRange(projectNamePath(repeat)),
-        related: [{ range: context.valueRange(projectNamePath(first)), messageId: "performance.duplicate-projects.first", args }],
+        related: [
+          {
+            range: context.valueRange(projectNamePath(first)),
+            messageId: "performance.duplicate-projects.first",
+            args,
+          },
+        ],
       }),
     );
   }
@@ -44,7 +50,10 @@ export const duplicateProjectsRule: Rule = {
       en: "“{name}” is listed a second time: the same contract as “{first}” above (client {client}, signed {signed}, completed {completed}). A project counts once; remove the repeat.",
       zh: "“{name}”重复列出：与前面的“{first}”为同一合同（客户：{client}，签订于 {signed}，完成于 {completed}）。同一项目只计一次，请删除重复的条目。",
     },
-    "performance.duplicate-projects.first": { en: "The project as first listed: “{first}”.", zh: "该项目首次列出于此：“{first}”。" },
+    "performance.duplicate-projects.first": {
+      en: "The project as first listed: “{first}”.",
+      zh: "该项目首次列出于此：“{first}”。",
+    },
   },
   check: checkDuplicateProjects,
 };

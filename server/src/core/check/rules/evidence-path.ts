@@ -9,14 +9,38 @@ import { evidenceClauses, evidenceValues } from "./support/evidence-fields";
 
 const PROBLEM_MESSAGES: { [problem in EvidencePathProblem]: Localized } = {
   empty: { en: "The evidence path is blank.", zh: "证明材料路径为空白。" },
-  "control-character": { en: "The evidence path `{path}` contains a control character.", zh: "证明材料路径 `{path}` 含有控制字符。" },
-  url: { en: "`{path}` is a URL: evidence is a file beside the dossier, given by a relative path.", zh: "`{path}` 是网址：证明材料须是本文件旁的文件，以相对路径给出。" },
-  drive: { en: "`{path}` names a Windows drive: use a path relative to the dossier's folder.", zh: "`{path}` 含 Windows 盘符：请使用相对于申请材料文件夹的路径。" },
-  unc: { en: "`{path}` is a network (UNC) path: use a path relative to the dossier's folder.", zh: "`{path}` 是网络（UNC）路径：请使用相对于申请材料文件夹的路径。" },
-  absolute: { en: "`{path}` is an absolute path: use a path relative to the dossier's folder.", zh: "`{path}` 是绝对路径：请使用相对于申请材料文件夹的路径。" },
-  backslash: { en: "`{path}` uses backslashes: separate folders with `/`.", zh: "`{path}` 使用了反斜杠：文件夹之间请用 `/` 分隔。" },
-  encoded: { en: "`{path}` contains a percent-encoded dot or separator: write the path plainly.", zh: "`{path}` 含有百分号编码的点或分隔符：请直接写出路径。" },
-  escapes: { en: "`{path}` leads out of the dossier's folder: the submitted package would not contain it.", zh: "`{path}` 指向申请材料文件夹之外：提交的材料包中不会包含该文件。" },
+  "control-character": {
+    en: "The evidence path `{path}` contains a control character.",
+    zh: "证明材料路径 `{path}` 含有控制字符。",
+  },
+  url: {
+    en: "`{path}` is a URL: evidence is a file beside the dossier, given by a relative path.",
+    zh: "`{path}` 是网址：证明材料须是本文件旁的文件，以相对路径给出。",
+  },
+  drive: {
+    en: "`{path}` names a Windows drive: use a path relative to the dossier's folder.",
+    zh: "`{path}` 含 Windows 盘符：请使用相对于申请材料文件夹的路径。",
+  },
+  unc: {
+    en: "`{path}` is a network (UNC) path: use a path relative to the dossier's folder.",
+    zh: "`{path}` 是网络（UNC）路径：请使用相对于申请材料文件夹的路径。",
+  },
+  absolute: {
+    en: "`{path}` is an absolute path: use a path relative to the dossier's folder.",
+    zh: "`{path}` 是绝对路径：请使用相对于申请材料文件夹的路径。",
+  },
+  backslash: {
+    en: "`{path}` uses backslashes: separate folders with `/`.",
+    zh: "`{path}` 使用了反斜杠：文件夹之间请用 `/` 分隔。",
+  },
+  encoded: {
+    en: "`{path}` contains a percent-encoded dot or separator: write the path plainly.",
+    zh: "`{path}` 含有百分号编码的点或分隔符：请直接写出路径。",
+  },
+  escapes: {
+    en: "`{path}` leads out of the dossier's folder: the submitted package would not contain it.",
+    zh: "`{path}` 指向申请材料文件夹之外：提交的材料包中不会包含该文件。",
+  },
   folder: { en: "`{path}` names a folder, not a file.", zh: "`{path}` 指向文件夹而不是文件。" },
 };
 
@@ -45,6 +69,8 @@ export const evidencePathRule: Rule = {
     zh: "每个证明材料路径（模型中标为证明材料的每个字段）都是相对路径且不出申请材料所在文件夹：不能是绝对路径、盘符或 UNC 路径、网址，不能含反斜杠、百分号编码的点或分隔符，不能用 `..` 跳出。引用该字段的条款。",
   },
   boundary: { en: "A `..` that stays inside (`a/../b`) is allowed.", zh: "不跳出文件夹的 `..`（如 `a/../b`）允许。" },
-  messages: Object.fromEntries(Object.entries(PROBLEM_MESSAGES).map(([problem, message]) => [`evidence.path.${problem}`, message])),
+  messages: Object.fromEntries(
+    Object.entries(PROBLEM_MESSAGES).map(([problem, message]) => [`evidence.path.${problem}`, message]),
+  ),
   check: checkEvidencePaths,
 };

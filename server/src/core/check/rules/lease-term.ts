@@ -13,16 +13,28 @@ const LEASE_UNTIL_PATH = ["premises", "lease_until"];
 
 function applicationDateRelated(context: RuleContext): RelatedFinding[] {
   if (!applicationDate(context)) return [];
-  return [{ range: context.valueRange(["application", "date"]), messageId: "premises.lease-term.application-date", args: { asOf: context.asOf } }];
+  return [
+    {
+      range: context.valueRange(["application", "date"]),
+      messageId: "premises.lease-term.application-date",
+      args: { asOf: context.asOf },
+    },
+  ];
 }
 
 function checkLeaseTerm(context: RuleContext): Finding[] {
   if (valueAt(context, ["premises", "tenure"]) !== "leased") return [];
   const leaseUntil = asDate(valueAt(context, LEASE_UNTIL_PATH));
   if (!leaseUntil) return [];
-  const base = { clauses: [context.clause(CLAUSE)], range: context.valueRange(LEASE_UNTIL_PATH), related: applicationDateRelated(context) };
+  const base = {
+    clauses: [context.clause(CLAUSE)],
+    range: context.valueRange(LEASE_UNTIL_PATH),
+    related: applicationDateRelated(context),
+  };
   if (compareIsoDates(leaseUntil, context.asOf) < 0) {
-    return [context.finding({ ...base, messageId: "premises.lease-term.ended", args: { leaseUntil, asOf: context.asOf } })];
+    return [
+      context.finding({ ...base, messageId: "premises.lease-term.ended", args: { leaseUntil, asOf: context.asOf } }),
+    ];
   }
   const months = context.options.leaseWarningMonths;
   if (months <= 0) return [];

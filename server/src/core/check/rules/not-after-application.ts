@@ -21,7 +21,13 @@ const EVENT_DATES: Array<{ pattern: PathPattern; notCounted: boolean }> = [
 
 function applicationDateRelated(context: RuleContext): RelatedFinding[] {
   if (!applicationDate(context)) return [];
-  return [{ range: context.valueRange(["application", "date"]), messageId: "dates.not-after-application.application-date", args: { asOf: context.asOf } }];
+  return [
+    {
+      range: context.valueRange(["application", "date"]),
+      messageId: "dates.not-after-application.application-date",
+      args: { asOf: context.asOf },
+    },
+  ];
 }
 
 const ROOT = { path: [] };
@@ -74,7 +80,10 @@ export const notAfterApplicationRule: Rule = {
     en: "The date established and service_since are not after the application date (the same day is fine). A project signed or completed, or a certificate issued, after it is an info: that entry does not count (the counting rules say whether a requirement then fails).",
     zh: "成立日期、开始从事服务日期均不晚于申请日期（同一天即可）。项目签订或完成日期、证书发证日期晚于申请日期时给出提示：该项不计入（是否因此不满足要求，由计数的规则判断）。",
   },
-  boundary: { en: "A date equal to the application date is fine; the day after is not.", zh: "与申请日期同一天可以；晚一天即不符合。" },
+  boundary: {
+    en: "A date equal to the application date is fine; the day after is not.",
+    zh: "与申请日期同一天可以；晚一天即不符合。",
+  },
   messages: {
     "dates.not-after-application.after": {
       en: "{title}: {date} is after the application date {asOf}.",

@@ -22,7 +22,13 @@ function checkNotBeforeEstablished(context: RuleContext): Finding[] {
         messageId,
         args: { ...args, established },
         range: context.valueRange(path),
-        related: [{ range: context.valueRange(ESTABLISHED_PATH), messageId: "dates.not-before-established.established", args: { established } }],
+        related: [
+          {
+            range: context.valueRange(ESTABLISHED_PATH),
+            messageId: "dates.not-before-established.established",
+            args: { established },
+          },
+        ],
       }),
     );
   const since = asDate(valueAt(context, ["performance", "service_since"]));
@@ -47,7 +53,10 @@ export const notBeforeEstablishedRule: Rule = {
     en: "The service provider is the applicant (§1): service_since and every project's signing date are on or after the date established (the same day is fine). Time in service is counted from the later of service_since and the date established, and a project signed before the founding does not count.",
     zh: "服务提供者即申请单位（第 1 章）：开始从事服务日期和每个项目的签订日期均不早于成立日期（同一天即可）。从业时间从开始从事服务日期与成立日期中较晚者起算；成立前签订的项目不计入。",
   },
-  boundary: { en: "A date equal to the date established is fine; the day before is not.", zh: "与成立日期同一天可以；早一天即不符合。" },
+  boundary: {
+    en: "A date equal to the date established is fine; the day before is not.",
+    zh: "与成立日期同一天可以；早一天即不符合。",
+  },
   messages: {
     "dates.not-before-established.service-since": {
       en: "In service since {since}, before the applicant was established ({established}): the applicant's time in service counts from its founding.",
@@ -57,7 +66,10 @@ export const notBeforeEstablishedRule: Rule = {
       en: "“{name}” was signed on {signed}, before the applicant was established ({established}): it is not the applicant's project and does not count.",
       zh: "“{name}”签订于 {signed}，早于本单位成立日期（{established}）：不是本单位的项目，不计入。",
     },
-    "dates.not-before-established.established": { en: "The date established: {established}.", zh: "成立日期：{established}。" },
+    "dates.not-before-established.established": {
+      en: "The date established: {established}.",
+      zh: "成立日期：{established}。",
+    },
   },
   check: checkNotBeforeEstablished,
 };

@@ -10,8 +10,16 @@ import { isPersonId, listAt, objectsAt, PathPattern, valuesMatching } from "./su
 import { PERSONNEL_PATH } from "./support/personnel";
 
 const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: string }> = [
-  { pattern: ["performance", "projects", "*", "lead"], clause: "4.x.2", messageId: "personnel.references.unknown-project-lead" },
-  { pattern: ["management", "confidentiality", "agreements", "*"], clause: "4.x.4.c", messageId: "personnel.references.unknown-agreement" },
+  {
+    pattern: ["performance", "projects", "*", "lead"],
+    clause: "4.x.2",
+    messageId: "personnel.references.unknown-project-lead",
+  },
+  {
+    pattern: ["management", "confidentiality", "agreements", "*"],
+    clause: "4.x.4.c",
+    messageId: "personnel.references.unknown-agreement",
+  },
 ];
 
 /** The well-formed ids of a personnel list, remembered per list (kept by incremental parses while it is unchanged). */
@@ -44,7 +52,9 @@ function checkPersonReferences(context: RuleContext): Finding[] {
           messageId: reference.messageId,
           args: { id },
           range: context.valueRange(path),
-          related: [{ range: context.keyRange(PERSONNEL_PATH), messageId: "personnel.references.listed-personnel", args: {} }],
+          related: [
+            { range: context.keyRange(PERSONNEL_PATH), messageId: "personnel.references.listed-personnel", args: {} },
+          ],
         }),
       );
     const unknown = (id: unknown): id is string => typeof id === "string" && !knownIds.has(id) && isPersonId(id);

@@ -27,8 +27,17 @@ export const projectManagementRule: Rule = {
   check: (context: RuleContext) => {
     const clauses = [context.clause(CLAUSE)];
     return [
-      ...missingFromList(context, { listPath: [...PROCEDURE_PATH, "stages"], clauses, messageId: "management.project-management.missing-stage" }),
-      ...emptyList(context, [...PROCEDURE_PATH, "risk_records"], clauses, "management.project-management.no-risk-records"),
+      ...missingFromList(context, {
+        listPath: [...PROCEDURE_PATH, "stages"],
+        clauses,
+        messageId: "management.project-management.missing-stage",
+      }),
+      ...emptyList(
+        context,
+        [...PROCEDURE_PATH, "risk_records"],
+        clauses,
+        "management.project-management.no-risk-records",
+      ),
     ];
   },
 };

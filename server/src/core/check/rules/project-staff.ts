@@ -5,7 +5,15 @@
 // they too need that technical competence.
 import type { Finding, RelatedFinding } from "../../types";
 import type { Rule, RuleContext } from "./rule";
-import { categoryLabel, displayName, enumLabel, ListedObject, listAt, objectsAt, stringOf } from "./support/dossier-data";
+import {
+  categoryLabel,
+  displayName,
+  enumLabel,
+  ListedObject,
+  listAt,
+  objectsAt,
+  stringOf,
+} from "./support/dossier-data";
 import {
   allRolesKnown,
   categoryLabels,
@@ -32,7 +40,10 @@ function competenceFinding(context: RuleContext, person: ListedObject, role: str
   const otherCategory = technical.otherCount;
   return context.finding({
     clauses: clauses(context),
-    messageId: otherCategory > 0 ? "personnel.project-staff.no-technical-competence.other-category" : "personnel.project-staff.no-technical-competence",
+    messageId:
+      otherCategory > 0
+        ? "personnel.project-staff.no-technical-competence.other-category"
+        : "personnel.project-staff.no-technical-competence",
     args: {
       name: displayName(person.value, ["name", "id"], person.index),
       role: enumLabel(context, [...person.path, "role"], role),
@@ -71,7 +82,11 @@ function projectLeadFindings(context: RuleContext): Finding[] {
     const name = displayName(person.value, ["name", "id"], person.index);
     const [first, ...others] = projects;
     const related: RelatedFinding[] = [
-      { range: context.keyRange([...person.path, "competence"]), messageId: "personnel.project-staff.person-competences", args: { name } },
+      {
+        range: context.keyRange([...person.path, "competence"]),
+        messageId: "personnel.project-staff.person-competences",
+        args: { name },
+      },
       ...others.map((project) => ({
         range: context.valueRange([...project.path, "lead"]),
         messageId: "personnel.project-staff.also-leads",
@@ -148,8 +163,14 @@ export const projectStaffRule: Rule = {
       en: "{name} ({role}) leads the project “{project}” and so is a project lead, but holds no service technical competence for {category} valid on the application date {asOf}: a project lead needs one.",
       zh: "{name}（{role}）担任项目“{project}”的项目负责人：项目负责人应具备{category}的信息安全服务技术能力，但其没有在申请日期 {asOf} 有效的此类证书。",
     },
-    "personnel.project-staff.person-competences": { en: "The competences {name} holds.", zh: "{name} 持有的能力证书。" },
-    "personnel.project-staff.also-leads": { en: "{name} also leads “{project}”.", zh: "{name} 也是“{project}”的项目负责人。" },
+    "personnel.project-staff.person-competences": {
+      en: "The competences {name} holds.",
+      zh: "{name} 持有的能力证书。",
+    },
+    "personnel.project-staff.also-leads": {
+      en: "{name} also leads “{project}”.",
+      zh: "{name} 也是“{project}”的项目负责人。",
+    },
     ...COMPETENCE_MESSAGES,
   },
   check: checkProjectStaff,

@@ -8,7 +8,17 @@ import { addYears, compareIsoDates } from "../calendar";
 import type { Level } from "../../catalog/edition";
 import type { Finding, MessageArguments, RelatedFinding } from "../../types";
 import type { Rule, RuleContext } from "./rule";
-import { categoryLabel, dateOf, displayName, establishedDate, ListedObject, levelLabel, listAt, objectsAt, stringOf } from "./support/dossier-data";
+import {
+  categoryLabel,
+  dateOf,
+  displayName,
+  establishedDate,
+  ListedObject,
+  levelLabel,
+  listAt,
+  objectsAt,
+  stringOf,
+} from "./support/dossier-data";
 import { projectNamePath, PROJECTS_PATH, repeatedProjects } from "./support/projects";
 import { countedNoun, messageForClause } from "./support/wording";
 
@@ -17,20 +27,31 @@ const WINDOW_YEARS = 3;
 const REQUIRED_BY_LEVEL: { [level in Level]: number } = { 3: 1, 2: 6, 1: 10 };
 
 /** Why a project does not count, on which of its fields (undefined: the entry itself, at its name). */
-type ProjectVerdict = { counts: true } | { counts: false; reason: string; field: string | undefined; args: MessageArguments };
+type ProjectVerdict =
+  { counts: true } | { counts: false; reason: string; field: string | undefined; args: MessageArguments };
 
 /** Whether the project's dates (both valid) put it in the window, its category aside. */
-function judgeProjectDates(project: ListedObject, signed: string, completed: string, windowStart: string, context: RuleContext): ProjectVerdict {
+function judgeProjectDates(
+  project: ListedObject,
+  signed: string,
+  completed: string,
+  windowStart: string,
+  context: RuleContext,
+): ProjectVerdict {
   const { asOf } = context;
   const name = displayName(project.value, ["name"], project.index);
-  if (compareIsoDates(signed, asOf) > 0) return { counts: false, reason: "signed-after-date", field: "signed", args: { name, signed, asOf } };
-  if (compareIsoDates(completed, signed) < 0) return { counts: false, reason: "completed-before-signed", field: "completed", args: { name, signed, completed } };
-  if (compareIsoDates(completed, asOf) > 0) return { counts: false, reason: "not-completed", field: "completed", args: { name, completed, asOf } };
+  if (compareIsoDates(signed, asOf) > 0)
+    return { counts: false, reason: "signed-after-date", field: "signed", args: { name, signed, asOf } };
+  if (compareIsoDates(completed, signed) < 0)
+    return { counts: false, reason: "completed-before-signed", field: "completed", args: { name, signed, completed } };
+  if (compareIsoDates(completed, asOf) > 0)
+    return { counts: false, reason: "not-completed", field: "completed", args: { name, completed, asOf } };
   const established = establishedDate(context);
   if (established && compareIsoDates(signed, established) < 0) {
     return { counts: false, reason: "signed-before-established", field: "signed", args: { name, signed, established } };
   }
-  if (compareIsoDates(signed, windowStart) < 0) return { counts: false, reason: "signed-before-window", field: "signed", args: { name, signed, windowStart } };
+  if (compareIsoDates(signed, windowStart) < 0)
+    return { counts: false, reason: "signed-before-window", field: "signed", args: { name, signed, windowStart } };
   return { counts: true };
 }
 
@@ -50,7 +71,10 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
   for (const project of objectsAt(context, PROJECTS_PATH)) {
     const first = repeats.get(project);
     if (first) {
-      const args = { name: displayName(project.value, ["name"], project.index), first: displayName(first.value, ["name"], first.index) };
+      const args = {
+        name: displayName(project.value, ["name"], project.index),
+        first: displayName(first.value, ["name"], first.index),
+      };
       tally.notCounted.push({ project, verdict: { counts: false, reason: "repeated", field: undefined, args } });
       continue;
     }
@@ -66,7 +90,12 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
     if (category !== context.category) {
       if (datesVerdict.counts) tally.otherCategory++;
       const name = displayName(project.value, ["name"], project.index);
-      verdict = { counts: false, reason: "other-category", field: "category", args: { name, category: categoryLabel(context, category) } };
+      verdict = {
+        counts: false,
+        reason: "other-category",
+        field: "category",
+        args: { name, category: categoryLabel(context, category) },
+      };
     }
     if (verdict.counts) tally.counted++;
     else tally.notCounted.push({ project, verdict });
@@ -76,7 +105,9 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
 
 function notCountedRelated(context: RuleContext, tally: ProjectTally): RelatedFinding[] {
   return tally.notCounted.map(({ project, verdict }) => ({
-    range: context.valueRange(verdict.field === undefined ? projectNamePath(project) : [...project.path, verdict.field]),
+    range: context.valueRange(
+      verdict.field === undefined ? projectNamePath(project) : [...project.path, verdict.field],
+    ),
     messageId: `performance.qualifying-projects.${verdict.reason}`,
     args: verdict.args,
   }));
@@ -94,7 +125,10 @@ function checkQualifyingProjects(context: RuleContext): Finding[] {
   // fate is unknown, and a new dossier's single placeholder project is not yet a shortfall.
   if (tally.counted >= required || tally.unjudgeable > 0) return [];
   const clauseId = context.clause(CLAUSE);
-  const messageId = tally.otherCategory > 0 ? "performance.qualifying-projects.too-few.other-category" : "performance.qualifying-projects.too-few";
+  const messageId =
+    tally.otherCategory > 0
+      ? "performance.qualifying-projects.too-few.other-category"
+      : "performance.qualifying-projects.too-few";
   return [
     context.finding({
       clauses: [clauseId],
@@ -122,10 +156,8 @@ export const qualifyingProjectsRule: Rule = {
   id: "performance.qualifying-projects",
   clauses: [CLAUSE],
   description: {
-    en:
-      "Projects of the applied category both signed and completed within the 3 years before the application date: at least 1 (level 3), 6 (level 2) or 10 (level 1, a public-summary figure). The finding lists each project that did not count and why. A project listed twice (the same contract) counts once; one signed before the applicant was established does not count. A project signed exactly 3 years before the date, or completed on it, counts. Not judged while a project has an unknown category or an invalid date (the schema reports those).",
-    zh:
-      "申请日期前 3 年内签订并完成的申报类别项目：三级至少 1 个，二级至少 6 个，一级至少 10 个（一级数字来自公开资料概述）。提示中逐一列出未计入的项目及原因。同一项目重复列出（合同相同）只计一次；成立前签订的项目不计入。恰在申请日期 3 年前签订、或在申请日期当天完成的项目计入。有项目类别未知或日期无效时（由 JSON Schema 报告）不作判断。",
+    en: "Projects of the applied category both signed and completed within the 3 years before the application date: at least 1 (level 3), 6 (level 2) or 10 (level 1, a public-summary figure). The finding lists each project that did not count and why. A project listed twice (the same contract) counts once; one signed before the applicant was established does not count. A project signed exactly 3 years before the date, or completed on it, counts. Not judged while a project has an unknown category or an invalid date (the schema reports those).",
+    zh: "申请日期前 3 年内签订并完成的申报类别项目：三级至少 1 个，二级至少 6 个，一级至少 10 个（一级数字来自公开资料概述）。提示中逐一列出未计入的项目及原因。同一项目重复列出（合同相同）只计一次；成立前签订的项目不计入。恰在申请日期 3 年前签订、或在申请日期当天完成的项目计入。有项目类别未知或日期无效时（由 JSON Schema 报告）不作判断。",
   },
   boundary: {
     en: "Window from the application date minus 3 calendar years to the application date, both days included: start ≤ signed ≤ completed ≤ date (29 Feb − 3 years = 28 Feb).",

@@ -2,7 +2,15 @@
 // over the dossier that returns findings. Rules get everything through RuleContext (no I/O of their own).
 import type { Document } from "yaml";
 import type { Edition, Level } from "../../catalog/edition";
-import type { Finding, JsonPath, Localized, MessageArguments, OffsetRange, RelatedFinding, Severity } from "../../types";
+import type {
+  Finding,
+  JsonPath,
+  Localized,
+  MessageArguments,
+  OffsetRange,
+  RelatedFinding,
+  Severity,
+} from "../../types";
 
 export interface RuleOptions {
   /** Warn when a lease ends within this many months after the application date. */

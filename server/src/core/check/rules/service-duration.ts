@@ -10,7 +10,17 @@ import type { Level } from "../../catalog/edition";
 import type { Finding, MessageArguments, RelatedFinding } from "../../types";
 import { asDate } from "../values";
 import type { Rule, RuleContext } from "./rule";
-import { categoryLabel, dateOf, displayName, establishedDate, ListedObject, levelLabel, objectsAt, stringOf, valueAt } from "./support/dossier-data";
+import {
+  categoryLabel,
+  dateOf,
+  displayName,
+  establishedDate,
+  ListedObject,
+  levelLabel,
+  objectsAt,
+  stringOf,
+  valueAt,
+} from "./support/dossier-data";
 import { countedNoun, durationLabel, messageForClause } from "./support/wording";
 
 const CLAUSE = "4.x.3.a";
@@ -33,27 +43,56 @@ type CertificateVerdict =
   | { counts: false; unjudgeable: true }
   | { counts: false; messageId: string; field: string; args: MessageArguments };
 
-function judgeCertificate(context: RuleContext, certificate: ListedObject, certificateLevel: Level): CertificateVerdict {
+function judgeCertificate(
+  context: RuleContext,
+  certificate: ListedObject,
+  certificateLevel: Level,
+): CertificateVerdict {
   const { value } = certificate;
   const number = displayName(value, ["number"], certificate.index);
   const category = stringOf(value, "category");
   const level = value.level;
   const issued = dateOf(value, "issued");
   const expires = dateOf(value, "expires");
-  const wellFormed = category && context.edition.categories[category] && (level === 1 || level === 2 || level === 3) && issued && expires;
+  const wellFormed =
+    category &&
+    context.edition.categories[category] &&
+    (level === 1 || level === 2 || level === 3) &&
+    issued &&
+    expires;
   if (!wellFormed) return { counts: false, unjudgeable: true };
   if (category !== context.category) {
-    return { counts: false, messageId: "certificate-other-category", field: "category", args: { number, category: categoryLabel(context, stringOf(value, "category")) } };
+    return {
+      counts: false,
+      messageId: "certificate-other-category",
+      field: "category",
+      args: { number, category: categoryLabel(context, stringOf(value, "category")) },
+    };
   }
   if (level > certificateLevel) {
-    return { counts: false, messageId: "certificate-level-too-low", field: "level", args: { number, certificateLevel: levelLabel(context, certificateLevel) } };
+    return {
+      counts: false,
+      messageId: "certificate-level-too-low",
+      field: "level",
+      args: { number, certificateLevel: levelLabel(context, certificateLevel) },
+    };
   }
   const heldLongEnoughOn = addYears(issued, 1);
   if (compareIsoDates(heldLongEnoughOn, context.asOf) > 0) {
-    return { counts: false, messageId: "certificate-held-too-short", field: "issued", args: { number, issued, heldLongEnoughOn } };
+    return {
+      counts: false,
+      messageId: "certificate-held-too-short",
+      field: "issued",
+      args: { number, issued, heldLongEnoughOn },
+    };
   }
   if (compareIsoDates(expires, context.asOf) < 0) {
-    return { counts: false, messageId: "certificate-expired", field: "expires", args: { number, expires, asOf: context.asOf } };
+    return {
+      counts: false,
+      messageId: "certificate-expired",
+      field: "expires",
+      args: { number, expires, asOf: context.asOf },
+    };
   }
   return { counts: true };
 }
@@ -62,7 +101,10 @@ function judgeCertificate(context: RuleContext, certificate: ListedObject, certi
  * Whether a certificate stands in for the years, and the ones that do not as related information saying why. A
  * half-written certificate (the schema's finding) might count once fixed: it counts as "maybe", so nothing is said.
  */
-function certificatesThatDoNotCount(context: RuleContext, certificateLevel: Level): { anyCounts: boolean; related: RelatedFinding[]; otherCategory: number } {
+function certificatesThatDoNotCount(
+  context: RuleContext,
+  certificateLevel: Level,
+): { anyCounts: boolean; related: RelatedFinding[]; otherCategory: number } {
   const related: RelatedFinding[] = [];
   let anyCounts = false;
   let otherCategory = 0;
@@ -85,10 +127,21 @@ function certificatesThatDoNotCount(context: RuleContext, certificateLevel: Leve
 /** When time in service counts from the founding rather than service_since, related information saying so. */
 function countedFromRelated(context: RuleContext, written: string, since: string): RelatedFinding[] {
   if (written === since) return [];
-  return [{ range: context.valueRange(["applicant", "established"]), messageId: "performance.service-duration.counted-from-established", args: { since: written, established: since } }];
+  return [
+    {
+      range: context.valueRange(["applicant", "established"]),
+      messageId: "performance.service-duration.counted-from-established",
+      args: { since: written, established: since },
+    },
+  ];
 }
 
-function tooShortFinding(context: RuleContext, written: string, since: string, requirement: DurationRequirement): Finding | undefined {
+function tooShortFinding(
+  context: RuleContext,
+  written: string,
+  since: string,
+  requirement: DurationRequirement,
+): Finding | undefined {
   const clauseId = context.clause(CLAUSE);
   const args = {
     since,
@@ -111,7 +164,10 @@ function tooShortFinding(context: RuleContext, written: string, since: string, r
   }
   const certificates = certificatesThatDoNotCount(context, requirement.certificateLevel);
   if (certificates.anyCounts) return undefined;
-  const messageId = certificates.otherCategory > 0 ? "performance.service-duration.too-short-no-certificate.other-category" : "performance.service-duration.too-short-no-certificate";
+  const messageId =
+    certificates.otherCategory > 0
+      ? "performance.service-duration.too-short-no-certificate.other-category"
+      : "performance.service-duration.too-short-no-certificate";
   return context.finding({
     clauses: [clauseId],
     messageId: messageForClause(context, messageId, clauseId),
@@ -142,10 +198,8 @@ export const serviceDurationRule: Rule = {
   id: "performance.service-duration",
   clauses: [CLAUSE],
   description: {
-    en:
-      "Time in the applied category's service, from performance.service_since to the application date: at least 6 months (level 3), 3 years (level 2) or 5 years (level 1, a public-summary figure); at levels 2 and 1 a same-category certificate of the level below (or higher), held at least 1 year and valid on the date, also qualifies. Exactly 6 months / 3 years / 5 years to the day is enough. Counted from the date established when service_since is earlier.",
-    zh:
-      "从 performance.service_since 到申请日期从事申报类别服务的时间：三级至少 6 个月，二级至少 3 年，一级至少 5 年（一级数字来自公开资料概述）；二级、一级也可凭同类别下一级（或更高级别）证书，持有满 1 年且申请日期当天有效。恰好满 6 个月／3 年／5 年（同月同日）即满足。开始从事服务日期早于成立日期时，自成立日期起算。",
+    en: "Time in the applied category's service, from performance.service_since to the application date: at least 6 months (level 3), 3 years (level 2) or 5 years (level 1, a public-summary figure); at levels 2 and 1 a same-category certificate of the level below (or higher), held at least 1 year and valid on the date, also qualifies. Exactly 6 months / 3 years / 5 years to the day is enough. Counted from the date established when service_since is earlier.",
+    zh: "从 performance.service_since 到申请日期从事申报类别服务的时间：三级至少 6 个月，二级至少 3 年，一级至少 5 年（一级数字来自公开资料概述）；二级、一级也可凭同类别下一级（或更高级别）证书，持有满 1 年且申请日期当天有效。恰好满 6 个月／3 年／5 年（同月同日）即满足。开始从事服务日期早于成立日期时，自成立日期起算。",
   },
   boundary: {
     en: "Calendar months and years (month ends clamp: 31 Aug + 6 months = 28/29 Feb; 29 Feb + 1 year = 28 Feb). Exactly the required time to the day is enough; a certificate issued exactly 1 year before counts; valid on its expires day.",

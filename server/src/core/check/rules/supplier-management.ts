@@ -28,9 +28,12 @@ function checkSupplierManagement(context: RuleContext): Finding[] {
   }
   // Without its procedure document the schema reports the procedure missing; records come after that.
   const records = listAt(context, [...PROCEDURE_PATH, "records"]);
-  if ((records && records.length > 0) || typeof procedure.procedure !== "string" || procedure.procedure.length === 0) return [];
+  if ((records && records.length > 0) || typeof procedure.procedure !== "string" || procedure.procedure.length === 0)
+    return [];
   const range = records ? context.keyRange([...PROCEDURE_PATH, "records"]) : context.keyRange(PROCEDURE_PATH);
-  return [context.finding({ clauses, severity: "warning", messageId: "management.supplier-management.no-records", range })];
+  return [
+    context.finding({ clauses, severity: "warning", messageId: "management.supplier-management.no-records", range }),
+  ];
 }
 
 export const supplierManagementRule: Rule = {

@@ -25,7 +25,13 @@ function clauses(context: RuleContext): string[] {
 
 function countFindings(context: RuleContext, leads: ListedObject[]): Finding[] {
   if (leads.length === 0) {
-    return [context.finding({ clauses: clauses(context), messageId: "personnel.technical-lead.missing", range: context.keyRange(PERSONNEL_PATH) })];
+    return [
+      context.finding({
+        clauses: clauses(context),
+        messageId: "personnel.technical-lead.missing",
+        range: context.keyRange(PERSONNEL_PATH),
+      }),
+    ];
   }
   const first = leads[0];
   return leads.slice(1).map((extra) =>
@@ -33,9 +39,15 @@ function countFindings(context: RuleContext, leads: ListedObject[]): Finding[] {
       clauses: clauses(context),
       severity: "warning",
       messageId: "personnel.technical-lead.more-than-one",
-      args: { name: displayName(extra.value, ["name", "id"], extra.index), first: displayName(first.value, ["name", "id"], first.index), count: leads.length },
+      args: {
+        name: displayName(extra.value, ["name", "id"], extra.index),
+        first: displayName(first.value, ["name", "id"], first.index),
+        count: leads.length,
+      },
       range: context.valueRange([...extra.path, "role"]),
-      related: [{ range: context.valueRange([...first.path, "role"]), messageId: "personnel.technical-lead.first", args: {} }],
+      related: [
+        { range: context.valueRange([...first.path, "role"]), messageId: "personnel.technical-lead.first", args: {} },
+      ],
     }),
   );
 }
@@ -46,7 +58,10 @@ function competenceFinding(context: RuleContext, lead: ListedObject): Finding | 
   const otherCategory = management.otherCount;
   return context.finding({
     clauses: clauses(context),
-    messageId: otherCategory > 0 ? "personnel.technical-lead.no-management-competence.other-category" : "personnel.technical-lead.no-management-competence",
+    messageId:
+      otherCategory > 0
+        ? "personnel.technical-lead.no-management-competence.other-category"
+        : "personnel.technical-lead.no-management-competence",
     args: {
       name: displayName(lead.value, ["name", "id"], lead.index),
       category: categoryLabel(context, context.category),

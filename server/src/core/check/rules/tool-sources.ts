@@ -19,7 +19,10 @@ function checkToolSources(context: RuleContext): Finding[] {
         clauses: [context.clause(CLAUSE)],
         severity: "info",
         messageId: "tools.source-evidence.missing",
-        args: { name: displayName(tool.value, ["name"], tool.index), source: source ? enumLabel(context, [...tool.path, "source"], source) : "" },
+        args: {
+          name: displayName(tool.value, ["name"], tool.index),
+          source: source ? enumLabel(context, [...tool.path, "source"], source) : "",
+        },
         range: context.keyRange(tool.path),
       }),
     );

@@ -9,7 +9,17 @@ import { shapeValidator } from "./shape";
 import type { CheckDeclaration, Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
-const VALUE_KEYWORDS = ["type", "not", "const", "enum", "format", "pattern", "minLength", "minimum", "exclusiveMinimum"];
+const VALUE_KEYWORDS = [
+  "type",
+  "not",
+  "const",
+  "enum",
+  "format",
+  "pattern",
+  "minLength",
+  "minimum",
+  "exclusiveMinimum",
+];
 
 function decodePointer(pointer: string): JsonPath {
   if (pointer === "") return [];
@@ -66,7 +76,11 @@ function labelsAt(context: Context, path: JsonPath): { [value: string]: Localize
 }
 
 /** The finding for one error; `rangeAt` gives the range of the key or the value at a path. */
-function findingFor(error: ErrorObject, context: Context, rangeAt: (kind: "key" | "value", path: JsonPath) => OffsetRange): Finding | undefined {
+function findingFor(
+  error: ErrorObject,
+  context: Context,
+  rangeAt: (kind: "key" | "value", path: JsonPath) => OffsetRange,
+): Finding | undefined {
   const path = decodePointer(error.instancePath);
   const parent = parentSchemaAt(context.schema, error.schemaPath);
   let clauseIds = clausesOf(parent);
@@ -113,12 +127,32 @@ function findingFor(error: ErrorObject, context: Context, rangeAt: (kind: "key" 
   }
   if (!VALUE_KEYWORDS.includes(error.keyword)) return undefined;
   const range = rangeAt("value", path);
-  const params = error.params as { type?: string; allowedValues?: unknown[]; allowedValue?: unknown; format?: string; limit?: number };
+  const params = error.params as {
+    type?: string;
+    allowedValues?: unknown[];
+    allowedValue?: unknown;
+    format?: string;
+    limit?: number;
+  };
   if (error.keyword === "not") {
-    return { ...base, ruleId: "schema.forbidden", clauseIds, messageId: "schema.forbidden", args: { key: String(path.at(-1) ?? "") }, range };
+    return {
+      ...base,
+      ruleId: "schema.forbidden",
+      clauseIds,
+      messageId: "schema.forbidden",
+      args: { key: String(path.at(-1) ?? "") },
+      range,
+    };
   }
   if (error.keyword === "pattern" && clauseIds.length === 0) {
-    return { ...base, ruleId: "identifier.format", clauseIds, messageId: "identifier.format", args: { title: titleAt(context, path) }, range };
+    return {
+      ...base,
+      ruleId: "identifier.format",
+      clauseIds,
+      messageId: "identifier.format",
+      args: { title: titleAt(context, path) },
+      range,
+    };
   }
   const args: { [name: string]: MessageArgument } = { title: titleAt(context, path) };
   if (error.keyword === "type") args.expected = String(params.type);
@@ -215,7 +249,9 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
  */
 export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
   const { value, document, text, edition, level, category, drClass, deadline } = input;
-  const errors = shapeValidator(edition.shapeParts).errors(value).filter((error) => error.keyword !== "if");
+  const errors = shapeValidator(edition.shapeParts)
+    .errors(value)
+    .filter((error) => error.keyword !== "if");
   if (errors.length === 0) return { findings: [], stopped: false };
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
@@ -233,9 +269,16 @@ export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
       if (makesFinding(error)) omitted++;
       continue;
     }
-    const translated = translate(error, context, `${circumstances}\u0000${dedupe}\u0000${error.keyword}\u0000${error.schemaPath}`);
+    const translated = translate(
+      error,
+      context,
+      `${circumstances}\u0000${dedupe}\u0000${error.keyword}\u0000${error.schemaPath}`,
+    );
     if (!translated) continue;
-    const range = translated.locate === "key" ? keyRange(document, translated.path, text) : valueRange(document, translated.path, text);
+    const range =
+      translated.locate === "key"
+        ? keyRange(document, translated.path, text)
+        : valueRange(document, translated.path, text);
     findings.push({ ...translated.finding, range });
   }
   if (omitted > 0) findings.push(schemaFindingsCapFinding(text, omitted));
@@ -251,15 +294,30 @@ function schemaCheck(id: string, description: Localized): CheckDeclaration {
 }
 
 export const SCHEMA_CHECKS: CheckDeclaration[] = [
-  schemaCheck("schema.required", { en: "Every key the specification requires is present.", zh: "规范要求的各项均已填写。" }),
-  schemaCheck("schema.unknown-key", { en: "Only keys of the dossier model are used.", zh: "只使用申请材料模型中定义的键。" }),
-  schemaCheck("schema.type", { en: "Each value has the expected type (text, number, list …).", zh: "各项取值类型正确（文本、数字、列表等）。" }),
+  schemaCheck("schema.required", {
+    en: "Every key the specification requires is present.",
+    zh: "规范要求的各项均已填写。",
+  }),
+  schemaCheck("schema.unknown-key", {
+    en: "Only keys of the dossier model are used.",
+    zh: "只使用申请材料模型中定义的键。",
+  }),
+  schemaCheck("schema.type", {
+    en: "Each value has the expected type (text, number, list …).",
+    zh: "各项取值类型正确（文本、数字、列表等）。",
+  }),
   schemaCheck("schema.enum", { en: "Each value is one of the allowed values.", zh: "各项取值在允许的范围内。" }),
-  schemaCheck("schema.format", { en: "Dates and other formatted values are well-formed (a date is written YYYY-MM-DD).", zh: "日期等有格式要求的取值格式正确（日期写作 YYYY-MM-DD）。" }),
+  schemaCheck("schema.format", {
+    en: "Dates and other formatted values are well-formed (a date is written YYYY-MM-DD).",
+    zh: "日期等有格式要求的取值格式正确（日期写作 YYYY-MM-DD）。",
+  }),
   schemaCheck("schema.pattern", { en: "Values have the required form.", zh: "取值符合规定的格式。" }),
   schemaCheck("schema.min-length", { en: "Required texts are not empty.", zh: "必填文本不能为空。" }),
   schemaCheck("schema.exclusive-minimum", { en: "Numbers are above their lower bound.", zh: "数值大于下限。" }),
-  schemaCheck("schema.min-items", { en: "Lists have at least the required number of entries.", zh: "列表至少包含规定数量的项。" }),
+  schemaCheck("schema.min-items", {
+    en: "Lists have at least the required number of entries.",
+    zh: "列表至少包含规定数量的项。",
+  }),
   schemaCheck("schema.unique-items", { en: "List entries do not repeat.", zh: "列表各项不重复。" }),
   schemaCheck("schema.forbidden", {
     en: "Keys that do not apply to the application (its level, its category, or disaster recovery class A or B) are absent.",
@@ -270,6 +328,9 @@ export const SCHEMA_CHECKS: CheckDeclaration[] = [
     kind: "identifier",
     clauses: [],
     severities: ["error"],
-    description: { en: "Identifiers (person and project ids, and the like) have their required form; no clause prescribes it.", zh: "标识（人员编号、项目编号等）符合规定的格式；没有条款规定该格式。" },
+    description: {
+      en: "Identifiers (person and project ids, and the like) have their required form; no clause prescribes it.",
+      zh: "标识（人员编号、项目编号等）符合规定的格式；没有条款规定该格式。",
+    },
   },
 ];

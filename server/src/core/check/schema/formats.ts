@@ -7,4 +7,7 @@ import { fullFormats } from "ajv-formats/dist/formats";
 import { isIsoDate } from "../calendar";
 
 // ajv-formats defines `date` as { validate, compare }; the generated code calls `.validate`.
-export const formats = { ...fullFormats, date: { ...(fullFormats.date as FormatDefinition<string>), validate: isIsoDate } };
+export const formats = {
+  ...fullFormats,
+  date: { ...(fullFormats.date as FormatDefinition<string>), validate: isIsoDate },
+};

@@ -52,7 +52,11 @@ export class ShapeValidator {
       for (let item = 0; item < items.length; item++) {
         const itemErrors = list.validate(items[item]) ? NO_ERRORS : (list.validate.errors ?? []);
         for (const error of itemErrors) {
-          errors.push({ ...error, instancePath: `${listPointer}/${item}${error.instancePath}`, schemaPath: list.schemaPath + error.schemaPath.slice(1) });
+          errors.push({
+            ...error,
+            instancePath: `${listPointer}/${item}${error.instancePath}`,
+            schemaPath: list.schemaPath + error.schemaPath.slice(1),
+          });
         }
       }
     });

@@ -3,7 +3,18 @@
 // text before it grows or shrinks. A piece keeps only what composing needs: its nodes (sharing one schema), its
 // value, its problems and a few numbers; a list item keeps the item alone, not the one-item list it was parsed as.
 // Imports only `yaml` and the parse options.
-import { Document, isMap, isNode, isPair, isScalar, isSeq, Node as YamlNode, Schema, YAMLError, YAMLWarning } from "yaml";
+import {
+  Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Node as YamlNode,
+  Schema,
+  YAMLError,
+  YAMLWarning,
+} from "yaml";
 import { mayHoldAnchorOrAlias } from "./split";
 import { PARSE_OPTIONS, parseYamlDocument } from "../parse";
 
@@ -30,12 +41,21 @@ const NO_PROBLEMS: readonly never[] = Object.freeze([]);
 
 /** Whether two node trees agree in kind, range (b's shifted by `delta`), value, type, tag and anchor. */
 function sameNodes(a: unknown, b: unknown, delta: number): boolean {
-  if (isPair(a) || isPair(b)) return isPair(a) && isPair(b) && sameNodes(a.key, b.key, delta) && sameNodes(a.value, b.value, delta);
+  if (isPair(a) || isPair(b))
+    return isPair(a) && isPair(b) && sameNodes(a.key, b.key, delta) && sameNodes(a.value, b.value, delta);
   if (!isNode(a) || !isNode(b)) return a === b || (!isNode(a) && !isNode(b) && a == null && b == null);
   const rangeA = a.range;
   const rangeB = b.range;
-  if (!rangeA || !rangeB || rangeA[0] + delta !== rangeB[0] || rangeA[1] + delta !== rangeB[1] || rangeA[2] + delta !== rangeB[2]) return false;
-  if (a.tag !== b.tag || a.anchor !== b.anchor || (a as { type?: string }).type !== (b as { type?: string }).type) return false;
+  if (
+    !rangeA ||
+    !rangeB ||
+    rangeA[0] + delta !== rangeB[0] ||
+    rangeA[1] + delta !== rangeB[1] ||
+    rangeA[2] + delta !== rangeB[2]
+  )
+    return false;
+  if (a.tag !== b.tag || a.anchor !== b.anchor || (a as { type?: string }).type !== (b as { type?: string }).type)
+    return false;
   if (isScalar(a) || isScalar(b)) return isScalar(a) && isScalar(b) && Object.is(a.value, b.value);
   if ((isMap(a) && isMap(b)) || (isSeq(a) && isSeq(b))) {
     return a.items.length === b.items.length && a.items.every((item, index) => sameNodes(item, b.items[index], delta));
@@ -225,9 +245,17 @@ export class Chunk {
   listItem(indent: number, boundary: "inside" | "at end"): boolean {
     if (this.itemIndent >= 0) return this.itemIndent === indent;
     const root = this.node;
-    if (!isSeq(root) || root.flow || root.items.length !== 1 || root.range?.[0] !== this.base + indent || !isNode(root.items[0])) return false;
+    if (
+      !isSeq(root) ||
+      root.flow ||
+      root.items.length !== 1 ||
+      root.range?.[0] !== this.base + indent ||
+      !isNode(root.items[0])
+    )
+      return false;
     // Decided now, while the list the sentinel check compares with is still there.
-    if (boundary === "at end" && this.composableInside === undefined && this.composableAtEnd) this.composableBefore({ kind: "item", indent });
+    if (boundary === "at end" && this.composableInside === undefined && this.composableAtEnd)
+      this.composableBefore({ kind: "item", indent });
     this.itemIndent = indent;
     this.listStart = root.range[0] - this.base;
     this.listValueEnd = root.range[1] - this.base;
@@ -285,8 +313,14 @@ export class Chunk {
     if (items.length !== ownItems.length + 1) return false;
     const delta = -this.base;
     const problems = (list: readonly YAMLError[] | readonly YAMLWarning[], shift: number) =>
-      JSON.stringify(list.map((problem) => [problem.code, problem.message, problem.pos[0] + shift, problem.pos[1] + shift]));
-    if (problems(document.errors, 0) !== problems(this.errors, delta) || problems(document.warnings, 0) !== problems(this.warnings, delta)) return false;
+      JSON.stringify(
+        list.map((problem) => [problem.code, problem.message, problem.pos[0] + shift, problem.pos[1] + shift]),
+      );
+    if (
+      problems(document.errors, 0) !== problems(this.errors, delta) ||
+      problems(document.warnings, 0) !== problems(this.warnings, delta)
+    )
+      return false;
     return ownItems.every((item, index) => sameNodes(item, items[index], delta));
   }
 
@@ -343,7 +377,6 @@ export class Chunk {
     }
     return (this.ranges = ranges);
   }
-
 }
 
 function shiftPosition(position: number[], delta: number): void {

@@ -12,7 +12,11 @@ import { DossierLayout, ListSlices, splitSections, splitTrailingList } from "./s
 const WINDOW_MINIMUM_CHARS = 8192;
 
 function moved(context: CursorContext, offset: number, path: CursorContext["path"]): CursorContext {
-  return { ...context, path, replaceRange: { start: context.replaceRange.start + offset, end: context.replaceRange.end + offset } };
+  return {
+    ...context,
+    path,
+    replaceRange: { start: context.replaceRange.start + offset, end: context.replaceRange.end + offset },
+  };
 }
 
 /** The list's own path, as cursorContext reads it from the head: a stand-in item typed right after the head. */
@@ -24,7 +28,12 @@ function listPath(head: string, indent: number): CursorContext["path"] | undefin
 }
 
 /** The context from the item that holds the cursor, when that item alone decides it. */
-function fromItem(sectionStart: number, section: string, list: ListSlices | undefined, cursor: number): CursorContext | undefined {
+function fromItem(
+  sectionStart: number,
+  section: string,
+  list: ListSlices | undefined,
+  cursor: number,
+): CursorContext | undefined {
   if (!list) return undefined;
   const relative = cursor - sectionStart;
   let index = list.itemStarts.length - 1;
@@ -53,11 +62,14 @@ export function cursorContextNear(text: string, offset: number, layout?: Dossier
   if (text.length < WINDOW_MINIMUM_CHARS) return cursorContext(text, offset);
   const cursor = Math.max(0, Math.min(offset, text.length));
   const sections: DossierLayout["sections"] | undefined = layout?.sections ?? splitSections(text);
-  const section = sections?.find((candidate) => candidate.start <= cursor && (cursor < candidate.end || candidate.end === text.length));
+  const section = sections?.find(
+    (candidate) => candidate.start <= cursor && (cursor < candidate.end || candidate.end === text.length),
+  );
   const lineStart = text.lastIndexOf("\n", cursor - 1) + 1;
   if (!section || lineStart <= section.keyOffset) return cursorContext(text, offset);
   const sectionText = text.slice(section.start, section.end);
-  const list = sectionText.length < WINDOW_MINIMUM_CHARS ? undefined : layout ? section.list : splitTrailingList(sectionText, 1);
+  const list =
+    sectionText.length < WINDOW_MINIMUM_CHARS ? undefined : layout ? section.list : splitTrailingList(sectionText, 1);
   const item = fromItem(section.start, sectionText, list, cursor);
   if (item) return item;
   const context = cursorContext(sectionText, cursor - section.start);

@@ -30,7 +30,8 @@ interface TextFacts {
 
 function countBrackets(text: string): number {
   let count = 0;
-  for (const bracket of ["[", "{"]) for (let index = text.indexOf(bracket); index >= 0; index = text.indexOf(bracket, index + 1)) count++;
+  for (const bracket of ["[", "{"])
+    for (let index = text.indexOf(bracket); index >= 0; index = text.indexOf(bracket, index + 1)) count++;
   return count;
 }
 
@@ -56,12 +57,17 @@ function updatedFacts(previous: TextFacts, text: string, change: TextChange): Te
   const reach = LIMITS.maxIndentColumns + 3;
   const windowStart = Math.max(0, change.prefix - reach);
   const window = text.slice(windowStart, Math.min(text.length, change.suffixStart + reach));
-  const nameWindow = text.slice(Math.max(0, change.prefix - MODELINE_NAME.length), Math.min(text.length, change.suffixStart + MODELINE_NAME.length));
+  const nameWindow = text.slice(
+    Math.max(0, change.prefix - MODELINE_NAME.length),
+    Math.min(text.length, change.suffixStart + MODELINE_NAME.length),
+  );
   return {
     text,
     unusualCharacters: previous.unusualCharacters ? UNUSUAL_CHARACTER.test(text) : UNUSUAL_CHARACTER.test(inserted),
     brackets: previous.brackets - countBrackets(removed) + countBrackets(inserted),
-    deepIndentation: previous.deepIndentation ? hasDeepIndentation(text, true) : hasDeepIndentation(window, windowStart === 0),
+    deepIndentation: previous.deepIndentation
+      ? hasDeepIndentation(text, true)
+      : hasDeepIndentation(window, windowStart === 0),
     modelineName: previous.modelineName ? text.includes(MODELINE_NAME) : nameWindow.includes(MODELINE_NAME),
   };
 }
@@ -81,7 +87,8 @@ export class IncrementalGuards implements GuardChecks {
 
   /** How `text` differs from `previous` (remembered, as the parse asks for the same pair). */
   change(previous: string, text: string): TextChange {
-    if (this.lastChange?.from !== previous || this.lastChange.to !== text) this.lastChange = { from: previous, to: text, change: textChange(previous, text) };
+    if (this.lastChange?.from !== previous || this.lastChange.to !== text)
+      this.lastChange = { from: previous, to: text, change: textChange(previous, text) };
     return this.lastChange.change;
   }
 
@@ -91,18 +98,23 @@ export class IncrementalGuards implements GuardChecks {
   }
 
   private factsFor(text: string): TextFacts {
-    if (this.facts?.text !== text) this.facts = this.facts ? updatedFacts(this.facts, text, this.change(this.facts.text, text)) : factsOf(text);
+    if (this.facts?.text !== text)
+      this.facts = this.facts ? updatedFacts(this.facts, text, this.change(this.facts.text, text)) : factsOf(text);
     return this.facts;
   }
 
   textEncoding(text: string): TextEncodingCheck {
     // Without unusual characters the only possible finding is the BOM's, which depends on the first character alone.
-    return this.factsFor(text).unusualCharacters ? textEncodingFindings(text) : textEncodingFindings(text.slice(0, 1) === "\ufeff" ? "\ufeff" : "");
+    return this.factsFor(text).unusualCharacters
+      ? textEncodingFindings(text)
+      : textEncodingFindings(text.slice(0, 1) === "\ufeff" ? "\ufeff" : "");
   }
 
   excessiveNestingInText(text: string): number | undefined {
     const facts = this.factsFor(text);
-    return facts.brackets <= LIMITS.maxNestingDepth && !facts.deepIndentation ? undefined : excessiveNestingInText(text);
+    return facts.brackets <= LIMITS.maxNestingDepth && !facts.deepIndentation
+      ? undefined
+      : excessiveNestingInText(text);
   }
 
   excessiveNestingInDocument(document: Document): number | undefined {
@@ -112,6 +124,9 @@ export class IncrementalGuards implements GuardChecks {
 
   remoteReferences(document: Document, text: string): Finding[] {
     const shape = this.shape();
-    return remoteReferenceFindings(shape && !shape.hasReferenceKey ? EMPTY_DOCUMENT : document, this.factsFor(text).modelineName ? text : "");
+    return remoteReferenceFindings(
+      shape && !shape.hasReferenceKey ? EMPTY_DOCUMENT : document,
+      this.factsFor(text).modelineName ? text : "",
+    );
   }
 }

@@ -8,7 +8,15 @@
 // Pure: imports only `yaml` and core modules; no vscode, no vscode-languageserver*, no fs.
 import { Document, isMap, isScalar, Pair, ParsedNode, YAMLError, YAMLMap, YAMLSeq, YAMLWarning } from "yaml";
 import { Chunk } from "./chunk";
-import { DossierLayout, ListSlices, previousStart, SectionSlice, splitSections, splitTrailingList, TextChange } from "./split";
+import {
+  DossierLayout,
+  ListSlices,
+  previousStart,
+  SectionSlice,
+  splitSections,
+  splitTrailingList,
+  TextChange,
+} from "./split";
 import { ComposedShape, IncrementalGuards } from "./guards";
 import { PARSE_OPTIONS, ParsedDossier, parseGuarded, parseYamlDossier, yamlFindings } from "../parse";
 
@@ -58,7 +66,8 @@ function findAttachment(head: Chunk, keyOffset: number): Attachment | undefined 
   while (isMap(node) && !node.flow && node.items.length > 0) {
     maps.push(node);
     const pair = node.items[node.items.length - 1];
-    if (!isScalar(pair.key) || typeof pair.key.value !== "string" || pair.key.value === "__proto__" || !pair.key.range) return undefined;
+    if (!isScalar(pair.key) || typeof pair.key.value !== "string" || pair.key.value === "__proto__" || !pair.key.range)
+      return undefined;
     keys.push(pair.key.value);
     if (pair.key.range[0] === keyOffset) {
       const value = pair.value;
@@ -180,7 +189,9 @@ export class IncrementalParser {
         built.set(plan.slice.start, section);
       }
     }
-    const sections = plans.map((plan, index) => ("build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start)));
+    const sections = plans.map((plan, index) =>
+      "build" in plan ? built.get(plan.slice.start)! : this.moveSection(plan, slices[index].start),
+    );
     this.keep(text, sections);
     this.statistics = { mode: "incremental", parsedPieces: counts.parsed, reusedPieces: counts.reused };
     return this.compose(text, sections);
@@ -221,14 +232,23 @@ export class IncrementalParser {
     const start = previousStart(change, slice.start, slice.end);
     if (start === undefined) return undefined;
     const old = this.keptSectionAt(start);
-    return old && old.start === start && old.end - old.start === slice.end - slice.start && old.key === slice.key ? old : undefined;
+    return old && old.start === start && old.end - old.start === slice.end - slice.start && old.key === slice.key
+      ? old
+      : undefined;
   }
 
   /**
    * A piece of the new text [start, end): the kept one when that text is unchanged (and it was kept as the same
    * kind of piece), else a new parse.
    */
-  private piece(text: string, start: number, end: number, change: TextChange, counts: { parsed: number; reused: number }, listItem: boolean): Chunk {
+  private piece(
+    text: string,
+    start: number,
+    end: number,
+    change: TextChange,
+    counts: { parsed: number; reused: number },
+    listItem: boolean,
+  ): Chunk {
     const previous = previousStart(change, start, end);
     const old = previous === undefined ? undefined : this.keptPieceAt(previous);
     if (old && old.length === end - start && old.isListItem === listItem) {
@@ -241,9 +261,15 @@ export class IncrementalParser {
     return new Chunk(text.slice(start, end), start, this.keptSections.length > 0);
   }
 
-  private buildSection(text: string, slice: SectionSlice, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+  private buildSection(
+    text: string,
+    slice: SectionSlice,
+    change: TextChange,
+    counts: { parsed: number; reused: number },
+  ): Section | undefined {
     const sectionText = text.slice(slice.start, slice.end);
-    const list = sectionText.length >= LIST_SECTION_MINIMUM_CHARS ? splitTrailingList(sectionText, LIST_MINIMUM_ITEMS) : undefined;
+    const list =
+      sectionText.length >= LIST_SECTION_MINIMUM_CHARS ? splitTrailingList(sectionText, LIST_MINIMUM_ITEMS) : undefined;
     if (list) {
       const section = this.buildListSection(text, slice, list, change, counts);
       if (section) return section;
@@ -255,15 +281,37 @@ export class IncrementalParser {
     const pair = composable ? sectionPair(chunk, slice.key, slice.keyOffset) : undefined;
     if (!pair) return undefined;
     // An empty top-level value followed by comments ends, in the whole, where the next key's lookahead says.
-    if (!last && isEmptyScalar(pair.value) && sectionText.includes("#", slice.keyOffset - slice.start + slice.key.length)) return undefined;
+    if (
+      !last &&
+      isEmptyScalar(pair.value) &&
+      sectionText.includes("#", slice.keyOffset - slice.start + slice.key.length)
+    )
+      return undefined;
     const value = (chunk.value as { [key: string]: unknown })[slice.key];
-    return { start: slice.start, end: slice.end, key: slice.key, keyOffset: slice.keyOffset - slice.start, pair, value, pieces: [chunk] };
+    return {
+      start: slice.start,
+      end: slice.end,
+      key: slice.key,
+      keyOffset: slice.keyOffset - slice.start,
+      pair,
+      value,
+      pieces: [chunk],
+    };
   }
 
-  private buildListSection(text: string, slice: SectionSlice, list: ListSlices, change: TextChange, counts: { parsed: number; reused: number }): Section | undefined {
+  private buildListSection(
+    text: string,
+    slice: SectionSlice,
+    list: ListSlices,
+    change: TextChange,
+    counts: { parsed: number; reused: number },
+  ): Section | undefined {
     const head = this.piece(text, slice.start, slice.start + list.itemStarts[0], change, counts, false);
     head.moveTo(slice.start);
-    const attachment = head.composableAtEnd && head.errors.length === 0 ? findAttachment(head, slice.start + list.attachKeyOffset) : undefined;
+    const attachment =
+      head.composableAtEnd && head.errors.length === 0
+        ? findAttachment(head, slice.start + list.attachKeyOffset)
+        : undefined;
     const pair = attachment ? sectionPair(head, slice.key, slice.keyOffset) : undefined;
     if (!attachment || !pair) return undefined;
     const pieces: Chunk[] = [head];
@@ -271,7 +319,8 @@ export class IncrementalParser {
     for (let index = 0; index < list.itemStarts.length; index++) {
       const start = slice.start + list.itemStarts[index];
       // An item ends where the next one's dash is: yaml ends the last node of an item there, past the indentation.
-      const end = index + 1 < list.itemStarts.length ? slice.start + list.itemStarts[index + 1] + list.indent : slice.end;
+      const end =
+        index + 1 < list.itemStarts.length ? slice.start + list.itemStarts[index + 1] + list.indent : slice.end;
       const item = this.piece(text, start, end, change, counts, true);
       item.moveTo(start);
       const atEnd = end === text.length;

@@ -47,7 +47,8 @@ export function splitSections(text: string): SectionSlice[] | undefined {
   const firstLineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (firstLineStart < text.length && !/[ \t\r\n#]/.test(text[firstLineStart])) keyOffsets.push(firstLineStart);
   COLUMN_ZERO_CONTENT.lastIndex = 0;
-  for (let match = COLUMN_ZERO_CONTENT.exec(text); match; match = COLUMN_ZERO_CONTENT.exec(text)) keyOffsets.push(match.index + 1);
+  for (let match = COLUMN_ZERO_CONTENT.exec(text); match; match = COLUMN_ZERO_CONTENT.exec(text))
+    keyOffsets.push(match.index + 1);
   if (keyOffsets.length === 0) return undefined;
   if (!BLANK_OR_COMMENT_LINES.test(text.slice(firstLineStart, keyOffsets[0]))) return undefined;
   const sections: SectionSlice[] = [];
@@ -178,7 +179,11 @@ function commonPrefixLength(a: string, b: string, limit: number): number {
 function commonSuffixLength(a: string, b: string, limit: number): number {
   let length = 0;
   for (const step of COMPARISON_STEPS) {
-    while (length + step <= limit && a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)) length += step;
+    while (
+      length + step <= limit &&
+      a.slice(a.length - length - step, a.length - length) === b.slice(b.length - length - step, b.length - length)
+    )
+      length += step;
   }
   return length;
 }

@@ -111,7 +111,8 @@ export function valuesMatching(context: RuleContext, pattern: PathPattern): read
     }
     const next: PathValue[] = [];
     for (const { path, value } of matches) {
-      const child = typeof segment === "number" ? (Array.isArray(value) ? value[segment] : undefined) : asObject(value)?.[segment];
+      const child =
+        typeof segment === "number" ? (Array.isArray(value) ? value[segment] : undefined) : asObject(value)?.[segment];
       next.push({ path: [...path, segment], value: child });
     }
     matches = next;
@@ -122,7 +123,8 @@ export function valuesMatching(context: RuleContext, pattern: PathPattern): read
 /** The items that are mappings of the list(s) at a path pattern, with their paths (shared: do not change them). */
 export function objectsAt(context: RuleContext, pattern: PathPattern): readonly ListedObject[] {
   const matches = valuesMatching(context, pattern);
-  if (matches.length === 1) return Array.isArray(matches[0].value) ? entriesOfList(matches[0].value, matches[0].path).objects : [];
+  if (matches.length === 1)
+    return Array.isArray(matches[0].value) ? entriesOfList(matches[0].value, matches[0].path).objects : [];
   const listed: ListedObject[] = [];
   for (const { path, value } of matches) if (Array.isArray(value)) listed.push(...entriesOfList(value, path).objects);
   return listed;
@@ -133,20 +135,26 @@ export function objectsIn(parent: ListedObject, key: string): readonly ListedObj
   const list = parent.value[key];
   if (!Array.isArray(list)) return [];
   const cached = listEntries.get(list);
-  return cached && isChildPath(cached.path, parent, key) ? cached.objects : entriesOfList(list, [...parent.path, key]).objects;
+  return cached && isChildPath(cached.path, parent, key)
+    ? cached.objects
+    : entriesOfList(list, [...parent.path, key]).objects;
 }
 
 /** Whether `path` is the path of `key` in a listed object (without building the object's path). */
 function isChildPath(path: JsonPath, parent: ListedObject, key: string): boolean {
   if (!(parent instanceof ListItem)) return samePath(path, [...parent.path, key]);
   const listPath = parent.owner.path;
-  if (path.length !== listPath.length + 2 || path[path.length - 1] !== key || path[path.length - 2] !== parent.index) return false;
+  if (path.length !== listPath.length + 2 || path[path.length - 1] !== key || path[path.length - 2] !== parent.index)
+    return false;
   for (let index = 0; index < listPath.length; index++) if (path[index] !== listPath[index]) return false;
   return true;
 }
 
 /** The strings of the list at a path, with their paths (other items skipped). */
-export function stringsAt(context: RuleContext, path: JsonPath): Array<{ index: number; path: JsonPath; value: string }> {
+export function stringsAt(
+  context: RuleContext,
+  path: JsonPath,
+): Array<{ index: number; path: JsonPath; value: string }> {
   const listed: Array<{ index: number; path: JsonPath; value: string }> = [];
   asArray(valueAt(context, path)).forEach((item, index) => {
     if (typeof item === "string") listed.push({ index, path: [...path, index], value: item });

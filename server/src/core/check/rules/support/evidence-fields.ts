@@ -86,7 +86,14 @@ interface Place {
 }
 
 /** Walks a section's value or a list item, or takes what an earlier walk of the same object at the same path found. */
-function walkRemembered(node: ModelNode, value: unknown, place: Place, inherited: string[], found: EvidenceValue[], item: boolean): void {
+function walkRemembered(
+  node: ModelNode,
+  value: unknown,
+  place: Place,
+  inherited: string[],
+  found: EvidenceValue[],
+  item: boolean,
+): void {
   if (value === null || typeof value !== "object") {
     walk(node, value, place, inherited, found);
     return;

@@ -28,7 +28,12 @@ function judgeCompetence(context: RuleContext, competence: ListedObject): Compet
   const certificate = displayName(competence.value, ["certificate"], competence.index);
   const category = stringOf(competence.value, "category");
   if (category !== context.category) {
-    return { competence, reason: "other-category", field: "category", args: { certificate, category: categoryLabel(context, category) } };
+    return {
+      competence,
+      reason: "other-category",
+      field: "category",
+      args: { certificate, category: categoryLabel(context, category) },
+    };
   }
   const until = asDate(competence.value.valid_until);
   if (until && compareIsoDates(until, context.asOf) < 0) {
@@ -63,7 +68,10 @@ export function competencesOf(
 }
 
 /** The competences that did not count, as related information on the field that says why. */
-export function competencesNotCountedRelated(context: RuleContext, notCounted: CompetenceNotCounted[]): RelatedFinding[] {
+export function competencesNotCountedRelated(
+  context: RuleContext,
+  notCounted: CompetenceNotCounted[],
+): RelatedFinding[] {
   return notCounted.map(({ competence, reason, field, args }) => ({
     range: context.valueRange([...competence.path, field]),
     messageId: `personnel.competence.${reason}`,
@@ -106,7 +114,9 @@ const COMPETENCE_KINDS: string[] = ["management", "technical"];
 
 /** Whether every person has a valid role: counting roles otherwise would repeat the schema's finding. */
 export function allRolesKnown(context: RuleContext): boolean {
-  return objectsAt(context, PERSONNEL_PATH).every((person) => typeof person.value.role === "string" && ROLES.includes(person.value.role));
+  return objectsAt(context, PERSONNEL_PATH).every(
+    (person) => typeof person.value.role === "string" && ROLES.includes(person.value.role),
+  );
 }
 
 /**
@@ -136,18 +146,28 @@ export function competencesJudgeable(context: RuleContext, person: ListedObject)
  * valid on the application date) — remembered per person value, kind, category, date and edition (an incremental
  * parse keeps unchanged people), since the personnel rules ask it of every person on every validation.
  */
-export function competenceVerdict(context: RuleContext, person: ListedObject, kind: CompetenceKind): "unjudgeable" | "holds" | "lacks" {
+export function competenceVerdict(
+  context: RuleContext,
+  person: ListedObject,
+  kind: CompetenceKind,
+): "unjudgeable" | "holds" | "lacks" {
   const key = `${context.edition.id}\u0000${context.category ?? ""}\u0000${context.asOf}`;
   const verdicts = competenceVerdicts[kind];
   const known = verdicts.get(person.value);
   if (known && known.key === key) return known.verdict;
-  const verdict = !competencesJudgeable(context, person) ? "unjudgeable" : competencesOf(context, person, kind).counted > 0 ? "holds" : "lacks";
+  const verdict = !competencesJudgeable(context, person)
+    ? "unjudgeable"
+    : competencesOf(context, person, kind).counted > 0
+      ? "holds"
+      : "lacks";
   verdicts.set(person.value, { key, verdict });
   return verdict;
 }
 
 /** The last verdict per person value and kind, with the edition, category and date it was given for. */
-const competenceVerdicts: { [kind in CompetenceKind]: WeakMap<object, { key: string; verdict: "unjudgeable" | "holds" | "lacks" }> } = {
+const competenceVerdicts: {
+  [kind in CompetenceKind]: WeakMap<object, { key: string; verdict: "unjudgeable" | "holds" | "lacks" }>;
+} = {
   management: new WeakMap(),
   technical: new WeakMap(),
 };

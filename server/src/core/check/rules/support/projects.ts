@@ -9,7 +9,11 @@ export const PROJECTS_PATH = ["performance", "projects"];
 
 function evidenceOf(project: ListedObject): string[] {
   const evidence = project.value.evidence;
-  return Array.isArray(evidence) ? evidence.filter((item): item is string => typeof item === "string" && item.trim().length > 0).map((item) => item.trim()) : [];
+  return Array.isArray(evidence)
+    ? evidence
+        .filter((item): item is string => typeof item === "string" && item.trim().length > 0)
+        .map((item) => item.trim())
+    : [];
 }
 
 /** Each entry that repeats an earlier one, with the first entry of that project (in list order). */
