@@ -22,18 +22,12 @@ const REFERENCES: Array<{ pattern: PathPattern; clause: string; messageId: strin
   },
 ];
 
-/** The well-formed ids of a personnel list, remembered per list (kept by incremental parses while it is unchanged). */
-const idsOfPersonnel = new WeakMap<unknown[], Set<string>>();
-
+/** The well-formed ids of a personnel list. */
 function personIds(personnel: unknown[]): Set<string> {
-  let ids = idsOfPersonnel.get(personnel);
-  if (!ids) {
-    ids = new Set();
-    for (const person of personnel) {
-      const id = asObject(person)?.id;
-      if (isPersonId(id)) ids.add(id);
-    }
-    idsOfPersonnel.set(personnel, ids);
+  const ids = new Set<string>();
+  for (const person of personnel) {
+    const id = asObject(person)?.id;
+    if (isPersonId(id)) ids.add(id);
   }
   return ids;
 }

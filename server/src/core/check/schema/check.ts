@@ -212,9 +212,7 @@ export interface SchemaCheckResult {
 }
 
 /**
- * A finding made from an error, without its range: the same error (keyword, place, schema path, missing or unknown
- * key) at the same level and category gives the same finding, so the translation is remembered per edition and
- * only the range is looked up again (text before it may have moved). Bounded: cleared when it grows large.
+ * A finding made from an error, without its range (looked up in the document afterwards).
  */
 interface Translated {
   finding: Finding;
@@ -222,13 +220,7 @@ interface Translated {
   path: JsonPath;
 }
 
-const translations = new WeakMap<Edition, Map<string, Translated | undefined>>();
-const TRANSLATIONS_LIMIT = 20_000;
-
-function translate(error: ErrorObject, context: Context, key: string): Translated | undefined {
-  let byKey = translations.get(context.edition);
-  if (!byKey) translations.set(context.edition, (byKey = new Map()));
-  if (byKey.has(key)) return byKey.get(key);
+function translate(error: ErrorObject, context: Context): Translated | undefined {
   let locate: Translated["locate"] = "value";
   let path = decodePointer(error.instancePath);
   const finding = findingFor(error, context, (kind, at) => {
@@ -236,10 +228,7 @@ function translate(error: ErrorObject, context: Context, key: string): Translate
     path = at;
     return { start: 0, end: 0 };
   });
-  const translated = finding ? { finding, locate, path } : undefined;
-  if (byKey.size >= TRANSLATIONS_LIMIT) byKey.clear();
-  byKey.set(key, translated);
-  return translated;
+  return finding ? { finding, locate, path } : undefined;
 }
 
 /**
@@ -260,20 +249,15 @@ export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
     if (!current || keywordRank(error) < keywordRank(current)) chosen.set(key, error);
   }
   const context: Context = { document, text, schema: edition.levelSchema(level), edition, category, drClass };
-  const circumstances = `${level}\u0000${category ?? ""}\u0000${drClass ?? ""}`;
   const findings: Finding[] = [];
   let omitted = 0;
-  for (const [dedupe, error] of chosen) {
+  for (const error of chosen.values()) {
     if (deadline?.passed()) return { findings, stopped: true };
     if (findings.length >= LIMITS.maxSchemaFindings) {
       if (makesFinding(error)) omitted++;
       continue;
     }
-    const translated = translate(
-      error,
-      context,
-      `${circumstances}\u0000${dedupe}\u0000${error.keyword}\u0000${error.schemaPath}`,
-    );
+    const translated = translate(error, context);
     if (!translated) continue;
     const range =
       translated.locate === "key"

@@ -142,21 +142,16 @@ function walk(node: ModelNode, value: unknown, place: Place, inherited: string[]
 
 const NO_CLAUSES: string[] = [];
 const ROOT_PATH: JsonPath = [];
-const byDossier = new WeakMap<object, { model: ModelNode; found: EvidenceValue[] }>();
 
 /**
  * Every evidence value of the dossier, in the model's order. The walk is the rules' most repeated work (every
- * person, certificate and project has evidence), so what it finds is remembered per validation (evidence.path and
- * evidence.exists share one walk) and per section value and list item: an incremental parse keeps the plain values
- * of unchanged sections and items, so after an edit only the changed item is walked again. The results are shared:
- * callers must not change them.
+ * person, certificate and project has evidence), so what it finds is remembered per section value and list item: an
+ * incremental parse keeps the plain values of unchanged sections and items, so after an edit only the changed item
+ * is walked again. The results are shared: callers must not change them.
  */
 export function evidenceValues(context: RuleContext): readonly EvidenceValue[] {
-  const cached = byDossier.get(context.dossier);
-  if (cached && cached.model === context.edition.model) return cached.found;
   const found: EvidenceValue[] = [];
   walk(context.edition.model, context.dossier, { path: [], base: ROOT_PATH, insideItem: false }, NO_CLAUSES, found);
-  byDossier.set(context.dossier, { model: context.edition.model, found });
   return found;
 }
 

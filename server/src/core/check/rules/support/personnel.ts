@@ -143,31 +143,16 @@ export function competencesJudgeable(context: RuleContext, person: ListedObject)
 
 /**
  * Whether a person's competences can be judged and, if so, whether one of `kind` counts (the applied category,
- * valid on the application date) — remembered per person value, kind, category, date and edition (an incremental
- * parse keeps unchanged people), since the personnel rules ask it of every person on every validation.
+ * valid on the application date).
  */
 export function competenceVerdict(
   context: RuleContext,
   person: ListedObject,
   kind: CompetenceKind,
 ): "unjudgeable" | "holds" | "lacks" {
-  const key = `${context.edition.id}\u0000${context.category ?? ""}\u0000${context.asOf}`;
-  const verdicts = competenceVerdicts[kind];
-  const known = verdicts.get(person.value);
-  if (known && known.key === key) return known.verdict;
-  const verdict = !competencesJudgeable(context, person)
+  return !competencesJudgeable(context, person)
     ? "unjudgeable"
     : competencesOf(context, person, kind).counted > 0
       ? "holds"
       : "lacks";
-  verdicts.set(person.value, { key, verdict });
-  return verdict;
 }
-
-/** The last verdict per person value and kind, with the edition, category and date it was given for. */
-const competenceVerdicts: {
-  [kind in CompetenceKind]: WeakMap<object, { key: string; verdict: "unjudgeable" | "holds" | "lacks" }>;
-} = {
-  management: new WeakMap(),
-  technical: new WeakMap(),
-};
