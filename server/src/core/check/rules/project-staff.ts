@@ -16,12 +16,11 @@ import {
 } from "./support/dossier-data";
 import {
   allRolesKnown,
-  categoryLabels,
+  lacksCompetenceFinding,
   COMPETENCE_MESSAGES,
   competencesNotCountedRelated,
   competencesOf,
   competenceVerdict,
-  otherCategoryCompetences,
   PERSONNEL_PATH,
   peopleWithRole,
 } from "./support/personnel";
@@ -35,27 +34,16 @@ function clauses(context: RuleContext): string[] {
 }
 
 function competenceFinding(context: RuleContext, person: ListedObject, role: string): Finding | undefined {
-  if (!context.category || competenceVerdict(context, person, "technical") !== "lacks") return undefined;
-  const technical = competencesOf(context, person, "technical");
-  const otherCategory = technical.otherCount;
-  return context.finding({
-    clauses: clauses(context),
-    messageId:
-      otherCategory > 0
-        ? "personnel.project-staff.no-technical-competence.other-category"
-        : "personnel.project-staff.no-technical-competence",
-    args: {
-      name: displayName(person.value, ["name", "id"], person.index),
+  return lacksCompetenceFinding(
+    context,
+    person,
+    "technical",
+    clauses(context),
+    "personnel.project-staff.no-technical-competence",
+    {
       role: enumLabel(context, [...person.path, "role"], role),
-      category: categoryLabel(context, context.category),
-      asOf: context.asOf,
-      otherCategory,
-      otherHeld: otherCategoryCompetences(otherCategory, "technical"),
-      otherCategories: categoryLabels(context, technical.otherCategories),
     },
-    range: context.keyRange([...person.path, "competence"]),
-    related: competencesNotCountedRelated(context, technical.notCounted),
-  });
+  );
 }
 
 /**

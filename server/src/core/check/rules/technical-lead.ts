@@ -4,15 +4,11 @@
 // warning, the tool's reading of "技术负责人" in the singular.
 import type { Finding } from "../../types";
 import type { Rule, RuleContext } from "./rule";
-import { categoryLabel, displayName, ListedObject, listAt } from "./support/dossier-data";
+import { displayName, ListedObject, listAt } from "./support/dossier-data";
 import {
   allRolesKnown,
-  categoryLabels,
+  lacksCompetenceFinding,
   COMPETENCE_MESSAGES,
-  competencesNotCountedRelated,
-  competencesOf,
-  competenceVerdict,
-  otherCategoryCompetences,
   PERSONNEL_PATH,
   peopleWithRole,
 } from "./support/personnel";
@@ -53,26 +49,13 @@ function countFindings(context: RuleContext, leads: ListedObject[]): Finding[] {
 }
 
 function competenceFinding(context: RuleContext, lead: ListedObject): Finding | undefined {
-  if (!context.category || competenceVerdict(context, lead, "management") !== "lacks") return undefined;
-  const management = competencesOf(context, lead, "management");
-  const otherCategory = management.otherCount;
-  return context.finding({
-    clauses: clauses(context),
-    messageId:
-      otherCategory > 0
-        ? "personnel.technical-lead.no-management-competence.other-category"
-        : "personnel.technical-lead.no-management-competence",
-    args: {
-      name: displayName(lead.value, ["name", "id"], lead.index),
-      category: categoryLabel(context, context.category),
-      asOf: context.asOf,
-      otherCategory,
-      otherHeld: otherCategoryCompetences(otherCategory, "management"),
-      otherCategories: categoryLabels(context, management.otherCategories),
-    },
-    range: context.keyRange([...lead.path, "competence"]),
-    related: competencesNotCountedRelated(context, management.notCounted),
-  });
+  return lacksCompetenceFinding(
+    context,
+    lead,
+    "management",
+    clauses(context),
+    "personnel.technical-lead.no-management-competence",
+  );
 }
 
 function checkTechnicalLead(context: RuleContext): Finding[] {

@@ -1,6 +1,6 @@
 // The staff list as the personnel rules read it: people with their role and the competences they hold, and which
 // of those count for the application (its category, the right kind, valid on the application date) and why not.
-import type { Localized, MessageArgument, MessageArguments, RelatedFinding } from "../../../types";
+import type { Finding, Localized, MessageArgument, MessageArguments, RelatedFinding } from "../../../types";
 import { compareIsoDates } from "../../calendar";
 import { asDate, asString } from "../../values";
 import type { RuleContext } from "../rule";
@@ -155,4 +155,38 @@ export function competenceVerdict(
     : competencesOf(context, person, kind).counted > 0
       ? "holds"
       : "lacks";
+}
+
+/**
+ * The finding for a person who holds no competence of `kind` that counts (of the applied category, valid on the
+ * application date), on their `competence` key, with the competences that did not count as related locations:
+ * `messageId`, or its `.other-category` variant when some were of another category. Undefined when the person has
+ * one, or when it cannot be judged.
+ */
+export function lacksCompetenceFinding(
+  context: RuleContext,
+  person: ListedObject,
+  kind: CompetenceKind,
+  clauses: string[],
+  messageId: string,
+  extraArgs: MessageArguments = {},
+): Finding | undefined {
+  if (!context.category || competenceVerdict(context, person, kind) !== "lacks") return undefined;
+  const held = competencesOf(context, person, kind);
+  const otherCategory = held.otherCount;
+  return context.finding({
+    clauses,
+    messageId: otherCategory > 0 ? `${messageId}.other-category` : messageId,
+    args: {
+      name: displayName(person.value, ["name", "id"], person.index),
+      ...extraArgs,
+      category: categoryLabel(context, context.category),
+      asOf: context.asOf,
+      otherCategory,
+      otherHeld: otherCategoryCompetences(otherCategory, kind),
+      otherCategories: categoryLabels(context, held.otherCategories),
+    },
+    range: context.keyRange([...person.path, "competence"]),
+    related: competencesNotCountedRelated(context, held.notCounted),
+  });
 }
