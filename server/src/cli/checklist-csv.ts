@@ -2,26 +2,12 @@
 // open the Chinese text correctly. Columns: the seven of the table plus the clause id, status and basis codes. One
 // record per clause: findings that cite no clause are in the other formats only. A cell that a spreadsheet would
 // take for a formula (= + - @ …) starts with ' (safe-text.ts).
-import type { ChecklistTable } from "./checklist-table";
+import { ChecklistTable, columnLabels } from "./checklist-table";
 import { conclusionLines } from "./checklist-md";
 import { csvField as field } from "./safe-text";
 
 export function renderChecklistCsv(table: ChecklistTable): string {
-  const { headers } = table;
-  const records: Array<Array<string | number>> = [
-    [
-      headers.number,
-      headers.keyPoint,
-      headers.clause,
-      headers.evidenceRequired,
-      headers.conclusion,
-      headers.evidence,
-      headers.selfAssessment,
-      "clause_id",
-      "status",
-      "basis",
-    ],
-  ];
+  const records: Array<Array<string | number>> = [[...columnLabels(table), "clause_id", "status", "basis"]];
   for (const row of table.rows) {
     const conclusion = conclusionLines(row, table.locale).join("\n");
     records.push([

@@ -25,7 +25,7 @@ import { buildChecklist, ChecklistRow } from "../core/verdicts/checklist";
 import { pick } from "../core/check/render";
 import type { DossierReport } from "../core/check/service";
 import type { Locale, Localized } from "../core/types";
-import { buildChecklistTable, ChecklistTable, ChecklistTableRow } from "./checklist-table";
+import { buildChecklistTable, ChecklistTable, ChecklistTableRow, columnLabels } from "./checklist-table";
 import { findingLine, remarkLine } from "./checklist-md";
 
 /** Fonts by name, as Word and WPS know them on Chinese systems; Latin text in the same families' companions. */
@@ -122,16 +122,7 @@ function tableRow(entry: ChecklistTableRow, checklistRow: ChecklistRow, widths: 
 function checklistTable(table: ChecklistTable, rows: ChecklistRow[]): Table {
   const total = COLUMN_SHARES.reduce((sum, share) => sum + share, 0);
   const widths = COLUMN_SHARES.map((share) => Math.floor((TEXT_WIDTH * share) / total));
-  const { headers } = table;
-  const headerTexts = [
-    headers.number,
-    headers.keyPoint,
-    headers.clause,
-    headers.evidenceRequired,
-    headers.conclusion,
-    headers.evidence,
-    headers.selfAssessment,
-  ];
+  const headerTexts = columnLabels(table);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,

@@ -1,6 +1,6 @@
 // `checklist --format html`: the self-assessment table as one standalone, printable page — inline CSS only, no
 // scripts, fonts, images or links to anything outside the file.
-import type { ChecklistTable, ChecklistTableRow } from "./checklist-table";
+import { ChecklistTable, ChecklistTableRow, columnLabels } from "./checklist-table";
 import { findingLine, remarkLine } from "./checklist-md";
 import { xmlCharacters } from "./safe-text";
 
@@ -65,7 +65,6 @@ function row(entry: ChecklistTableRow, table: ChecklistTable): string {
 }
 
 export function renderChecklistHtml(table: ChecklistTable): string {
-  const { headers } = table;
   const lang = table.locale === "zh-cn" ? "zh-CN" : "en";
   return [
     "<!DOCTYPE html>",
@@ -80,7 +79,9 @@ export function renderChecklistHtml(table: ChecklistTable): string {
     `<h1>${escapeHtml(table.title)}</h1>`,
     `<dl class="facts">${table.facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`).join("")}</dl>`,
     '<table class="checklist">',
-    `<thead><tr><th>${escapeHtml(headers.number)}</th><th>${escapeHtml(headers.keyPoint)}</th><th>${escapeHtml(headers.clause)}</th><th>${escapeHtml(headers.evidenceRequired)}</th><th>${escapeHtml(headers.conclusion)}</th><th>${escapeHtml(headers.evidence)}</th><th>${escapeHtml(headers.selfAssessment)}</th></tr></thead>`,
+    `<thead><tr>${columnLabels(table)
+      .map((label) => `<th>${escapeHtml(label)}</th>`)
+      .join("")}</tr></thead>`,
     "<tbody>",
     ...table.rows.map((entry) => row(entry, table)),
     "</tbody>",

@@ -1,5 +1,5 @@
 // `checklist --format md`: the self-assessment table as Markdown (facts, one table row per clause, counts).
-import type { ChecklistFindingRow, ChecklistTable, ChecklistTableRow } from "./checklist-table";
+import { ChecklistFindingRow, ChecklistTable, ChecklistTableRow, columnLabels } from "./checklist-table";
 import type { Locale } from "../core/types";
 
 function cell(text: string): string {
@@ -35,7 +35,7 @@ function listCell(items: string[], code: boolean): string {
 }
 
 export function renderChecklistMarkdown(table: ChecklistTable): string {
-  const { headers, locale } = table;
+  const { locale } = table;
   const separator = locale === "zh-cn" ? "：" : ": ";
   const lines = [
     `# ${table.title}`,
@@ -43,9 +43,7 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
     ...table.facts.map((fact) => `- **${fact.label}**${separator}${cell(fact.value)}`),
     "",
   ];
-  lines.push(
-    `| ${headers.number} | ${headers.keyPoint} | ${headers.clause} | ${headers.evidenceRequired} | ${headers.conclusion} | ${headers.evidence} | ${headers.selfAssessment} |`,
-  );
+  lines.push(`| ${columnLabels(table).join(" | ")} |`);
   lines.push("|---:|---|---|---|---|---|---|");
   for (const row of table.rows) {
     lines.push(

@@ -69,6 +69,20 @@ export interface ChecklistTable {
   otherFindingsTitle: string;
 }
 
+/** The seven column labels of the table, in their order (序号 … 自评说明): every layout uses this order. */
+export function columnLabels(table: ChecklistTable): string[] {
+  const { headers } = table;
+  return [
+    headers.number,
+    headers.keyPoint,
+    headers.clause,
+    headers.evidenceRequired,
+    headers.conclusion,
+    headers.evidence,
+    headers.selfAssessment,
+  ];
+}
+
 const TEXT: { [key: string]: Localized } = {
   title: { zh: "信息安全服务资质认证自评估表", en: "Information security service qualification: self-assessment" },
   number: { zh: "序号", en: "No." },
