@@ -53,12 +53,17 @@ function competenceFinding(context: RuleContext, person: ListedObject, role: str
  */
 function projectLeadFindings(context: RuleContext): Finding[] {
   const leads = new Map<string, { person: ListedObject; projects: ListedObject[] }>();
+  // The first listed person of each id, looked up once per project (not a scan of the list per project).
+  const personById = new Map<unknown, ListedObject>();
+  for (const candidate of objectsAt(context, PERSONNEL_PATH)) {
+    if (!personById.has(candidate.value.id)) personById.set(candidate.value.id, candidate);
+  }
   for (const project of objectsAt(context, PROJECTS_PATH)) {
     const id = project.value.lead;
     if (typeof id !== "string" || stringOf(project.value, "category") !== context.category) continue;
     let lead = leads.get(id);
     if (!lead) {
-      const person = objectsAt(context, PERSONNEL_PATH).find((candidate) => candidate.value.id === id);
+      const person = personById.get(id);
       if (!person || typeof person.value.role !== "string" || STAFF_ROLES.includes(person.value.role)) continue;
       leads.set(id, (lead = { person, projects: [] }));
     }
