@@ -8,7 +8,6 @@ import * as path from "node:path";
 import { parseDocument } from "yaml";
 import { complete } from "../server/src/core/features/completion";
 import { defaultEdition } from "../server/src/core/catalog/edition";
-import { shapeValidator } from "../server/src/core/check/schema/shape";
 import { hover } from "../server/src/core/features/hover";
 import { IncrementalParser } from "../server/src/core/parse/incremental";
 import { LineIndex } from "../server/src/core/parse/line-index";
@@ -48,7 +47,7 @@ function schemaFindingsOf(report: DossierReport): number {
 
 function floor(source: string): number {
   const value = parseDocument(source, PARSE_OPTIONS).toJS();
-  const validate = shapeValidator(edition.shapeParts).validate;
+  const validate = edition.validateShape;
   return validate(value) ? 0 : (validate.errors ?? []).filter((error) => error.keyword !== "if").length;
 }
 

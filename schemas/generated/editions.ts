@@ -4,8 +4,8 @@ import catalog0 from "./ccrc-isv-c01-2025/catalog.json";
 import schema0level1 from "./ccrc-isv-c01-2025/dossier.level-1.schema.json";
 import schema0level2 from "./ccrc-isv-c01-2025/dossier.level-2.schema.json";
 import schema0level3 from "./ccrc-isv-c01-2025/dossier.level-3.schema.json";
-import { shapeParts as shapeParts0 } from "./ccrc-isv-c01-2025/validate-shape";
+import { validateShape as validateShape0 } from "./ccrc-isv-c01-2025/validate-shape";
 
 export const generatedEditions = [
-  { catalog: catalog0, schemas: { 1: schema0level1, 2: schema0level2, 3: schema0level3 }, shapeParts: shapeParts0 },
+  { catalog: catalog0, schemas: { 1: schema0level1, 2: schema0level2, 3: schema0level3 }, validateShape: validateShape0 },
 ];

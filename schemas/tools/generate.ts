@@ -69,102 +69,13 @@ export function shapeSchema(levelSchemas: Map<number, JsonSchema>, slug: string)
   return { ...(withoutAnnotations(levelSchemas.get(3)) as JsonSchema), $id: `${SCHEMA_BASE}/${slug}/shape.json` };
 }
 
-/** A list of the shape checked item by item: where it is, where its items' schema is, and that schema. */
-export interface ShapeList {
-  path: string[];
-  schemaPath: string;
-  items: JsonSchema;
-}
-
-/** Keywords that make a schema's answer depend on more than one property's value. */
-const COMBINING_KEYWORDS = [
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
-  "dependentSchemas",
-  "dependentRequired",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "$ref",
-  "$dynamicRef",
-];
-
-/** The property paths a schema's properties and items reach (for what the root's conditions constrain). */
-function reachedPaths(schema: unknown, prefix: string[], into: string[][]): void {
-  if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return;
-  const node = schema as JsonSchema;
-  into.push(prefix);
-  for (const [key, child] of Object.entries((node.properties ?? {}) as JsonSchema))
-    reachedPaths(child, [...prefix, key], into);
-  if (node.items) reachedPaths(node.items, [...prefix, "[]"], into);
-  for (const keyword of ["allOf", "anyOf", "oneOf"])
-    for (const branch of (node[keyword] as unknown[] | undefined) ?? []) reachedPaths(branch, prefix, into);
-  for (const keyword of ["if", "then", "else", "not"]) reachedPaths(node[keyword], prefix, into);
-}
-
-/** Whether one of two non-empty property paths leads into the other. */
-function overlap(a: string[], b: string[]): boolean {
-  const length = Math.min(a.length, b.length);
-  return length > 0 && a.slice(0, length).every((segment, index) => segment === b[index]);
-}
-
-/**
- * The lists of mappings that can be checked item by item: reached from the root through `properties` alone, with
- * nothing on the way (nor in the items' schema) that looks at more than one value, and not constrained by the
- * root's conditions. An item's errors then depend on the item alone.
- */
-export function shapeLists(shape: JsonSchema): ShapeList[] {
-  const constrained: string[][] = [];
-  for (const keyword of COMBINING_KEYWORDS)
-    if (shape[keyword] !== undefined) reachedPaths({ [keyword]: shape[keyword] }, [], constrained);
-  const lists: ShapeList[] = [];
-  const visit = (node: JsonSchema, path: string[], pointer: string): void => {
-    for (const [key, child] of Object.entries((node.properties ?? {}) as { [key: string]: JsonSchema })) {
-      if (COMBINING_KEYWORDS.some((keyword) => child[keyword] !== undefined)) continue;
-      const childPath = [...path, key];
-      const childPointer = `${pointer}/properties/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      if (constrained.some((reached) => overlap(reached, childPath))) continue;
-      const items = child.items as JsonSchema | undefined;
-      if (
-        child.type === "array" &&
-        items &&
-        items.type === "object" &&
-        !JSON.stringify(items).match(/"\$ref"|"\$dynamicRef"|"unevaluated/)
-      ) {
-        lists.push({ path: childPath, schemaPath: `#${childPointer}/items`, items });
-      } else if (child.type === "object") {
-        visit(child, childPath, childPointer);
-      }
-    }
-  };
-  visit(shape, [], "");
-  return lists;
-}
-
-/** The shape with the items of `lists` left unchecked (`true`): what is checked outside those items. */
-function outerShape(shape: JsonSchema, lists: ShapeList[]): JsonSchema {
-  const outer = JSON.parse(JSON.stringify(shape)) as JsonSchema;
-  for (const list of lists) {
-    let node = outer;
-    for (const key of list.path) node = (node.properties as { [key: string]: JsonSchema })[key];
-    node.items = true;
-  }
-  return outer;
-}
-
 /**
  * ajv standalone code for the dossier's shape, as a TypeScript module. The level schemas differ only in their
  * annotations (the clause ids), so one validator serves every level: a finding's clause is looked up at the
- * error's schema path in the level's own schema. The shape comes in parts (server/src/core/check/schema/shape.ts puts
- * them together): the lists of mappings whose items are checked one by one, and the rest.
+ * error's schema path in the level's own schema.
  */
 function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string): string {
   const shape = shapeSchema(levelSchemas, slug);
-  const lists = shapeLists(shape);
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -188,12 +99,8 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
     },
   });
   addFormats(ajv);
-  const exported: { [name: string]: string } = { validateOuter: `${SCHEMA_BASE}/${slug}/shape-outer.json` };
-  ajv.addSchema({ ...outerShape(shape, lists), $id: exported.validateOuter });
-  lists.forEach((list, index) => {
-    exported[`validateList${index}`] = `${SCHEMA_BASE}/${slug}/shape-list-${index}.json`;
-    ajv.addSchema({ ...list.items, $id: exported[`validateList${index}`] });
-  });
+  const exported = { validateShape: shape.$id as string };
+  ajv.addSchema(shape);
   let code = standaloneCode(ajv, exported);
   const imports: string[] = [];
   const modules = new Map<string, string>();
@@ -205,25 +112,14 @@ function standaloneValidator(levelSchemas: Map<number, JsonSchema>, slug: string
     }
     return modules.get(moduleName)!;
   });
-  code = code.replace(/^"use strict";/, "").replace(/export const (validate\w+) = /g, "const $1Generated = ");
-  const listEntries = lists.map(
-    (list, index) =>
-      `    { path: ${JSON.stringify(list.path)}, schemaPath: ${JSON.stringify(list.schemaPath)}, validate: validateList${index}Generated },`,
-  );
+  code = code.replace(/^"use strict";/, "");
   return [
     `// ${GENERATED_MARKER.replace("{edition}", slug)}`,
-    "// ajv standalone validators of the dossier's shape (all levels), so that start-up pays no schema compilation.",
+    "// ajv standalone validator of the dossier's shape (all levels), so that start-up pays no schema compilation.",
     "// @ts-nocheck",
     "/* eslint-disable */",
-    'import type { ShapeParts } from "../../../server/src/core/check/schema/shape";',
     ...imports,
     code.trim(),
-    "export const shapeParts: ShapeParts = {",
-    "  outer: validateOuterGenerated,",
-    "  lists: [",
-    ...listEntries,
-    "  ],",
-    "};",
     "",
   ].join("\n");
 }
@@ -278,11 +174,11 @@ export function generateAll(repositoryRoot: string): GeneratedFile[] {
   const imports = editionsIndex.flatMap((slug, index) => [
     `import catalog${index} from "./${slug}/catalog.json";`,
     ...LEVELS.map((level) => `import schema${index}level${level} from "./${slug}/dossier.level-${level}.schema.json";`),
-    `import { shapeParts as shapeParts${index} } from "./${slug}/validate-shape";`,
+    `import { validateShape as validateShape${index} } from "./${slug}/validate-shape";`,
   ]);
   const entries = editionsIndex.map((_slug, index) => {
     const schemas = LEVELS.map((level) => `${level}: schema${index}level${level}`).join(", ");
-    return `  { catalog: catalog${index}, schemas: { ${schemas} }, shapeParts: shapeParts${index} },`;
+    return `  { catalog: catalog${index}, schemas: { ${schemas} }, validateShape: validateShape${index} },`;
   });
   files.push({
     relativePath: "schemas/generated/editions.ts",

@@ -8,7 +8,6 @@ import type { FormatDefinition } from "ajv";
 import { isIsoDate } from "../../server/src/core/check/calendar";
 import { formats } from "../../server/src/core/check/schema/formats";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
-import { shapeValidator } from "../../server/src/core/check/schema/shape";
 
 const reference = (fullFormats.date as FormatDefinition<string>).validate as (text: string) => boolean;
 
@@ -53,7 +52,7 @@ test("isIsoDate gives ajv-formats' answers", () => {
 
 test("the generated validator uses these formats: a wrong day is a format finding, a right one is not", () => {
   assert.equal((formats.date as FormatDefinition<string>).validate, isIsoDate);
-  const validate = shapeValidator(defaultEdition().shapeParts).validate;
+  const validate = defaultEdition().validateShape;
   const errorsFor = (date: string) => {
     validate({ application: { date } });
     return (validate.errors ?? [])

@@ -2,12 +2,16 @@
 // Everything comes from the generated bundle (schemas/generated/); no file system access.
 import { generatedEditions } from "../../../../schemas/generated/editions";
 import { Category, ModelNode, resolveClauseTemplate } from "./model";
+import type { ErrorObject } from "ajv";
 import type { JsonPath, Localized } from "../types";
 
 export type { Category, ModelNode };
 
-/** An edition's generated shape validators (check/schema/shape.ts puts them together: shapeValidator). */
-export type GeneratedShapeParts = (typeof generatedEditions)[number]["shapeParts"];
+/** An edition's generated validator of the dossier's shape (ajv standalone code, every level). */
+export interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 export type Provenance = "excerpt" | "public-summary" | "structure-only";
 export type CheckKind = "schema" | "rule" | "manual" | "informative";
@@ -62,8 +66,8 @@ export class Edition {
   constructor(
     readonly bundle: CatalogBundle,
     private readonly levelSchemas: { [level: number]: SchemaObject },
-    /** The generated validators of the dossier's shape (every level): check/schema/shape.ts's shapeValidator. */
-    readonly shapeParts: GeneratedShapeParts,
+    /** The generated validator of the dossier's shape (every level); a finding's clause comes from the level's schema. */
+    readonly validateShape: GeneratedValidator,
   ) {
     this.id = bundle.edition.id;
     this.slug = bundle.slug;
@@ -166,7 +170,7 @@ const editions: Edition[] = generatedEditions.map(
     new Edition(
       entry.catalog as unknown as CatalogBundle, // JSON import: its type is checked by the catalog tests
       entry.schemas as unknown as { [level: number]: SchemaObject },
-      entry.shapeParts,
+      entry.validateShape as GeneratedValidator, // generated code, not type-checked (@ts-nocheck)
     ),
 );
 

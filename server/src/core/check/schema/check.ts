@@ -5,7 +5,6 @@ import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "../../catalog/edition";
 import { Deadline, LIMITS, schemaFindingsCapFinding } from "../../parse/limits";
 import { keyRange, valueRange } from "../../parse/locate";
-import { shapeValidator } from "./shape";
 import type { CheckDeclaration, Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
@@ -238,9 +237,8 @@ function translate(error: ErrorObject, context: Context): Translated | undefined
  */
 export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
   const { value, document, text, edition, level, category, drClass, deadline } = input;
-  const errors = shapeValidator(edition.shapeParts)
-    .errors(value)
-    .filter((error) => error.keyword !== "if");
+  const validate = edition.validateShape;
+  const errors = validate(value) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== "if");
   if (errors.length === 0) return { findings: [], stopped: false };
   const chosen = new Map<string, ErrorObject>();
   for (const error of errors) {
