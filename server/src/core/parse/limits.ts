@@ -301,8 +301,8 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     clauses: [],
     severities: ["warning"],
     description: {
-      en: `Checking stops when it takes longer than its time budget (the setting isvDossier.timeBudgetMs, ${LIMITS.defaultTimeBudgetMs} ms by default; the CLI uses the default); the finding names the checks that did not run.`,
-      zh: `检查耗时超过时间上限（设置 isvDossier.timeBudgetMs，默认 ${LIMITS.defaultTimeBudgetMs} 毫秒，命令行使用默认值）时停止；该警告指出未运行的检查。`,
+      en: `Checking stops when it takes longer than its time budget (the setting isvDossier.timeBudgetMs, ${LIMITS.defaultTimeBudgetMs} ms by default; the CLI uses the default, counted in processor time so that a busy machine finds the same); the finding names the checks that did not run.`,
+      zh: `检查耗时超过时间上限（设置 isvDossier.timeBudgetMs，默认 ${LIMITS.defaultTimeBudgetMs} 毫秒；命令行使用默认值，按处理器时间计，繁忙的机器上结果相同）时停止；该警告指出未运行的检查。`,
     },
   },
   {
