@@ -22,6 +22,8 @@ export const SLOW = [
   "cli-init-clauses",
   "cli-lint",
   "cli-sarif",
+  // the npm tarball, installed into a scratch prefix offline, its two commands run
+  "package-tarball",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",

@@ -5,7 +5,15 @@
 import { parseArgs } from "node:util";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
-import { dateOption, integerOption, localeFromEnvironment, localeOption, packageVersion } from "./cli/environment";
+import {
+  dateOption,
+  helpBaseUrlOption,
+  integerOption,
+  localeFromEnvironment,
+  localeOption,
+  packageInformationUri,
+  packageVersion,
+} from "./cli/environment";
 import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
 import { helpText } from "./cli/help";
 import { LINT_FORMATS, runLint } from "./cli/lint-command";
@@ -40,6 +48,7 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     jobs: { type: "string", short: "j" },
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
+    "help-base-url": { type: "string" },
   },
   checklist: {
     ...COMMON,
@@ -111,6 +120,7 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
   const maxWarnings = stringValue(values, "max-warnings");
   if (values.jobs !== undefined) process.stderr.write(`isv-dossier: ${uiText("notice.jobs-ignored", locale)}\n`);
   const asOf = stringValue(values, "as-of");
+  const helpBaseUrl = stringValue(values, "help-base-url");
   return runLint({
     paths: positionals,
     cwd: process.cwd(),
@@ -123,6 +133,8 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     color: useColor(values),
     exitZero: values["exit-zero"] === true,
     toolVersion: packageVersion(),
+    informationUri: packageInformationUri(),
+    helpBaseUrl: helpBaseUrl === undefined ? undefined : helpBaseUrlOption(helpBaseUrl, locale),
   });
 }
 

@@ -44,18 +44,55 @@ export function integerOption(option: string, value: string, minimum: number, lo
   return number;
 }
 
-/** The version in the package.json above the running script (dist/server/ → the package root). */
-export function packageVersion(): string {
+interface PackageManifest {
+  name?: string;
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+let manifestRead: PackageManifest | undefined;
+
+/** The package.json above the running script (dist/server/ → the package root); {} when there is none. */
+function packageManifest(): PackageManifest {
+  if (manifestRead) return manifestRead;
   for (let directory = __dirname, depth = 0; depth < 5; depth++, directory = path.dirname(directory)) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(directory, "package.json"), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (manifest.name === "isv-dossier" && manifest.version) return manifest.version;
+      const manifest = JSON.parse(fs.readFileSync(path.join(directory, "package.json"), "utf8")) as PackageManifest;
+      if (manifest.name === "isv-dossier" && manifest.version) return (manifestRead = manifest);
     } catch {
       // not here: look one folder up
     }
   }
-  return "0.0.0";
+  return (manifestRead = {});
+}
+
+/** The version in the package.json above the running script. */
+export function packageVersion(): string {
+  return packageManifest().version ?? "0.0.0";
+}
+
+/** Where people read about the tool: the package's repository (an https URL), else its homepage. */
+export function packageInformationUri(): string | undefined {
+  const { repository, homepage } = packageManifest();
+  const url = (typeof repository === "string" ? repository : repository?.url)
+    ?.replace(/^git\+/, "")
+    .replace(/\.git$/, "");
+  return [url, homepage].find((candidate) => candidate !== undefined && /^https?:\/\//.test(candidate));
+}
+
+/** `--help-base-url URL`: an absolute http(s) URL (where an organisation publishes the specification). */
+export function helpBaseUrlOption(value: string, locale: Locale): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new CliUsageError(
+      uiText("error.bad-option-value", locale, { option: "--help-base-url", value, expected: "http(s)://…" }),
+    );
+  }
+  return value;
 }

@@ -3,7 +3,9 @@
 // the clauses it enforces, each result names its clauses, and artifact locations are relative to SRCROOT (the
 // folder the CLI ran in), so the log holds no absolute path of the machine that produced it. Each artifact carries
 // the dossier's clause verdicts (core/verdicts/clause-status.ts: status, basis, conclusion) in its properties, and each
-// result's clause references the status of that clause in that dossier.
+// result's clause references the status of that clause in that dossier. Every taxon and rule carries its help as
+// text and Markdown (the clause's text with its provenance; the rule's description), so that a viewer shows it
+// without following a link; helpUri only points where `--help-base-url` says the specification is published.
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
@@ -13,7 +15,6 @@ import { clauseLabel, clauseMarkdown, clauseTitle, requirementText } from "../co
 import { Clause, Edition, LEVELS } from "../core/catalog/edition";
 import { pick } from "../core/check/render";
 import { RULES } from "../core/check/rules";
-import { specUri } from "../core/features/spec-document";
 import type { Locale, Severity } from "../core/types";
 import { fileVerdicts, SarifFinding } from "./file-verdicts";
 import type { CliFinding, CliRange, LintedFile } from "./lint-file";
@@ -43,18 +44,52 @@ function taxonDescription(edition: Edition, clause: Clause, locale: Locale): str
   return provenance;
 }
 
-function taxon(edition: Edition, clause: Clause, locale: Locale): Sarif.ReportingDescriptor {
+const ENGLISH_RENDERING = { zh: "英文译文（非官方）", en: "English rendering (unofficial)" };
+
+/**
+ * A clause's help as plain text: its heading, then the text verbatim followed by where it comes from — or, for a
+ * public summary, first that it is not the specification's words and then the summary (never read as a quote).
+ */
+function clauseHelpText(edition: Edition, clause: Clause, locale: Locale): string {
+  const title = clauseTitle(edition, clause.id);
+  const heading = `${edition.id} ${clauseLabel(clause.id, locale)}${title ? ` ${title.zh} · ${title.en}` : ""}`;
+  const provenance = pick(
+    PROVENANCE_TEXT[clause.provenance] ?? { zh: clause.provenance, en: clause.provenance },
+    locale,
+  );
+  const [open, close, colon] = locale === "zh-cn" ? ["（", "）", "："] : ["(", ")", ": "];
+  const requirement = requirementText(edition, clause);
+  if (!requirement) return `${heading}\n\n${provenance}`;
+  if (clause.provenance === "excerpt")
+    return `${heading}\n\n${requirement.zh}\n\n${pick(ENGLISH_RENDERING, locale)}${colon}${requirement.en}\n\n${open}${provenance}${close}`;
+  return `${heading}\n\n${open}${provenance}${close}\n\n${requirement.zh}\n\n${requirement.en}`;
+}
+
+/** Where the published specification shows a clause: URL with `{clause}` replaced, else URL#<clause id>. */
+export function clauseHelpUri(baseUrl: string, clauseId: string): string {
+  if (baseUrl.includes("{clause}")) return baseUrl.split("{clause}").join(encodeURIComponent(clauseId));
+  return `${baseUrl.split("#")[0]}#${encodeURIComponent(clauseId)}`;
+}
+
+function taxon(
+  edition: Edition,
+  clause: Clause,
+  locale: Locale,
+  helpBaseUrl: string | undefined,
+): Sarif.ReportingDescriptor {
   const title = clauseTitle(edition, clause.id);
   const label = clauseLabel(clause.id, locale);
+  const markdown = clauseMarkdown(edition, clause.id, locale);
   return {
     id: clause.id,
     name: title ? `${label} ${title.zh}` : label,
     shortDescription: { text: title ? `${label} ${pick(title, locale)}` : label },
     fullDescription: {
       text: taxonDescription(edition, clause, locale),
-      markdown: clauseMarkdown(edition, clause.id, locale),
+      markdown,
     },
-    helpUri: specUri(edition, clause.id),
+    help: { text: clauseHelpText(edition, clause, locale), markdown },
+    ...(helpBaseUrl ? { helpUri: clauseHelpUri(helpBaseUrl, clause.id) } : {}),
     properties: {
       provenance: clause.provenance,
       ...(clause.text ? { text: clause.text } : {}),
@@ -67,7 +102,7 @@ function taxon(edition: Edition, clause: Clause, locale: Locale): Sarif.Reportin
   };
 }
 
-function taxonomy(edition: Edition, locale: Locale): Sarif.ToolComponent {
+function taxonomy(edition: Edition, locale: Locale, helpBaseUrl: string | undefined): Sarif.ToolComponent {
   const meta = edition.bundle.edition;
   return {
     name: edition.id,
@@ -77,7 +112,7 @@ function taxonomy(edition: Edition, locale: Locale): Sarif.ToolComponent {
     shortDescription: { text: pick(edition.title, locale) },
     ...(meta.coverage ? { fullDescription: { text: pick(meta.coverage, locale) } } : {}),
     language: "zh-CN",
-    taxa: edition.clauses.map((clause) => taxon(edition, clause, locale)),
+    taxa: edition.clauses.map((clause) => taxon(edition, clause, locale, helpBaseUrl)),
   };
 }
 
@@ -119,16 +154,21 @@ function ruleDescriptor(
   taxonIndex: Map<string, number>,
   firstClauseSeen: string | undefined,
   locale: Locale,
+  helpBaseUrl: string | undefined,
 ): Sarif.ReportingDescriptor {
   const description = rule.description ? pick(rule.description, locale) : rule.id;
   const helpClause = firstClauseSeen ?? rule.clauses[0];
   const clauseList = rule.clauses.map((clause) => clauseLabel(clause, locale)).join(locale === "zh-cn" ? "、" : ", ");
-  const helpText = clauseList ? `${description} (${edition.id} ${clauseList})` : description;
+  const helpText = clauseList
+    ? locale === "zh-cn"
+      ? `${description}（${edition.id} ${clauseList}）`
+      : `${description} (${edition.id} ${clauseList})`
+    : description;
   return {
     id: rule.id,
     shortDescription: { text: description },
     fullDescription: { text: helpText },
-    helpUri: specUri(edition, helpClause),
+    ...(helpBaseUrl && helpClause ? { helpUri: clauseHelpUri(helpBaseUrl, helpClause) } : {}),
     help: {
       text: helpText,
       markdown: helpClause ? `${description}\n\n${clauseMarkdown(edition, helpClause, locale)}` : description,
@@ -233,13 +273,16 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
     fullName: `isv-dossier (${edition.id})`,
     version: context.toolVersion,
     semanticVersion: context.toolVersion,
+    ...(context.informationUri ? { informationUri: context.informationUri } : {}),
     language: locale === "zh-cn" ? "zh-CN" : "en-US",
-    rules: rules.map((rule) => ruleDescriptor(rule, edition, taxonIndex, firstClauseSeen.get(rule.id), locale)),
+    rules: rules.map((rule) =>
+      ruleDescriptor(rule, edition, taxonIndex, firstClauseSeen.get(rule.id), locale, context.helpBaseUrl),
+    ),
     supportedTaxonomies: [{ name: edition.id, index: 0 }],
   };
   const run: Sarif.Run = {
     tool: { driver },
-    taxonomies: [taxonomy(edition, locale)],
+    taxonomies: [taxonomy(edition, locale, context.helpBaseUrl)],
     invocations: [{ executionSuccessful: true }],
     originalUriBaseIds: {
       [SRCROOT]: {

@@ -50,6 +50,10 @@ Options:
   -j, --jobs N           no longer has an effect (accepted for existing scripts; one notice on stderr)
       --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
       --no-color         no colours in the stylish output
+      --help-base-url URL
+                         sarif: link each clause and rule to where your organisation publishes the specification
+                         (http or https): URL#<clause id>, or URL with {clause} replaced by the clause id.
+                         Without it the log has no links; each clause's text and each rule's description are inside it
       --debug            print stack traces of internal errors
   -h, --help             this help
 
@@ -73,6 +77,9 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -j, --jobs N           已不再起作用（为兼容现有脚本仍可给出；标准错误输出一行提示）
       --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
       --no-color         stylish 输出不使用颜色
+      --help-base-url 网址
+                         sarif：每一条款和规则链接到本单位发布规范的网址（http 或 https）：网址#<条款编号>，
+                         或将网址中的 {clause} 替换为条款编号。不给出时日志中没有链接；条款原文和规则说明均已包含在内
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 

@@ -41,6 +41,8 @@ export interface LintCommandOptions {
   color: boolean;
   exitZero: boolean;
   toolVersion: string;
+  informationUri?: string;
+  helpBaseUrl?: string;
 }
 
 /** One line on stderr per path that could not be searched or read. */
@@ -86,6 +88,8 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     locale: options.locale,
     color: options.color && options.output === undefined,
     toolVersion: options.toolVersion,
+    informationUri: options.informationUri,
+    helpBaseUrl: options.helpBaseUrl,
     // read by the SARIF and GitHub formats only
     get edition() {
       return (require("../core/catalog/edition") as typeof import("../core/catalog/edition")).defaultEdition();

@@ -15,6 +15,10 @@ export interface FormatContext {
   locale: Locale;
   color: boolean;
   toolVersion: string;
+  /** The SARIF driver's informationUri (the package's repository or homepage), when known. */
+  informationUri?: string;
+  /** `--help-base-url`: where the specification is published (http/https); SARIF helpUri only when given. */
+  helpBaseUrl?: string;
   edition: Edition;
 }
 
