@@ -31,8 +31,15 @@ export function toPersonHighlights(occurrences: PersonOccurrence[], lines: LineI
   }));
 }
 
+/** Each range once: a finding often lies on a field's key. */
 export function toClauseLocations(references: ClauseReference[], lines: LineIndex, uri: string): Location[] {
-  return references.map((reference) => ({ uri, range: toRange(lines, reference.range) }));
+  const seen = new Set<string>();
+  return references
+    .filter((reference) => {
+      const key = `${reference.range.start}:${reference.range.end}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .map((reference) => ({ uri, range: toRange(lines, reference.range) }));
 }
 
 export function toRenameEdit(

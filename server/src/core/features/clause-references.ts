@@ -30,7 +30,7 @@ function clauseFamily(edition: Edition, clauseId: string): Set<string> {
   return family;
 }
 
-/** Where a dossier answers a clause: its fields resting on it, then the findings citing it (each range once). */
+/** Where a dossier answers a clause: its fields resting on it, then the findings citing it (each range once per kind). */
 export function clauseReferences(report: DossierReport, clauseId: string): ClauseReference[] {
   const { edition, level } = report;
   if (!edition.clause(clauseId)) return [];
@@ -38,7 +38,7 @@ export function clauseReferences(report: DossierReport, clauseId: string): Claus
   const references: ClauseReference[] = [];
   const seen = new Set<string>();
   const add = (reference: ClauseReference): void => {
-    const key = `${reference.range.start}:${reference.range.end}`;
+    const key = `${reference.kind}:${reference.range.start}:${reference.range.end}`;
     if (seen.has(key)) return;
     seen.add(key);
     references.push(reference);
