@@ -11,6 +11,7 @@ import { createLanguageService } from "../../server/src/core/check/service";
 import { clauseInSpecDocument, clauseReferences } from "../../server/src/core/features/clause-references";
 import { complete } from "../../server/src/core/features/completion";
 import { definition } from "../../server/src/core/features/definition";
+import { evidenceRenameEdits } from "../../server/src/core/features/evidence-rename";
 import { inlayHints } from "../../server/src/core/features/inlay-hints";
 import { personIndex, prepareRename, renamePerson } from "../../server/src/core/features/person-index";
 import { renderSpecDocument } from "../../server/src/core/features/spec-document";
@@ -280,4 +281,32 @@ test("code lenses: above each top-level section, its clauses with their verdicts
   const violated = sectionLenses(late, "en").find((lens) => lens.clauseId === "4.1.3.b");
   assert.equal(violated?.status, "violated");
   assert.match(violated?.title ?? "", /\(0\/1\)$/);
+});
+
+test("evidence rename: the paths naming a renamed file or folder follow it, quoted where YAML needs it", () => {
+  const text = BASE.replace(
+    "evidence: [evidence/contract.pdf]",
+    'evidence: [evidence/contract.pdf, "./evidence/contract.pdf"]',
+  );
+  const report = validate(text);
+  const first = rangeOf(text, "evidence/contract.pdf");
+  const second = rangeOf(text, "./evidence/contract.pdf");
+  assert.deepEqual(evidenceRenameEdits(report, "evidence/contract.pdf", "evidence/合同.pdf"), [
+    { range: first, newText: "evidence/合同.pdf" },
+    { range: second, newText: "evidence/合同.pdf" },
+  ]);
+  // A folder: every path under it; a name YAML would misread is quoted unless already in quotes.
+  const folder = evidenceRenameEdits(report, "evidence", "proof, 2026");
+  assert.deepEqual(
+    folder.filter((edit) => edit.range.start === first.start || edit.range.start === second.start),
+    [
+      { range: first, newText: '"proof, 2026/contract.pdf"' },
+      { range: second, newText: "proof, 2026/contract.pdf" },
+    ],
+  );
+  assert.equal(folder.length, text.split("evidence/").length - 1, "every evidence path under the folder follows it");
+  // A file renamed to a name outside the folder, or another file: nothing.
+  assert.deepEqual(evidenceRenameEdits(report, "evidence/contract.pdf", "../contract.pdf"), []);
+  assert.deepEqual(evidenceRenameEdits(report, "evidence/other.pdf", "evidence/x.pdf"), []);
+  assert.deepEqual(evidenceRenameEdits(report, "evidence/contract", "evidence/x"), []);
 });

@@ -63,6 +63,9 @@ test("navigation over stdio: references, highlight, rename, inlay hints, code le
     assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
     assert.equal(capabilities.inlayHintProvider, true);
     assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    assert.ok(
+      (capabilities.workspace as { fileOperations?: { willRename?: unknown } } | undefined)?.fileOperations?.willRename,
+    );
 
     const opened = client.diagnostics(uri);
     await client.open(uri, text);
@@ -163,6 +166,37 @@ test("navigation over stdio: references, highlight, rename, inlay hints, code le
     const labels = completion.map((item) => item.label);
     assert.deepEqual(labels, ["evidence/new-contract.pdf"]);
     assert.equal(completion[0].kind, 17); // File
+
+    // An evidence file renamed in the explorer: the path naming it follows; a file elsewhere changes nothing.
+    const contract = positionOf(text, "evidence/项目/P01-合同.pdf");
+    const renamed = await client.request<{
+      changes: { [uri: string]: Array<{ range: Range; newText: string }> };
+    } | null>("workspace/willRenameFiles", {
+      files: [
+        {
+          oldUri: pathToFileURL(path.join(dossierFolder, "evidence", "项目", "P01-合同.pdf")).toString(),
+          newUri: pathToFileURL(path.join(dossierFolder, "evidence", "项目", "P01-contract.pdf")).toString(),
+        },
+      ],
+    });
+    assert.deepEqual(renamed?.changes[uri], [
+      {
+        range: {
+          start: contract,
+          end: { line: contract.line, character: contract.character + "evidence/项目/P01-合同.pdf".length },
+        },
+        newText: "evidence/项目/P01-contract.pdf",
+      },
+    ]);
+    const elsewhere = await client.request<unknown>("workspace/willRenameFiles", {
+      files: [
+        {
+          oldUri: pathToFileURL(path.join(folder, "outside.pdf")).toString(),
+          newUri: pathToFileURL(path.join(folder, "moved.pdf")).toString(),
+        },
+      ],
+    });
+    assert.equal(elsewhere, null);
   } finally {
     await client.stop();
   }

@@ -9,8 +9,11 @@ import {
   Location,
   ResponseError,
   ServerCapabilities,
+  TextEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import * as path from "node:path";
+import { URI, Utils } from "vscode-uri";
 import { allEditions } from "../core/catalog/edition";
 import type { DossierFacade, SessionSettings } from "../core/facade/facade";
 import type { DossierSession } from "../core/facade/session";
@@ -34,7 +37,18 @@ export const NAVIGATION_CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   inlayHintProvider: true,
   codeLensProvider: { resolveProvider: false },
+  workspace: {
+    fileOperations: { willRename: { filters: [{ scheme: "file", pattern: { glob: "**/*" } }] } },
+  },
 };
+
+/** A file's path relative to a folder, `/`-separated, when it lies inside it. */
+function relativeInside(folder: string, file: string): string | undefined {
+  const relative = path.relative(folder, file);
+  if (!relative || path.isAbsolute(relative)) return undefined;
+  const posix = relative.split(path.sep).join("/");
+  return posix === ".." || posix.startsWith("../") ? undefined : posix;
+}
 
 type Context = { session: DossierSession; settings: SessionSettings; document: TextDocument };
 
@@ -127,6 +141,25 @@ export function listenToNavigation(connection: Connection, wiring: NavigationWir
     const { session, settings, document } = context;
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     return facade.inlayHints(session, settings, range).map((hint) => toInlayHint(hint, session.lines));
+  });
+
+  // An evidence file or folder renamed in the explorer: the open dossiers' paths that name it follow.
+  connection.workspace.onWillRenameFiles(async (params, token) => {
+    const changes: { [uri: string]: TextEdit[] } = {};
+    for (const uri of wiring.openUris()) {
+      const parsed = URI.parse(uri);
+      if (parsed.scheme !== "file" || token.isCancellationRequested) continue;
+      const context = await requestSession(uri).catch(() => undefined);
+      if (!context) continue;
+      const folder = Utils.dirname(parsed).fsPath;
+      const edits = params.files.flatMap((file) => {
+        const from = relativeInside(folder, URI.parse(file.oldUri).fsPath);
+        const to = relativeInside(folder, URI.parse(file.newUri).fsPath);
+        return from && to ? facade.evidenceRenameEdits(context.session, context.settings, from, to) : [];
+      });
+      if (edits.length > 0) changes[uri] = toRenameEdit(edits, context.session.lines, uri).changes![uri];
+    }
+    return Object.keys(changes).length > 0 ? { changes } : null;
   });
 
   connection.onCodeLens(async (params, token) => {

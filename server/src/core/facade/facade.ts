@@ -16,6 +16,7 @@ import { DossierSession, EvidenceAnswersFor } from "./session";
 import { documentSymbols, OutlineSymbol } from "../features/symbols";
 import { clauseAtOffset, clauseReferences, ClauseReference } from "../features/clause-references";
 import { inlayHints, InlayHintEntry } from "../features/inlay-hints";
+import { evidenceRenameEdits } from "../features/evidence-rename";
 import { personIndex, PersonOccurrence, prepareRename, renamePerson } from "../features/person-index";
 import { sectionLenses, SectionLens } from "../verdicts/section-lens";
 import type { Locale, OffsetRange } from "../types";
@@ -134,6 +135,16 @@ export class DossierFacade {
     newId: string,
   ): ReturnType<typeof renamePerson> {
     return renamePerson(this.validate(session, settings), offset, newId, settings.locale);
+  }
+
+  /** The edits of the dossier's evidence paths that follow a rename of `from` to `to` (relative to its folder). */
+  evidenceRenameEdits(
+    session: DossierSession,
+    settings: SessionSettings,
+    from: string,
+    to: string,
+  ): Array<{ range: OffsetRange; newText: string }> {
+    return evidenceRenameEdits(this.validate(session, settings), from, to);
   }
 
   inlayHints(session: DossierSession, settings: SessionSettings, range?: OffsetRange): InlayHintEntry[] {

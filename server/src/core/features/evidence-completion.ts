@@ -6,11 +6,12 @@ import type { CursorContext } from "../parse/cursor-context";
 import { checkEvidencePath } from "../check/evidence-path";
 import type { CompletionEntry } from "./completion";
 
-/** A value that YAML would read as something else, or cut, unless quoted. */
-const NEEDS_QUOTES = /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|[\s:]$/;
+/** A value that YAML would read as something else, or cut (in a flow list too), unless quoted. */
+const NEEDS_QUOTES = /^[\s\-?:#&*!|>'"%@`]|: | #|[\s:]$|[,[\]{}]/;
 
-function quoted(path: string): string {
-  return `"${path.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+/** An evidence path as written unquoted in YAML: quoted when YAML would misread it otherwise. */
+export function evidencePathText(path: string): string {
+  return NEEDS_QUOTES.test(path) ? `"${path.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"` : path;
 }
 
 /** The evidence paths to offer at a cursor in an evidence field, best first. */
@@ -31,7 +32,7 @@ export function evidenceEntries(
     .filter((entry) => entry.match < 2)
     .sort((a, b) => a.match - b.match || a.cited - b.cited || a.depth - b.depth || (a.file < b.file ? -1 : 1));
   return ranked.map((entry, order) => {
-    const text = context.quote || !NEEDS_QUOTES.test(entry.file) ? entry.file : quoted(entry.file);
+    const text = context.quote ? entry.file : evidencePathText(entry.file);
     return {
       label: entry.file,
       kind: "file",
