@@ -31,11 +31,15 @@ export interface InlayHintEntry {
 
 const TEXT: { [key: string]: Localized } = {
   inService: { zh: "至申请日期已从事 {duration}", en: "{duration} in service by the application date" },
+  fromEstablished: {
+    zh: "至申请日期已从事 {duration}（自成立日期起算）",
+    en: "{duration} in service by the application date (counted from the date established)",
+  },
   counts: { zh: "计入 {clause}", en: "counts toward {clause}" },
   notCounted: { zh: "不计入 {clause}：{reason}", en: "does not count toward {clause}: {reason}" },
-  stillValid: { zh: "申请日期时尚余 {duration}", en: "valid {duration} more at the application date" },
+  stillValid: { zh: "在申请日期有效，尚余 {duration}", en: "valid on the application date, {duration} more" },
   lessThanMonth: { zh: "不足 1 个月", en: "less than a month" },
-  expired: { zh: "申请日期时已失效", en: "no longer valid at the application date" },
+  expired: { zh: "在申请日期已失效，不计入", en: "no longer valid on the application date: does not count" },
 };
 
 /** Why a project does not count, in a few words (keyed by the qualifying-projects rule's reasons). */
@@ -44,9 +48,9 @@ const REASONS: { [reason: string]: Localized } = {
   "other-category": { zh: "类别不同", en: "another category" },
   "signed-after-date": { zh: "签订于申请日期之后", en: "signed after the application date" },
   "completed-before-signed": { zh: "完成日期早于签订日期", en: "completed before it was signed" },
-  "not-completed": { zh: "完成于窗口之外", en: "completed outside the window" },
+  "not-completed": { zh: "完成日期晚于申请日期", en: "completed after the application date" },
   "signed-before-established": { zh: "签订于本单位成立之前", en: "signed before the applicant was established" },
-  "signed-before-window": { zh: "签订于近 3 年之前", en: "signed before the 3-year window" },
+  "signed-before-window": { zh: "签订于近 3 年期间之前", en: "signed before the 3-year window" },
 };
 
 function fill(template: Localized, locale: Locale, values: { [name: string]: string }): string {
@@ -69,7 +73,9 @@ export function inlayHints(report: DossierReport, locale: Locale, range?: Offset
     if (inRange(offset))
       hints.push({
         offset,
-        label: fill(TEXT.inService, locale, { duration: pick(durationLabel(time.months), locale) }),
+        label: fill(time.since === time.written ? TEXT.inService : TEXT.fromEstablished, locale, {
+          duration: pick(durationLabel(time.months), locale),
+        }),
         fact: "service-time",
         clauseId: context.clause("4.x.3.a"),
       });
