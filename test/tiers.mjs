@@ -41,10 +41,12 @@ export const SLOW = [
   "security-network",
   "security-paths",
   "server-environment",
+  "server-navigation",
   "server-protocol",
   "server-start",
   // Neovim as a client of the server
   "neovim",
+  "neovim-navigation",
   // fuzzing, and parsers compared with a full parse after thousands of random edits
   "fuzz-core",
   "fuzz-server",

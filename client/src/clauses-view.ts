@@ -230,6 +230,29 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     return this.state;
   }
 
+  /** The clause node of an id in the tree as it is now, with its ancestors (root first). */
+  findClause(clauseId: string): ClauseNode[] | undefined {
+    const search = (nodes: ClauseNode[], trail: ClauseNode[]): ClauseNode[] | undefined => {
+      for (const node of nodes) {
+        if (node.clause.id === clauseId) return [...trail, node];
+        const found = search(node.children, [...trail, node]);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(
+      this.roots.filter((node): node is ClauseNode => node.kind === "clause"),
+      [],
+    );
+  }
+
+  /** A clause node's parent (TreeView.reveal needs it); findings are revealed through their clause. */
+  getParent(node: ClausesTreeNode): ClausesTreeNode | undefined {
+    if (node.kind !== "clause") return undefined;
+    const trail = this.findClause(node.clause.id);
+    return trail && trail.length > 1 ? trail[trail.length - 2] : undefined;
+  }
+
   getChildren(node?: ClausesTreeNode): ClausesTreeNode[] {
     if (!node) return this.roots;
     if (node.kind === "finding") return [];
@@ -383,7 +406,18 @@ export function createClausesView(provider: ClausesTreeProvider, editions: Editi
         : undefined;
   };
   const subscription = provider.onDidChangeTreeData(() => void update());
-  return vscode.Disposable.from(subscription, view);
+  // A code lens above a dossier's section opens the view at one of its clauses (`isvDossier.revealClause`).
+  const reveal = vscode.commands.registerCommand("isvDossier.revealClause", async (clauseId?: unknown) => {
+    if (typeof clauseId !== "string") return;
+    await provider.rebuild();
+    const trail = provider.findClause(clauseId);
+    if (!trail) {
+      void vscode.window.showWarningMessage(vscode.l10n.t("Clause {0} is not in the specification.", clauseId));
+      return;
+    }
+    await view.reveal(trail[trail.length - 1], { select: true, focus: true, expand: true });
+  });
+  return vscode.Disposable.from(subscription, reveal, view);
 }
 
 export function revealFinding(

@@ -11,7 +11,7 @@ import { dossierOf, exportChecklistDocx } from "./export-checklist";
 import { goToClause } from "./go-to-clause";
 import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
-import { SPEC_SCHEME, SpecDocuments } from "./spec-documents";
+import { SPEC_SCHEME, SpecDocuments, specReferenceProvider } from "./spec-documents";
 import { DossierStatusBar } from "./status-bar";
 
 let client: LanguageClient | undefined;
@@ -84,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     clauses,
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(SPEC_SCHEME, specDocuments),
+    vscode.languages.registerReferenceProvider({ scheme: SPEC_SCHEME }, specReferenceProvider(server)),
     vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklistDocuments),
     createClausesView(clauses, editions),
     dossier.onDidChange(() => void clauses.rebuild()),

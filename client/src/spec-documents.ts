@@ -110,3 +110,32 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
     }
   }
 }
+
+interface ProtocolLocation {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/**
+ * Find All References on a clause of the spec document: the server answers with every field of the open dossiers
+ * that rests on that clause and every finding that cites it (the spec document is not synchronised with the server:
+ * it renders the same document and reads the clause from the line).
+ */
+export function specReferenceProvider(server: ServerRequests): vscode.ReferenceProvider {
+  return {
+    async provideReferences(document, position, context) {
+      const locations = await server.sendRequest<ProtocolLocation[] | null>("textDocument/references", {
+        textDocument: { uri: document.uri.toString() },
+        position: { line: position.line, character: position.character },
+        context: { includeDeclaration: context.includeDeclaration },
+      });
+      return (locations ?? []).map(
+        ({ uri, range }) =>
+          new vscode.Location(
+            vscode.Uri.parse(uri),
+            new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+          ),
+      );
+    },
+  };
+}

@@ -123,6 +123,9 @@ export const DEFAULT_SETTINGS = {
   "workbench.enableExperiments": false,
   "chat.disableAIFeatures": true,
   "security.workspace.trust.enabled": false,
+  // In the browser VS Code saves after 1 s by default (desktop: off): a test that keeps edits unsaved for longer
+  // (suite/restart.test.ts, across a server restart on a busy machine) would find them written to disk.
+  "files.autoSave": "off",
 };
 
 function writeUserSettings(tmp, settings) {

@@ -8,6 +8,11 @@ import { buildChecklist } from "../../server/src/core/verdicts/checklist";
 import { quickFixes } from "../../server/src/core/features/code-actions";
 import { complete } from "../../server/src/core/features/completion";
 import { definition } from "../../server/src/core/features/definition";
+import { clauseAtOffset, clauseReferences } from "../../server/src/core/features/clause-references";
+import { evidenceRenameEdits } from "../../server/src/core/features/evidence-rename";
+import { inlayHints } from "../../server/src/core/features/inlay-hints";
+import { personIndex, renamePerson } from "../../server/src/core/features/person-index";
+import { sectionLenses } from "../../server/src/core/verdicts/section-lens";
 import { decodeDossierBytes } from "../../server/src/core/parse/encoding";
 import { foldingRanges } from "../../server/src/core/features/folding";
 import { hover } from "../../server/src/core/features/hover";
@@ -212,7 +217,21 @@ function exercise(text: string, report: DossierReport, random: Random, locale: L
     assertWithin(text, hover(report, offset, locale)?.range, "hover");
     const target = definition(report, offset, locale);
     if (target?.kind === "person") assertWithin(text, target.range, "definition");
+    for (const entry of complete(report, offset, locale, () => ["evidence/a.pdf", "a: b.pdf"]))
+      assertWithin(text, entry.replaceRange, "evidence completion");
+    const renamed = renamePerson(report, offset, "x-1", locale);
+    if ("edits" in renamed) for (const edit of renamed.edits) assertWithin(text, edit.range, "rename edit");
+    const mentioned = clauseAtOffset(report, offset);
+    if (mentioned)
+      for (const reference of clauseReferences(report, mentioned))
+        assertWithin(text, reference.range, "clause reference");
   }
+  for (const occurrence of personIndex(report).occurrences) assertWithin(text, occurrence.range, "person id");
+  for (const hint of inlayHints(report, locale))
+    assertWithin(text, { start: hint.offset, end: hint.offset }, "inlay hint");
+  for (const lens of sectionLenses(report, locale)) assertWithin(text, lens.range, "code lens");
+  for (const edit of evidenceRenameEdits(report, "evidence", "proof"))
+    assertWithin(text, edit.range, "evidence rename");
   const start = integer(random, text.length + 1);
   for (const fix of quickFixes(report, { start, end: Math.min(text.length, start + integer(random, 200)) }, locale)) {
     for (const edit of fix.edits) assertWithin(text, edit.range, "quick fix edit");

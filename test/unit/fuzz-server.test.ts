@@ -160,7 +160,16 @@ const REQUEST_METHODS = [
   "textDocument/foldingRange",
   "textDocument/documentLink",
   "textDocument/definition",
+  "textDocument/references",
+  "textDocument/documentHighlight",
+  "textDocument/prepareRename",
+  "textDocument/rename",
+  "textDocument/inlayHint",
+  "textDocument/codeLens",
 ];
+
+/** A refused rename (not on a person id, or a new id taken or not valid) answers InvalidRequest with the reason. */
+const INVALID_REQUEST = -32600;
 
 function withTimeout<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -184,13 +193,21 @@ function randomRequest(client: TestLspClient, random: Random, document: TextDocu
         }
       : method === "textDocument/documentSymbol" ||
           method === "textDocument/foldingRange" ||
-          method === "textDocument/documentLink"
+          method === "textDocument/documentLink" ||
+          method === "textDocument/codeLens"
         ? { textDocument }
-        : { textDocument, position };
+        : method === "textDocument/inlayHint"
+          ? { textDocument, range: { start: { line: 0, character: 0 }, end: position } }
+          : method === "textDocument/references"
+            ? { textDocument, position, context: { includeDeclaration: true } }
+            : method === "textDocument/rename"
+              ? { textDocument, position, newName: "renamed-id" }
+              : { textDocument, position };
   const answered = client.request<unknown>(method, params).then(
     () => undefined,
     (error: { code?: number; message?: string }) => {
       if (error.code === CONTENT_MODIFIED || error.code === REQUEST_CANCELLED) return;
+      if (error.code === INVALID_REQUEST && method.endsWith("ename")) return;
       throw new Error(`${method} failed: ${error.code} ${error.message}`);
     },
   );

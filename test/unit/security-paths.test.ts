@@ -1,7 +1,8 @@
 // Evidence paths never lead outside the dossier's folder. In a temporary folder with real symbolic links pointing
 // outside, a dossier lists `../` paths, absolute paths, Windows drive, UNC and backslash paths, percent-encoded
-// dots and slashes, file: URLs and escaping symlinks: each is a finding, none gets a document link, and with every
-// fs call recorded (test/support/trap-fs.cjs) the server touches nothing outside the folder.
+// dots and slashes, file: URLs and escaping symlinks: each is a finding, none gets a document link, evidence
+// completion offers none of them, and with every fs call recorded (test/support/trap-fs.cjs) the server touches
+// nothing outside the folder.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -128,6 +129,13 @@ test(
         { textDocument: { uri } },
       );
       await client.request("isvDossier/checklist", { uri });
+      // Evidence completion lists the folder: files inside only, never a link that resolves outside.
+      const contractLine = layout.text.split("\n").findIndex((line) => line.includes("evidence/项目/P01-合同.pdf"));
+      const completion = await client.request<Array<{ label: string }>>("textDocument/completion", {
+        textDocument: { uri },
+        position: { line: contractLine, character: layout.text.split("\n")[contractLine].indexOf("evidence/") },
+      });
+      assert.deepEqual(completion.map((item) => item.label).sort(), ["evidence/link-in.pdf", "evidence/ok.pdf"]);
 
       for (const entry of layout.paths) {
         const line = lineOf(layout.text, entry.written);

@@ -90,7 +90,9 @@ export function toCompletionItem(entry: CompletionEntry, lines: LineIndex): Comp
         ? CompletionItemKind.Property
         : entry.kind === "snippet"
           ? CompletionItemKind.Snippet
-          : CompletionItemKind.EnumMember,
+          : entry.kind === "file"
+            ? CompletionItemKind.File
+            : CompletionItemKind.EnumMember,
     detail: entry.detail,
     documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
     insertTextFormat: entry.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

@@ -47,6 +47,8 @@ import { todayIso } from "../node/today";
 import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
 import { checklistAnswer } from "./checklist-answer";
 import { RULES } from "../core/check/rules";
+import { listenToNavigation, NAVIGATION_CAPABILITIES } from "./navigation";
+import { EvidenceListings } from "../node/evidence-listing";
 import type { Rule } from "../core/check/rules/rule";
 
 const DEBOUNCE_MS = 50;
@@ -118,6 +120,14 @@ function linkable(uri: string): (relativePath: string) => boolean {
   return parsed.scheme === "file" ? evidenceExistsIn(Utils.dirname(parsed).fsPath) : () => true;
 }
 
+const listings = new EvidenceListings();
+
+/** The files beside a document on disk, for evidence completion (none for a document not on disk). */
+function evidenceFilesOf(uri: string): (() => readonly string[]) | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === "file" ? () => listings.of(Utils.dirname(parsed).fsPath) : undefined;
+}
+
 const CAPABILITIES: InitializeResult["capabilities"] = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   hoverProvider: true,
@@ -127,6 +137,7 @@ const CAPABILITIES: InitializeResult["capabilities"] = {
   documentLinkProvider: { resolveProvider: false },
   definitionProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  ...NAVIGATION_CAPABILITIES,
 };
 
 /**
@@ -245,7 +256,7 @@ function listenToFeatures(
     if (!context) return [];
     const { session, settings, document } = context;
     return facade
-      .complete(session, settings, document.offsetAt(params.position))
+      .complete(session, settings, document.offsetAt(params.position), evidenceFilesOf(params.textDocument.uri))
       .map((entry) => toCompletionItem(entry, session.lines));
   });
   connection.onDocumentSymbol(async (params, token) => {
@@ -453,6 +464,12 @@ export function startServer(connection: Connection): void {
   });
 
   listenToFeatures(connection, facade, requestSession, () => settings.clientLocale);
+  listenToNavigation(connection, {
+    facade,
+    requestSession,
+    openUris: () => [...states.keys()],
+    clientLocale: () => settings.clientLocale,
+  });
   documents.listen(connection);
   connection.listen();
 }

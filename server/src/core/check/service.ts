@@ -166,34 +166,10 @@ export class DossierLanguageService {
   }
 
   private ruleContext(report: DossierReport, root: { [key: string]: unknown }, rule: Rule): RuleContext {
-    const ruleOptions: RuleOptions = {
+    return contextOf(report, root, rule.id, {
       leaseWarningMonths: this.options.leaseWarningMonths ?? 6,
       evidenceExists: this.options.evidenceExists,
-    };
-    const { parsed, edition, level } = report;
-    return {
-      edition,
-      level,
-      category: report.category,
-      drClass: report.drClass,
-      dossier: root,
-      document: parsed.document,
-      text: parsed.text,
-      asOf: report.asOf,
-      options: ruleOptions,
-      clause: (template) => edition.resolveClause(template, level),
-      valueRange: (path) => valueRange(parsed.document, path, parsed.text),
-      keyRange: (path) => keyRange(parsed.document, path, parsed.text),
-      finding: (init) => ({
-        ruleId: rule.id,
-        clauseIds: init.clauses,
-        severity: init.severity ?? "error",
-        messageId: init.messageId,
-        args: init.args ?? {},
-        range: init.range,
-        related: init.related ?? [],
-      }),
-    };
+    });
   }
 
   /** Runs every rule; an exception inside one rule becomes one internal-error finding for that rule. */
@@ -233,6 +209,46 @@ export class DossierLanguageService {
     adjusted.sort(compareFindings);
     return { ...report, findings: adjusted };
   }
+}
+
+function contextOf(
+  report: DossierReport,
+  root: { [key: string]: unknown },
+  ruleId: string,
+  ruleOptions: RuleOptions,
+): RuleContext {
+  const { parsed, edition, level } = report;
+  return {
+    edition,
+    level,
+    category: report.category,
+    drClass: report.drClass,
+    dossier: root,
+    document: parsed.document,
+    text: parsed.text,
+    asOf: report.asOf,
+    options: ruleOptions,
+    clause: (template) => edition.resolveClause(template, level),
+    valueRange: (path) => valueRange(parsed.document, path, parsed.text),
+    keyRange: (path) => keyRange(parsed.document, path, parsed.text),
+    finding: (init) => ({
+      ruleId,
+      clauseIds: init.clauses,
+      severity: init.severity ?? "error",
+      messageId: init.messageId,
+      args: init.args ?? {},
+      range: init.range,
+      related: init.related ?? [],
+    }),
+  };
+}
+
+/**
+ * The context the rules read a checked dossier through, for the editor features that show what a rule computed
+ * (inlay hints): the same readers and the same date, so that a fact is computed once, by the rule's own code.
+ */
+export function readingContext(report: DossierReport): RuleContext {
+  return contextOf(report, asObject(report.parsed.value) ?? {}, "reading", { leaseWarningMonths: 6 });
 }
 
 export function createLanguageService(options: ServiceOptions): DossierLanguageService {

@@ -14,6 +14,11 @@ import type { Rule } from "../check/rules/rule";
 import { createLanguageService, DossierReport, SeverityOverride } from "../check/service";
 import { DossierSession, EvidenceAnswersFor } from "./session";
 import { documentSymbols, OutlineSymbol } from "../features/symbols";
+import { clauseAtOffset, clauseReferences, ClauseReference } from "../features/clause-references";
+import { inlayHints, InlayHintEntry } from "../features/inlay-hints";
+import { evidenceRenameEdits } from "../features/evidence-rename";
+import { personIndex, PersonOccurrence, prepareRename, renamePerson } from "../features/person-index";
+import { sectionLenses, SectionLens } from "../verdicts/section-lens";
 import type { Locale, OffsetRange } from "../types";
 
 /** What a session is checked with: a document's settings, resolved. */
@@ -72,8 +77,14 @@ export class DossierFacade {
     return hover(this.validate(session, settings), offset, settings.locale);
   }
 
-  complete(session: DossierSession, settings: SessionSettings, offset: number): CompletionEntry[] {
-    return complete(this.validate(session, settings), offset, settings.locale);
+  /** `evidenceFiles`: the files of the dossier's folder, asked only when the cursor is in an evidence field. */
+  complete(
+    session: DossierSession,
+    settings: SessionSettings,
+    offset: number,
+    evidenceFiles?: () => readonly string[],
+  ): CompletionEntry[] {
+    return complete(this.validate(session, settings), offset, settings.locale, evidenceFiles);
   }
 
   symbols(session: DossierSession, settings: SessionSettings): OutlineSymbol[] {
@@ -94,6 +105,55 @@ export class DossierFacade {
 
   codeActions(session: DossierSession, settings: SessionSettings, range: OffsetRange): QuickFix[] {
     return quickFixes(this.validate(session, settings), range, settings.locale);
+  }
+
+  /** The person id under an offset and every occurrence of it in the dossier (definitions first). */
+  personOccurrences(session: DossierSession, settings: SessionSettings, offset: number): PersonOccurrence[] {
+    const index = personIndex(this.validate(session, settings));
+    const occurrence = index.at(offset);
+    return occurrence ? index.of(occurrence.personId) : [];
+  }
+
+  /** The clause mentioned in a comment under an offset. */
+  clauseAt(session: DossierSession, settings: SessionSettings, offset: number): string | undefined {
+    return clauseAtOffset(this.validate(session, settings), offset);
+  }
+
+  /** The fields of the session's dossier that rest on a clause, and the findings citing it. */
+  clauseReferences(session: DossierSession, settings: SessionSettings, clauseId: string): ClauseReference[] {
+    return clauseReferences(this.validate(session, settings), clauseId);
+  }
+
+  prepareRename(session: DossierSession, settings: SessionSettings, offset: number): ReturnType<typeof prepareRename> {
+    return prepareRename(this.validate(session, settings), offset, settings.locale);
+  }
+
+  rename(
+    session: DossierSession,
+    settings: SessionSettings,
+    offset: number,
+    newId: string,
+  ): ReturnType<typeof renamePerson> {
+    return renamePerson(this.validate(session, settings), offset, newId, settings.locale);
+  }
+
+  /** The edits of the dossier's evidence paths that follow a rename of `from` to `to` (relative to its folder). */
+  evidenceRenameEdits(
+    session: DossierSession,
+    settings: SessionSettings,
+    from: string,
+    to: string,
+  ): Array<{ range: OffsetRange; newText: string }> {
+    return evidenceRenameEdits(this.validate(session, settings), from, to);
+  }
+
+  inlayHints(session: DossierSession, settings: SessionSettings, range?: OffsetRange): InlayHintEntry[] {
+    return inlayHints(this.validate(session, settings), settings.locale, range);
+  }
+
+  /** Above each top-level section, its clauses and their verdicts. */
+  sectionLenses(session: DossierSession, settings: SessionSettings): SectionLens[] {
+    return sectionLenses(this.validate(session, settings), settings.locale);
   }
 
   /** The per-clause checklist (自评估表) of the session's dossier. */

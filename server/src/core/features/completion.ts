@@ -13,10 +13,12 @@ import { pick } from "../l10n/locale";
 import type { DossierReport } from "../check/service";
 import type { JsonPath, Locale, Localized, OffsetRange } from "../types";
 import { asArray, asObject, asString } from "../check/values";
+import { evidenceEntries } from "./evidence-completion";
+import { evidenceLinks } from "./links";
 
 export interface CompletionEntry {
   label: string;
-  kind: "key" | "value" | "snippet";
+  kind: "key" | "value" | "snippet" | "file";
   detail?: string;
   /** Markdown. */
   documentation?: string;
@@ -30,8 +32,16 @@ export interface CompletionEntry {
 
 const SECTION_SUFFIX: Localized = { zh: "（整节）", en: " (section)" };
 
-/** The completions at `offset`; an empty list where nothing fits (comments, block scalars, unknown fields). */
-export function complete(report: DossierReport, offset: number, locale: Locale): CompletionEntry[] {
+/**
+ * The completions at `offset`; an empty list where nothing fits (comments, block scalars, unknown fields).
+ * `evidenceFiles` lists the files of the dossier's folder (relative, `/`-separated), asked only in an evidence field.
+ */
+export function complete(
+  report: DossierReport,
+  offset: number,
+  locale: Locale,
+  evidenceFiles?: () => readonly string[],
+): CompletionEntry[] {
   // A declined text (binary, nested past the limits) gets no completion: reading its lines could take quadratic time.
   if (report.parsed.declined) return [];
   const context = cursorContextNear(report.parsed.text, offset, report.parsed.layout);
@@ -44,7 +54,13 @@ export function complete(report: DossierReport, offset: number, locale: Locale):
   }
   if (context.kind === "list-value" && node.type === "object") return keyEntries(report, node, context, locale);
   if (node.type === "object" || node.type === "array") return [];
+  if (node.evidence) return evidenceFiles ? evidenceEntries(context, evidenceFiles(), citedEvidence(report)) : [];
   return valueEntries(report, node, context);
+}
+
+/** The evidence paths the dossier cites already. */
+function citedEvidence(report: DossierReport): Set<string> {
+  return new Set(evidenceLinks(report).map((link) => link.path));
 }
 
 function bothLanguages(text: Localized): string {

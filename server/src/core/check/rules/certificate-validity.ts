@@ -5,32 +5,57 @@
 // personnel.technical-lead, personnel.project-staff), which list the ones that did not count and why.
 // Clause: that of the field (4.x.3.a for held certificates, 4.x.2 for competences).
 import { compareIsoDates } from "../calendar";
-import type { Finding } from "../../types";
+import type { Finding, JsonPath } from "../../types";
 import type { Rule, RuleContext } from "./rule";
-import { dateOf, displayName, fieldClauses, objectsAt, PathPattern } from "./support/dossier-data";
+import { dateOf, displayName, fieldClauses, ListedObject, objectsAt, PathPattern } from "./support/dossier-data";
 
 const VALIDITY_FIELDS: Array<{ list: PathPattern; until: string; nameKey: string }> = [
   { list: ["application", "held_certificates"], until: "expires", nameKey: "number" },
   { list: ["personnel", "*", "competence"], until: "valid_until", nameKey: "certificate" },
 ];
 
-function checkCertificateValidity(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+/** A certificate's last day of validity and whether it is still valid on the application date. */
+export interface CertificateValidity {
+  certificate: ListedObject;
+  /** The path of its `expires` / `valid_until`. */
+  path: JsonPath;
+  until: string;
+  nameKey: string;
+  validOnDate: boolean;
+}
+
+/** Every held service certificate and personal competence certificate with a valid last day of validity. */
+export function certificateValidities(context: RuleContext): CertificateValidity[] {
+  const validities: CertificateValidity[] = [];
   for (const field of VALIDITY_FIELDS) {
     for (const certificate of objectsAt(context, field.list)) {
       const until = dateOf(certificate.value, field.until);
-      if (!until || compareIsoDates(until, context.asOf) >= 0) continue;
-      const path = [...certificate.path, field.until];
-      findings.push(
-        context.finding({
-          clauses: fieldClauses(context, path),
-          severity: "info",
-          messageId: "dates.certificate-validity.expired",
-          args: { name: displayName(certificate.value, [field.nameKey], certificate.index), until, asOf: context.asOf },
-          range: context.valueRange(path),
-        }),
-      );
+      if (!until) continue;
+      validities.push({
+        certificate,
+        path: [...certificate.path, field.until],
+        until,
+        nameKey: field.nameKey,
+        validOnDate: compareIsoDates(until, context.asOf) >= 0,
+      });
     }
+  }
+  return validities;
+}
+
+function checkCertificateValidity(context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { certificate, path, until, nameKey, validOnDate } of certificateValidities(context)) {
+    if (validOnDate) continue;
+    findings.push(
+      context.finding({
+        clauses: fieldClauses(context, path),
+        severity: "info",
+        messageId: "dates.certificate-validity.expired",
+        args: { name: displayName(certificate.value, [nameKey], certificate.index), until, asOf: context.asOf },
+        range: context.valueRange(path),
+      }),
+    );
   }
   return findings;
 }

@@ -27,7 +27,7 @@ const WINDOW_YEARS = 3;
 const REQUIRED_BY_LEVEL: { [level in Level]: number } = { 3: 1, 2: 6, 1: 10 };
 
 /** Why a project does not count, on which of its fields (undefined: the entry itself, at its name). */
-type ProjectVerdict =
+export type ProjectVerdict =
   { counts: true } | { counts: false; reason: string; field: string | undefined; args: MessageArguments };
 
 /** Whether the project's dates (both valid) put it in the window, its category aside. */
@@ -63,10 +63,12 @@ interface ProjectTally {
   otherCategory: number;
   /** The projects that did not count and why (ranges are looked up only when the finding is made). */
   notCounted: Array<{ project: ListedObject; verdict: Extract<ProjectVerdict, { counts: false }> }>;
+  /** Every judged project with its verdict, in list order (unjudgeable ones are left out). */
+  judged: Array<{ project: ListedObject; verdict: ProjectVerdict }>;
 }
 
 function tallyProjects(context: RuleContext, windowStart: string): ProjectTally {
-  const tally: ProjectTally = { counted: 0, unjudgeable: 0, otherCategory: 0, notCounted: [] };
+  const tally: ProjectTally = { counted: 0, unjudgeable: 0, otherCategory: 0, notCounted: [], judged: [] };
   const repeats = repeatedProjects(context);
   for (const project of objectsAt(context, PROJECTS_PATH)) {
     const first = repeats.get(project);
@@ -75,7 +77,9 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
         name: displayName(project.value, ["name"], project.index),
         first: displayName(first.value, ["name"], first.index),
       };
-      tally.notCounted.push({ project, verdict: { counts: false, reason: "repeated", field: undefined, args } });
+      const verdict = { counts: false as const, reason: "repeated", field: undefined, args };
+      tally.notCounted.push({ project, verdict });
+      tally.judged.push({ project, verdict });
       continue;
     }
     const category = stringOf(project.value, "category");
@@ -99,8 +103,18 @@ function tallyProjects(context: RuleContext, windowStart: string): ProjectTally 
     }
     if (verdict.counts) tally.counted++;
     else tally.notCounted.push({ project, verdict });
+    tally.judged.push({ project, verdict });
   }
   return tally;
+}
+
+/**
+ * Whether each project counts toward 4.x.3 b) and, if not, why (the reason is the suffix of its message id:
+ * "signed-before-window", "not-completed", …), as the rule judges it; empty when the applied category is unknown.
+ */
+export function projectCountVerdicts(context: RuleContext): Array<{ project: ListedObject; verdict: ProjectVerdict }> {
+  if (!context.category) return [];
+  return tallyProjects(context, addYears(context.asOf, -WINDOW_YEARS)).judged;
 }
 
 function notCountedRelated(context: RuleContext, tally: ProjectTally): RelatedFinding[] {

@@ -138,15 +138,14 @@ function countedFromRelated(context: RuleContext, written: string, since: string
 
 function tooShortFinding(
   context: RuleContext,
-  written: string,
-  since: string,
+  { written, since, months }: { written: string; since: string; months: number },
   requirement: DurationRequirement,
 ): Finding | undefined {
   const clauseId = context.clause(CLAUSE);
   const args = {
     since,
     asOf: context.asOf,
-    elapsed: durationLabel(wholeMonthsBetween(since, context.asOf)),
+    elapsed: durationLabel(months),
     required: durationLabel(requirement.months),
     reachedOn: addMonths(since, requirement.months),
     level: levelLabel(context, context.level),
@@ -182,15 +181,26 @@ function tooShortFinding(
   });
 }
 
-function checkServiceDuration(context: RuleContext): Finding[] {
+/**
+ * The applicant's time in service at the application date: from service_since as written, or from the date
+ * established when that is later; undefined when service_since is no date or is after the application date.
+ */
+export function serviceTime(context: RuleContext): { written: string; since: string; months: number } | undefined {
   const written = asDate(valueAt(context, ["performance", "service_since"]));
-  // A start after the application date is reported by dates.not-after-application; an unknown category by the schema.
-  if (!written || !context.category || compareIsoDates(written, context.asOf) > 0) return [];
+  // A start after the application date is reported by dates.not-after-application.
+  if (!written || compareIsoDates(written, context.asOf) > 0) return undefined;
   const established = establishedDate(context);
   const since = established && compareIsoDates(written, established) < 0 ? established : written;
+  return { written, since, months: wholeMonthsBetween(since, context.asOf) };
+}
+
+function checkServiceDuration(context: RuleContext): Finding[] {
+  const time = serviceTime(context);
+  // An unknown category is the schema's finding.
+  if (!time || !context.category) return [];
   const requirement = REQUIREMENT_BY_LEVEL[context.level];
-  if (compareIsoDates(addMonths(since, requirement.months), context.asOf) <= 0) return [];
-  const finding = tooShortFinding(context, written, since, requirement);
+  if (compareIsoDates(addMonths(time.since, requirement.months), context.asOf) <= 0) return [];
+  const finding = tooShortFinding(context, time, requirement);
   return finding ? [finding] : [];
 }
 
