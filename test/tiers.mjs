@@ -18,6 +18,7 @@ export const SLOW = [
   // the bundled CLI run as a process (dist/server/cli.js)
   "cli-checklist",
   "cli-checklist-docx", // and LibreOffice
+  "cli-diff",
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",

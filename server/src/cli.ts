@@ -49,6 +49,13 @@ const OPTIONS: { [command: string]: OptionSpec } = {
   },
   init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
   clauses: { ...COMMON },
+  diff: {
+    ...COMMON,
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    "as-of": { type: "string" },
+    "no-color": { type: "boolean" },
+  },
 };
 
 type Values = { [name: string]: string | boolean | string[] | undefined };
@@ -144,6 +151,25 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
   });
 }
 
+function diffCommand(values: Values, positionals: string[], locale: Locale): number {
+  const { DIFF_FORMATS, runDiff } = require("./cli/diff-command") as typeof import("./cli/diff-command");
+  if (positionals.length !== 2)
+    throw new CliUsageError(
+      uiText("error.see-help", locale, { message: uiText("error.two-dossiers", locale), command: "diff" }),
+    );
+  const asOf = stringValue(values, "as-of");
+  return runDiff({
+    before: positionals[0],
+    after: positionals[1],
+    cwd: process.cwd(),
+    format: choice("--format", stringValue(values, "format"), DIFF_FORMATS, "stylish", locale),
+    locale,
+    asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
+    output: stringValue(values, "output"),
+    color: useColor(values),
+  });
+}
+
 function initCommand(values: Values, positionals: string[], locale: Locale): number {
   const { runInit } = require("./cli/init-command") as typeof import("./cli/init-command");
   if (positionals.length > 1)
@@ -200,6 +226,8 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
       return checklistCommand(values, positionals, state.locale);
     case "init":
       return initCommand(values, positionals, state.locale);
+    case "diff":
+      return diffCommand(values, positionals, state.locale);
     default:
       return clausesCommand(positionals, state.locale);
   }
