@@ -46,6 +46,7 @@ import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemM
 import { todayIso } from "../node/today";
 import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
 import { checklistAnswer } from "./checklist-answer";
+import { listenToDiffRequests } from "./diff-request";
 import { RULES } from "../core/check/rules";
 import type { Rule } from "../core/check/rules/rule";
 
@@ -453,6 +454,7 @@ export function startServer(connection: Connection): void {
   });
 
   listenToFeatures(connection, facade, requestSession, () => settings.clientLocale);
+  listenToDiffRequests(connection, facade, requestSession);
   documents.listen(connection);
   connection.listen();
 }
