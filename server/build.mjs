@@ -25,6 +25,15 @@ const docxApart = {
   },
 };
 
+// The MCP server (`isv-dossier mcp`: the MCP SDK and zod) is a bundle of its own too, dist/server/mcp.js, required by
+// the CLI only when that command runs: `isv-dossier lint` does not parse it at start.
+const mcpApart = {
+  name: "mcp-apart",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]mcp-server$/ }, () => ({ path: "./mcp.js", external: true }));
+  },
+};
+
 const entries = [
   // dist/server/main.js only loads dist/server/language-server.js, the server
   {
@@ -44,8 +53,9 @@ const entries = [
     entryPoints: ["server/src/cli.ts"],
     outfile: "dist/server/cli.js",
     banner: { js: "#!/usr/bin/env node" },
-    plugins: [docxApart],
+    plugins: [docxApart, mcpApart],
   },
+  { entryPoints: ["server/src/cli/mcp-server.ts"], outfile: "dist/server/mcp.js", minify: true, plugins: [docxApart] },
   { entryPoints: ["server/src/cli/checklist-docx.ts"], outfile: "dist/server/checklist-docx.js", minify: true },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },
 ]

@@ -19,6 +19,7 @@ export const SLOW = [
   "cli-checklist",
   "cli-checklist-docx", // and LibreOffice
   "cli-diff",
+  "mcp-server", // the CLI's MCP server, driven by the SDK's client
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",

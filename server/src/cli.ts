@@ -56,6 +56,7 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     "as-of": { type: "string" },
     "no-color": { type: "boolean" },
   },
+  mcp: { ...COMMON },
 };
 
 type Values = { [name: string]: string | boolean | string[] | undefined };
@@ -170,6 +171,14 @@ function diffCommand(values: Values, positionals: string[], locale: Locale): num
   });
 }
 
+/** The MCP server over stdio: a bundle of its own (dist/server/mcp.js), loaded only by this command. */
+function mcpCommand(positionals: string[], locale: Locale): Promise<number> {
+  if (positionals.length > 0)
+    throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  const { runMcpServer } = require("./cli/mcp-server") as typeof import("./cli/mcp-server");
+  return runMcpServer({ cwd: process.cwd(), version: packageVersion() });
+}
+
 function initCommand(values: Values, positionals: string[], locale: Locale): number {
   const { runInit } = require("./cli/init-command") as typeof import("./cli/init-command");
   if (positionals.length > 1)
@@ -228,6 +237,8 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
       return initCommand(values, positionals, state.locale);
     case "diff":
       return diffCommand(values, positionals, state.locale);
+    case "mcp":
+      return mcpCommand(positionals, state.locale);
     default:
       return clausesCommand(positionals, state.locale);
   }
