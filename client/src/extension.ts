@@ -10,6 +10,7 @@ import { compareWithPrevious, DIFF_SCHEME, DiffDocuments } from "./compare-submi
 import { Editions, ServerRequests } from "./editions";
 import { dossierOf, exportChecklistDocx } from "./export-checklist";
 import { goToClause } from "./go-to-clause";
+import { registerMcpServer } from "./mcp-provider";
 import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
 import { SPEC_SCHEME, SpecDocuments } from "./spec-documents";
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   const clauses = new ClausesTreeProvider(editions, dossier);
   const statusBar = new DossierStatusBar(dossier, editions);
 
+  const mcpRegistered = registerMcpServer(context);
   client = createLanguageClient(context, specDocuments);
   started = client.start();
 
@@ -121,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     clausesSnapshot: () => clauses.snapshot(),
     statusBarText: () => statusBar.visibleText(),
     specDocument: () => specDocuments.load(),
+    mcpServerRegistered: () => mcpRegistered,
   };
 }
 

@@ -38,6 +38,7 @@ import { DEFAULT_SETTINGS } from "../lsp/settings";
 import { normalizeClauseId } from "./clauses-command";
 import { DOSSIER_NAME } from "./discover";
 import { CliUsageError, EXIT_OK } from "./errors";
+import { packageVersion } from "./environment";
 import { checkInitOptions } from "./init-command";
 import { cliTimeBudget } from "./lint-file";
 import { readDossierBytes } from "./read-dossier";
@@ -496,4 +497,11 @@ export async function runMcpServer(options: McpServerOptions): Promise<number> {
   await closed;
   await mcp.close().catch(() => undefined);
   return EXIT_OK;
+}
+
+// `node dist/server/mcp.js`: the same server without the CLI in front (what the VS Code extension registers).
+if (require.main === module) {
+  void runMcpServer({ cwd: process.cwd(), version: packageVersion() }).then((code) => {
+    process.exitCode = code;
+  });
 }
