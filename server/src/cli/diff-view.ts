@@ -71,7 +71,7 @@ const TEXT: { [key: string]: Localized } = {
   line: { zh: "第 {line} 行", en: "line {line}" },
   lineBefore: { zh: "上次第 {line} 行", en: "earlier line {line}" },
   summary: {
-    zh: "{clauses} 条条款有变化（其中 {regressions} 条由符合变为不符合），{fixed} 个问题已修复，{new} 个新问题；{unchanged} 条条款无变化。",
+    zh: "{clauses} 个条款有变化（其中 {regressions} 个由符合变为不符合），已修复 {fixed} 个问题，新出现 {new} 个问题；{unchanged} 个条款无变化。",
     en: "{clauses} clauses changed ({regressions} from satisfied to violated), {fixed} findings fixed, {new} new; {unchanged} clauses unchanged.",
   },
   noChange: { zh: "两次提交在条款层面没有差异。", en: "No change clause by clause between the two submissions." },
