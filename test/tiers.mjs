@@ -19,11 +19,11 @@ export const SLOW = [
   "cli-checklist",
   "cli-checklist-docx", // and LibreOffice
   "cli-diff",
-  "mcp-server", // the CLI's MCP server, driven by the SDK's client
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",
   "cli-sarif",
+  "mcp-server", // `isv-dossier mcp`, driven by the MCP SDK's client
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -40,6 +40,7 @@ export const SLOW = [
   "security-logs",
   "security-network",
   "security-paths",
+  "server-diff-request",
   "server-environment",
   "server-protocol",
   "server-start",

@@ -15,7 +15,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
 import { DEFAULT_SETTINGS } from "../../server/src/lsp/settings";
-import { assertBuilt, CLI, ROOT } from "../support/cli-harness";
+import { assertBuilt, CLI, ROOT, runCli } from "../support/cli-harness";
 
 const TOOLS = ["clause_text", "dossier_checklist", "dossier_model", "lint_dossier", "new_dossier"];
 const SAMPLE = "l3-service-too-short.dossier.yaml";
@@ -217,6 +217,30 @@ describe("isv-dossier mcp with a client that gives roots", () => {
   });
 });
 
+test("roots that change: the server asks again after the client says so", async () => {
+  const current = [root];
+  const client = new Client(
+    { name: "isv-dossier-test", version: "1.0.0" },
+    { capabilities: { roots: { listChanged: true } } },
+  );
+  client.setRequestHandler(ListRootsRequestSchema, () => ({
+    roots: current.map((folder) => ({ uri: pathToFileURL(folder).href })),
+  }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [CLI, "mcp"], cwd: ROOT, stderr: "pipe" }),
+  );
+  try {
+    ok<LintAnswer>(await call(client, "lint_dossier", { path: path.join(root, SAMPLE) }));
+    refused(await call(client, "lint_dossier", { path: path.join(outside, SAMPLE) }));
+    current.splice(0, 1, outside);
+    await client.sendRootsListChanged();
+    ok<LintAnswer>(await call(client, "lint_dossier", { path: path.join(outside, SAMPLE) }));
+    refused(await call(client, "lint_dossier", { path: path.join(root, SAMPLE) }));
+  } finally {
+    await client.close();
+  }
+});
+
 describe("isv-dossier mcp with a client that gives no roots", () => {
   test("the working folder is the one root", async () => {
     const client = await connect({ cwd: root });
@@ -233,4 +257,13 @@ test("the CLI's main bundle does not contain the MCP server (lint does not load 
   const cli = fs.readFileSync(CLI, "utf8");
   assert.doesNotMatch(cli, /registerTool|StdioServerTransport/);
   assert.ok(fs.existsSync(path.join(path.dirname(CLI), "mcp.js")));
+});
+
+test("isv-dossier mcp --help in both languages; an argument is a usage error", async () => {
+  for (const lang of ["zh-CN", "en"]) {
+    const run = await runCli(["mcp", "--help", "--lang", lang]);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /isv-dossier mcp\n/);
+  }
+  assert.equal((await runCli(["mcp", "extra"])).code, 2);
 });

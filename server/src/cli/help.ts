@@ -14,6 +14,7 @@ Commands:
   init                write a new dossier skeleton
   clauses [ID]        the clause catalog, or one clause with the rules that check it
   diff OLD NEW        what changed between two submissions, clause by clause
+  mcp                 an MCP server over stdio for AI assistants (read-only)
 
 Options:
   -h, --help          help (also: isv-dossier <command> --help)
@@ -29,6 +30,7 @@ Options:
   init                生成新的申请材料框架
   clauses [条款]      列出条款目录，或显示一条条款及检查它的规则
   diff 旧 新          逐条款比较两次提交的申请材料
+  mcp                 供 AI 助手使用的 MCP 服务器（标准输入输出，只读）
 
 选项：
   -h, --help          帮助（也可用 isv-dossier <命令> --help）
@@ -207,6 +209,36 @@ internal error.
   -h, --help             本帮助
 
 退出码：0 没有条款由符合变为不符合；1 至少一条款由符合变为不符合；2 用法错误、文件不可读或内部错误。
+`,
+};
+
+HELP.mcp = {
+  en: `Usage: isv-dossier mcp
+
+A Model Context Protocol server over stdin/stdout for AI assistants, with read-only tools: lint_dossier,
+dossier_checklist, clause_text, dossier_model, new_dossier. Ranges are 1-based (line and column). Only
+*.dossier.yaml|yml files inside the roots the client gives are read; a client that gives no roots gets the
+current folder as its one root. Nothing is written, nothing is fetched.
+
+Example (an assistant's configuration):
+  { "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }
+
+Options:
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+`,
+  zh: `用法：isv-dossier mcp
+
+供 AI 助手使用的 MCP（Model Context Protocol）服务器，通过标准输入输出通信，工具均为只读：lint_dossier、
+dossier_checklist、clause_text、dossier_model、new_dossier。行号和列号从 1 开始。只读取客户端给出的根目录内的
+*.dossier.yaml|yml 文件；客户端未给出根目录时，以当前文件夹为唯一根目录。不写任何文件，不联网。
+
+示例（助手的配置）：
+  { "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }
+
+选项：
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
 `,
 };
 
