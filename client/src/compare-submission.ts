@@ -102,7 +102,15 @@ async function pickPrevious(dossier: vscode.Uri): Promise<{ text: string; name: 
   return picked?.[0] ? readPrevious(picked[0]) : undefined;
 }
 
+/** The largest earlier submission read (the largest `isvDossier.maxFileSizeBytes`; the server applies the setting). */
+const MAX_PREVIOUS_BYTES = 256 * 1024 * 1024;
+
 async function readPrevious(uri: vscode.Uri): Promise<{ text: string; name: string }> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File) || stat.size > MAX_PREVIOUS_BYTES)
+    throw new CompareError(
+      vscode.l10n.t("{0} is not a dossier file that can be read.", vscode.workspace.asRelativePath(uri)),
+    );
   const bytes = await vscode.workspace.fs.readFile(uri);
   return { text: new TextDecoder("utf-8").decode(bytes), name: vscode.workspace.asRelativePath(uri) };
 }

@@ -3,15 +3,10 @@
 // the checklist's is). Text from a dossier goes through safe-text.ts: terminalText on a terminal, xmlCharacters
 // in HTML; in Markdown it is kept inside code spans or escaped.
 import type { DiffView, DiffViewGroup, DiffViewItem } from "./diff-view";
-import { terminalText, xmlCharacters } from "./safe-text";
+import { ColorName, painter } from "./format-stylish";
+import { escapeHtml, terminalText, xmlCharacters } from "./safe-text";
 
-const COLORS = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
-
-function painter(enabled: boolean): (color: keyof typeof COLORS, text: string) => string {
-  return (color, text) => (enabled ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text);
-}
-
-const ITEM_COLOR: { [kind in DiffViewItem["kind"]]: keyof typeof COLORS } = {
+const ITEM_COLOR: { [kind in DiffViewItem["kind"]]: ColorName } = {
   fixed: "green",
   new: "red",
   added: "green",
@@ -73,10 +68,6 @@ export function renderDiffMarkdown(view: DiffView): string {
   }
   lines.push(`*${markdownText(view.summary)}*`, "");
   return lines.join("\n");
-}
-
-function escapeHtml(text: string): string {
-  return xmlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const STYLE = `
