@@ -44,7 +44,7 @@ interface LintAnswer {
   }>;
 }
 
-async function connect(options: { roots?: string[]; cwd?: string }): Promise<Client> {
+async function connect(options: { roots?: string[]; cwd?: string; env?: { [name: string]: string } }): Promise<Client> {
   const client = new Client(
     { name: "isv-dossier-test", version: "1.0.0" },
     options.roots ? { capabilities: { roots: { listChanged: true } } } : {},
@@ -60,6 +60,7 @@ async function connect(options: { roots?: string[]; cwd?: string }): Promise<Cli
     args: [CLI, "mcp"],
     cwd: options.cwd ?? ROOT,
     stderr: "pipe",
+    ...(options.env ? { env: options.env } : {}),
   });
   await client.connect(transport);
   return client;
@@ -266,4 +267,36 @@ test("isv-dossier mcp --help in both languages; an argument is a usage error", a
     assert.match(run.stdout, /isv-dossier mcp\n/);
   }
   assert.equal((await runCli(["mcp", "extra"])).code, 2);
+});
+
+test("nothing tries to reach the network: every tool called with the outbound connections trapped", async () => {
+  const log = path.join(scratch, "trap.jsonl");
+  const environment = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const client = await connect({
+    roots: [root],
+    env: {
+      ...environment,
+      NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, "test", "support", "trap-network.cjs"))}`,
+      ISV_DOSSIER_TRAP_LOG: log,
+    },
+  });
+  try {
+    const urls = `$schema: https://schemas.example.com/x.json\n${fs.readFileSync(path.join(root, SAMPLE), "utf8")}`;
+    ok(await call(client, "lint_dossier", { path: SAMPLE }));
+    ok(await call(client, "lint_dossier", { text: urls }));
+    ok(await call(client, "dossier_checklist", { path: SAMPLE }));
+    ok(await call(client, "clause_text", { clauseId: "H" }));
+    ok(await call(client, "dossier_model", {}));
+    ok(await call(client, "new_dossier", { category: "risk-assessment", level: 3 }));
+  } finally {
+    await client.close();
+  }
+  const kinds = fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { kind: string }).kind);
+  assert.deepEqual(kinds, ["trap-loaded"]);
 });
