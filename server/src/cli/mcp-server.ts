@@ -201,9 +201,10 @@ function modelFields(edition: Edition, level: Level | undefined, under: string |
         ...(level
           ? { clausesAtLevel: (node.clauses ?? []).map((template) => edition.resolveClause(template, level)) }
           : {}),
-        ...(node.evidence ? { evidence: true } : {}),
-        ...(node.personnel_ref ? { personnelId: true } : {}),
-        ...(node.enum ? { values: node.enum } : {}),
+        // a list of plain values says what its items are: evidence paths, person ids, allowed values
+        ...(node.evidence || node.items?.evidence ? { evidence: true } : {}),
+        ...(node.personnel_ref || node.items?.personnel_ref ? { personnelId: true } : {}),
+        ...((node.enum ?? node.items?.enum) ? { values: node.enum ?? node.items?.enum } : {}),
         ...(node.required_when ? { requiredWhen: node.required_when } : {}),
       });
     for (const [key, child] of Object.entries(node.properties ?? {}))
