@@ -2,7 +2,7 @@
 // Markdown (also the editor's *Compare with previous submission…* document) and HTML (a standalone page, escaped as
 // the checklist's is). Text from a dossier goes through safe-text.ts: terminalText on a terminal, xmlCharacters
 // in HTML; in Markdown it is kept inside code spans or escaped.
-import type { DiffView, DiffViewGroup, DiffViewItem } from "./diff-view";
+import { DiffView, DiffViewGroup, DiffViewItem, itemLine } from "./diff-view";
 import { ColorName, painter } from "./format-stylish";
 import { escapeHtml, terminalText, xmlCharacters } from "./safe-text";
 
@@ -32,7 +32,9 @@ export function renderDiffStylish(view: DiffView, color: boolean): string {
     const mark = group.regression ? paint("red", "!! ") : "";
     lines.push(`${mark}${paint("bold", terminalText(group.heading))}${status ? `  ${status}` : ""}`);
     for (const entry of group.items)
-      lines.push(`  ${paint(ITEM_COLOR[entry.kind], `${entry.mark} ${entry.label}`)}  ${terminalText(entry.text)}`);
+      lines.push(
+        `  ${paint(ITEM_COLOR[entry.kind], `${entry.mark} ${entry.label}`)}  ${itemLine(entry, view.locale, terminalText, terminalText)}`,
+      );
     lines.push("");
   }
   if (view.regressionNote) lines.push(paint("red", view.regressionNote));
@@ -45,6 +47,11 @@ function markdownText(text: string): string {
   return xmlCharacters(text)
     .replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`)
     .replace(/\r?\n/g, " ");
+}
+
+/** A code span: a backtick inside becomes ', as the checklist's Markdown does; no line breaks. */
+function codeSpan(text: string): string {
+  return `\`${xmlCharacters(text).replace(/`/g, "'").replace(/\r?\n/g, " ")}\``;
 }
 
 export function renderDiffMarkdown(view: DiffView): string {
@@ -63,7 +70,9 @@ export function renderDiffMarkdown(view: DiffView): string {
       "",
     );
     for (const entry of group.items)
-      lines.push(`- **${entry.mark} ${markdownText(entry.label)}** ${markdownText(entry.text)}`);
+      lines.push(
+        `- **${entry.mark} ${markdownText(entry.label)}** ${itemLine(entry, view.locale, codeSpan, markdownText)}`,
+      );
     if (group.items.length > 0) lines.push("");
   }
   lines.push(`*${markdownText(view.summary)}*`, "");
@@ -99,7 +108,7 @@ export function renderDiffHtml(view: DiffView): string {
         ? `<ul>${entry.items
             .map(
               (item) =>
-                `<li class="item-${item.kind}" data-code="${escapeHtml(item.code)}"><span class="label">${escapeHtml(`${item.mark} ${item.label}`)}</span> ${escapeHtml(item.text)}</li>`,
+                `<li class="item-${item.kind}" data-code="${escapeHtml(item.code)}"><span class="label">${escapeHtml(`${item.mark} ${item.label}`)}</span> ${itemLine(item, view.locale, (text) => `<code>${escapeHtml(text)}</code>`, escapeHtml)}</li>`,
             )
             .join("")}</ul>`
         : "",

@@ -19,7 +19,7 @@ export interface DiffViewItem {
   mark: string;
   /** "已修复" / "fixed" … */
   label: string;
-  /** Findings: the line (in its submission) and the message with its check id; fields: the path and the values. */
+  /** Findings: the line (in its submission) and the message; fields: the value, or the values before → after. */
   text: string;
   /** A finding's check id, or a field's path in the dossier's terms. */
   code: string;
@@ -109,15 +109,31 @@ export function briefValue(value: unknown, locale: Locale): string {
 }
 
 function fieldText(change: FieldChange, locale: Locale): string {
-  const colon = locale === "zh-cn" ? "：" : ": ";
   switch (change.kind) {
     case "added":
-      return `${change.path}${colon}${briefValue(change.after, locale)}`;
+      return briefValue(change.after, locale);
     case "removed":
-      return `${change.path}${colon}${briefValue(change.before, locale)}`;
+      return briefValue(change.before, locale);
     case "changed":
-      return `${change.path}${colon}${briefValue(change.before, locale)} → ${briefValue(change.after, locale)}`;
+      return `${briefValue(change.before, locale)} → ${briefValue(change.after, locale)}`;
   }
+}
+
+/**
+ * An item as one line: a finding's text then its check id in parentheses, a field's path then its value. `code`
+ * and `plain` format the two kinds of text for the output (a code span, escaping).
+ */
+export function itemLine(
+  entry: DiffViewItem,
+  locale: Locale,
+  code: (text: string) => string,
+  plain: (text: string) => string,
+): string {
+  if (entry.kind === "fixed" || entry.kind === "new")
+    return locale === "zh-cn"
+      ? `${plain(entry.text)}（${code(entry.code)}）`
+      : `${plain(entry.text)} (${code(entry.code)})`;
+  return `${code(entry.code)}${locale === "zh-cn" ? "：" : ": "}${plain(entry.text)}`;
 }
 
 const MARKS: { [kind in DiffItemKind]: string } = { fixed: "✓", new: "✗", added: "+", removed: "-", changed: "~" };
@@ -136,8 +152,7 @@ export function findingItems(
     const line = (kind === "fixed" ? lines.before : lines.after).positionAt(finding.range.start).line + 1;
     const where = text(kind === "fixed" ? "lineBefore" : "line", locale, { line });
     const message = renderMessage(finding.messageId, finding.args, locale);
-    const rule = locale === "zh-cn" ? `（${finding.ruleId}）` : ` (${finding.ruleId})`;
-    return item(kind, `${where}${locale === "zh-cn" ? "：" : ": "}${message}${rule}`, finding.ruleId, locale, line);
+    return item(kind, `${where}${locale === "zh-cn" ? "：" : ": "}${message}`, finding.ruleId, locale, line);
   };
   return [...fixed.map((finding) => one(finding, "fixed")), ...added.map((finding) => one(finding, "new"))];
 }
