@@ -197,6 +197,8 @@ describe("isv-dossier mcp with a client that gives roots", () => {
     assert.equal(linted.category, "security-operations");
     assert.equal(linted.level, 2);
     refused(await call(client, "new_dossier", { category: "disaster-recovery", level: 1 }));
+    refused(await call(client, "new_dossier", { category: "risk-assessment", level: 7 }));
+    refused(await call(client, "new_dossier", { category: "no-such-category", level: 1 }));
   });
 
   test("refusals are tool errors: outside the roots, a link leading out, a FIFO, too large, missing, not a dossier", async () => {
