@@ -1,6 +1,7 @@
 // Bundles the language server, the CLI and the VS Code extension with esbuild (one file each, Node 20, CommonJS).
 import * as esbuild from "esbuild";
 import * as fs from "node:fs";
+import * as path from "node:path";
 
 const production = process.argv.includes("--production");
 
@@ -25,6 +26,39 @@ const docxApart = {
   },
 };
 
+// The MCP server (`isv-dossier mcp`: the MCP SDK and zod) is a bundle of its own too, dist/server/mcp.js, required by
+// the CLI only when that command runs: `isv-dossier lint` does not parse it at start.
+const mcpApart = {
+  name: "mcp-apart",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]mcp-server$/ }, () => ({ path: "./mcp.js", external: true }));
+  },
+};
+
+// zod (the MCP SDK's schemas) re-exports its error messages in 40-odd languages as `z.locales`, which nothing here
+// reads (zod itself configures English from its own file): in the MCP bundle that index is English alone, a quarter
+// megabyte less to package and to parse at each start.
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? {
+            path: path.join(path.dirname(args.importer), "..", "locales", path.basename(args.path)),
+            namespace: "zod-en",
+          }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+      contents: args.path.endsWith(".cjs")
+        ? 'exports.en = require("./en.cjs");'
+        : 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
+
 const entries = [
   // dist/server/main.js only loads dist/server/language-server.js, the server
   {
@@ -44,7 +78,13 @@ const entries = [
     entryPoints: ["server/src/cli.ts"],
     outfile: "dist/server/cli.js",
     banner: { js: "#!/usr/bin/env node" },
-    plugins: [docxApart],
+    plugins: [docxApart, mcpApart],
+  },
+  {
+    entryPoints: ["server/src/cli/mcp-server.ts"],
+    outfile: "dist/server/mcp.js",
+    minify: true,
+    plugins: [docxApart, zodEnglishOnly],
   },
   { entryPoints: ["server/src/cli/checklist-docx.ts"], outfile: "dist/server/checklist-docx.js", minify: true },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.js", external: ["vscode"] },

@@ -18,12 +18,14 @@ export const SLOW = [
   // the bundled CLI run as a process (dist/server/cli.js)
   "cli-checklist",
   "cli-checklist-docx", // and LibreOffice
+  "cli-diff",
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",
   "cli-sarif",
   // the npm tarball, installed into a scratch prefix offline, its two commands run
   "package-tarball",
+  "mcp-server", // `isv-dossier mcp`, driven by the MCP SDK's client
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -40,6 +42,7 @@ export const SLOW = [
   "security-logs",
   "security-network",
   "security-paths",
+  "server-diff-request",
   "server-environment",
   "server-navigation",
   "server-protocol",

@@ -19,4 +19,6 @@ export interface IsvDossierApi {
   statusBarText(): Promise<string | undefined>;
   /** The specification document of the default edition (text and clause anchors). */
   specDocument(): Promise<SpecDocumentResult>;
+  /** Whether the MCP server was registered for the editor's assistants (false: the editor has no MCP API). */
+  mcpServerRegistered(): boolean;
 }

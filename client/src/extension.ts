@@ -6,9 +6,11 @@ import { ActiveDossier } from "./active-dossier";
 import type { IsvDossierApi } from "./api";
 import { CHECKLIST_SCHEME, ChecklistDocuments, showChecklist } from "./checklist-document";
 import { CLAUSES_VIEW_ID, ClauseNode, ClausesTreeProvider, createClausesView, revealFinding } from "./clauses-view";
+import { compareWithPrevious, DIFF_SCHEME, DiffDocuments } from "./compare-submission";
 import { Editions, ServerRequests } from "./editions";
 import { dossierOf, exportChecklistDocx } from "./export-checklist";
 import { goToClause } from "./go-to-clause";
+import { registerMcpServer } from "./mcp-provider";
 import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
 import { SPEC_SCHEME, SpecDocuments, specReferenceProvider } from "./spec-documents";
@@ -41,10 +43,12 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   const editions = new Editions(server);
   const specDocuments = new SpecDocuments(server, editions);
   const checklistDocuments = new ChecklistDocuments(server, editions);
+  const diffDocuments = new DiffDocuments();
   const dossier = new ActiveDossier(server);
   const clauses = new ClausesTreeProvider(editions, dossier);
   const statusBar = new DossierStatusBar(dossier, editions);
 
+  const mcpRegistered = registerMcpServer(context);
   client = createLanguageClient(context, specDocuments);
   started = client.start();
 
@@ -64,6 +68,11 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
       active?.languageId === "isv-dossier" || active?.uri.scheme === CHECKLIST_SCHEME ? active.uri : dossier.uri;
     return exportChecklistDocx(server, dossierOf(uriOf(uri) ?? activeDossier), uriOf(target));
   });
+  register("isvDossier.compareWithPrevious", (uri?: unknown, previous?: unknown, options?: { preview?: boolean }) => {
+    const active = vscode.window.activeTextEditor?.document;
+    const target = uriOf(uri) ?? (active?.languageId === "isv-dossier" ? active.uri : dossier.uri);
+    return compareWithPrevious(server, diffDocuments, target, previous === "HEAD" ? "HEAD" : uriOf(previous), options);
+  });
   register("isvDossier.showClauses", () => vscode.commands.executeCommand(`${CLAUSES_VIEW_ID}.focus`));
   register("isvDossier.refreshClauses", () => dossier.reload().then(() => clauses.rebuild()));
   register(
@@ -80,12 +89,14 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   context.subscriptions.push(
     specDocuments,
     checklistDocuments,
+    diffDocuments,
     dossier,
     clauses,
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(SPEC_SCHEME, specDocuments),
     vscode.languages.registerReferenceProvider({ scheme: SPEC_SCHEME }, specReferenceProvider(server)),
     vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklistDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, diffDocuments),
     createClausesView(clauses, editions),
     dossier.onDidChange(() => void clauses.rebuild()),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -113,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     clausesSnapshot: () => clauses.snapshot(),
     statusBarText: () => statusBar.visibleText(),
     specDocument: () => specDocuments.load(),
+    mcpServerRegistered: () => mcpRegistered,
   };
 }
 

@@ -14,6 +14,8 @@ export type {
   ClauseBasis,
   ClauseInfo,
   ClauseStatus,
+  DiffAnswer,
+  DiffParams,
   EditionInfo,
   Localized,
   NewDossierParams,

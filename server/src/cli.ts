@@ -58,6 +58,14 @@ const OPTIONS: { [command: string]: OptionSpec } = {
   },
   init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
   clauses: { ...COMMON },
+  diff: {
+    ...COMMON,
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    "as-of": { type: "string" },
+    "no-color": { type: "boolean" },
+  },
+  mcp: { ...COMMON },
 };
 
 type Values = { [name: string]: string | boolean | string[] | undefined };
@@ -156,6 +164,33 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
   });
 }
 
+function diffCommand(values: Values, positionals: string[], locale: Locale): number {
+  const { DIFF_FORMATS, runDiff } = require("./cli/diff-command") as typeof import("./cli/diff-command");
+  if (positionals.length !== 2)
+    throw new CliUsageError(
+      uiText("error.see-help", locale, { message: uiText("error.two-dossiers", locale), command: "diff" }),
+    );
+  const asOf = stringValue(values, "as-of");
+  return runDiff({
+    before: positionals[0],
+    after: positionals[1],
+    cwd: process.cwd(),
+    format: choice("--format", stringValue(values, "format"), DIFF_FORMATS, "stylish", locale),
+    locale,
+    asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
+    output: stringValue(values, "output"),
+    color: useColor(values),
+  });
+}
+
+/** The MCP server over stdio: a bundle of its own (dist/server/mcp.js), loaded only by this command. */
+function mcpCommand(positionals: string[], locale: Locale): Promise<number> {
+  if (positionals.length > 0)
+    throw new CliUsageError(uiText("error.too-many-arguments", locale, { arguments: positionals.join(" ") }));
+  const { runMcpServer } = require("./cli/mcp-server") as typeof import("./cli/mcp-server");
+  return runMcpServer({ cwd: process.cwd(), version: packageVersion() });
+}
+
 function initCommand(values: Values, positionals: string[], locale: Locale): number {
   const { runInit } = require("./cli/init-command") as typeof import("./cli/init-command");
   if (positionals.length > 1)
@@ -212,6 +247,10 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
       return checklistCommand(values, positionals, state.locale);
     case "init":
       return initCommand(values, positionals, state.locale);
+    case "diff":
+      return diffCommand(values, positionals, state.locale);
+    case "mcp":
+      return mcpCommand(positionals, state.locale);
     default:
       return clausesCommand(positionals, state.locale);
   }

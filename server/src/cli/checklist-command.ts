@@ -36,7 +36,7 @@ export interface ChecklistCommandOptions {
 }
 
 /** The dossier's text: a regular file within the language server's size limit (read-dossier.ts), else one line. */
-function readDossier(absolutePath: string, shownPath: string, locale: Locale): string {
+export function readDossier(absolutePath: string, shownPath: string, locale: Locale): string {
   if (!fs.existsSync(absolutePath)) throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
   const read = readDossierBytes(absolutePath, DEFAULT_SETTINGS.maxFileSizeBytes, locale);
   if (read.kind === "unreadable")

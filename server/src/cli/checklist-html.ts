@@ -2,12 +2,7 @@
 // scripts, fonts, images or links to anything outside the file.
 import { ChecklistTable, ChecklistTableRow, columnLabels } from "./checklist-table";
 import { findingLine, remarkLine } from "./checklist-md";
-import { xmlCharacters } from "./safe-text";
-
-/** Escaped for HTML text and attributes; control characters and non-characters shown as escapes (safe-text.ts). */
-function escapeHtml(text: string): string {
-  return xmlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+import { escapeHtml } from "./safe-text";
 
 const STYLE = `
   :root { color-scheme: light; }

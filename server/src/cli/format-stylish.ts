@@ -9,10 +9,10 @@ import { terminalText } from "./safe-text";
 import { displayWidth, padEnd } from "./text-width";
 import { countedText, uiText } from "./ui-text";
 
-const COLOR_CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
-type ColorName = keyof typeof COLOR_CODES;
+export const COLOR_CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
+export type ColorName = keyof typeof COLOR_CODES;
 
-function painter(enabled: boolean): (color: ColorName, text: string) => string {
+export function painter(enabled: boolean): (color: ColorName, text: string) => string {
   return (color, text) => (enabled ? `\u001b[${COLOR_CODES[color]}m${text}\u001b[0m` : text);
 }
 

@@ -13,6 +13,8 @@ Commands:
   checklist DOSSIER   the self-assessment table of one dossier
   init                write a new dossier skeleton
   clauses [ID]        the clause catalog, or one clause with the rules that check it
+  diff OLD NEW        what changed between two submissions, clause by clause
+  mcp                 an MCP server over stdio for AI assistants (read-only)
 
 Options:
   -h, --help          help (also: isv-dossier <command> --help)
@@ -27,6 +29,8 @@ Options:
   checklist 材料      生成一份申请材料的自评估表
   init                生成新的申请材料框架
   clauses [条款]      列出条款目录，或显示一条条款及检查它的规则
+  diff 旧 新          逐条款比较两次提交的申请材料
+  mcp                 供 AI 助手使用的 MCP 服务器（标准输入输出，只读）
 
 选项：
   -h, --help          帮助（也可用 isv-dossier <命令> --help）
@@ -172,6 +176,77 @@ Options:
   -h, --help             本帮助
 `,
   },
+};
+
+HELP.diff = {
+  en: `Usage: isv-dossier diff OLD.dossier.yaml NEW.dossier.yaml [options]
+
+What changed between two submissions of a dossier, clause by clause: each clause's status before and after
+(satisfied / violated / not applicable / reviewer must check), the findings fixed and the findings new, and the
+fields changed under it (people, projects, dates, evidence…). Findings are matched by check id, clause and their
+place in the dossier (e.g. personnel[id=zhou-ruoxi].competence[0].valid_until), not by line; list entries by their
+id, certificate number or name.
+
+Options:
+  -f, --format FORMAT    stylish (default) | md | json | html (a standalone page)
+  -o, --output FILE      write to FILE instead of stdout (never over either dossier or another *.dossier.yaml)
+      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --as-of DATE       YYYY-MM-DD; used only for a dossier without application.date (default: today)
+      --no-color         no colours in the stylish output
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+
+Exit codes: 0 no clause went from satisfied to violated; 1 at least one did; 2 usage error, unreadable file or
+internal error.
+`,
+  zh: `用法：isv-dossier diff 上次.dossier.yaml 本次.dossier.yaml [选项]
+
+逐条款比较两次提交的申请材料：每一条款前后的结论（符合 / 不符合 / 不适用 / 需人工判断）、已修复的问题、
+新出现的问题，以及该条款下有变化的字段（人员、项目、日期、证明材料等）。问题按检查编号、条款和在材料中的
+位置（如 personnel[id=zhou-ruoxi].competence[0].valid_until）对应，而不按行号；列表中的条目按编号、证书编号
+或名称对应。
+
+选项：
+  -f, --format 格式      stylish（默认）| md | json | html（可直接打开的独立网页）
+  -o, --output 文件      写入文件而不是标准输出（不会覆盖这两份申请材料或其他 *.dossier.yaml）
+      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --as-of 日期       YYYY-MM-DD；仅用于没有 application.date 的材料（默认为今天）
+      --no-color         stylish 输出不使用颜色
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+
+退出码：0 没有条款由符合变为不符合；1 至少一条款由符合变为不符合；2 用法错误、文件不可读或内部错误。
+`,
+};
+
+HELP.mcp = {
+  en: `Usage: isv-dossier mcp
+
+A Model Context Protocol server over stdin/stdout for AI assistants, with read-only tools: lint_dossier,
+dossier_checklist, clause_text, dossier_model, new_dossier. Ranges are 1-based (line and column). Only
+*.dossier.yaml|yml files inside the roots the client gives are read; a client that gives no roots gets the
+current folder as its one root. Nothing is written, nothing is fetched.
+
+Example (an assistant's configuration):
+  { "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }
+
+Options:
+      --debug            print stack traces of internal errors
+  -h, --help             this help
+`,
+  zh: `用法：isv-dossier mcp
+
+供 AI 助手使用的 MCP（Model Context Protocol）服务器，通过标准输入输出通信，工具均为只读：lint_dossier、
+dossier_checklist、clause_text、dossier_model、new_dossier。行号和列号从 1 开始。只读取客户端给出的根目录内的
+*.dossier.yaml|yml 文件；客户端未给出根目录时，以当前文件夹为唯一根目录。不写任何文件，不联网。
+
+示例（助手的配置）：
+  { "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }
+
+选项：
+      --debug            内部错误时打印调用栈
+  -h, --help             本帮助
+`,
 };
 
 export function helpText(command: string, locale: Locale): string {

@@ -30,6 +30,11 @@ export function xmlCharacters(text: string): string {
   return text.replace(NOT_XML_CHAR, visibleEscape);
 }
 
+/** Escaped for HTML text and attributes; control characters and non-characters shown as escapes (xmlCharacters). */
+export function escapeHtml(text: string): string {
+  return xmlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 /** A cell a spreadsheet would read as a formula (or that some strip to one): starts with = + - @, tab or CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

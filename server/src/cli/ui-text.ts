@@ -61,6 +61,10 @@ const TEXT: { [key: string]: Localized } = {
     zh: "--format docx 生成 Word 文档，请用 --output 指定文件（如 --output 自评估表.docx）",
   },
   "error.one-dossier": { en: "checklist takes exactly one dossier", zh: "checklist 只接受一份申请材料" },
+  "error.two-dossiers": {
+    en: "diff takes two dossiers: the earlier submission, then the later one",
+    zh: "diff 需要两份申请材料：先是上次提交的，再是本次提交的",
+  },
   "error.too-many-arguments": { en: "too many arguments: {arguments}", zh: "参数过多：{arguments}" },
   "error.see-main-help": { en: "{message} (see isv-dossier --help)", zh: "{message}（参见 isv-dossier --help）" },
   "error.see-help": {

@@ -20,6 +20,8 @@ export const REQUESTS = {
   checklist: "isvDossier/checklist",
   /** { uri } → { base64 } — the self-assessment table of an open dossier as a Word document (.docx). */
   checklistDocx: "isvDossier/checklistDocx",
+  /** { uri, beforeText, beforeName } → the diff of an earlier submission against an open dossier (DiffAnswer). */
+  diff: "isvDossier/diff",
 } as const;
 
 export interface SpecDocumentParams {
@@ -103,4 +105,24 @@ export interface ChecklistAnswer {
   /** The counts in words, worst first ("不符合 2，需人工判断 3，符合 10"). */
   countsText: string;
   rows: ChecklistAnswerRow[];
+}
+
+/** The diff request: an open dossier (`uri`, the later submission) against the text of an earlier one. */
+export interface DiffParams {
+  uri: string;
+  /** The earlier submission's text (another file, or the file as in the last git commit). */
+  beforeText: string;
+  /** How the earlier submission is named in the document ("HEAD:a.dossier.yaml", a file's path). */
+  beforeName: string;
+  /** How the open dossier is named (default: its file name). */
+  afterName?: string;
+}
+
+export interface DiffAnswer {
+  /** The diff as a Markdown document in the dossier's locale (the CLI's `diff --format md`). */
+  markdown: string;
+  /** The clause ids that went from satisfied to violated. */
+  regressions: string[];
+  /** Each changed clause with its statuses before and after (null: not judged in that submission). */
+  clauses: Array<{ clauseId: string; before: ClauseStatus | null; after: ClauseStatus | null }>;
 }

@@ -46,6 +46,7 @@ import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemM
 import { todayIso } from "../node/today";
 import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
 import { checklistAnswer } from "./checklist-answer";
+import { listenToDiffRequests } from "./diff-request";
 import { RULES } from "../core/check/rules";
 import { listenToNavigation, NAVIGATION_CAPABILITIES } from "./navigation";
 import { EvidenceListings } from "../node/evidence-listing";
@@ -470,6 +471,7 @@ export function startServer(connection: Connection): void {
     openUris: () => [...states.keys()],
     clientLocale: () => settings.clientLocale,
   });
+  listenToDiffRequests(connection, facade, requestSession);
   documents.listen(connection);
   connection.listen();
 }
