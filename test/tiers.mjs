@@ -41,6 +41,7 @@ export const SLOW = [
   "server-environment",
   "server-protocol",
   "server-start",
+  "server-waivers",
   // Neovim as a client of the server
   "neovim",
   // fuzzing, and parsers compared with a full parse after thousands of random edits

@@ -40,12 +40,15 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     jobs: { type: "string", short: "j" },
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
+    "show-waived": { type: "boolean" },
+    "no-waivers": { type: "boolean" },
   },
   checklist: {
     ...COMMON,
     format: { type: "string", short: "f" },
     output: { type: "string", short: "o" },
     "as-of": { type: "string" },
+    "no-waivers": { type: "boolean" },
   },
   init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
   clauses: { ...COMMON },
@@ -123,6 +126,8 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     color: useColor(values),
     exitZero: values["exit-zero"] === true,
     toolVersion: packageVersion(),
+    ignoreWaivers: values["no-waivers"] === true,
+    showWaived: values["show-waived"] === true,
   });
 }
 
@@ -141,6 +146,7 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
     locale,
     asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
     output: stringValue(values, "output"),
+    ignoreWaivers: values["no-waivers"] === true,
   });
 }
 

@@ -3,7 +3,9 @@
 // the clauses it enforces, each result names its clauses, and artifact locations are relative to SRCROOT (the
 // folder the CLI ran in), so the log holds no absolute path of the machine that produced it. Each artifact carries
 // the dossier's clause verdicts (core/verdicts/clause-status.ts: status, basis, conclusion) in its properties, and each
-// result's clause references the status of that clause in that dossier.
+// result's clause references the status of that clause in that dossier. A waived finding is a result with a
+// `suppressions` entry (kind inSource for a comment in the dossier, external for a configuration file's entry; status
+// accepted; the justification), which viewers show as suppressed.
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
@@ -16,7 +18,7 @@ import { RULES } from "../core/check/rules";
 import { specUri } from "../core/features/spec-document";
 import type { Locale, Severity } from "../core/types";
 import { fileVerdicts, SarifFinding } from "./file-verdicts";
-import type { CliFinding, CliRange, LintedFile } from "./lint-file";
+import type { CliFinding, CliRange, CliWaiver, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -172,6 +174,32 @@ function verdictProperties(verdicts: Array<ClauseVerdict<SarifFinding>>, locale:
   };
 }
 
+/**
+ * A waived finding's suppression: `inSource` for a comment in the dossier (located at the comment), `external` for
+ * an entry of a configuration file; accepted, with the justification, and who approved it until when as properties.
+ */
+function suppression(waiver: CliWaiver, location: Sarif.ArtifactLocation): Sarif.Suppression {
+  return {
+    kind: waiver.origin.kind === "inline" ? "inSource" : "external",
+    status: "accepted",
+    justification: waiver.justification,
+    ...(waiver.origin.kind === "inline"
+      ? { location: { physicalLocation: { artifactLocation: location, region: region(waiver.origin.range) } } }
+      : {}),
+    properties: {
+      approvedBy: waiver.approvedBy,
+      expires: waiver.expires,
+      ...(waiver.origin.kind === "config"
+        ? {
+            // relative to the folder the CLI ran in, as the artifacts are: no absolute path of this machine
+            configurationFile: path.relative(process.cwd(), waiver.origin.file).split(path.sep).join("/"),
+            entry: waiver.origin.index,
+          }
+        : {}),
+    },
+  };
+}
+
 function result(
   file: LintedFile,
   fileIndex: number,
@@ -198,6 +226,7 @@ function result(
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.waived ? { suppressions: [suppression(finding.waived, location)] } : {}),
     ...(finding.clauses.some((clause) => taxonIndex.has(clause))
       ? {
           taxa: finding.clauses
