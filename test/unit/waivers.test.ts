@@ -258,7 +258,7 @@ test("the file form: by dossier and path, unused only for a waiver naming this d
   const named = lease([source({ clause: "4.1.1", dossier: "a.dossier.yaml", path: "tools" }, 2)]);
   assert.deepEqual(
     ofRule(named, "waiver.unused").map((finding) => [finding.range.start, finding.args.index, finding.args.file]),
-    [[BASE.indexOf("\ntools:") + 1, 3, config]],
+    [[BASE.indexOf("\ntools:") + 1, 3, "isv-dossier.config.yaml"]],
   );
   assert.deepEqual(ofRule(lease([source({ clause: "4.1.1", path: "tools" })]), "waiver.unused"), []);
   assert.deepEqual(

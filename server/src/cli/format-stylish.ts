@@ -69,7 +69,9 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   const waived = waivedText(summary.waived, context);
   if (problems === 0) {
     const clean = `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}`;
-    return [...sections, clean + waived, ""].join("\n");
+    // "No problems in 1 file; 2 waived (…)." — the waived count inside the sentence
+    const sentence = waived ? clean.replace(/([.。])$/, `${waived}$1`) : clean;
+    return [...sections, sentence, ""].join("\n");
   }
   const line = countedText("summary.problems", context.locale, {
     problems,

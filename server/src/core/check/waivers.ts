@@ -392,18 +392,36 @@ function covers(candidate: Candidate, finding: Finding): boolean {
   return finding.range.start >= candidate.covers.start && finding.range.start <= candidate.covers.end;
 }
 
-function configArgs(candidate: Candidate): { [name: string]: string | number } {
-  return candidate.origin.kind === "config" ? { file: candidate.origin.file, index: candidate.origin.index + 1 } : {};
+/** A path relative to a folder (both normalized, `/`-separated): how a message names the configuration file, so
+ * that no absolute path of the machine is written into a report. */
+function relativeTo(folder: string, file: string): string {
+  const from = normalizePath(folder).split("/");
+  const to = normalizePath(file).split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
-function ownFinding(candidate: Candidate, ruleId: string, args: Finding["args"]): Finding {
+function configArgs(candidate: Candidate, dossierPath: string | undefined): { [name: string]: string | number } {
+  if (candidate.origin.kind !== "config") return {};
+  const file = candidate.origin.file;
+  const shown = dossierPath ? relativeTo(dirname(dossierPath), file) : (normalizePath(file).split("/").pop() ?? file);
+  return { file: shown, index: candidate.origin.index + 1 };
+}
+
+function ownFinding(
+  candidate: Candidate,
+  ruleId: string,
+  args: Finding["args"],
+  dossierPath: string | undefined,
+): Finding {
   const config = candidate.origin.kind === "config";
   return {
     ruleId,
     clauseIds: [],
     severity: ruleId === WAIVER_RULES.invalid ? "error" : "warning",
     messageId: config ? `${ruleId}.config` : ruleId,
-    args: { ...args, ...configArgs(candidate) },
+    args: { ...args, ...configArgs(candidate, dossierPath) },
     range: candidate.range,
     related: [],
   };
@@ -452,10 +470,20 @@ export function applyWaivers(findings: readonly Finding[], input: WaiverInput): 
   });
   for (const candidate of list) {
     if (candidate.problem)
-      result.push(ownFinding(candidate, WAIVER_RULES.invalid, { problem: problemText(candidate.problem) }));
+      result.push(
+        ownFinding(candidate, WAIVER_RULES.invalid, { problem: problemText(candidate.problem) }, input.dossierPath),
+      );
     else if (candidate.expired)
-      result.push(ownFinding(candidate, WAIVER_RULES.expired, { expires: (candidate.entry.expires ?? "").trim() }));
-    else if (!candidate.used && candidate.judgeUse) result.push(ownFinding(candidate, WAIVER_RULES.unused, {}));
+      result.push(
+        ownFinding(
+          candidate,
+          WAIVER_RULES.expired,
+          { expires: (candidate.entry.expires ?? "").trim() },
+          input.dossierPath,
+        ),
+      );
+    else if (!candidate.used && candidate.judgeUse)
+      result.push(ownFinding(candidate, WAIVER_RULES.unused, {}, input.dossierPath));
   }
   return result;
 }
