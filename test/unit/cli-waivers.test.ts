@@ -10,8 +10,10 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import JSZip from "jszip";
 import type * as Sarif from "sarif";
 import { runLint } from "../../server/src/cli/lint-command";
+import { STATUS_LABELS } from "../../server/src/core/verdicts/clause-status";
 import type { WaiverSource } from "../../server/src/core/check/waiver-entry";
 import { AS_OF, assertBuilt, ROOT, runCli } from "../support/cli-harness";
 
@@ -193,6 +195,25 @@ test("the checklist: the clause is waived, the justification in its 自评说明
     assert.equal(run.code, 0, run.stderr);
     assert.ok(run.stdout.includes("续租合同在签，见附件"), format);
   }
+});
+
+test("the Word 自评估表: the 4.1.1 row's conclusion is 已豁免 and its 自评说明 gives the justification", async () => {
+  const output = path.join(folder, "自评估表.docx");
+  const run = await runCli(
+    ["checklist", "waived.dossier.yaml", "--format", "docx", "--output", output, "--as-of", AS_OF, "--lang", "zh-CN"],
+    { cwd: folder },
+  );
+  assert.equal(run.code, 0, run.stderr);
+  // the table's cells, read from word/document.xml (jszip comes with the docx package)
+  const zip = await JSZip.loadAsync(fs.readFileSync(output));
+  const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+  const rows = xml
+    .split("<w:tr>")
+    .map((row) => [...row.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("|"));
+  const row = rows.find((candidate) => candidate.includes("|4.1.1|"));
+  assert.ok(row, "a row for 4.1.1");
+  assert.ok(row.includes(STATUS_LABELS.waived.zh));
+  assert.ok(row.includes("续租合同在签，见附件"));
 });
 
 test("every kind of waiver, inline and file form, passes Microsoft's SARIF validator", async (context) => {
