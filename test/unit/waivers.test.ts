@@ -11,6 +11,7 @@ import { createLanguageService, ServiceOptions } from "../../server/src/core/che
 import type { WaiverSource } from "../../server/src/core/check/waiver-entry";
 import {
   appliesToDossier,
+  applyWaivers,
   coveredRange,
   parseDossierPath,
   parseWaiverComment,
@@ -306,4 +307,13 @@ test("the waive action inserts above the finding's line, with its indentation an
   const waived = createLanguageService({ locale: "en", today: TODAY }).validate(withComment(LEASE_LINE, WAIVE_LEASE));
   const at = waived.parsed.text.indexOf(LEASE_LINE) + LEASE_LINE.length - 2;
   assert.deepEqual(waiveActions(waived, { start: at, end: at }, "en"), []);
+});
+
+test("when the time budget stopped the checks, a waiver covering nothing is not called unused", () => {
+  const text = withComment(TOOLS_LINE, WAIVE_LEASE.trim());
+  const report = createLanguageService({ locale: "en", today: TODAY }).validate(text);
+  const input = { text, document: report.parsed.document, edition: EDITION, today: TODAY, sources: [] };
+  const findings = report.findings.filter((finding) => !finding.ruleId.startsWith("waiver."));
+  assert.equal(ofRule(applyWaivers(findings, input), "waiver.unused").length, 1);
+  assert.equal(ofRule(applyWaivers(findings, { ...input, complete: false }), "waiver.unused").length, 0);
 });

@@ -294,6 +294,15 @@ describe("ISV Dossier extension in a real editor", () => {
       [],
     );
 
+    // the Clauses view lists the waived findings under their clause
+    const tree = flatten(await api.refreshClauses(waived.toString()));
+    const tools = tree.find((node) => node.label.startsWith("4.1.5 "));
+    assert.deepEqual(
+      tools?.children.filter((child) => child.contextValue === "finding.waived").length,
+      2,
+      "the two waived findings are listed under 4.1.5",
+    );
+
     const uri = workspaceFile(...NEEDS_WORK);
     await openDossier(uri);
     const [error] = (await waitForDiagnostics(uri, (all) => all.some(isError))).filter(isError);

@@ -233,18 +233,21 @@ export class DossierLanguageService {
    * findings; sorted. */
   private finish(report: DossierReport): DossierReport {
     const overridden = this.override(report.findings);
-    const waived = this.options.ignoreWaivers
-      ? overridden
-      : this.override(
-          applyWaivers(overridden, {
-            text: report.parsed.text,
-            document: report.parsed.document,
-            edition: report.edition,
-            today: this.options.today,
-            sources: this.options.waivers ?? [],
-            dossierPath: this.options.dossierPath,
-          }),
-        );
+    // a text declined unread (binary, nested too deep) has no waivers to read
+    const waived =
+      this.options.ignoreWaivers || report.parsed.declined !== undefined
+        ? overridden
+        : this.override(
+            applyWaivers(overridden, {
+              text: report.parsed.text,
+              document: report.parsed.document,
+              edition: report.edition,
+              today: this.options.today,
+              sources: this.options.waivers ?? [],
+              dossierPath: this.options.dossierPath,
+              complete: !report.findings.some((finding) => finding.ruleId === LIMIT_RULES.timeBudget),
+            }),
+          );
     waived.sort(compareFindings);
     return { ...report, findings: waived };
   }

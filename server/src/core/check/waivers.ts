@@ -320,6 +320,8 @@ export interface WaiverInput {
   sources: readonly WaiverSource[];
   /** The dossier's path, for the file form's `dossier` globs (absolute, or relative as the sources' files are). */
   dossierPath?: string;
+  /** False when not every check ran (the time budget stopped them): a waiver covering nothing is then not unused. */
+  complete?: boolean;
 }
 
 function problemText(problem: WaiverProblem): Localized {
@@ -482,7 +484,7 @@ export function applyWaivers(findings: readonly Finding[], input: WaiverInput): 
           input.dossierPath,
         ),
       );
-    else if (!candidate.used && candidate.judgeUse)
+    else if (!candidate.used && candidate.judgeUse && input.complete !== false)
       result.push(ownFinding(candidate, WAIVER_RULES.unused, {}, input.dossierPath));
   }
   return result;
