@@ -17,6 +17,7 @@ import {
   parseWaiverComment,
 } from "../../server/src/core/check/waivers";
 import { buildChecklist } from "../../server/src/core/verdicts/checklist";
+import { clauseVerdicts } from "../../server/src/core/verdicts/clause-status";
 import { waiveActions } from "../../server/src/core/features/code-actions";
 import type { Finding } from "../../server/src/core/types";
 import { repositoryRoot } from "../support/repository";
@@ -316,4 +317,33 @@ test("when the time budget stopped the checks, a waiver covering nothing is not 
   const findings = report.findings.filter((finding) => !finding.ruleId.startsWith("waiver."));
   assert.equal(ofRule(applyWaivers(findings, input), "waiver.unused").length, 1);
   assert.equal(ofRule(applyWaivers(findings, { ...input, complete: false }), "waiver.unused").length, 0);
+});
+
+test("a clause is waived only when every error citing it is waived", () => {
+  const finding = (ruleId: string, waived: boolean): Finding => ({
+    ruleId,
+    clauseIds: ["4.1.1"],
+    severity: "error",
+    messageId: ruleId,
+    args: {},
+    range: { start: 0, end: 0 },
+    related: [],
+    ...(waived
+      ? {
+          waived: {
+            justification: "j",
+            approvedBy: "a",
+            expires: "2999-12-31",
+            origin: { kind: "inline" as const, range: { start: 0, end: 0 } },
+          },
+        }
+      : {}),
+  });
+  const status = (findings: Finding[]): string | undefined =>
+    clauseVerdicts(EDITION, 3, "risk-assessment", findings).find((verdict) => verdict.clauseId === "4.1.1")?.status;
+  assert.equal(status([finding("premises.lease-term", true)]), "waived");
+  assert.equal(status([finding("premises.lease-term", true), finding("schema.enum", false)]), "violated");
+  assert.equal(status([]), "satisfied");
+  // a waived warning leaves the clause as it is
+  assert.equal(status([{ ...finding("premises.lease-term", true), severity: "warning" }]), "satisfied");
 });
