@@ -26,6 +26,7 @@ export const SLOW = [
   // the npm tarball, installed into a scratch prefix offline, its two commands run
   "package-tarball",
   "mcp-server", // `isv-dossier mcp`, driven by the MCP SDK's client
+  "cli-waivers",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -47,6 +48,7 @@ export const SLOW = [
   "server-navigation",
   "server-protocol",
   "server-start",
+  "server-waivers",
   // Neovim as a client of the server
   "neovim",
   "neovim-navigation",

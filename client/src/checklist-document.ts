@@ -68,6 +68,8 @@ export function renderChecklist(
     const findings = [
       ...row.findings.map(findingLine),
       ...row.remarks.map((remark) => `${vscode.l10n.t("Remarks")}: ${findingLine(remark)}`),
+      // a waived finding's message carries its waiver's justification, approver and expiry
+      ...(row.waived ?? []).map(findingLine),
     ].join("<br>");
     lines.push(
       `| ${row.number} | ${clauseLabel(row.clauseId, locale)} | ${cell(title)} | ${STATUS_MARKS[row.status]} ${cell(row.conclusion)} | ${evidence} | ${findings} | ${cell(row.selfAssessment ?? "")} |`,

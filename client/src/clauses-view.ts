@@ -1,7 +1,8 @@
 // The Clauses view: the specification's structure; for the active dossier, the clauses that apply to it with their
 // verdict as the server's checklist request gives it (server/src/core/verdicts/clause-status.ts: status, basis, conclusion;
-// counts on every section), the errors and then the remarks (warnings, infos) under a clause as children that
-// reveal their range; warnings citing a clause off the checklist, and findings citing none, are shown too.
+// counts on every section), the errors, then the remarks (warnings, infos), then the waived findings (each with its
+// waiver's justification, approver and expiry) under a clause as children that reveal their range; warnings citing a
+// clause off the checklist, and findings citing none, are shown too.
 import * as vscode from "vscode";
 import type { ActiveDossier, DossierState } from "./active-dossier";
 import type { Editions } from "./editions";
@@ -25,7 +26,8 @@ type StatusCounts = { [status in ClauseStatus]: number };
 /** A finding as the view shows it (from the checklist or from the editor's diagnostics). */
 export interface Finding {
   message: string;
-  severity: "error" | "warning" | "info";
+  /** "waived": a finding a waiver covers (a hint whose message carries the justification). */
+  severity: "error" | "warning" | "info" | "waived";
   range: vscode.Range;
   code: string | undefined;
 }
@@ -39,7 +41,7 @@ export interface ClauseNode {
   row?: ChecklistRowResult;
   /** Dossier mode: the checklist row's evidence paths. */
   evidence?: string[];
-  /** Dossier mode: the errors citing this clause, then its remarks (warnings and infos). */
+  /** Dossier mode: the errors citing this clause, then its remarks (warnings and infos), then its waived findings. */
   findings: Finding[];
   /** Dossier mode: statuses at and under this clause. */
   counts?: StatusCounts;
@@ -96,7 +98,14 @@ export function findingFromProtocol(diagnostic: ProtocolDiagnostic): Finding {
   const { start, end } = diagnostic.range;
   return {
     message: messageText(diagnostic),
-    severity: diagnostic.severity === 1 ? "error" : diagnostic.severity === 2 ? "warning" : "info",
+    severity:
+      diagnostic.severity === 1
+        ? "error"
+        : diagnostic.severity === 2
+          ? "warning"
+          : diagnostic.severity === 4
+            ? "waived"
+            : "info",
     range: new vscode.Range(start.line, start.character, end.line, end.character),
     code: diagnostic.code === undefined ? undefined : String(diagnostic.code),
   };
@@ -175,6 +184,7 @@ export function buildClauseTree(edition: EditionInfo, dossier: DossierFindings |
     const findings = [
       ...(row?.findings ?? []).map(findingFromProtocol),
       ...(row?.remarks ?? []).map(findingFromProtocol),
+      ...(row?.waived ?? []).map(findingFromProtocol),
       ...unlisted,
     ];
     return { kind: "clause", clause, status, row, evidence: row?.evidence, findings, counts, children };
@@ -356,6 +366,21 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
           .appendText(pick(node.row.stillToCheck, locale));
       if (evidence && evidence.length > 0)
         markdown.appendMarkdown(`\n\n${vscode.l10n.t("Evidence")}: `).appendText(evidence.join(", "));
+      for (const waived of node.row?.waived ?? []) {
+        const record = (waived.data as { waived?: { justification: string; approvedBy: string; expires: string } })
+          ?.waived;
+        if (record)
+          markdown
+            .appendMarkdown(`\n\n${vscode.l10n.t("Waiver")}: `)
+            .appendText(
+              vscode.l10n.t(
+                "{0} (approved by {1}, until {2})",
+                record.justification,
+                record.approvedBy,
+                record.expires,
+              ),
+            );
+      }
     } else if (counts) {
       markdown.appendMarkdown("\n\n").appendText(countsText(counts));
     }
@@ -367,9 +392,9 @@ export class ClausesTreeProvider implements vscode.TreeDataProvider<ClausesTreeN
     const item = new vscode.TreeItem(finding.message.split("\n")[0], vscode.TreeItemCollapsibleState.None);
     const { start, end } = finding.range;
     item.description = vscode.l10n.t("Ln {0}, Col {1}", start.line + 1, start.character + 1);
-    item.iconPath = new vscode.ThemeIcon(finding.severity);
+    item.iconPath = finding.severity === "waived" ? STATUS_ICONS.waived : new vscode.ThemeIcon(finding.severity);
     item.tooltip = finding.code ? `${finding.message}\n\n(${finding.code})` : finding.message;
-    item.contextValue = "finding";
+    item.contextValue = finding.severity === "waived" ? "finding.waived" : "finding";
     item.command = {
       command: "isvDossier.revealFinding",
       title: vscode.l10n.t("Reveal Finding"),

@@ -15,6 +15,7 @@ import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
 import { SPEC_SCHEME, SpecDocuments, specReferenceProvider } from "./spec-documents";
 import { DossierStatusBar } from "./status-bar";
+import { waiveFinding, WaiveArguments } from "./waive-finding";
 
 let client: LanguageClient | undefined;
 
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     (uri: string, startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
       revealFinding(uri, startLine, startCharacter, endLine, endCharacter),
   );
+  register("isvDossier.waiveFinding", (args?: WaiveArguments) => waiveFinding(args));
   register("isvDossier.restartServer", async () => {
     await client?.restart();
     specDocuments.reset();

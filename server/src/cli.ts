@@ -49,12 +49,15 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
     "help-base-url": { type: "string" },
+    "show-waived": { type: "boolean" },
+    "no-waivers": { type: "boolean" },
   },
   checklist: {
     ...COMMON,
     format: { type: "string", short: "f" },
     output: { type: "string", short: "o" },
     "as-of": { type: "string" },
+    "no-waivers": { type: "boolean" },
   },
   init: { ...COMMON, category: { type: "string" }, level: { type: "string" }, "dr-class": { type: "string" } },
   clauses: { ...COMMON },
@@ -143,6 +146,8 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     toolVersion: packageVersion(),
     informationUri: packageInformationUri(),
     helpBaseUrl: helpBaseUrl === undefined ? undefined : helpBaseUrlOption(helpBaseUrl, locale),
+    ignoreWaivers: values["no-waivers"] === true,
+    showWaived: values["show-waived"] === true,
   });
 }
 
@@ -161,6 +166,7 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
     locale,
     asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
     output: stringValue(values, "output"),
+    ignoreWaivers: values["no-waivers"] === true,
   });
 }
 

@@ -21,6 +21,7 @@
 //
 // A span that starts at column 0 is written `#^^^^` (four characters from column 0): a `#` in column 0 directly
 // followed by carets (or tildes) shifts them one column left.
+// The token `waived` marks a finding a waiver covers (Finding.waived set); a finding without it must not be waived.
 // A line `# check-only: PREFIX` limits the "no other finding" check to rule ids starting with PREFIX.
 // Tests assert ids and ranges, never message text.
 import assert from "node:assert/strict";
@@ -32,6 +33,8 @@ export interface Expectation {
   /** Clause ids (like 4.1.3.a, 3.5, H) and rule ids (like yaml.tab) the finding must carry. */
   ids: string[];
   severity?: Severity;
+  /** The finding is waived (the `waived` token). */
+  waived: boolean;
   /** The annotation's `@name`, if it has one (without the `@`). */
   name?: string;
   /** The related locations the finding must have, exactly (in any order). */
@@ -95,8 +98,9 @@ export function parseExpectations(text: string): Expectation[] {
     expectations.push({
       start,
       end,
-      ids: tokens.filter((token) => !SEVERITIES.has(token) && !token.startsWith("@")),
+      ids: tokens.filter((token) => !SEVERITIES.has(token) && !token.startsWith("@") && token !== "waived"),
       severity,
+      waived: tokens.includes("waived"),
       name: name?.slice(1),
       related: [],
       annotationLine: index + 1,
@@ -121,6 +125,7 @@ function position(text: string, range: OffsetRange): string {
 function matches(finding: Finding, expectation: Expectation): boolean {
   if (finding.range.start !== expectation.start || finding.range.end !== expectation.end) return false;
   if (expectation.severity && finding.severity !== expectation.severity) return false;
+  if (expectation.waived !== (finding.waived !== undefined)) return false;
   return expectation.ids.every((id) => (isRuleId(id) ? finding.ruleId === id : finding.clauseIds.includes(id)));
 }
 

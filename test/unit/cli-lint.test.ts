@@ -96,7 +96,7 @@ describe("exit codes and the JSON shape", { concurrency: 4 }, () => {
         if (finding.severity === "error") errors++;
       }
     }
-    assert.deepEqual(Object.keys(report.summary), ["files", "errors", "warnings", "infos"]);
+    assert.deepEqual(Object.keys(report.summary), ["files", "errors", "warnings", "infos", "waived"]);
     assert.equal(report.summary.files, report.files.length);
     assert.equal(report.summary.errors, errors);
     // positions agree with the file: the first error of the missing-tools sample starts at the `tools` key's line

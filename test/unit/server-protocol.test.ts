@@ -71,9 +71,25 @@ for (const locale of ["en", "zh-cn"]) {
 
       // Quick fix: replace the invalid value by the closest allowed one.
       const actions = await client.request<
-        Array<{ title: string; edit: { changes: { [uri: string]: Array<{ newText: string }> } } }>
+        Array<{
+          title: string;
+          edit?: { changes: { [uri: string]: Array<{ newText: string }> } };
+          command?: { command: string; arguments: Array<{ uri: string; line: number; ids: string }> };
+        }>
       >("textDocument/codeAction", { textDocument: { uri }, range: tenure.range, context: { diagnostics: [tenure] } });
-      assert.deepEqual(actions.map((action) => action.edit.changes[uri]?.[0]?.newText).sort(), ["leased", "owned"]);
+      const edits = actions.filter((action) => action.edit);
+      assert.deepEqual(edits.map((action) => action.edit?.changes[uri]?.[0]?.newText).sort(), ["leased", "owned"]);
+      // and "Waive this finding…": the client's command, above the finding's line
+      assert.deepEqual(
+        actions
+          .filter((action) => action.command)
+          .map((action) => [
+            action.command?.command,
+            action.command?.arguments[0].line,
+            action.command?.arguments[0].ids,
+          ]),
+        [["isvDossier.waiveFinding", tenure.range.start.line, `schema.enum ${tenure.code}`]],
+      );
 
       // An incremental change fixes the value; the 4.1.1 diagnostic disappears.
       const fixed = client.diagnostics(uri, (next) => next.version === 2);

@@ -8,6 +8,7 @@ import { decodeDossierBytes } from "../core/parse/encoding";
 import { renderMessage } from "../core/check/render";
 import { fileSizeFinding } from "../core/parse/limits";
 import { createLanguageService } from "../core/check/service";
+import type { WaiverSource } from "../core/check/waiver-entry";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
 import { DEFAULT_SETTINGS } from "../lsp/settings";
@@ -33,6 +34,10 @@ export interface ChecklistCommandOptions {
   locale: Locale;
   asOf: string;
   output?: string;
+  /** File-form waivers (the configuration file's `waivers`), for the dossier when their `dossier` names it. */
+  waivers?: readonly WaiverSource[];
+  /** --no-waivers: ignore every waiver, inline and file form. */
+  ignoreWaivers?: boolean;
 }
 
 /** The dossier's text: a regular file within the language server's size limit (read-dossier.ts), else one line. */
@@ -83,6 +88,9 @@ export async function runChecklist(options: ChecklistCommandOptions): Promise<nu
     today: options.asOf,
     evidenceExists: evidenceExistsIn(path.dirname(absolutePath)),
     timeBudget: cliTimeBudget(),
+    waivers: options.waivers,
+    dossierPath: absolutePath,
+    ignoreWaivers: options.ignoreWaivers,
   });
   const report = service.validate(text);
   const checklist = buildChecklist(report);

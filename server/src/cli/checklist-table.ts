@@ -44,8 +44,20 @@ export interface ChecklistTableRow {
   /** Warnings and infos (提示): never a reason for 不符合. */
   remarks: ChecklistFindingRow[];
   evidence: string[];
-  /** The applicant's own explanation (自评说明, from `self_assessment`); empty when none. */
+  /** The waived findings citing the clause, with their waivers. */
+  waivers: ChecklistWaiverRow[];
+  /** The 自评说明: the applicant's own explanation (from `self_assessment`), then each waiver's justification, approver
+   * and expiry on a line of its own; empty when none. */
   selfAssessment: string;
+}
+
+/** A waived finding on a row: the finding and the waiver's record. */
+export interface ChecklistWaiverRow extends ChecklistFindingRow {
+  justification: string;
+  approvedBy: string;
+  expires: string;
+  /** "inline" (a comment in the dossier) or "config" (an entry of a configuration file). */
+  origin: "inline" | "config";
 }
 
 export interface ChecklistTable {
@@ -103,7 +115,27 @@ const TEXT: { [key: string]: Localized } = {
   unknownText: { zh: "（条文未知，仅见于目录）", en: " (text unknown: table of contents only)" },
   unknown: { zh: "（未填写）", en: "(not given)" },
   otherFindings: { zh: "不对应条款的问题", en: "Findings citing no clause" },
+  waiver: {
+    zh: "豁免理由：{justification}（批准人：{approvedBy}，有效期至 {expires}）",
+    en: "Waived: {justification} (approved by {approvedBy}, until {expires})",
+  },
 };
+
+/** A waiver's line in the 自评说明 column. */
+export function waiverLine(
+  waiver: Pick<ChecklistWaiverRow, "justification" | "approvedBy" | "expires">,
+  locale: Locale,
+): string {
+  return text("waiver", locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name === "justification" || name === "approvedBy" || name === "expires" ? waiver[name] : whole,
+  );
+}
+
+/** The 自评说明 of a row: the applicant's note, then one line per distinct waiver. */
+function selfAssessmentText(note: string | undefined, waivers: ChecklistWaiverRow[], locale: Locale): string {
+  const lines = [...new Set(waivers.map((waiver) => waiverLine(waiver, locale)))];
+  return [note ?? "", ...lines].filter((line) => line !== "").join("\n");
+}
 
 function text(key: string, locale: Locale): string {
   return pick(TEXT[key], locale);
@@ -182,23 +214,37 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
   const edition = report.edition;
   const lines = new LineIndex(report.parsed.text);
   const evidenceFields = evidenceFieldsByClause(edition, report.level, locale);
-  const rows = checklist.rows.map((row) => ({
-    number: row.number,
-    clauseId: row.clauseId,
-    clauseLabel: clauseLabel(row.clauseId, locale),
-    provenance: row.clause.provenance,
-    keyPoint: keyPoint(edition, row.clause, locale),
-    evidenceRequired: evidenceFields.get(row.clauseId) ?? [],
-    status: row.status,
-    basis: row.basis,
-    checkedBy: row.checkedBy,
-    stillToCheck: row.stillToCheck ? pick(row.stillToCheck, locale) : null,
-    conclusion: conclusionText(row, locale),
-    findings: row.findings.map(findingRow),
-    remarks: row.remarks.map(findingRow),
-    evidence: row.evidence,
-    selfAssessment: row.selfAssessment ?? "",
-  }));
+  const rows = checklist.rows.map((row) => {
+    const waivers = row.waived.map(waiverRow);
+    return {
+      number: row.number,
+      clauseId: row.clauseId,
+      clauseLabel: clauseLabel(row.clauseId, locale),
+      provenance: row.clause.provenance,
+      keyPoint: keyPoint(edition, row.clause, locale),
+      evidenceRequired: evidenceFields.get(row.clauseId) ?? [],
+      status: row.status,
+      basis: row.basis,
+      checkedBy: row.checkedBy,
+      stillToCheck: row.stillToCheck ? pick(row.stillToCheck, locale) : null,
+      conclusion: conclusionText(row, locale),
+      findings: row.findings.map(findingRow),
+      remarks: row.remarks.map(findingRow),
+      evidence: row.evidence,
+      waivers,
+      selfAssessment: selfAssessmentText(row.selfAssessment, waivers, locale),
+    };
+  });
+  function waiverRow(finding: Finding): ChecklistWaiverRow {
+    const waiver = finding.waived;
+    return {
+      ...findingRow(finding),
+      justification: waiver?.justification ?? "",
+      approvedBy: waiver?.approvedBy ?? "",
+      expires: waiver?.expires ?? "",
+      origin: waiver?.origin.kind ?? "inline",
+    };
+  }
   function findingRow(finding: Finding): ChecklistFindingRow {
     const position = lines.positionAt(finding.range.start);
     return {

@@ -19,6 +19,7 @@ export function fileVerdicts(file: LintedFile, fallback: Edition): Array<ClauseV
     ruleId: finding.rule,
     clauseIds: finding.clauses,
     severity: finding.severity,
+    ...(finding.waived ? { waived: finding.waived } : {}),
     finding,
   }));
   return clauseVerdicts(edition, level, file.category ?? undefined, findings);

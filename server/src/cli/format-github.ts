@@ -1,5 +1,6 @@
 // `--format github`: GitHub Actions workflow commands (::error / ::warning / ::notice), one per finding, so the
-// findings show up as annotations on the changed files of a pull request.
+// findings show up as annotations on the changed files of a pull request. Waived findings are not annotated (a waiver
+// is an accepted deviation, not something to look at in a pull request).
 import type { Severity } from "../core/types";
 import type { LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
@@ -20,6 +21,7 @@ export function formatGithub(files: LintedFile[], context: FormatContext): strin
   const lines: string[] = [];
   for (const file of files) {
     for (const finding of file.findings) {
+      if (finding.waived) continue;
       const { start, end } = finding.range;
       const clause =
         finding.clauses.length > 0 ? `${context.edition.id} ${finding.clauses.join(", ")}` : context.edition.id;

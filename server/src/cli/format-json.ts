@@ -1,5 +1,7 @@
 // `--format json`: {version: 1, files: [{path, findings: [{rule, clauses, severity, message, range}]}], summary}
-// with 0-based lines and characters (like LSP). Extra fields: messageId, args, related, fingerprint, level, category.
+// with 0-based lines and characters (like LSP). Extra fields: messageId, args, related, fingerprint, level, category;
+// a waived finding keeps its severity and carries `waived` {justification, approvedBy, expires, origin}; the summary's
+// errors, warnings and infos leave waived findings out (`waived` counts them).
 import type { LintedFile } from "./lint-file";
 import { FormatContext, summarize } from "./lint-results";
 
@@ -24,9 +26,16 @@ export function formatJson(files: LintedFile[], context: FormatContext): string 
         args: finding.args,
         related: finding.related,
         fingerprint: finding.fingerprint,
+        ...(finding.waived ? { waived: finding.waived } : {}),
       })),
     })),
-    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: {
+      files: summary.files,
+      errors: summary.errors,
+      warnings: summary.warnings,
+      infos: summary.infos,
+      waived: summary.waived,
+    },
   };
   return JSON.stringify(document, null, 2) + "\n";
 }

@@ -1,5 +1,6 @@
 // `--format junit`: JUnit XML for CI dashboards. One <testsuite> per dossier; each finding is a <testcase>
-// (errors fail it; warnings and infos pass with the text in <system-out>); a clean dossier has one passing case.
+// (errors fail it; warnings, infos and waived findings pass with the text in <system-out>, a waived one with its
+// waiver's justification); a clean dossier has one passing case.
 // No timestamps or durations, so the output is reproducible. Well-formed XML whatever the dossier holds.
 import type { CliFinding, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
@@ -21,8 +22,9 @@ function testcase(file: LintedFile, finding: CliFinding, context: FormatContext)
   const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
   const clauses = finding.clauses.length > 0 ? ` [${finding.clauses.join(",")}]` : "";
   const open = `    <testcase classname="${escapeXml(file.path)}" name="${escapeXml(`${position} ${finding.rule}${clauses}`)}">`;
-  const body =
-    finding.severity === "error"
+  const body = finding.waived
+    ? `      <system-out>${escapeXml(`${describe(finding, context)}  ${uiText("waived.note", context.locale, { justification: finding.waived.justification, approvedBy: finding.waived.approvedBy, expires: finding.waived.expires })}`)}</system-out>`
+    : finding.severity === "error"
       ? `      <failure type="error" message="${escapeXml(finding.message)}">${escapeXml(describe(finding, context))}</failure>`
       : `      <system-out>${escapeXml(describe(finding, context))}</system-out>`;
   return [open, body, "    </testcase>"];
@@ -30,7 +32,7 @@ function testcase(file: LintedFile, finding: CliFinding, context: FormatContext)
 
 export function formatJunit(files: LintedFile[], context: FormatContext): string {
   const failuresOf = (file: LintedFile): number =>
-    file.findings.filter((finding) => finding.severity === "error").length;
+    file.findings.filter((finding) => finding.severity === "error" && !finding.waived).length;
   const testsOf = (file: LintedFile): number => Math.max(1, file.findings.length);
   const totalTests = files.reduce((sum, file) => sum + testsOf(file), 0);
   const totalFailures = files.reduce((sum, file) => sum + failuresOf(file), 0);

@@ -6,6 +6,9 @@
 // result's clause references the status of that clause in that dossier. Every taxon and rule carries its help as
 // text and Markdown (the clause's text with its provenance; the rule's description), so that a viewer shows it
 // without following a link; helpUri only points where `--help-base-url` says the specification is published.
+// result's clause references the status of that clause in that dossier. A waived finding is a result with a
+// `suppressions` entry (kind inSource for a comment in the dossier, external for a configuration file's entry; status
+// accepted; the justification), which viewers show as suppressed.
 import { pathToFileURL } from "node:url";
 import * as path from "node:path";
 import type * as Sarif from "sarif";
@@ -17,7 +20,7 @@ import { pick } from "../core/check/render";
 import { RULES } from "../core/check/rules";
 import type { Locale, Severity } from "../core/types";
 import { fileVerdicts, SarifFinding } from "./file-verdicts";
-import type { CliFinding, CliRange, LintedFile } from "./lint-file";
+import type { CliFinding, CliRange, CliWaiver, LintedFile } from "./lint-file";
 import type { FormatContext } from "./lint-results";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -212,6 +215,32 @@ function verdictProperties(verdicts: Array<ClauseVerdict<SarifFinding>>, locale:
   };
 }
 
+/**
+ * A waived finding's suppression: `inSource` for a comment in the dossier (located at the comment), `external` for
+ * an entry of a configuration file; accepted, with the justification, and who approved it until when as properties.
+ */
+function suppression(waiver: CliWaiver, location: Sarif.ArtifactLocation): Sarif.Suppression {
+  return {
+    kind: waiver.origin.kind === "inline" ? "inSource" : "external",
+    status: "accepted",
+    justification: waiver.justification,
+    ...(waiver.origin.kind === "inline"
+      ? { location: { physicalLocation: { artifactLocation: location, region: region(waiver.origin.range) } } }
+      : {}),
+    properties: {
+      approvedBy: waiver.approvedBy,
+      expires: waiver.expires,
+      ...(waiver.origin.kind === "config"
+        ? {
+            // relative to the folder the CLI ran in, as the artifacts are: no absolute path of this machine
+            configurationFile: path.relative(process.cwd(), waiver.origin.file).split(path.sep).join("/"),
+            entry: waiver.origin.index,
+          }
+        : {}),
+    },
+  };
+}
+
 function result(
   file: LintedFile,
   fileIndex: number,
@@ -238,6 +267,7 @@ function result(
         }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.waived ? { suppressions: [suppression(finding.waived, location)] } : {}),
     ...(finding.clauses.some((clause) => taxonIndex.has(clause))
       ? {
           taxa: finding.clauses

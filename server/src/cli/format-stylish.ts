@@ -22,11 +22,25 @@ function clauseColumn(finding: CliFinding): string {
   return finding.clauses.length > 0 ? finding.clauses.join(",") : "-";
 }
 
+/** The findings a section lists: waived ones only with --show-waived. */
+function shown(file: LintedFile, context: FormatContext): CliFinding[] {
+  return context.showWaived ? file.findings : file.findings.filter((finding) => !finding.waived);
+}
+
+/** A waived finding's message: the finding's, then its waiver's record. */
+function messageOf(finding: CliFinding, context: FormatContext): string {
+  if (!finding.waived) return finding.message;
+  const { justification, approvedBy, expires } = finding.waived;
+  return `${finding.message} — ${uiText("waived.note", context.locale, { justification, approvedBy, expires })}`;
+}
+
 function fileSection(file: LintedFile, context: FormatContext): string[] {
   const paint = painter(context.color);
-  const rows = file.findings.map((finding) => ({
+  const rows = shown(file, context).map((finding) => ({
     position: `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
-    severity: uiText(`severity.${finding.severity}`, context.locale),
+    severity: finding.waived
+      ? uiText("waived.label", context.locale)
+      : uiText(`severity.${finding.severity}`, context.locale),
     finding,
   }));
   const width = (values: string[]): number => Math.max(0, ...values.map(displayWidth));
@@ -36,9 +50,9 @@ function fileSection(file: LintedFile, context: FormatContext): string[] {
   const lines = rows.map((row) =>
     [
       "  " + paint("dim", padEnd(row.position, positionWidth)),
-      paint(SEVERITY_COLOR[row.finding.severity], padEnd(row.severity, severityWidth)),
+      paint(row.finding.waived ? "dim" : SEVERITY_COLOR[row.finding.severity], padEnd(row.severity, severityWidth)),
       padEnd(clauseColumn(row.finding), clauseWidth),
-      terminalText(row.finding.message.replace(/\n/g, " ")),
+      terminalText(messageOf(row.finding, context).replace(/\n/g, " ")),
       paint("dim", row.finding.rule),
     ].join("  "),
   );
@@ -47,11 +61,18 @@ function fileSection(file: LintedFile, context: FormatContext): string[] {
 
 export function formatStylish(files: LintedFile[], context: FormatContext): string {
   const paint = painter(context.color);
-  const sections = files.filter((file) => file.findings.length > 0).flatMap((file) => fileSection(file, context));
+  const sections = files
+    .filter((file) => shown(file, context).length > 0)
+    .flatMap((file) => fileSection(file, context));
   const summary = summarize(files);
   const problems = summary.errors + summary.warnings + summary.infos;
-  if (problems === 0)
-    return `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}\n`;
+  const waived = waivedText(summary.waived, context);
+  if (problems === 0) {
+    const clean = `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}`;
+    // "No problems in 1 file; 2 waived (…)." — the waived count inside the sentence
+    const sentence = waived ? clean.replace(/([.。])$/, `${waived}$1`) : clean;
+    return [...sections, sentence, ""].join("\n");
+  }
   const line = countedText("summary.problems", context.locale, {
     problems,
     errors: summary.errors,
@@ -62,7 +83,16 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   });
   const mark =
     summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
-  return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}`, ""].join("\n");
+  return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}${waived}`, ""].join("\n");
+}
+
+/** " (3 waived)" / "（已豁免 3 项）" after the summary, when some findings are waived. */
+function waivedText(count: number, context: FormatContext): string {
+  if (count === 0) return "";
+  const text = uiText(context.showWaived ? "summary.waived" : "summary.waived-hidden", context.locale, {
+    waived: count,
+  });
+  return context.locale === "zh-cn" ? `；${text}` : `; ${text}`;
 }
 
 const VIOLATED_CLAUSES = {
@@ -74,7 +104,8 @@ const VIOLATED_CLAUSES = {
 /** The clauses the errors make violated (the clause verdicts of every file): said only when there are errors, so
  * that a run without any needs no catalog. */
 function violatedClauses(files: LintedFile[], context: FormatContext): string {
-  if (!files.some((file) => file.findings.some((finding) => finding.severity === "error"))) return "";
+  if (!files.some((file) => file.findings.some((finding) => finding.severity === "error" && !finding.waived)))
+    return "";
   const { fileVerdicts } = require("./file-verdicts") as typeof import("./file-verdicts");
   const count = files.reduce(
     (sum, file) => sum + fileVerdicts(file, context.edition).filter((verdict) => verdict.status === "violated").length,

@@ -46,7 +46,7 @@ Options:
   -f, --format FORMAT    stylish (default) | json | sarif | junit | github
   -o, --output FILE      write the report to FILE instead of stdout
       --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
-      --as-of DATE       YYYY-MM-DD; used only for dossiers without application.date (default: today)
+      --as-of DATE       YYYY-MM-DD: today, for dossiers without application.date and waivers' expiry (default: today)
       --max-warnings N   exit 1 when there are more than N warnings
   -q, --quiet            report errors only
       --level L          only dossiers applying for level L (1, 2, 3; repeat or comma-separate); never overrides a dossier
@@ -58,6 +58,8 @@ Options:
                          sarif: link each clause and rule to where your organisation publishes the specification
                          (http or https): URL#<clause id>, or URL with {clause} replaced by the clause id.
                          Without it the log has no links; each clause's text and each rule's description are inside it
+      --show-waived      stylish: list waived findings too (they are counted either way)
+      --no-waivers       ignore every waiver, inline and configured (an audit run)
       --debug            print stack traces of internal errors
   -h, --help             this help
 
@@ -73,7 +75,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -f, --format 格式      stylish（默认）| json | sarif | junit | github
   -o, --output 文件      将报告写入文件而不是标准输出
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
-      --as-of 日期       YYYY-MM-DD；仅用于没有 application.date 的申请材料（默认为今天）
+      --as-of 日期       YYYY-MM-DD：视为今天，用于没有 application.date 的申请材料和豁免的有效期（默认为今天）
       --max-warnings N   警告多于 N 个时以 1 退出
   -q, --quiet            只报告错误
       --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
@@ -84,6 +86,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
       --help-base-url 网址
                          sarif：每一条款和规则链接到本单位发布规范的网址（http 或 https）：网址#<条款编号>，
                          或将网址中的 {clause} 替换为条款编号。不给出时日志中没有链接；条款原文和规则说明均已包含在内
+      --show-waived      stylish 输出也列出已豁免的问题（无论是否列出都会计数）
+      --no-waivers       忽略所有豁免（材料内注释和配置中的豁免），用于审核
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
@@ -95,7 +99,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
     en: `Usage: isv-dossier checklist DOSSIER [options]
 
 The self-assessment table of one dossier: every clause that applies to its category and level, with the
-conclusion (satisfied / violated / not applicable / reviewer must check), the evidence required, the
+conclusion (satisfied / violated / not applicable / reviewer must check / waived), the evidence required, the
 evidence the dossier lists and the applicant's own notes (self_assessment).
 
 Options:
@@ -103,13 +107,15 @@ Options:
                          | docx (a Word document to print, stamp and submit: A4 landscape; needs --output)
   -o, --output FILE      write to FILE instead of stdout (never over the dossier or another *.dossier.yaml)
       --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
-      --as-of DATE       YYYY-MM-DD; used only when the dossier has no application.date (default: today)
+      --as-of DATE       YYYY-MM-DD: today, when the dossier has no application.date and for waivers' expiry
+                         (default: today)
+      --no-waivers       ignore every waiver: waived findings count again
       --debug            print stack traces of internal errors
   -h, --help             this help
 `,
     zh: `用法：isv-dossier checklist 材料 [选项]
 
-一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断）、
+一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断 / 已豁免）、
 所需证据、材料中列出的证据和申请单位的自评说明（self_assessment）。
 
 选项：
@@ -117,7 +123,8 @@ Options:
                          | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
   -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
-      --as-of 日期       YYYY-MM-DD；仅在材料没有 application.date 时使用（默认为今天）
+      --as-of 日期       YYYY-MM-DD：视为今天，用于材料没有 application.date 时和豁免的有效期（默认为今天）
+      --no-waivers       忽略所有豁免：已豁免的问题重新计入
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 `,

@@ -4,6 +4,7 @@
 // folder), does not stop the run: each gets one line on stderr, the rest is linted and reported, and the exit code
 // is then 2 whatever the findings (and even with --exit-zero), since the report is incomplete: a CI gate must not
 // pass on dossiers it never saw. With nothing left to report, nothing is written.
+import type { WaiverSource } from "../core/check/waiver-entry";
 import type { Locale } from "../core/types";
 import { discoverDossiers, PathProblem } from "./discover";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./errors";
@@ -43,6 +44,12 @@ export interface LintCommandOptions {
   toolVersion: string;
   informationUri?: string;
   helpBaseUrl?: string;
+  /** File-form waivers (the configuration file's `waivers`), for the dossiers their `dossier` names. */
+  waivers?: readonly WaiverSource[];
+  /** --no-waivers: ignore every waiver, inline and file form (an audit run). */
+  ignoreWaivers?: boolean;
+  /** --show-waived: stylish lists waived findings too. */
+  showWaived?: boolean;
 }
 
 /** One line on stderr per path that could not be searched or read. */
@@ -66,7 +73,12 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   try {
     // required here, not imported: cli.ts imports this module for every command, and only lint needs the service
     const { lintFile } = require("./lint-file") as typeof import("./lint-file");
-    const settings = { locale: options.locale, today: options.asOf };
+    const settings = {
+      locale: options.locale,
+      today: options.asOf,
+      waivers: options.waivers,
+      ignoreWaivers: options.ignoreWaivers,
+    };
     linted = targets.map((target, index) => {
       const result = lintFile(target, settings);
       progress.update(index + 1, targets.length);
@@ -90,6 +102,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
     toolVersion: options.toolVersion,
     informationUri: options.informationUri,
     helpBaseUrl: options.helpBaseUrl,
+    showWaived: options.showWaived,
     // read by the SARIF and GitHub formats only
     get edition() {
       return (require("../core/catalog/edition") as typeof import("../core/catalog/edition")).defaultEdition();

@@ -7,16 +7,21 @@ import { LineIndex, LinePosition } from "../core/parse/line-index";
 import { decodeDossierBytes } from "../core/parse/encoding";
 import { fileSizeFinding, TimeBudget } from "../core/parse/limits";
 import { compareFindings, createLanguageService } from "../core/check/service";
-import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
+import type { Finding, FindingWaiver, Locale, MessageArguments, Severity } from "../core/types";
 import { DEFAULT_SETTINGS } from "../lsp/settings";
 import { evidenceExistsIn } from "../node/evidence-files";
+import type { WaiverSource } from "../core/check/waiver-entry";
 import type { DossierTarget } from "./discover";
 import { readDossierBytes } from "./read-dossier";
 
 export interface LintSettings {
   locale: Locale;
-  /** Today for the service: used only when a dossier has no application.date. */
+  /** Today for the service: used when a dossier has no application.date, and for the waivers' expiry. */
   today: string;
+  /** File-form waivers (the configuration file's `waivers`), applied to the dossiers their `dossier` names. */
+  waivers?: readonly WaiverSource[];
+  /** Ignore every waiver (--no-waivers). */
+  ignoreWaivers?: boolean;
 }
 
 /** Larger files are not read: one limits.file-size finding. The language server's default limit, the same bytes. */
@@ -54,6 +59,17 @@ export interface CliFinding {
   related: Array<{ message: string; messageId: string; range: CliRange }>;
   /** Stable across runs and line shifts: rule, clauses, message arguments and the text the finding covers. */
   fingerprint: string;
+  /** Set when a waiver covers the finding: it then counts as neither an error nor a warning. */
+  waived?: CliWaiver;
+}
+
+/** The waiver of a waived finding, as the CLI reports it. */
+export interface CliWaiver {
+  justification: string;
+  approvedBy: string;
+  expires: string;
+  /** "inline": a comment in the dossier (`range`); "config": entry `index` (0-based) of the configuration `file`. */
+  origin: { kind: "inline"; range: CliRange } | { kind: "config"; file: string; index: number };
 }
 
 export interface LintedFile {
@@ -107,6 +123,9 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
     today: settings.today,
     evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
     timeBudget: cliTimeBudget(),
+    waivers: settings.waivers,
+    dossierPath: target.absolutePath,
+    ignoreWaivers: settings.ignoreWaivers,
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
@@ -137,7 +156,21 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFi
       range: toCliRange(lines, related.range),
     })),
     fingerprint: hashes[index],
+    ...(finding.waived ? { waived: cliWaiver(finding.waived, lines) } : {}),
   }));
+}
+
+function cliWaiver(waiver: FindingWaiver, lines: LineIndex): CliWaiver {
+  const { justification, approvedBy, expires, origin } = waiver;
+  return {
+    justification,
+    approvedBy,
+    expires,
+    origin:
+      origin.kind === "inline"
+        ? { kind: "inline", range: toCliRange(lines, origin.range) }
+        : { kind: "config", file: origin.file, index: origin.index },
+  };
 }
 
 /** Lints a dossier file: only a regular file within the size limit is read (read-dossier.ts); a larger one gets a

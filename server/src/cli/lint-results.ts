@@ -9,6 +9,8 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Waived findings (any severity): counted apart, never as errors or warnings. */
+  waived: number;
 }
 
 export interface FormatContext {
@@ -20,6 +22,8 @@ export interface FormatContext {
   /** `--help-base-url`: where the specification is published (http/https); SARIF helpUri only when given. */
   helpBaseUrl?: string;
   edition: Edition;
+  /** List waived findings too (--show-waived; stylish only: the other formats always carry them, marked). */
+  showWaived?: boolean;
 }
 
 export type LintFormatter = (files: LintedFile[], context: FormatContext) => string;
@@ -37,18 +41,24 @@ export function applyFilters(files: LintedFile[], filters: ResultFilters): Linte
     .filter((file) => !filters.levels || (file.level !== null && filters.levels.includes(file.level)))
     .filter((file) => !filters.categories || (file.category !== null && filters.categories.includes(file.category)))
     .map((file) =>
-      filters.quiet ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error") } : file,
+      filters.quiet
+        ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error" && !finding.waived) }
+        : file,
     );
 }
 
 export function summarize(files: LintedFile[]): LintSummary {
   const count = (severity: Severity): number =>
-    files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
+    files.reduce(
+      (sum, file) => sum + file.findings.filter((finding) => finding.severity === severity && !finding.waived).length,
+      0,
+    );
   return {
     files: files.length,
-    filesWithProblems: files.filter((file) => file.findings.length > 0).length,
+    filesWithProblems: files.filter((file) => file.findings.some((finding) => !finding.waived)).length,
     errors: count("error"),
     warnings: count("warning"),
     infos: count("info"),
+    waived: files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.waived).length, 0),
   };
 }

@@ -13,6 +13,16 @@ const TEXT: { [key: string]: Localized } = {
     zh: "{total} 个文件中有 {files} 个存在问题：共 {problems} 个（{errors} 个错误，{warnings} 个警告，{infos} 条提示）",
   },
   "summary.clean": { en: "No problems in {total}.", zh: "{total} 个文件均未发现问题。" },
+  "summary.waived": { en: "{waived} waived", zh: "已豁免 {waived} 项" },
+  "summary.waived-hidden": {
+    en: "{waived} waived (--show-waived lists them)",
+    zh: "已豁免 {waived} 项（--show-waived 可列出）",
+  },
+  "waived.label": { en: "waived", zh: "已豁免" },
+  "waived.note": {
+    en: "waived: {justification} (approved by {approvedBy}, until {expires})",
+    zh: "已豁免：{justification}（批准人：{approvedBy}，有效期至 {expires}）",
+  },
   "summary.too-many-warnings": {
     en: "Too many warnings ({warnings}); at most {max} are allowed (--max-warnings).",
     zh: "警告过多（{warnings} 个），最多允许 {max} 个（--max-warnings）。",

@@ -36,6 +36,19 @@ export interface Finding {
   range: OffsetRange;
   related: RelatedFinding[];
   fix?: FixHint;
+  /** Set when a waiver covers the finding: it stays a finding (a status, not a deletion), but it no longer counts
+   * as an error or a warning anywhere (check/waivers.ts). */
+  waived?: FindingWaiver;
+}
+
+/** The waiver that covers a finding: what makes it a record of the submission, and where it was written. */
+export interface FindingWaiver {
+  justification: string;
+  approvedBy: string;
+  /** The last day it applies (YYYY-MM-DD). */
+  expires: string;
+  /** A comment in the dossier (its range), or an entry of a configuration file (check/waiver-entry.ts WaiverOrigin). */
+  origin: { kind: "inline"; range: OffsetRange } | { kind: "config"; file: string; range?: OffsetRange; index: number };
 }
 
 export type JsonPath = Array<string | number>;
@@ -57,7 +70,9 @@ export type CheckKind =
   /** References that are never followed. */
   | "security"
   /** A note about how the dossier was checked. */
-  | "notice";
+  | "notice"
+  /** A waiver (check/waivers.ts): malformed, expired or covering nothing. */
+  | "waiver";
 
 export interface CheckDeclaration {
   /** The finding's `ruleId`. */

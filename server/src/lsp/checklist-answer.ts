@@ -41,6 +41,7 @@ export function checklistAnswer(
       evidence: row.evidence,
       findings: row.findings.map((finding) => toDiagnostic(finding, lines, uri, edition, locale)),
       remarks: row.remarks.map((finding) => toDiagnostic(finding, lines, uri, edition, locale)),
+      waived: row.waived.map((finding) => toDiagnostic(finding, lines, uri, edition, locale)),
       selfAssessment: row.selfAssessment ?? null,
     })),
   };

@@ -22,7 +22,7 @@ import {
   SymbolKind,
 } from "vscode-languageserver";
 import { URI, Utils } from "vscode-uri";
-import type { QuickFix } from "../core/features/code-actions";
+import type { QuickFix, WaiveAction } from "../core/features/code-actions";
 import type { CompletionEntry } from "../core/features/completion";
 import type { DefinitionTarget } from "../core/features/definition";
 import type { FoldingOffsets } from "../core/features/folding";
@@ -51,6 +51,20 @@ export function toRange(lines: LineIndex, range: OffsetRange): Range {
 export interface DiagnosticData {
   ruleId: string;
   clauseIds: string[];
+  /** Set on a waived finding (published as a hint). */
+  waived?: { justification: string; approvedBy: string; expires: string; origin: "inline" | "config" };
+}
+
+/** The client command that asks for a waiver's record and writes the comment (client/src/waive-finding.ts). */
+export const WAIVE_COMMAND = "isvDossier.waiveFinding";
+
+/** The arguments of WAIVE_COMMAND: where the comment goes and what it names. */
+export interface WaiveCommandArguments {
+  uri: string;
+  /** 0-based line the comment is inserted above (at its start). */
+  line: number;
+  indent: string;
+  ids: string;
 }
 
 export function toDiagnostic(
@@ -65,14 +79,41 @@ export function toDiagnostic(
     location: { uri, range: toRange(lines, item.range) },
     message: renderMessage(item.messageId, item.args, locale),
   }));
-  const data: DiagnosticData = { ruleId: finding.ruleId, clauseIds: finding.clauseIds };
+  const waiver = finding.waived;
+  const data: DiagnosticData = {
+    ruleId: finding.ruleId,
+    clauseIds: finding.clauseIds,
+    ...(waiver
+      ? {
+          waived: {
+            justification: waiver.justification,
+            approvedBy: waiver.approvedBy,
+            expires: waiver.expires,
+            origin: waiver.origin.kind,
+          },
+        }
+      : {}),
+  };
+  const message = renderMessage(finding.messageId, finding.args, locale);
   return {
     range: toRange(lines, finding.range),
-    severity: SEVERITY[finding.severity],
+    // a waived finding is neither an error nor a warning: a hint that says why it is accepted
+    severity: waiver ? DiagnosticSeverity.Hint : SEVERITY[finding.severity],
     code: primaryClause ?? finding.ruleId,
     ...(primaryClause ? { codeDescription: { href: specUri(edition, primaryClause) } } : {}),
     source: DIAGNOSTIC_SOURCE,
-    message: renderMessage(finding.messageId, finding.args, locale),
+    message: waiver
+      ? renderMessage(
+          "waiver.waived",
+          {
+            justification: waiver.justification,
+            approvedBy: waiver.approvedBy,
+            expires: waiver.expires,
+            message,
+          },
+          locale,
+        )
+      : message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     data,
   };
@@ -183,6 +224,32 @@ export function toCodeActions(
       },
     },
   }));
+}
+
+/** "Waive this finding…" actions: each runs the client's WAIVE_COMMAND, which asks for the justification, approver
+ * and expiry and inserts the comment above the finding's line. */
+export function toWaiveCodeActions(
+  actions: WaiveAction[],
+  lines: LineIndex,
+  documentUri: string,
+  diagnostics: Diagnostic[],
+  offsetAt: (position: Position) => number,
+): CodeAction[] {
+  return actions.map((action) => {
+    const args: WaiveCommandArguments = {
+      uri: documentUri,
+      line: lines.positionAt(action.lineStart).line,
+      indent: action.indent,
+      ids: action.ids,
+    };
+    return {
+      title: action.title,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: false,
+      diagnostics: diagnostics.filter((diagnostic) => offsetAt(diagnostic.range.start) === action.finding.range.start),
+      command: { title: action.title, command: WAIVE_COMMAND, arguments: [args] },
+    };
+  });
 }
 
 /** The spec document request's answer: its text, and the line of each clause's heading. */

@@ -90,6 +90,9 @@ export interface ChecklistAnswerRow {
   findings: Diagnostic[];
   /** Warnings and infos citing the clause: remarks, never a reason for 不符合. */
   remarks: Diagnostic[];
+  /** The waived findings citing the clause: hints whose message and `data.waived` carry the waiver's justification,
+   * approver and expiry. */
+  waived: Diagnostic[];
   /** The applicant's own explanation (自评说明, the dossier's `self_assessment`), or null. */
   selfAssessment: string | null;
 }

@@ -13,6 +13,7 @@ import {
   InitializeResult,
   LSPErrorCodes,
   MessageType,
+  Position,
   ResponseError,
   ShowMessageNotification,
   TextDocuments,
@@ -26,6 +27,7 @@ import type { DossierSession } from "../core/facade/session";
 import { fileSizeFinding } from "../core/parse/limits";
 import { newDossierText } from "../core/features/skeleton";
 import type { Locale } from "../core/types";
+import type { WaiverSource } from "../core/check/waiver-entry";
 import { defaultEdition, findEdition } from "../core/catalog/edition";
 import {
   toCodeActions,
@@ -38,6 +40,7 @@ import {
   toFoldingRanges,
   toHover,
   toSpecDocumentAnswer,
+  toWaiveCodeActions,
 } from "./convert";
 import { byteLength, exceedsBytes } from "../node/text-size";
 import { evidenceExistsIn } from "../node/evidence-files";
@@ -92,10 +95,18 @@ interface DocumentState {
   evidenceAnswers: EvidenceAnswers;
 }
 
-/** The settings a session is checked with. */
-function sessionSettings(settings: DossierSettings, clientLocale: Locale): SessionSettings {
+/** The settings a session is checked with. `waivers`: the file-form waivers that apply to the document (none yet:
+ * the configuration file fills them), which the key must include. */
+function sessionSettings(
+  settings: DossierSettings,
+  clientLocale: Locale,
+  dossierPath?: string,
+  waivers: readonly WaiverSource[] = [],
+): SessionSettings {
   return {
-    key: JSON.stringify(settings),
+    key: JSON.stringify([settings, waivers, dossierPath]),
+    dossierPath,
+    waivers,
     locale: settings.locale === "auto" ? clientLocale : settings.locale,
     leaseWarningMonths: settings.leaseWarningMonths,
     severityOverrides: settings.severity,
@@ -103,6 +114,12 @@ function sessionSettings(settings: DossierSettings, clientLocale: Locale): Sessi
     maxFileSizeBytes: settings.maxFileSizeBytes,
     timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
   };
+}
+
+/** A document's file path, for the file-form waivers' `dossier` globs; undefined when it is not on disk. */
+function filePathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === "file" ? parsed.fsPath : undefined;
 }
 
 /** Which evidence files exist beside a document on disk (none are looked for elsewhere). */
@@ -164,7 +181,7 @@ class ClientSettings {
   /** A document's settings, once the client has answered (or not in time). */
   async for(uri: string, state: DocumentState): Promise<SessionSettings> {
     const settings = state.settings ?? (await (state.pendingSettings ??= this.ask(uri)));
-    return sessionSettings(settings, this.clientLocale);
+    return sessionSettings(settings, this.clientLocale, filePathOf(uri));
   }
 
   /** The settings changed: every document's are asked again. */
@@ -299,10 +316,13 @@ function listenToFeatures(
     if (!context) return [];
     const { session, settings, document } = context;
     const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-    const fixes = facade.codeActions(session, settings, range);
-    return toCodeActions(fixes, session.lines, params.textDocument.uri, params.context.diagnostics, (position) =>
-      document.offsetAt(position),
-    );
+    const offsetAt = (position: Position): number => document.offsetAt(position);
+    const { uri } = params.textDocument;
+    const diagnostics = params.context.diagnostics;
+    return [
+      ...toCodeActions(facade.codeActions(session, settings, range), session.lines, uri, diagnostics, offsetAt),
+      ...toWaiveCodeActions(facade.waiveActions(session, settings, range), session.lines, uri, diagnostics, offsetAt),
+    ];
   });
 
   // The custom requests (lsp/requests.ts).

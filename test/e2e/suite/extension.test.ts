@@ -280,6 +280,44 @@ describe("ISV Dossier extension in a real editor", () => {
     });
   }
 
+  it("shows a waived finding as a hint and offers Waive this finding… on a finding", async () => {
+    const waived = workspaceFile("samples", "with-waivers", "with-waivers.dossier.yaml");
+    await openDossier(waived);
+    const hints = (all: vscode.Diagnostic[]): vscode.Diagnostic[] =>
+      all.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Hint);
+    const diagnostics = await waitForDiagnostics(waived, (all) => hints(all).length > 0);
+    assert.deepEqual(hints(diagnostics).map(codeOf), ["4.1.5", "4.1.5"]);
+    assert.deepEqual(
+      diagnostics
+        .filter((diagnostic) => diagnostic.severity !== vscode.DiagnosticSeverity.Hint)
+        .map(describeDiagnostic),
+      [],
+    );
+
+    // the Clauses view lists the waived findings under their clause
+    const tree = flatten(await api.refreshClauses(waived.toString()));
+    const tools = tree.find((node) => node.label.startsWith("4.1.5 "));
+    assert.deepEqual(
+      tools?.children.filter((child) => child.contextValue === "finding.waived").length,
+      2,
+      "the two waived findings are listed under 4.1.5",
+    );
+
+    const uri = workspaceFile(...NEEDS_WORK);
+    await openDossier(uri);
+    const [error] = (await waitForDiagnostics(uri, (all) => all.some(isError))).filter(isError);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      uri,
+      error.range,
+    );
+    const waive = actions.filter((action) => action.command?.command === "isvDossier.waiveFinding");
+    assert.equal(waive.length, 1, actions.map((action) => action.title).join(", "));
+    const [argument] = (waive[0].command?.arguments ?? []) as Array<{ line: number; ids: string }>;
+    assert.equal(argument.line, error.range.start.line);
+    assert.match(argument.ids, new RegExp(`^[a-z.-]+ ${codeOf(error)!.replace(/\./g, "\\.")}$`));
+  });
+
   it("passes the language setting to the server (findings in Chinese with isvDossier.locale = zh-cn)", async () => {
     const uri = workspaceFile(...FAULTY);
     await openDossier(uri);

@@ -11,6 +11,7 @@ import { RULES } from "./rules";
 import type { Rule } from "./rules/rule";
 import { SCHEMA_CHECKS } from "./schema/check";
 import type { CheckDeclaration, Severity } from "../types";
+import { WAIVER_CHECKS } from "./waiver-checks";
 
 // declared in types.ts, beside the findings: the modules that declare checks (parse, encoding, limits, the schema
 // check) sit below this table and cannot import from it
@@ -81,6 +82,7 @@ export const CHECKS: readonly CheckEntry[] = [
   EMPTY_DOSSIER_CHECK,
   ...SCHEMA_CHECKS,
   AS_OF_TODAY_CHECK,
+  ...WAIVER_CHECKS,
   ...RULES.map(ruleCheck),
 ].map(entry);
 

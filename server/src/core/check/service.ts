@@ -11,6 +11,8 @@ import type { Rule, RuleContext, RuleOptions } from "./rules/rule";
 import { checkAgainstSchema } from "./schema/check";
 import type { Finding, Locale, Severity } from "../types";
 import { asDate, asObject, asString } from "./values";
+import type { WaiverSource } from "./waiver-entry";
+import { applyWaivers } from "./waivers";
 
 export type SeverityOverride = Severity | "off";
 
@@ -28,6 +30,12 @@ export interface ServiceOptions {
    * while parsing (validate: between slices of the text), after parsing, before each schema error is turned into a
    * finding, and before each rule. Omit for no limit. */
   timeBudget?: TimeBudget;
+  /** File-form waivers (the configuration file's `waivers`); inline ones are read from the dossier (waivers.ts). */
+  waivers?: readonly WaiverSource[];
+  /** The dossier's path, for the file-form waivers' `dossier` globs (absolute, as their origin files are). */
+  dossierPath?: string;
+  /** Ignore every waiver, inline and file form (an audit run, the CLI's --no-waivers). */
+  ignoreWaivers?: boolean;
 }
 
 export interface DossierReport {
@@ -197,17 +205,39 @@ export class DossierLanguageService {
     return findings;
   }
 
+  /** Severity overrides, then waivers (a finding turned off cannot be waived), then the overrides of the waivers' own
+   * findings; sorted. */
   private finish(report: DossierReport): DossierReport {
+    const overridden = this.override(report.findings);
+    // a text declined unread (binary, nested too deep) has no waivers to read
+    const waived =
+      this.options.ignoreWaivers || report.parsed.declined !== undefined
+        ? overridden
+        : this.override(
+            applyWaivers(overridden, {
+              text: report.parsed.text,
+              document: report.parsed.document,
+              edition: report.edition,
+              today: this.options.today,
+              sources: this.options.waivers ?? [],
+              dossierPath: this.options.dossierPath,
+              complete: !report.findings.some((finding) => finding.ruleId === LIMIT_RULES.timeBudget),
+            }),
+          );
+    waived.sort(compareFindings);
+    return { ...report, findings: waived };
+  }
+
+  private override(findings: readonly Finding[]): Finding[] {
     const overrides = this.options.severityOverrides ?? {};
     const adjusted: Finding[] = [];
-    for (const finding of report.findings) {
+    for (const finding of findings) {
       const override =
         overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
       if (override === "off") continue;
-      adjusted.push(override ? { ...finding, severity: override } : finding);
+      adjusted.push(override && override !== finding.severity ? { ...finding, severity: override } : finding);
     }
-    adjusted.sort(compareFindings);
-    return { ...report, findings: adjusted };
+    return adjusted;
   }
 }
 

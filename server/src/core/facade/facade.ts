@@ -2,7 +2,7 @@
 // vscode-json-languageservice. The methods wrap the pure feature functions (hover.ts, completion.ts, …) with the
 // session's report, made once per text and settings; positions stay offsets (the LSP edge converts, lsp/convert.ts).
 import { buildChecklist, Checklist } from "../verdicts/checklist";
-import { quickFixes, QuickFix } from "../features/code-actions";
+import { quickFixes, QuickFix, waiveActions, WaiveAction } from "../features/code-actions";
 import { complete, CompletionEntry } from "../features/completion";
 import { definition, DefinitionTarget } from "../features/definition";
 import { foldingRanges, FoldingOffsets } from "../features/folding";
@@ -20,6 +20,7 @@ import { evidenceRenameEdits } from "../features/evidence-rename";
 import { personIndex, PersonOccurrence, prepareRename, renamePerson } from "../features/person-index";
 import { sectionLenses, SectionLens } from "../verdicts/section-lens";
 import type { Locale, OffsetRange } from "../types";
+import type { WaiverSource } from "../check/waiver-entry";
 
 /** What a session is checked with: a document's settings, resolved. */
 export interface SessionSettings {
@@ -32,6 +33,12 @@ export interface SessionSettings {
   /** Larger texts (in UTF-8 bytes) are not checked: one limits.file-size finding (limits.ts) says so. */
   maxFileSizeBytes: number;
   timeBudget: TimeBudget;
+  /** File-form waivers (the configuration file's `waivers`); `key` must tell lists apart. */
+  waivers?: readonly WaiverSource[];
+  /** The dossier's file path, for the file-form waivers' `dossier` globs; undefined for a document not on disk. */
+  dossierPath?: string;
+  /** Ignore every waiver, inline and file form. */
+  ignoreWaivers?: boolean;
 }
 
 export interface FacadeOptions {
@@ -62,6 +69,9 @@ export class DossierFacade {
       severityOverrides: settings.severityOverrides,
       timeBudget: settings.timeBudget,
       rules: this.options.rules,
+      waivers: settings.waivers,
+      dossierPath: settings.dossierPath,
+      ignoreWaivers: settings.ignoreWaivers,
     });
     const deadline = new Deadline(settings.timeBudget);
     const text = session.text;
@@ -154,6 +164,11 @@ export class DossierFacade {
   /** Above each top-level section, its clauses and their verdicts. */
   sectionLenses(session: DossierSession, settings: SessionSettings): SectionLens[] {
     return sectionLenses(this.validate(session, settings), settings.locale);
+  }
+
+  /** "Waive this finding…" for the findings overlapping a range (the editor asks for the waiver's record). */
+  waiveActions(session: DossierSession, settings: SessionSettings, range: OffsetRange): WaiveAction[] {
+    return waiveActions(this.validate(session, settings), range, settings.locale);
   }
 
   /** The per-clause checklist (自评估表) of the session's dossier. */

@@ -1,5 +1,6 @@
 // Quick fixes where the fix is clear: insert a missing required key (with a skeleton of its required children),
-// replace an invalid enum value by the closest allowed one.
+// replace an invalid enum value by the closest allowed one. And on any finding not yet waived: waive it, by an inline
+// waiver comment above its line (check/waivers.ts) whose justification, approver and expiry the editor asks for.
 import { isMap } from "yaml";
 import { locatePath, rangeOf } from "../parse/locate";
 import type { DossierReport } from "../check/service";
@@ -125,4 +126,38 @@ export function quickFixes(report: DossierReport, range: OffsetRange, locale: Lo
     }
   }
   return fixes;
+}
+
+/** Where a waiver comment for a finding goes: the start of the finding's line, with that line's indentation, naming
+ * its check id and first clause id (a waiver naming both covers exactly such findings). */
+export interface WaiveAction {
+  title: string;
+  finding: Finding;
+  /** The offset of the start of the finding's line: the comment is inserted there, on a line of its own. */
+  lineStart: number;
+  indent: string;
+  /** The ids the comment names: "tools.source-evidence 4.1.5". */
+  ids: string;
+}
+
+/** A "waive this finding…" action for each finding that overlaps a range and is neither waived nor a waiver's own. */
+export function waiveActions(report: DossierReport, range: OffsetRange, locale: Locale): WaiveAction[] {
+  const { text } = report.parsed;
+  const actions: WaiveAction[] = [];
+  for (const finding of report.findings) {
+    if (finding.waived || finding.ruleId.startsWith("waiver.")) continue;
+    if (finding.range.end < range.start || finding.range.start > range.end) continue;
+    const lineStart = lineStartOf(text, finding.range.start);
+    const indent = /^[ ]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? "";
+    const ids = [finding.ruleId, ...finding.clauseIds.slice(0, 1)].join(" ");
+    const label = finding.clauseIds[0] ?? finding.ruleId;
+    actions.push({
+      title: locale === "zh-cn" ? `豁免此项发现（${label}）…` : `Waive this finding (${label})…`,
+      finding,
+      lineStart,
+      indent,
+      ids,
+    });
+  }
+  return actions;
 }

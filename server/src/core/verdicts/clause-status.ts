@@ -19,6 +19,8 @@ export interface VerdictFinding {
   ruleId: string;
   clauseIds: string[];
   severity: Severity;
+  /** Set when a waiver covers the finding: it then makes its clause `waived`, never violated. */
+  waived?: { justification: string; approvedBy: string; expires: string };
 }
 
 export interface ClauseVerdict<F extends VerdictFinding = VerdictFinding> {
@@ -30,6 +32,8 @@ export interface ClauseVerdict<F extends VerdictFinding = VerdictFinding> {
   findings: F[];
   /** Warnings and infos citing this clause: remarks (提示), never a reason for 不符合. */
   remarks: F[];
+  /** The waived findings citing this clause (any severity): a clause whose only errors are waived is `waived`. */
+  waived: F[];
   /** The rule ids that check the clause at the dossier's level, and "schema" when the schema does. */
   checkedBy: string[];
   /** Partly checked: what a reviewer must still look at (the catalog's still_to_check; a heading's items'). */
@@ -139,7 +143,9 @@ export function clauseVerdicts<F extends VerdictFinding>(
   const byId = new Map<string, ClauseVerdict<F>>();
   const verdicts = rows.map(({ clause, applicable }) => {
     const citing = findings.filter((finding) => finding.clauseIds.includes(clause.id));
-    const errors = citing.filter((finding) => finding.severity === "error");
+    const waived = citing.filter((finding) => finding.waived !== undefined);
+    const standing = citing.filter((finding) => finding.waived === undefined);
+    const errors = standing.filter((finding) => finding.severity === "error");
     const verdict: ClauseVerdict<F> = {
       clauseId: clause.id,
       clause,
@@ -147,12 +153,15 @@ export function clauseVerdicts<F extends VerdictFinding>(
         ? "not-applicable"
         : errors.length > 0
           ? "violated"
-          : machineCheckable(clause)
-            ? "satisfied"
-            : "manual",
+          : waived.some((finding) => finding.severity === "error")
+            ? "waived"
+            : machineCheckable(clause)
+              ? "satisfied"
+              : "manual",
       basis: ownBasis(clause),
       findings: applicable ? errors : [],
-      remarks: citing.filter((finding) => finding.severity !== "error"),
+      remarks: standing.filter((finding) => finding.severity !== "error"),
+      waived,
       checkedBy: rulesChecking(edition, clause, level),
       ...(clause.still_to_check && clause.provenance === "excerpt" ? { stillToCheck: clause.still_to_check } : {}),
     };
