@@ -41,10 +41,11 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
   async load(slug?: string): Promise<SpecDocumentResult> {
     const edition = await this.editions.bySlug(slug);
     const locale = dataLocale();
-    const key = `${edition?.slug ?? ""}|${locale}`;
+    const english = vscode.workspace.getConfiguration("isvDossier").get<boolean>("showEnglish") === true;
+    const key = `${edition?.slug ?? ""}|${locale}|${english}`;
     let request = this.requests.get(key);
     if (!request) {
-      const params: SpecDocumentParams = { edition: edition?.id, locale };
+      const params: SpecDocumentParams = { edition: edition?.id, locale, english };
       request = this.server.sendRequest<SpecDocumentResult>(REQUESTS.specDocument, params).then((result) => {
         this.resolved.set(key, result);
         return result;

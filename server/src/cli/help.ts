@@ -96,17 +96,17 @@ Options:
       --debug            print stack traces of internal errors
   -h, --help             this help
 `,
-    zh: `用法：isv-dossier checklist 材料 [选项]
+    zh: `用法：isv-dossier checklist <申请材料> [选项]
 
 一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断）、
-所需证据、材料中列出的证据和申请单位的自评说明（self_assessment）。
+所需证明材料、申请材料中已列的证明材料和申请单位的自评说明（self_assessment）。
 
 选项：
   -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
                          | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
   -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
-      --as-of 日期       YYYY-MM-DD；仅在材料没有 application.date 时使用（默认为今天）
+      --as-of 日期       YYYY-MM-DD；仅在申请材料没有 application.date 时使用（默认为今天）
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 `,

@@ -27,6 +27,8 @@ export interface SessionSettings {
   /** Larger texts (in UTF-8 bytes) are not checked: one limits.file-size finding (limits.ts) says so. */
   maxFileSizeBytes: number;
   timeBudget: TimeBudget;
+  /** English renderings of the specification in Chinese hovers and the specification document too. */
+  showEnglish?: boolean;
 }
 
 export interface FacadeOptions {
@@ -69,7 +71,7 @@ export class DossierFacade {
   }
 
   hover(session: DossierSession, settings: SessionSettings, offset: number): HoverResult | undefined {
-    return hover(this.validate(session, settings), offset, settings.locale);
+    return hover(this.validate(session, settings), offset, settings.locale, { english: settings.showEnglish });
   }
 
   complete(session: DossierSession, settings: SessionSettings, offset: number): CompletionEntry[] {
@@ -89,7 +91,7 @@ export class DossierFacade {
   }
 
   definition(session: DossierSession, settings: SessionSettings, offset: number): DefinitionTarget | undefined {
-    return definition(this.validate(session, settings), offset, settings.locale);
+    return definition(this.validate(session, settings), offset, settings.locale, { english: settings.showEnglish });
   }
 
   codeActions(session: DossierSession, settings: SessionSettings, range: OffsetRange): QuickFix[] {

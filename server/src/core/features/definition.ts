@@ -5,6 +5,7 @@ import { clauseMentionAt } from "./clause-mentions";
 import { pathAtOffset, rangeOf } from "../parse/locate";
 import type { DossierReport } from "../check/service";
 import { renderSpecDocument, specUri } from "./spec-document";
+import type { ClauseTextOptions } from "../catalog/clause-text";
 import type { Locale, OffsetRange } from "../types";
 
 export type DefinitionTarget =
@@ -25,11 +26,16 @@ export function personIdRange(report: DossierReport, personId: string): OffsetRa
   return undefined;
 }
 
-export function definition(report: DossierReport, offset: number, locale: Locale): DefinitionTarget | undefined {
+export function definition(
+  report: DossierReport,
+  offset: number,
+  locale: Locale,
+  options?: ClauseTextOptions,
+): DefinitionTarget | undefined {
   const { edition, parsed } = report;
   const mention = clauseMentionAt(parsed.text, edition, offset);
   if (mention) {
-    const spec = renderSpecDocument(edition, locale);
+    const spec = renderSpecDocument(edition, locale, options);
     const range = spec.anchors[mention.clauseId];
     if (range)
       return { kind: "clause", clauseId: mention.clauseId, uri: specUri(edition), range, originRange: mention.range };

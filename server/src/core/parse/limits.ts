@@ -49,7 +49,7 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
   },
   "security.remote-reference": {
     en: "`{key}` is ignored: nothing is fetched or read; the dossier is checked against the built-in schema only.",
-    zh: "`{key}` 被忽略：不会下载或读取任何内容；本申请材料只按内置模式检查。",
+    zh: "`{key}` 被忽略：不会下载或读取任何内容；本申请材料只按内置的结构定义检查。",
   },
 };
 
@@ -333,7 +333,7 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     severities: ["info"],
     description: {
       en: "`$schema` and `$ref` keys and `# yaml-language-server: $schema=…` lines are ignored: nothing is fetched or read, and the dossier is checked against the built-in schema only.",
-      zh: "`$schema`、`$ref` 键和 `# yaml-language-server: $schema=…` 行被忽略：不下载、不读取任何内容，只按内置模式检查申请材料。",
+      zh: "`$schema`、`$ref` 键和 `# yaml-language-server: $schema=…` 行被忽略：不下载、不读取任何内容，只按内置的结构定义检查申请材料。",
     },
   },
 ];

@@ -41,7 +41,7 @@ export const supplierManagementRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en: "For security integration, security operations and disaster recovery (where the schema requires the procedure): a warning when no supplier management record shows it operating. For other categories: an info that the procedure does not apply.",
-    zh: "安全集成、安全运维、灾难备份与恢复（JSON Schema 已要求该程序）：没有供应商管理运行记录时给出警告。其他类别：提示该程序不适用。",
+    zh: "安全集成、安全运维、灾难备份与恢复（结构校验已要求提供该程序）：没有供应商管理运行记录时给出警告。其他类别：提示该程序不适用。",
   },
   messages: {
     "management.supplier-management.no-records": {

@@ -1,0 +1,76 @@
+// One vocabulary and Chinese punctuation: every Chinese text of the product (the sources' Chinese literals — finding
+// messages, CLI and editor texts, hovers, the scaffold —, the extension's zh-cn files, the catalog's own texts) uses
+// the glossary's terms, never a variant it replaces, and full-width punctuation. The subject of these tests is the
+// text itself, so they read it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { defaultEdition } from "../../server/src/core/catalog/edition";
+import { allMessages } from "../../server/src/core/check/render";
+import { UI_TEXT } from "../../server/src/cli/ui-text";
+import { helpText } from "../../server/src/cli/help";
+import {
+  catalogChineseTexts,
+  ChineseText,
+  extensionChineseTexts,
+  halfWidthPunctuationIn,
+  replacedTermsIn,
+  sourceChineseTexts,
+} from "../support/zh-text";
+
+const edition = defaultEdition();
+
+function everyChineseText(): ChineseText[] {
+  return [
+    ...sourceChineseTexts(),
+    ...extensionChineseTexts(),
+    ...catalogChineseTexts(edition),
+    ...Object.entries(allMessages()).map(([id, text]) => ({ where: `message ${id}`, text: text.zh })),
+    ...Object.entries(UI_TEXT).map(([key, text]) => ({ where: `ui ${key}`, text: text.zh })),
+    ...["main", "lint", "checklist", "init", "clauses"].map((command) => ({
+      where: `help ${command}`,
+      text: helpText(command, "zh-cn"),
+    })),
+  ];
+}
+
+test("the glossary: each term has both languages, and no term is the variant of another", () => {
+  assert.ok(edition.glossary.length >= 6, "the glossary is in the catalog bundle");
+  const terms = new Set(edition.glossary.map((term) => term.zh));
+  for (const term of edition.glossary) {
+    assert.ok(term.zh && term.en, `${term.id}: both languages`);
+    for (const variant of term.replaces ?? []) assert.ok(!terms.has(variant), `${variant} is a term and a variant`);
+    for (const kept of term.kept ?? [])
+      assert.ok(
+        (term.replaces ?? []).some((variant) => kept.includes(variant)),
+        `${term.id}: kept ${kept}`,
+      );
+  }
+});
+
+test("the replaced-term check finds a variant and leaves kept phrases alone", () => {
+  assert.deepEqual(replacedTermsIn("申请类别：风险评估", edition.glossary), ["申请类别 → 申报类别"]);
+  assert.deepEqual(replacedTermsIn("获取审计证据", edition.glossary), []);
+  assert.deepEqual(replacedTermsIn("缺少证据", edition.glossary), ["证据 → 证明材料"]);
+});
+
+test("no Chinese text uses a term the glossary replaces", () => {
+  const found = everyChineseText().flatMap(({ where, text }) =>
+    replacedTermsIn(text, edition.glossary).map((problem) => `${where}: ${problem}`),
+  );
+  assert.deepEqual(found, []);
+});
+
+test("the punctuation check finds half-width punctuation and leaves code, options and clause items alone", () => {
+  assert.equal(halfWidthPunctuationIn("级别: 3").length, 1);
+  assert.equal(halfWidthPunctuationIn("符合 1, 不符合 2").length, 1);
+  assert.equal(halfWidthPunctuationIn("规范版本 (§1)").length, 3);
+  assert.deepEqual(halfWidthPunctuationIn("请以 `spec: CCRC-ISV-C01:2025` 开头（见 4.2.4 d)）：{title}"), []);
+  assert.deepEqual(halfWidthPunctuationIn("  -h, --help  显示帮助"), []);
+});
+
+test("every Chinese text uses full-width punctuation", () => {
+  const found = everyChineseText().flatMap(({ where, text }) =>
+    halfWidthPunctuationIn(text).map((problem) => `${where}: …${problem}…`),
+  );
+  assert.deepEqual(found, []);
+});
