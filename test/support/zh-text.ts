@@ -126,7 +126,7 @@ export function halfWidthPunctuationIn(text: string): string[] {
     .replace(/\]\([^)]*\)/g, "]")
     .replace(/-\w, --[\w-]+/g, " ")
     .replace(/\b[A-Za-z]+:\/\/\S+/g, " ")
-    .replace(/(^|[\s\d])[a-z]\)/g, "$1x");
+    .replace(/(^|[\s\d>])[a-z]\)/g, "$1x");
   const problems: string[] = [];
   for (let index = 0; index < prose.length; index++) {
     const character = prose[index];

@@ -136,7 +136,7 @@ test("a new dossier has every required section, cites clauses, and fails only on
     ["security-integration", 2],
   ] as const) {
     const text = newDossierText({ edition, category, level, drClass, locale: "zh-cn", date: "2026-11-24" });
-    assert.match(text, /§4\.\d\.1/);
+    assert.match(text, /（4\.\d\.1）/);
     const report = service().validate(text);
     const errors = report.findings.filter((finding) => finding.severity === "error");
     assert.ok(errors.length > 0);

@@ -4,8 +4,15 @@
 // text itself, so they read it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
-import { allMessages } from "../../server/src/core/check/render";
+import { clauseMarkdown } from "../../server/src/core/catalog/clause-text";
+import { allMessages, renderMessage } from "../../server/src/core/check/render";
+import { createLanguageService } from "../../server/src/core/check/service";
+import { renderSpecDocument } from "../../server/src/core/features/spec-document";
+import { newDossierText } from "../../server/src/core/features/skeleton";
+import { filesUnder, repositoryRoot } from "../support/repository";
 import { UI_TEXT } from "../../server/src/cli/ui-text";
 import { helpText } from "../../server/src/cli/help";
 import {
@@ -73,4 +80,54 @@ test("every Chinese text uses full-width punctuation", () => {
     halfWidthPunctuationIn(text).map((problem) => `${where}: …${problem}…`),
   );
   assert.deepEqual(found, []);
+});
+
+/** A rendered Chinese output without the specification's own words (clause texts and titles), which are quoted. */
+function withoutSpecificationWords(text: string): string {
+  let rest = text;
+  const quoted = edition.clauses.flatMap((clause) => [
+    ...(clause.text ? clause.text.zh.split("\n") : []),
+    ...(clause.title ? [clause.title.zh] : []),
+  ]);
+  for (const words of quoted.filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(words).join("");
+  return rest;
+}
+
+test("rendered Chinese outputs use full-width punctuation: clause texts, the spec document, the scaffold's comments, findings", () => {
+  const outputs: ChineseText[] = [];
+  for (const clause of edition.clauses)
+    for (const level of [1, 2, 3] as const)
+      outputs.push({ where: `clause ${clause.id}`, text: clauseMarkdown(edition, clause.id, "zh-cn", level) });
+  outputs.push({ where: "spec document", text: renderSpecDocument(edition, "zh-cn").text });
+  for (const category of Object.keys(edition.categories))
+    for (const drClass of Object.keys(edition.categories[category].classes ?? { none: {} }))
+      outputs.push({
+        where: `scaffold ${category} ${drClass}`,
+        text: newDossierText({
+          edition,
+          category,
+          level: 2,
+          drClass: drClass === "none" ? undefined : drClass,
+          locale: "zh-cn",
+          date: "2026-07-01",
+        })
+          .split("\n")
+          .map((line) => /#(.*)$/.exec(line)?.[1] ?? "")
+          .join("\n"),
+      });
+  const root = repositoryRoot();
+  const service = createLanguageService({ locale: "zh-cn", today: "2026-11-24", evidenceExists: () => false });
+  for (const file of [
+    ...filesUnder(path.join(root, "samples"), [".dossier.yaml"]),
+    ...filesUnder(path.join(root, "test", "fixtures"), [".dossier.yaml"]),
+  ])
+    for (const finding of service.validate(fs.readFileSync(file, "utf8")).findings)
+      outputs.push({
+        where: `${path.relative(root, file)} ${finding.messageId}`,
+        text: renderMessage(finding.messageId, finding.args, "zh-cn"),
+      });
+  const found = outputs.flatMap(({ where, text }) =>
+    halfWidthPunctuationIn(withoutSpecificationWords(text)).map((problem) => `${where}: …${problem}…`),
+  );
+  assert.deepEqual([...new Set(found)].slice(0, 40), []);
 });

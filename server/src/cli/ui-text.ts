@@ -52,9 +52,16 @@ export const UI_TEXT: { readonly [key: string]: Localized } = {
     zh: "--dr-class（灾备服务分类）仅适用于申报类别灾难备份与恢复",
   },
   "error.unknown-option": { en: "unknown option: {option}", zh: "未知选项：{option}" },
+  "error.unknown-option-did-you-mean": {
+    en: "unknown option {option}: did you mean {suggestion}?",
+    zh: "未知选项 {option}：是否应为 {suggestion}？",
+  },
   "error.option-needs-value": { en: "option {option} needs a value", zh: "选项 {option} 需要取值" },
-  "error.missing-command": { en: "missing command", zh: "缺少命令" },
   "error.unknown-command": { en: "unknown command: {command}", zh: "未知命令：{command}" },
+  "error.unknown-command-did-you-mean": {
+    en: "unknown command {command}: did you mean {suggestion}?",
+    zh: "未知命令 {command}：是否应为 {suggestion}？",
+  },
   "error.unknown-clause": { en: "unknown clause: {clause}", zh: "未知条款：{clause}" },
   "error.docx-needs-output": {
     en: "--format docx writes a Word document: give the file with --output (e.g. --output 自评估表.docx)",

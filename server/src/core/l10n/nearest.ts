@@ -26,26 +26,37 @@ export function suggestionThreshold(word: string): number {
   return Math.max(1, Math.min(3, Math.floor(word.length / 3)));
 }
 
+function sortedLetters(word: string): string {
+  return [...word.toLowerCase()].sort().join("");
+}
+
 /**
- * The known word nearest to `word` (case ignored), when it is near enough to be a misspelling of it and no other
- * known word is as near; undefined otherwise.
+ * The known word nearest to `word` (case ignored), when it is near enough to be a misspelling of it; among equally
+ * near ones, the one with the same letters (two swapped: `lnit` → `lint`, not `init`), then the one with the same
+ * first letter; undefined when that still leaves more than one.
  */
 export function nearestWord(word: string, known: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  let best: string | undefined;
+  let nearest: string[] = [];
   let bestDistance = Infinity;
-  let tied = false;
   for (const candidate of known) {
     if (candidate === word) continue;
     const distance = damerauLevenshtein(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
-      best = candidate;
+      nearest = [candidate];
       bestDistance = distance;
-      tied = false;
     } else if (distance === bestDistance) {
-      tied = true;
+      nearest.push(candidate);
     }
   }
-  if (best === undefined || tied || bestDistance > suggestionThreshold(word)) return undefined;
-  return best;
+  if (nearest.length === 0 || bestDistance > suggestionThreshold(word)) return undefined;
+  for (const prefer of [
+    (candidate: string) => sortedLetters(candidate) === sortedLetters(word),
+    (candidate: string) => candidate[0]?.toLowerCase() === lower[0],
+  ]) {
+    if (nearest.length === 1) break;
+    const preferred = nearest.filter(prefer);
+    if (preferred.length > 0) nearest = preferred;
+  }
+  return nearest.length === 1 ? nearest[0] : undefined;
 }

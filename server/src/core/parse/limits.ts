@@ -40,11 +40,11 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
     zh: "嵌套超过 {limit} 层：未检查本申请材料。",
   },
   "limits.time-budget": {
-    en: "Checking took longer than {limit} ms and stopped before {next}; {skipped} checks were skipped. The setting isvDossier.timeBudgetMs sets the limit.",
+    en: "Checking took longer than {limit} ms and stopped before {next}; checks skipped: {skipped}. The setting isvDossier.timeBudgetMs sets the limit.",
     zh: "检查耗时超过 {limit} 毫秒，在 {next} 之前停止；跳过了 {skipped} 项检查。可在设置 isvDossier.timeBudgetMs 中调整上限。",
   },
   "limits.schema-findings": {
-    en: "Only the first {limit} problems of structure are listed; {omitted} more were found and not listed.",
+    en: "Only the first {limit} problems of structure are listed; found and not listed: {omitted} more.",
     zh: "只列出前 {limit} 个结构问题；另有 {omitted} 个问题未列出。",
   },
   "security.remote-reference": {
