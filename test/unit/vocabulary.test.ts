@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import ts from "typescript";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
 import { clauseMarkdown } from "../../server/src/core/catalog/clause-text";
 import { allMessages, renderMessage } from "../../server/src/core/check/render";
@@ -130,4 +131,25 @@ test("rendered Chinese outputs use full-width punctuation: clause texts, the spe
     halfWidthPunctuationIn(withoutSpecificationWords(text)).map((problem) => `${where}: …${problem}…`),
   );
   assert.deepEqual([...new Set(found)].slice(0, 40), []);
+});
+
+test("every text the extension localizes (vscode.l10n.t) has its Chinese in the l10n bundle", () => {
+  const root = repositoryRoot();
+  const bundle = JSON.parse(fs.readFileSync(path.join(root, "l10n", "bundle.l10n.zh-cn.json"), "utf8")) as {
+    [english: string]: string;
+  };
+  const missing: string[] = [];
+  for (const file of filesUnder(path.join(root, "client", "src"), [".ts"])) {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.getText(source) === "vscode.l10n.t") {
+        const [first] = node.arguments;
+        if (first && ts.isStringLiteralLike(first) && bundle[first.text] === undefined)
+          missing.push(`${path.relative(root, file)}: ${first.text}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  assert.deepEqual(missing, []);
 });
