@@ -41,6 +41,8 @@ function scalarExpected(edition: Edition, node: ModelNode): Localized {
     const choice = alternatives(enumeration.values);
     if (node.type === "integer" || node.type === "number")
       return { zh: `数字 ${choice.zh}`, en: `a number: ${choice.en}` };
+    if (enumeration.values.length === 1) return { zh: `“${choice.zh}”`, en: `"${choice.en}"` };
+    if (enumeration.values.length === 2) return choice;
     return { zh: `以下取值之一：${choice.zh}`, en: `one of ${choice.en}` };
   }
   switch (node.type) {
@@ -82,7 +84,10 @@ export function expectedOf(edition: Edition, node: ModelNode): Localized {
     }
     const each = items ? scalarExpected(edition, items) : undefined;
     return each
-      ? { zh: `列表，每项以 \`- \` 开头，为${each.zh}`, en: `a list whose entries start with \`- \`, each ${each.en}` }
+      ? {
+          zh: `列表，每项以 \`- \` 开头，为${each.zh}`,
+          en: `a list whose entries start with \`- \`, each entry: ${each.en}`,
+        }
       : { zh: "列表，每项以 `- ` 开头", en: "a list whose entries start with `- `" };
   }
   return scalarExpected(edition, node);

@@ -15,7 +15,7 @@ const PROBLEM_MESSAGES: { [problem in EvidencePathProblem]: Localized } = {
   },
   url: {
     en: "`{path}` is a URL: evidence is a file beside the dossier, given by a relative path.",
-    zh: "`{path}` 是网址：证明材料须是本文件旁的文件，以相对路径给出。",
+    zh: "`{path}` 是网址：证明材料应为申请材料所在文件夹内的文件，并以相对路径填写。",
   },
   drive: {
     en: "`{path}` names a Windows drive: use a path relative to the dossier's folder.",

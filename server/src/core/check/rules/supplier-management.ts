@@ -46,7 +46,7 @@ export const supplierManagementRule: Rule = {
   messages: {
     "management.supplier-management.no-records": {
       en: "No supplier management record (such as supplier evaluations): the procedure must be operated, not only established.",
-      zh: "没有供应商管理运行记录（如供应商评价）：供应商管理程序须建立并运行。",
+      zh: "未提供供应商管理运行记录：规范要求“建立与运行”供应商管理程序，请补充合格供应商名录、年度评价等记录。",
     },
     "management.supplier-management.not-applicable": {
       en: "Supplier management applies only to security integration, security operations and disaster recovery, not to {category}: it is not assessed.",
