@@ -66,7 +66,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -o, --output 文件      将报告写入文件而不是标准输出
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；仅用于没有 application.date 的申请材料（默认为今天）
-      --max-warnings N   警告多于 N 个时以 1 退出
+      --max-warnings N   警告超过 N 个时退出码为 1
   -q, --quiet            只报告错误
       --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
       --category 类别    只检查该类别（可重复或用逗号分隔）的材料；不会改变材料本身的类别
@@ -133,10 +133,12 @@ Options:
 所依据条款的注释。不给出文件时输出到标准输出；已存在的文件不会被覆盖。
 
 选项：
-      --category 类别    risk-assessment | security-integration | emergency-response | disaster-recovery |
-                         secure-development | security-operations | security-audit
-      --level 级别       1 | 2 | 3（一级最高）
-      --dr-class A|B     仅用于灾难备份与恢复：A 类（资源服务类）或 B 类（技术服务类）
+      --category 类别    申报类别：risk-assessment（风险评估）| security-integration（安全集成）|
+                         emergency-response（应急处理）| disaster-recovery（灾难备份与恢复）|
+                         secure-development（软件安全开发）| security-operations（安全运维）|
+                         security-audit（网络安全审计）
+      --level 级别       申报级别：1 | 2 | 3（一级最高）
+      --dr-class A|B     灾备服务分类，仅用于灾难备份与恢复：A 类（资源服务类）或 B 类（技术服务类）
       --lang 语言        注释的语言：zh-CN | en（默认取自环境变量）
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
