@@ -27,6 +27,7 @@ export const SLOW = [
   "package-tarball",
   "mcp-server", // `isv-dossier mcp`, driven by the MCP SDK's client
   "cli-waivers",
+  "cli-suggestions",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",

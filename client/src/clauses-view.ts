@@ -426,7 +426,10 @@ export function createClausesView(provider: ClausesTreeProvider, editions: Editi
       checklist.counts.violated > 0
         ? {
             value: checklist.counts.violated,
-            tooltip: vscode.l10n.t("{0} violated clauses", checklist.counts.violated),
+            tooltip:
+              checklist.counts.violated === 1
+                ? vscode.l10n.t("1 violated clause")
+                : vscode.l10n.t("{0} violated clauses", checklist.counts.violated),
           }
         : undefined;
   };

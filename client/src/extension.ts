@@ -102,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     createClausesView(clauses, editions),
     dossier.onDidChange(() => void clauses.rebuild()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration("isvDossier.locale")) return;
+      if (!event.affectsConfiguration("isvDossier.locale") && !event.affectsConfiguration("isvDossier.showEnglish"))
+        return;
       specDocuments.reset();
       void dossier.reload().then(() => clauses.rebuild());
     }),

@@ -44,6 +44,13 @@ export function drClassLabel(drClass: string): string {
   return vscode.l10n.t("Class {0}", drClass);
 }
 
+/** What a disaster recovery class is (3.5 note): A resource services, B technical services. */
+export function drClassKind(drClass: string): string {
+  if (drClass === "A") return vscode.l10n.t("resource services");
+  if (drClass === "B") return vscode.l10n.t("technical services");
+  return drClass;
+}
+
 export function statusLabel(status: ClauseStatus): string {
   switch (status) {
     case "satisfied":

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Editions, ServerRequests } from "./editions";
 import { LANGUAGE_ID } from "./language-client";
-import { DataLocale, dataLocale, drClassLabel, levelLabel, pick } from "./locale";
+import { DataLocale, dataLocale, drClassKind, drClassLabel, levelLabel, pick } from "./locale";
 import { DossierLevel, NewDossierParams, REQUESTS } from "./protocol";
 
 export interface NewDossierArguments {
@@ -69,7 +69,7 @@ async function pickChoices(
   if (!drClass && classes.length > 0) {
     drClass = (
       await vscode.window.showQuickPick(
-        classes.map((value) => ({ label: drClassLabel(value), description: value, value })),
+        classes.map((value) => ({ label: drClassLabel(value), description: drClassKind(value), value })),
         {
           title: vscode.l10n.t("New dossier (3/3): disaster-recovery class"),
           placeHolder: vscode.l10n.t("Class A provides resources, class B technical services (§3.5 note)."),

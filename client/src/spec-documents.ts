@@ -17,6 +17,16 @@ function slugOf(uri: vscode.Uri): string {
   return uri.path.replace(/^\//, "").replace(/\.md$/, "");
 }
 
+/** Whether the document carries the English renderings in Chinese too (isvDossier.showEnglish, one per window). */
+function showEnglish(): boolean {
+  return vscode.workspace.getConfiguration("isvDossier").get<boolean>("showEnglish") === true;
+}
+
+/** The key of an edition's document in the current language and with the current showEnglish. */
+function documentKey(slug: string): string {
+  return `${slug}|${dataLocale()}|${showEnglish()}`;
+}
+
 export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly requests = new Map<string, Promise<SpecDocumentResult>>();
   /** The same results once they have arrived, for synchronous use (link rewriting). */
@@ -41,10 +51,11 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
   async load(slug?: string): Promise<SpecDocumentResult> {
     const edition = await this.editions.bySlug(slug);
     const locale = dataLocale();
-    const key = `${edition?.slug ?? ""}|${locale}`;
+    const english = showEnglish();
+    const key = documentKey(edition?.slug ?? "");
     let request = this.requests.get(key);
     if (!request) {
-      const params: SpecDocumentParams = { edition: edition?.id, locale };
+      const params: SpecDocumentParams = { edition: edition?.id, locale, english };
       request = this.server.sendRequest<SpecDocumentResult>(REQUESTS.specDocument, params).then((result) => {
         this.resolved.set(key, result);
         return result;
@@ -88,7 +99,7 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
    */
   lineLink(target: vscode.Uri): vscode.Uri {
     if (target.scheme !== SPEC_SCHEME || !target.fragment || /^L\d+/.test(target.fragment)) return target;
-    const spec = this.resolved.get(`${slugOf(target)}|${dataLocale()}`);
+    const spec = this.resolved.get(documentKey(slugOf(target)));
     const line = spec?.anchors[target.fragment];
     return line === undefined ? target : target.with({ fragment: `L${line + 1}` });
   }

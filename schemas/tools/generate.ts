@@ -135,6 +135,8 @@ export function generateAll(repositoryRoot: string): GeneratedFile[] {
     const clausesFile = readYaml<{ edition: { id: string }; clauses: Array<{ id: string }> }>(
       path.join(folder, "clauses.yaml"),
     );
+    const glossaryFile = path.join(folder, "glossary.yaml");
+    const glossary = fs.existsSync(glossaryFile) ? readYaml<{ terms: unknown[] }>(glossaryFile).terms : [];
     const editionId = clausesFile.edition.id;
     const builder = new SchemaBuilder(model, categories, new Set(clausesFile.clauses.map((clause) => clause.id)));
     const levelSchemas = new Map<number, JsonSchema>();
@@ -166,6 +168,7 @@ export function generateAll(repositoryRoot: string): GeneratedFile[] {
         categories: categories.categories,
         clauses: clausesFile.clauses,
         model,
+        glossary,
       }),
     });
     files.push({ relativePath: `${out}/validate-shape.ts`, content: standaloneValidator(levelSchemas, slug) });

@@ -1,7 +1,9 @@
 // isv-dossier: the command line. Parses argv (node's util.parseArgs) and dispatches to the commands in cli/;
 // the commands call the same core as the editor. Exit codes: 0 ok, 1 findings, 2 usage or internal error —
 // the latter with one line on stderr (a stack trace only with --debug), its paths' control characters escaped;
-// 141 when the reader of stdout went away (see EXIT_BROKEN_PIPE).
+// 141 when the reader of stdout went away (see EXIT_BROKEN_PIPE). A misspelt command or option gets the nearest
+// one as a suggestion; no command at all prints the usage on stderr and exits 2, like any other usage mistake
+// (a script that lost its command must not pass for a successful run; the usage goes to stderr, not into a pipe).
 import { parseArgs } from "node:util";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
@@ -17,6 +19,7 @@ import {
 import { CliUsageError, EXIT_OK, EXIT_USAGE } from "./cli/errors";
 import { helpText } from "./cli/help";
 import { LINT_FORMATS, runLint } from "./cli/lint-command";
+import { nearestWord } from "./core/l10n/nearest";
 import { terminalText } from "./cli/safe-text";
 import { uiText } from "./cli/ui-text";
 
@@ -81,9 +84,28 @@ function parseCommand(command: string, args: string[], locale: Locale): { values
     const message = error instanceof Error ? error.message : String(error);
     const option = /'(-[^'\s]*)'/.exec(message)?.[1] ?? message.split("\n")[0];
     const code = (error as NodeJS.ErrnoException).code;
-    const key = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? "error.option-needs-value" : "error.unknown-option";
-    throw new CliUsageError(uiText("error.see-help", locale, { message: uiText(key, locale, { option }), command }));
+    const suggestion = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? nearestOption(command, option) : undefined;
+    const key =
+      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+        ? "error.option-needs-value"
+        : suggestion
+          ? "error.unknown-option-did-you-mean"
+          : "error.unknown-option";
+    throw new CliUsageError(
+      uiText("error.see-help", locale, {
+        message: uiText(key, locale, { option, suggestion: suggestion ?? "" }),
+        command,
+      }),
+    );
   }
+}
+
+/** The command's option nearest to a misspelt one (`--formt` → `--format`), with its dashes. */
+function nearestOption(command: string, option: string): string | undefined {
+  if (!option.startsWith("--")) return undefined;
+  const name = option.slice(2).split("=")[0];
+  const nearest = nearestWord(name, Object.keys(OPTIONS[command]));
+  return nearest === undefined ? undefined : `--${nearest}`;
 }
 
 function stringValue(values: Values, name: string): string | undefined {
@@ -222,10 +244,10 @@ function clausesCommand(positionals: string[], locale: Locale): number {
 
 async function run(argv: string[], state: { locale: Locale }): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined)
-    throw new CliUsageError(
-      uiText("error.see-main-help", state.locale, { message: uiText("error.missing-command", state.locale) }),
-    );
+  if (command === undefined) {
+    process.stderr.write(helpText("main", state.locale));
+    return EXIT_USAGE;
+  }
   if (command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(helpText("main", state.locale));
     return EXIT_OK;
@@ -234,12 +256,13 @@ async function run(argv: string[], state: { locale: Locale }): Promise<number> {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT_OK;
   }
-  if (!OPTIONS[command])
-    throw new CliUsageError(
-      uiText("error.see-main-help", state.locale, {
-        message: uiText("error.unknown-command", state.locale, { command }),
-      }),
-    );
+  if (!OPTIONS[command]) {
+    const suggestion = nearestWord(command, [...Object.keys(OPTIONS), "help"]);
+    const message = suggestion
+      ? uiText("error.unknown-command-did-you-mean", state.locale, { command, suggestion })
+      : uiText("error.unknown-command", state.locale, { command });
+    throw new CliUsageError(uiText("error.see-main-help", state.locale, { message }));
+  }
   const { values, positionals } = parseCommand(command, rest, state.locale);
   state.locale = localeOption(stringValue(values, "lang"), state.locale);
   if (values.help === true) {

@@ -41,10 +41,27 @@ test("hover on a key shows the field and its clause verbatim, with the level tab
     ),
   );
   // The level table marks level 2 and shows the level-1 figure as a public summary, not a quote.
-  assert.match(result.markdown, /\*\*二级 （本申请）\*\*/);
+  assert.match(result.markdown, /\*\*二级（本申请）\*\*/);
   assert.ok(result.markdown.includes("| 4.3.3 a) |"));
   const english = hover(report, offset, "en");
   assert.ok(english && english.markdown !== result.markdown);
+});
+
+test("hover and the spec document: English renderings in Chinese only when asked for (isvDossier.showEnglish)", () => {
+  const text = BASE.replace("  level: 3", "  level: 2");
+  const report = service("zh-cn").validate(text);
+  const offset = text.indexOf("service_since");
+  const english = edition.clause("4.2.3.a")?.text?.en.split("\n")[0] ?? "";
+  const title = edition.modelAt(["performance", "service_since"])?.title?.en ?? "";
+  assert.ok(english.length > 10 && title.length > 3);
+  const plain = hover(report, offset, "zh-cn")?.markdown ?? "";
+  assert.ok(!plain.includes(english) && !plain.includes(title), plain);
+  const asked = hover(report, offset, "zh-cn", { english: true })?.markdown ?? "";
+  assert.ok(asked.includes(english) && asked.includes(title), asked);
+  assert.ok((hover(report, offset, "en")?.markdown ?? "").includes(english));
+  assert.ok(!renderSpecDocument(edition, "zh-cn").text.includes(english));
+  assert.ok(renderSpecDocument(edition, "zh-cn", { english: true }).text.includes(english));
+  assert.ok(renderSpecDocument(edition, "en").text.includes(english));
 });
 
 test("hover on a public-summary or structure-only clause says so plainly", () => {
@@ -119,7 +136,7 @@ test("a new dossier has every required section, cites clauses, and fails only on
     ["security-integration", 2],
   ] as const) {
     const text = newDossierText({ edition, category, level, drClass, locale: "zh-cn", date: "2026-11-24" });
-    assert.match(text, /§4\.\d\.1/);
+    assert.match(text, /（4\.\d\.1）/);
     const report = service().validate(text);
     const errors = report.findings.filter((finding) => finding.severity === "error");
     assert.ok(errors.length > 0);

@@ -37,6 +37,7 @@ test("settings: bad values fall back to the default, each a problem naming the s
     ["locale", "fr"],
     ["locale", 1],
     ["checkEvidence", "yes"],
+    ["showEnglish", "true"],
     ["severity", "off"],
     ["severity", ["error"]],
   ];
@@ -56,6 +57,7 @@ test("settings: bad values fall back to the default, each a problem naming the s
     locale: "zh-CN",
     checkEvidence: false,
     severity: { "4.1.3.a": "warning" },
+    showEnglish: true,
   };
   const read = readSettingsChecked(good);
   assert.deepEqual(read.problems, []);
@@ -83,6 +85,7 @@ test("settings: the message names the setting in both languages and shows no val
     "timeBudgetMs",
     "locale",
     "checkEvidence",
+    "showEnglish",
     "severity",
   ] as const) {
     const problem = { setting, value: JSON.stringify("合同编号 HT-2026-001") };
@@ -125,6 +128,8 @@ test("package.json contributes the settings with the server's types, bounds and 
   assert.deepEqual(properties["isvDossier.locale"].enum, [...LOCALES]);
   assert.deepEqual(properties["isvDossier.severity"].additionalProperties?.enum, [...SEVERITIES]);
   assert.equal(properties["isvDossier.checkEvidence"].type, "boolean");
+  assert.equal(properties["isvDossier.showEnglish"].type, "boolean");
+  assert.equal(properties["isvDossier.showEnglish"].default, DEFAULT_SETTINGS.showEnglish);
 });
 
 test(

@@ -1,6 +1,14 @@
 // `isv-dossier clauses [ID]`: the clause catalog as a tree, or one clause with its text, its provenance, the
 // requirement rules that check it (RULES' clause templates resolved at each level) and the dossier fields citing it.
-import { clauseItems, clauseLabel, clauseMarkdown, isItemHeading } from "../core/catalog/clause-text";
+import {
+  bilingual,
+  clauseItems,
+  clauseLabel,
+  clauseMarkdown,
+  colon,
+  isItemHeading,
+  parenthesized,
+} from "../core/catalog/clause-text";
 import { Clause, Edition, LEVELS, ModelNode } from "../core/catalog/edition";
 import { pick } from "../core/check/render";
 import { RULES } from "../core/check/rules";
@@ -50,7 +58,7 @@ function lineFor(edition: Edition, clause: Clause, locale: Locale): string {
 }
 
 function tree(edition: Edition, locale: Locale): string {
-  const lines = [`${edition.id} ${edition.title.zh} · ${edition.title.en}`];
+  const lines = [`${edition.id} ${bilingual(edition.title, locale)}`];
   const visit = (parent: string | null, prefix: string): void => {
     const children = edition.children(parent);
     children.forEach((clause, index) => {
@@ -78,7 +86,10 @@ function rulesChecking(edition: Edition, clauseId: string, locale: Locale): stri
     if (levels.length === 0) continue;
     const perLevel = rule.clauses.some((template) => template.startsWith("4.x"));
     const levelNote = perLevel
-      ? ` (${levels.map((level) => pick(edition.levelLabel(level), locale)).join(locale === "zh-cn" ? "、" : ", ")})`
+      ? parenthesized(
+          levels.map((level) => pick(edition.levelLabel(level), locale)).join(locale === "zh-cn" ? "、" : ", "),
+          locale,
+        )
       : "";
     lines.push(`- \`${rule.id}\`${levelNote} — ${pick(rule.description, locale)}`);
   }
@@ -105,11 +116,15 @@ function oneClause(edition: Edition, clauseId: string, locale: Locale): string {
   if (!clause) throw new CliUsageError(uiText("error.unknown-clause", locale, { clause: clauseId }));
   const parts = [clauseMarkdown(edition, clauseId, locale)];
   if (clause.check && clause.check.length > 0)
-    parts.push(`${text("check", locale)}: ${clause.check.map((kind) => text(kind, locale)).join(", ")}`);
+    parts.push(
+      `${text("check", locale)}${colon(locale)}${clause.check.map((kind) => text(kind, locale)).join(locale === "zh-cn" ? "、" : ", ")}`,
+    );
   const rules = rulesChecking(edition, clauseId, locale);
-  parts.push(`${text("rules", locale)}:\n${rules.length > 0 ? rules.join("\n") : text("noRules", locale)}`);
+  parts.push(
+    `${text("rules", locale)}${colon(locale).trim()}\n${rules.length > 0 ? rules.join("\n") : text("noRules", locale)}`,
+  );
   const fields = fieldsCiting(edition, clauseId, locale);
-  if (fields.length > 0) parts.push(`${text("fields", locale)}:\n${fields.join("\n")}`);
+  if (fields.length > 0) parts.push(`${text("fields", locale)}${colon(locale).trim()}\n${fields.join("\n")}`);
   return parts.join("\n\n") + "\n";
 }
 

@@ -26,7 +26,7 @@ Options:
 
 命令：
   lint [路径…]        检查申请材料（文件、文件夹或通配符；默认为当前文件夹）
-  checklist 材料      生成一份申请材料的自评估表
+  checklist 申请材料  生成一份申请材料的自评估表
   init                生成新的申请材料框架
   clauses [条款]      列出条款目录，或显示一条条款及检查它的规则
   diff 旧 新          逐条款比较两次提交的申请材料
@@ -75,8 +75,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -f, --format 格式      stylish（默认）| json | sarif | junit | github
   -o, --output 文件      将报告写入文件而不是标准输出
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
-      --as-of 日期       YYYY-MM-DD：视为今天，用于没有 application.date 的申请材料和豁免的有效期（默认为今天）
-      --max-warnings N   警告多于 N 个时以 1 退出
+      --as-of 日期       YYYY-MM-DD；视为今天，用于没有 application.date 的申请材料和豁免的有效期（默认为今天）
+      --max-warnings N   警告超过 N 个时退出码为 1
   -q, --quiet            只报告错误
       --level 级别       只检查申请该级别（1、2、3；可重复或用逗号分隔）的材料；不会改变材料本身的级别
       --category 类别    只检查该类别（可重复或用逗号分隔）的材料；不会改变材料本身的类别
@@ -113,17 +113,17 @@ Options:
       --debug            print stack traces of internal errors
   -h, --help             this help
 `,
-    zh: `用法：isv-dossier checklist 材料 [选项]
+    zh: `用法：isv-dossier checklist <申请材料> [选项]
 
 一份申请材料的自评估表：适用于其类别和级别的每一条款，及结论（符合 / 不符合 / 不适用 / 需人工判断 / 已豁免）、
-所需证据、材料中列出的证据和申请单位的自评说明（self_assessment）。
+所需证明材料、申请材料中已列的证明材料和申请单位的自评说明（self_assessment）。
 
 选项：
   -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
                          | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
   -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
       --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
-      --as-of 日期       YYYY-MM-DD：视为今天，用于材料没有 application.date 时和豁免的有效期（默认为今天）
+      --as-of 日期       YYYY-MM-DD；视为今天，用于申请材料没有 application.date 时和豁免的有效期（默认为今天）
       --no-waivers       忽略所有豁免：已豁免的问题重新计入
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
@@ -151,10 +151,12 @@ Options:
 所依据条款的注释。不给出文件时输出到标准输出；已存在的文件不会被覆盖。
 
 选项：
-      --category 类别    risk-assessment | security-integration | emergency-response | disaster-recovery |
-                         secure-development | security-operations | security-audit
-      --level 级别       1 | 2 | 3（一级最高）
-      --dr-class A|B     仅用于灾难备份与恢复：A 类（资源服务类）或 B 类（技术服务类）
+      --category 类别    申报类别：risk-assessment（风险评估）| security-integration（安全集成）|
+                         emergency-response（应急处理）| disaster-recovery（灾难备份与恢复）|
+                         secure-development（软件安全开发）| security-operations（安全运维）|
+                         security-audit（网络安全审计）
+      --level 级别       申报级别：1 | 2 | 3（一级最高）
+      --dr-class A|B     灾备服务分类，仅用于灾难备份与恢复：A 类（资源服务类）或 B 类（技术服务类）
       --lang 语言        注释的语言：zh-CN | en（默认取自环境变量）
       --debug            内部错误时打印调用栈
   -h, --help             本帮助

@@ -3,7 +3,7 @@
 import { pick } from "../core/l10n/locale";
 import type { Locale, Localized } from "../core/types";
 
-const TEXT: { [key: string]: Localized } = {
+export const UI_TEXT: { readonly [key: string]: Localized } = {
   // severities and summaries
   "severity.error": { en: "error", zh: "错误" },
   "severity.warning": { en: "warning", zh: "警告" },
@@ -55,16 +55,23 @@ const TEXT: { [key: string]: Localized } = {
   "error.missing-option": { en: "{option} is required", zh: "缺少 {option}" },
   "error.dr-class-required": {
     en: "--dr-class A|B is required for the disaster-recovery category",
-    zh: "灾难备份与恢复类别须指定 --dr-class A|B",
+    zh: "申报类别为灾难备份与恢复时，须用 --dr-class A|B 指定灾备服务分类",
   },
   "error.dr-class-forbidden": {
     en: "--dr-class applies only to the disaster-recovery category",
-    zh: "--dr-class 仅适用于灾难备份与恢复类别",
+    zh: "--dr-class（灾备服务分类）仅适用于申报类别灾难备份与恢复",
   },
   "error.unknown-option": { en: "unknown option: {option}", zh: "未知选项：{option}" },
+  "error.unknown-option-did-you-mean": {
+    en: "unknown option {option}: did you mean {suggestion}?",
+    zh: "未知选项 {option}：是否应为 {suggestion}？",
+  },
   "error.option-needs-value": { en: "option {option} needs a value", zh: "选项 {option} 需要取值" },
-  "error.missing-command": { en: "missing command", zh: "缺少命令" },
   "error.unknown-command": { en: "unknown command: {command}", zh: "未知命令：{command}" },
+  "error.unknown-command-did-you-mean": {
+    en: "unknown command {command}: did you mean {suggestion}?",
+    zh: "未知命令 {command}：是否应为 {suggestion}？",
+  },
   "error.unknown-clause": { en: "unknown clause: {clause}", zh: "未知条款：{clause}" },
   "error.docx-needs-output": {
     en: "--format docx writes a Word document: give the file with --output (e.g. --output 自评估表.docx)",
@@ -106,7 +113,7 @@ export function countedText(key: string, locale: Locale, counts: { [name: string
 }
 
 export function uiText(key: string, locale: Locale, args: { [name: string]: string | number } = {}): string {
-  const template = TEXT[key];
+  const template = UI_TEXT[key];
   if (!template) return key;
   return pick(template, locale).replace(/\{(\w+)\}/g, (match, name: string) =>
     args[name] === undefined ? match : String(args[name]),

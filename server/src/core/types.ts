@@ -23,7 +23,10 @@ export interface RelatedFinding {
 
 /** What a quick fix may do, described as data (the service turns it into edits). */
 export type FixHint =
-  { kind: "insert-key"; path: Array<string | number>; key: string } | { kind: "replace-value"; candidates: string[] };
+  | { kind: "insert-key"; path: Array<string | number>; key: string }
+  | { kind: "replace-value"; candidates: string[] }
+  /** Rename the key at `path` (the finding's range is that key) to `to`: a misspelt key's nearest known one. */
+  | { kind: "rename-key"; path: Array<string | number>; to: string };
 
 export interface Finding {
   /** Stable rule id, e.g. "schema.required" or "performance.qualifying-projects". */

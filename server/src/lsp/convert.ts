@@ -32,6 +32,7 @@ import type { EvidenceLink } from "../core/features/links";
 import { renderMessage } from "../core/check/render";
 import { allEditions, Edition } from "../core/catalog/edition";
 import { renderSpecDocument, specUri } from "../core/features/spec-document";
+import type { ClauseTextOptions } from "../core/catalog/clause-text";
 import type { OutlineSymbol } from "../core/features/symbols";
 import type { EditionInfo, SpecDocumentAnswer } from "./requests";
 import type { Finding, Locale, OffsetRange, Severity } from "../core/types";
@@ -199,9 +200,10 @@ export function toDefinitionLocation(
   documentUri: string,
   edition: Edition,
   locale: Locale,
+  options?: ClauseTextOptions,
 ): Location {
   if (target.kind === "person") return Location.create(documentUri, toRange(lines, target.range));
-  const spec = renderSpecDocument(edition, locale);
+  const spec = renderSpecDocument(edition, locale, options);
   return Location.create(target.uri, toRange(new LineIndex(spec.text), target.range));
 }
 
@@ -253,8 +255,12 @@ export function toWaiveCodeActions(
 }
 
 /** The spec document request's answer: its text, and the line of each clause's heading. */
-export function toSpecDocumentAnswer(edition: Edition, locale: Locale): SpecDocumentAnswer {
-  const spec = renderSpecDocument(edition, locale);
+export function toSpecDocumentAnswer(
+  edition: Edition,
+  locale: Locale,
+  options?: ClauseTextOptions,
+): SpecDocumentAnswer {
+  const spec = renderSpecDocument(edition, locale, options);
   const lines = new LineIndex(spec.text);
   const anchors: { [clauseId: string]: number } = {};
   for (const [clauseId, range] of Object.entries(spec.anchors)) anchors[clauseId] = lines.positionAt(range.start).line;

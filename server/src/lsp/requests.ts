@@ -27,6 +27,8 @@ export const REQUESTS = {
 export interface SpecDocumentParams {
   edition?: string;
   locale?: string;
+  /** English renderings in a Chinese document too (isvDossier.showEnglish). */
+  english?: boolean;
 }
 
 export interface SpecDocumentAnswer {

@@ -111,6 +111,7 @@ function sessionSettings(
     leaseWarningMonths: settings.leaseWarningMonths,
     severityOverrides: settings.severity,
     checkEvidence: settings.checkEvidence,
+    showEnglish: settings.showEnglish,
     maxFileSizeBytes: settings.maxFileSizeBytes,
     timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
   };
@@ -308,6 +309,7 @@ function listenToFeatures(
           params.textDocument.uri,
           facade.validate(session, settings).edition,
           settings.locale,
+          { english: settings.showEnglish },
         )
       : null;
   });
@@ -328,7 +330,9 @@ function listenToFeatures(
   // The custom requests (lsp/requests.ts).
   const localeOf = (locale: string | undefined): Locale => (locale ? normalizeLocale(locale) : clientLocale());
   connection.onRequest(REQUESTS.specDocument, (params: SpecDocumentParams) =>
-    toSpecDocumentAnswer(findEdition(params.edition) ?? defaultEdition(), localeOf(params.locale)),
+    toSpecDocumentAnswer(findEdition(params.edition) ?? defaultEdition(), localeOf(params.locale), {
+      english: params.english === true,
+    }),
   );
   connection.onRequest(REQUESTS.editions, () => toEditionsAnswer());
   connection.onRequest(REQUESTS.newDossier, (params: NewDossierParams) =>

@@ -16,6 +16,8 @@ export interface DossierSettings {
   maxFileSizeBytes: number;
   /** A validation taking longer than this (in milliseconds) stops early; a diagnostic says so. */
   timeBudgetMs: number;
+  /** Show the English renderings of the specification (hovers, the specification document) in Chinese too. */
+  showEnglish: boolean;
 }
 
 export const DEFAULT_SETTINGS: DossierSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: DossierSettings = {
   checkEvidence: true,
   maxFileSizeBytes: 5 * 1024 * 1024,
   timeBudgetMs: LIMITS.defaultTimeBudgetMs,
+  showEnglish: false,
 };
 
 /** The integer settings and their bounds (inclusive). */
@@ -87,9 +90,11 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
       settings[key] = number;
     else problem(key);
   }
-  if (given("checkEvidence")) {
-    if (typeof value.checkEvidence === "boolean") settings.checkEvidence = value.checkEvidence;
-    else problem("checkEvidence");
+  for (const key of ["checkEvidence", "showEnglish"] as const) {
+    if (!given(key)) continue;
+    const flag = value[key];
+    if (typeof flag === "boolean") settings[key] = flag;
+    else problem(key);
   }
   if (given("severity")) {
     if (typeof value.severity === "object" && !Array.isArray(value.severity)) {
@@ -118,6 +123,7 @@ function requirement(setting: keyof DossierSettings): Localized {
     case "locale":
       return { zh: `应为 ${LOCALES.join("、")} 之一`, en: `must be one of ${LOCALES.join(", ")}` };
     case "checkEvidence":
+    case "showEnglish":
       return { zh: "应为 true 或 false", en: "must be true or false" };
     case "severity":
       return {

@@ -70,10 +70,55 @@ describe("ISV Dossier extension in a real editor", () => {
       const contributed = properties[`isvDossier.${key}`];
       assert.ok(contributed, `isvDossier.${key} is contributed`);
       assert.deepEqual(contributed.default, value, `isvDossier.${key} has the server's default`);
-      assert.equal(contributed.scope, "resource");
+      // showEnglish is one per window: the specification document the client asks for and the definitions the
+      // server answers must agree, and neither belongs to one folder.
+      assert.equal(contributed.scope, key === "showEnglish" ? "window" : "resource", key);
       assert.deepEqual(vscode.workspace.getConfiguration("isvDossier").get(key), value);
     }
     assert.ok(properties["isvDossier.trace.server"], "isvDossier.trace.server is contributed");
+  });
+
+  it("offers a did-you-mean quick fix for a misspelt key, and the fix renames the key", async function () {
+    this.timeout(60_000);
+    const original = Buffer.from(await vscode.workspace.fs.readFile(workspaceFile(...VALID))).toString("utf8");
+    const misspelt = original.replace(/^(\s+)tenure:/m, "$1tenur:");
+    assert.notEqual(misspelt, original);
+    // beside the sample, so that its evidence paths resolve
+    const uri = workspaceFile(VALID[0], VALID[1], "misspelt-key.dossier.yaml");
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(misspelt, "utf8"));
+    try {
+      const editor = await openDossier(uri);
+      const diagnostics = await waitForDiagnostics(uri, (found) =>
+        found.some((diagnostic) => editor.document.getText(diagnostic.range) === "tenur"),
+      );
+      const typo = diagnostics.find((diagnostic) => editor.document.getText(diagnostic.range) === "tenur");
+      assert.ok(typo);
+      assert.equal(codeOf(typo), "4.3.1", describeDiagnostic(typo));
+      assert.ok(isError(typo));
+      // one finding for the misspelt required key: no second one for the missing `tenure`
+      assert.equal(diagnostics.filter((diagnostic) => diagnostic.range.start.line === typo.range.start.line).length, 1);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        "vscode.executeCodeActionProvider",
+        uri,
+        typo.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const rename = actions.find((action) =>
+        (action.edit?.entries() ?? []).some(([, edits]) => edits.some((edit) => edit.newText === "tenure")),
+      );
+      assert.ok(rename, `a rename among ${actions.length} quick fixes`);
+      assert.equal(rename.isPreferred, true);
+      assert.ok(rename.edit && (await vscode.workspace.applyEdit(rename.edit)), "the edit is applied");
+      assert.equal(editor.document.getText(), original);
+      await waitForDiagnostics(
+        uri,
+        (found) => !found.some((diagnostic) => editor.document.getText(diagnostic.range).startsWith("tenur")),
+      );
+      await editor.document.save();
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it("gives *.dossier.yaml files the isv-dossier language and shows a sample's findings with clause codes", async () => {

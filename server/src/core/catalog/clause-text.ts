@@ -1,5 +1,6 @@
 // Renders clauses for people: the label ("4.2.3 b)"), and a Markdown block with the Chinese text verbatim, the
-// English rendering, the provenance said plainly, and, for per-level requirements, a table of levels 3/2/1.
+// English rendering (always in English; in Chinese only when asked for: `english`), the provenance said plainly,
+// and, for per-level requirements, a table of levels 3/2/1. Chinese output uses full-width punctuation.
 import type { Clause, Edition, Level } from "./edition";
 import { pick } from "../l10n/locale";
 import type { Locale, Localized } from "../types";
@@ -8,25 +9,50 @@ const UI: { [key: string]: Localized } = {
   excerpt: { en: "Quoted from our copy of the specification.", zh: "摘自本规范原文。" },
   publicSummary: {
     en: "**Not the specification's words**: our copy lacks this clause; this figure is stated the same way by public summaries of the scheme.",
-    zh: "**非本规范原文**：我们的文本缺少本条；以下数字来自对认证规则的公开资料概述。",
+    zh: "**非规范原文**：本工具收录的规范文本不含本条；以下数字摘自认证规则的公开资料。",
   },
   structureOnly: {
     en: "**Text unknown**: our copy of the specification lacks this clause; it is known from the table of contents only.",
-    zh: "**条文未知**：我们的规范文本缺少本条，仅从目录得知其存在。",
+    zh: "**条文暂缺**：本工具收录的规范文本不含本条正文，仅见于目录。",
   },
   counterpart: { en: "The same requirement at another level", zh: "其他级别的同一要求" },
   english: { en: "English rendering (unofficial)", zh: "英文译文（非官方）" },
   level: { en: "Level", zh: "级别" },
   clause: { en: "Clause", zh: "条款" },
   requirement: { en: "Requirement", zh: "要求" },
-  yours: { en: "(your level)", zh: "（本申请）" },
+  yours: { en: " (your level)", zh: "（本申请）" },
   unknown: { en: "text unknown", zh: "条文未知" },
   summaryMark: { en: "public summary", zh: "公开资料概述" },
   publicSummaryShort: {
     en: "**Not the specification's words** (public summary):",
-    zh: "**非本规范原文**（公开资料概述）：",
+    zh: "**非规范原文**（公开资料概述）：",
   },
 };
+
+/** Whether English renderings go with the Chinese: always in English; in Chinese when the user asks for them. */
+export interface ClauseTextOptions {
+  /** Show the English renderings in Chinese output too (the editor's isvDossier.showEnglish). */
+  english?: boolean;
+}
+
+function withEnglish(locale: Locale, options: ClauseTextOptions | undefined): boolean {
+  return locale === "en" || options?.english === true;
+}
+
+/** "：" in Chinese, ": " in English. */
+export function colon(locale: Locale): string {
+  return locale === "zh-cn" ? "：" : ": ";
+}
+
+/** "（text）" in Chinese, " (text)" in English. */
+export function parenthesized(text: string, locale: Locale): string {
+  return locale === "zh-cn" ? `（${text}）` : ` (${text})`;
+}
+
+/** A title in both languages ("申报类别 · Service category"), or in Chinese alone when English is not shown. */
+export function bilingual(text: Localized, locale: Locale, options?: ClauseTextOptions): string {
+  return withEnglish(locale, options) ? `${text.zh} · ${text.en}` : text.zh;
+}
 
 /** "4.2.3 b)" for an item, "4.2.3" for a section, "附录 H" / "Annex H" for an annex. */
 export function clauseLabel(clauseId: string, locale: Locale): string {
@@ -73,7 +99,7 @@ export function requirementText(edition: Edition, clause: Clause): Localized | u
     const number = item.number ?? item.id;
     if (item.text) return `${number} ${pick(item.text, locale).replace(/\n/g, " ")}`;
     if (item.summary)
-      return `${number} ${pick(item.summary, locale)}${locale === "zh-cn" ? "（" : " ("}${pick(UI.summaryMark, locale)}${locale === "zh-cn" ? "）" : ")"}`;
+      return `${number} ${pick(item.summary, locale)}${parenthesized(pick(UI.summaryMark, locale), locale)}`;
     return `${number} ${pick(UI.unknown, locale)}`;
   };
   return {
@@ -86,7 +112,7 @@ function shortRequirement(edition: Edition, clause: Clause | undefined, locale: 
   if (!clause) return "—";
   if (clause.text) return clause.text.zh.replace(/\|/g, "\\|");
   if (clause.summary)
-    return `${pick(clause.summary, locale).replace(/\|/g, "\\|")} *(${pick(UI.summaryMark, locale)})*`;
+    return `${pick(clause.summary, locale).replace(/\|/g, "\\|")} *${parenthesized(pick(UI.summaryMark, locale), locale).trim()}*`;
   if (isItemHeading(edition, clause))
     return clauseItems(edition, clause.id)
       .map((item) => `${item.number ?? ""} ${shortRequirement(edition, item, locale)}`)
@@ -95,7 +121,7 @@ function shortRequirement(edition: Edition, clause: Clause | undefined, locale: 
 }
 
 /** A heading's items in Markdown: the known texts quoted (with their English), summaries and unknown items plainly. */
-function itemsMarkdown(edition: Edition, clause: Clause, locale: Locale): string[] {
+function itemsMarkdown(edition: Edition, clause: Clause, locale: Locale, options?: ClauseTextOptions): string[] {
   const items = clauseItems(edition, clause.id);
   const quoted = items.flatMap((item) =>
     item.provenance === "excerpt" && item.text ? [{ id: item.id, number: item.number ?? "", text: item.text }] : [],
@@ -103,15 +129,16 @@ function itemsMarkdown(edition: Edition, clause: Clause, locale: Locale): string
   const parts: string[] = [];
   if (quoted.length > 0) {
     parts.push(quoteLines(quoted.map((item) => `${item.number} ${item.text.zh}`).join("\n")));
-    parts.push(
-      `*${pick(UI.english, locale)}:* ${quoted.map((item) => `${item.number} ${item.text.en.replace(/\n/g, " ")}`).join(" ")}`,
-    );
+    if (withEnglish(locale, options))
+      parts.push(
+        `*${pick(UI.english, locale)}${colon(locale).trim()}* ${quoted.map((item) => `${item.number} ${item.text.en.replace(/\n/g, " ")}`).join(" ")}`,
+      );
     parts.push(`*${pick(UI.excerpt, locale)}*`);
   }
   const quotedIds = new Set(quoted.map((item) => item.id));
   for (const item of items.filter((candidate) => !quotedIds.has(candidate.id))) {
     if (item.summary)
-      parts.push(`${item.number} ${pick(UI.publicSummaryShort, locale)} ${item.summary.zh} · ${item.summary.en}`);
+      parts.push(`${item.number} ${pick(UI.publicSummaryShort, locale)} ${bilingual(item.summary, locale, options)}`);
     else parts.push(`${item.number} *${pick(UI.unknown, locale)}*`);
   }
   return parts;
@@ -128,7 +155,7 @@ function levelTable(
   if (!variants) return undefined;
   const rows = variants.map(({ level, clauseId: variantId }) => {
     const resolved = edition.resolveClause(edition.templateOf(variantId) ?? variantId, level);
-    const mark = level === applicantLevel ? ` ${pick(UI.yours, locale)}` : "";
+    const mark = level === applicantLevel ? pick(UI.yours, locale) : "";
     const label = pick(edition.levelLabel(level), locale) + mark;
     return `| ${level === applicantLevel ? `**${label}**` : label} | ${clauseLabel(resolved, locale)} | ${shortRequirement(edition, edition.clause(resolved), locale)} |`;
   });
@@ -140,29 +167,38 @@ function levelTable(
 }
 
 /** Markdown describing one clause: heading, verbatim text or what is known, provenance, level table. */
-export function clauseMarkdown(edition: Edition, clauseId: string, locale: Locale, applicantLevel?: Level): string {
+export function clauseMarkdown(
+  edition: Edition,
+  clauseId: string,
+  locale: Locale,
+  applicantLevel?: Level,
+  options?: ClauseTextOptions,
+): string {
   const clause = edition.clause(clauseId);
   if (!clause) return `**${clauseId}**`;
   const title = clauseTitle(edition, clauseId);
-  const heading = `**${edition.id} ${clauseLabel(clauseId, locale)}**${title ? ` ${title.zh} · ${title.en}` : ""}`;
+  const heading = `**${edition.id} ${clauseLabel(clauseId, locale)}**${title ? ` ${bilingual(title, locale, options)}` : ""}`;
+  const english = withEnglish(locale, options);
   const parts = [heading];
   if (clause.provenance === "excerpt" && clause.text) {
     parts.push(quoteLines(clause.text.zh));
-    parts.push(`*${pick(UI.english, locale)}:* ${clause.text.en.replace(/\n/g, " ")}`);
+    if (english)
+      parts.push(`*${pick(UI.english, locale)}${colon(locale).trim()}* ${clause.text.en.replace(/\n/g, " ")}`);
     parts.push(`*${pick(UI.excerpt, locale)}*`);
   } else if (clause.provenance === "excerpt" && isItemHeading(edition, clause)) {
-    parts.push(...itemsMarkdown(edition, clause, locale));
+    parts.push(...itemsMarkdown(edition, clause, locale, options));
   } else if (clause.provenance === "public-summary") {
     parts.push(pick(UI.publicSummary, locale));
-    if (clause.summary) parts.push(`${clause.summary.zh}\n\n${clause.summary.en}`);
+    if (clause.summary) parts.push(english ? `${clause.summary.zh}\n\n${clause.summary.en}` : clause.summary.zh);
   } else if (clause.provenance === "structure-only") {
     parts.push(pick(UI.structureOnly, locale));
-    if (isItemHeading(edition, clause)) parts.push(...itemsMarkdown(edition, clause, locale));
+    if (isItemHeading(edition, clause)) parts.push(...itemsMarkdown(edition, clause, locale, options));
   }
   if (clause.counterpart && clause.provenance !== "excerpt") {
     const counterpart = edition.clause(clause.counterpart);
-    const text = counterpart?.text ? `: ${counterpart.text.zh}` : "";
-    parts.push(`${pick(UI.counterpart, locale)} — ${clauseLabel(clause.counterpart, locale)}${text}`);
+    const label = parenthesized(clauseLabel(clause.counterpart, locale), locale);
+    const text = counterpart?.text ? `${colon(locale)}${counterpart.text.zh}` : "";
+    parts.push(`${pick(UI.counterpart, locale)}${label}${text}`);
   }
   const table = levelTable(edition, clauseId, locale, applicantLevel);
   if (table) parts.push(table);

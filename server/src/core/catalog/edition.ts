@@ -1,11 +1,11 @@
 // The specification editions as data: clauses, categories, levels, the dossier model and the level schemas.
 // Everything comes from the generated bundle (schemas/generated/); no file system access.
 import { generatedEditions } from "../../../../schemas/generated/editions";
-import { Category, ModelNode, resolveClauseTemplate } from "./model";
+import { Category, GlossaryTerm, ModelNode, resolveClauseTemplate } from "./model";
 import type { ErrorObject } from "ajv";
 import type { JsonPath, Localized } from "../types";
 
-export type { Category, ModelNode };
+export type { Category, GlossaryTerm, ModelNode };
 
 /** An edition's generated validator of the dossier's shape (ajv standalone code, every level). */
 export interface GeneratedValidator {
@@ -52,6 +52,7 @@ interface CatalogBundle {
   categories: { [id: string]: Category };
   clauses: Clause[];
   model: ModelNode;
+  glossary: GlossaryTerm[];
 }
 
 export class Edition {
@@ -61,6 +62,8 @@ export class Edition {
   readonly clauses: Clause[];
   readonly categories: { [id: string]: Category };
   readonly model: ModelNode;
+  /** The edition's vocabulary (glossary.yaml). */
+  readonly glossary: GlossaryTerm[];
   private readonly clauseById = new Map<string, Clause>();
   private readonly childrenById = new Map<string, Clause[]>();
   constructor(
@@ -75,6 +78,7 @@ export class Edition {
     this.clauses = bundle.clauses;
     this.categories = bundle.categories;
     this.model = bundle.model;
+    this.glossary = bundle.glossary ?? [];
     for (const clause of this.clauses) {
       this.clauseById.set(clause.id, clause);
       const siblings = this.childrenById.get(clause.parent ?? "") ?? [];

@@ -28,8 +28,24 @@ export interface ModelNode {
   evidence?: boolean;
   /** A personnel id. */
   personnel_ref?: boolean;
+  /** What the field expects, said as to the applicant (a noun phrase: "数字 1、2 或 3" / "a number: 1, 2 or 3"); the
+   * schema's type, format and pattern findings say it. Without it, it is derived from the field's type and kind. */
+  expects?: Localized;
   vocabulary?: "stages";
   required_when?: { field: string; in: string[]; clauses: string[]; forbidden_otherwise?: boolean };
+}
+
+/** A term of the edition's vocabulary (glossary.yaml): the one Chinese and English word for a notion. */
+export interface GlossaryTerm {
+  id: string;
+  zh: string;
+  en: string;
+  source?: string;
+  /** Chinese variants no longer used (a test fails when a Chinese string uses one). */
+  replaces?: string[];
+  /** Phrases that hold a replaced variant and stay: the specification's own words (3.8 “获取审计证据”). */
+  kept?: string[];
+  values?: { [value: string]: Localized };
 }
 
 /** A service category (categories.yaml). */

@@ -19,6 +19,11 @@ const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign(
   ...RULES.map((rule) => rule.messages),
 );
 
+/** Every message id with its texts (the vocabulary and punctuation tests read them all). */
+export function allMessages(): { readonly [messageId: string]: Localized } {
+  return ALL_MESSAGES;
+}
+
 /** Whether a message id has texts (in both languages). */
 export function hasMessage(messageId: string): boolean {
   return ALL_MESSAGES[messageId] !== undefined;

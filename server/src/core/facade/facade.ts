@@ -39,6 +39,8 @@ export interface SessionSettings {
   dossierPath?: string;
   /** Ignore every waiver, inline and file form. */
   ignoreWaivers?: boolean;
+  /** English renderings of the specification in Chinese hovers and the specification document too. */
+  showEnglish?: boolean;
 }
 
 export interface FacadeOptions {
@@ -84,7 +86,7 @@ export class DossierFacade {
   }
 
   hover(session: DossierSession, settings: SessionSettings, offset: number): HoverResult | undefined {
-    return hover(this.validate(session, settings), offset, settings.locale);
+    return hover(this.validate(session, settings), offset, settings.locale, { english: settings.showEnglish });
   }
 
   /** `evidenceFiles`: the files of the dossier's folder, asked only when the cursor is in an evidence field. */
@@ -110,7 +112,7 @@ export class DossierFacade {
   }
 
   definition(session: DossierSession, settings: SessionSettings, offset: number): DefinitionTarget | undefined {
-    return definition(this.validate(session, settings), offset, settings.locale);
+    return definition(this.validate(session, settings), offset, settings.locale, { english: settings.showEnglish });
   }
 
   codeActions(session: DossierSession, settings: SessionSettings, range: OffsetRange): QuickFix[] {

@@ -1,6 +1,7 @@
 // Quick fixes where the fix is clear: insert a missing required key (with a skeleton of its required children),
-// replace an invalid enum value by the closest allowed one. And on any finding not yet waived: waive it, by an inline
-// waiver comment above its line (check/waivers.ts) whose justification, approver and expiry the editor asks for.
+// replace an invalid enum value by the closest allowed one, rename a misspelt key to the nearest known one. And on any
+// finding not yet waived: waive it, by an inline waiver comment above its line (check/waivers.ts) whose
+// justification, approver and expiry the editor asks for.
 import { isMap } from "yaml";
 import { locatePath, rangeOf } from "../parse/locate";
 import type { DossierReport } from "../check/service";
@@ -112,6 +113,16 @@ function replaceValueFixes(finding: Finding, current: string, candidates: string
   }));
 }
 
+/** A misspelt key renamed to the nearest key the model has at that place (the finding's range is the key). */
+function renameKeyFix(finding: Finding, to: string, locale: Locale): QuickFix {
+  return {
+    title: locale === "zh-cn" ? `将键改为 \`${to}\`` : `Rename the key to \`${to}\``,
+    edits: [{ range: finding.range, newText: to }],
+    finding,
+    preferred: true,
+  };
+}
+
 /** Quick fixes for the findings that overlap a range. */
 export function quickFixes(report: DossierReport, range: OffsetRange, locale: Locale): QuickFix[] {
   const fixes: QuickFix[] = [];
@@ -120,6 +131,8 @@ export function quickFixes(report: DossierReport, range: OffsetRange, locale: Lo
     if (finding.fix.kind === "insert-key") {
       const fix = insertKeyFix(report, finding, finding.fix.path, finding.fix.key, locale);
       if (fix) fixes.push(fix);
+    } else if (finding.fix.kind === "rename-key") {
+      fixes.push(renameKeyFix(finding, finding.fix.to, locale));
     } else {
       const current = report.parsed.text.slice(finding.range.start, finding.range.end).replace(/^["']|["']$/g, "");
       fixes.push(...replaceValueFixes(finding, current, finding.fix.candidates, locale));

@@ -4,6 +4,7 @@ import { clauseMentionAt } from "./clause-mentions";
 import { personIndex } from "./person-index";
 import type { DossierReport } from "../check/service";
 import { renderSpecDocument, specUri } from "./spec-document";
+import type { ClauseTextOptions } from "../catalog/clause-text";
 import type { Locale, OffsetRange } from "../types";
 
 export type DefinitionTarget =
@@ -15,11 +16,16 @@ export function personIdRange(report: DossierReport, personId: string): OffsetRa
   return personIndex(report).definitionOf(personId)?.range;
 }
 
-export function definition(report: DossierReport, offset: number, locale: Locale): DefinitionTarget | undefined {
+export function definition(
+  report: DossierReport,
+  offset: number,
+  locale: Locale,
+  options?: ClauseTextOptions,
+): DefinitionTarget | undefined {
   const { edition, parsed } = report;
   const mention = clauseMentionAt(parsed.text, edition, offset);
   if (mention) {
-    const spec = renderSpecDocument(edition, locale);
+    const spec = renderSpecDocument(edition, locale, options);
     const range = spec.anchors[mention.clauseId];
     if (range)
       return { kind: "clause", clauseId: mention.clauseId, uri: specUri(edition), range, originRange: mention.range };

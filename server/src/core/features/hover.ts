@@ -1,7 +1,7 @@
 // Hover: on a key or value, the field's title and description and what the specification says about it; on a
 // clause id written in a comment, that clause.
 import { clauseMentionAt } from "./clause-mentions";
-import { clauseMarkdown } from "../catalog/clause-text";
+import { bilingual, clauseMarkdown, ClauseTextOptions } from "../catalog/clause-text";
 import { pick } from "../l10n/locale";
 import { pathAtOffset } from "../parse/locate";
 import type { DossierReport } from "../check/service";
@@ -18,24 +18,36 @@ const UI: { [key: string]: Localized } = {
   definedBy: { en: "Stage derived from the definition in", zh: "流程环节取自定义" },
 };
 
-function valueLabel(report: DossierReport, path: JsonPath, value: unknown, locale: Locale): string | undefined {
+function valueLabel(
+  report: DossierReport,
+  path: JsonPath,
+  value: unknown,
+  locale: Locale,
+  options: ClauseTextOptions | undefined,
+): string | undefined {
   const node = report.edition.modelAt(path);
   if (!node) return undefined;
   if (node.vocabulary === "stages") {
     const stage = report.edition.stagesFor(report.category, report.drClass)?.[String(value)];
     const category = report.category ? report.edition.categories[report.category] : undefined;
     if (stage && category)
-      return `\`${value}\` — ${stage.zh} · ${stage.en}\n\n${pick(UI.definedBy, locale)} ${category.definition}`;
+      return `\`${value}\` — ${bilingual(stage, locale, options)}\n\n${pick(UI.definedBy, locale)} ${category.definition}`;
     return undefined;
   }
   const label = report.edition.enumOf(node)?.labels[String(value)];
-  return label ? `\`${value}\` — ${label.zh} · ${label.en}` : undefined;
+  return label ? `\`${value}\` — ${bilingual(label, locale, options)}` : undefined;
 }
 
-export function hover(report: DossierReport, offset: number, locale: Locale): HoverResult | undefined {
+export function hover(
+  report: DossierReport,
+  offset: number,
+  locale: Locale,
+  options?: ClauseTextOptions,
+): HoverResult | undefined {
   const { edition, level, parsed } = report;
   const mention = clauseMentionAt(parsed.text, edition, offset);
-  if (mention) return { markdown: clauseMarkdown(edition, mention.clauseId, locale, level), range: mention.range };
+  if (mention)
+    return { markdown: clauseMarkdown(edition, mention.clauseId, locale, level, options), range: mention.range };
   const at = pathAtOffset(parsed.document, offset);
   if (at.path.length === 0 || !at.range || at.on === "container") return undefined;
   const path = at.path;
@@ -43,10 +55,10 @@ export function hover(report: DossierReport, offset: number, locale: Locale): Ho
   if (!node) return undefined;
   const title = node.title ?? edition.titleAt(path);
   const parts: string[] = [];
-  if (title) parts.push(`### ${title.zh} · ${title.en}`);
+  if (title) parts.push(`### ${bilingual(title, locale, options)}`);
   if (at.on === "value") {
     const scalar = (at.node as { value?: unknown } | undefined)?.value;
-    const label = valueLabel(report, path, scalar, locale);
+    const label = valueLabel(report, path, scalar, locale, options);
     if (label) parts.push(label);
   }
   if (node.description) parts.push(pick(node.description, locale));
@@ -57,6 +69,6 @@ export function hover(report: DossierReport, offset: number, locale: Locale): Ho
   );
   if (unique.length === 0) parts.push(`*${pick(UI.noClause, locale)}*`);
   for (const clauseId of unique)
-    parts.push("---", clauseMarkdown(edition, clauseId, locale, report.levelKnown ? level : undefined));
+    parts.push("---", clauseMarkdown(edition, clauseId, locale, report.levelKnown ? level : undefined, options));
   return { markdown: parts.join("\n\n"), range: at.range };
 }

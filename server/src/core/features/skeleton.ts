@@ -1,6 +1,7 @@
 // YAML skeletons built from the dossier model: the text a quick fix inserts for a missing key, and a whole new
 // dossier (the editor's "New dossier…" and `isv-dossier init`), with comments citing clauses.
 import type { Edition, Level, ModelNode } from "../catalog/edition";
+import { clauseLabel } from "../catalog/clause-text";
 import { pick } from "../l10n/locale";
 import type { Locale } from "../types";
 
@@ -10,7 +11,11 @@ export const PLACEHOLDER = '""';
 function clauseComment(edition: Edition, node: ModelNode, level: Level, locale: Locale): string {
   const clauses = [...new Set((node.clauses ?? []).map((template) => edition.resolveClause(template, level)))];
   const title = node.title ? pick(node.title, locale) : "";
-  const cites = clauses.length > 0 ? ` (${clauses.map((id) => `§${id}`).join(", ")})` : "";
+  const labels = clauses.map((id) =>
+    locale === "zh-cn" && /^\d+$/.test(id) ? `第 ${id} 章` : clauseLabel(id, locale),
+  );
+  const cites =
+    clauses.length === 0 ? "" : locale === "zh-cn" ? `（${labels.join("、")}）` : ` (§${labels.join(", §")})`;
   return title || cites ? ` # ${title}${cites}` : "";
 }
 
@@ -87,7 +92,7 @@ export function newDossierText(options: NewDossierOptions): string {
     locale === "zh-cn"
       ? [
           `# ${edition.id}《${edition.title.zh}》信息安全服务资质申请材料`,
-          `# 类别：${categoryEntry ? categoryEntry.label.zh : category}，级别：${level}。将 "" 替换为实际内容；每项后的注释注明依据条款。`,
+          `# 申报类别：${categoryEntry ? categoryEntry.label.zh : category}${drClass ? `（${drClass} 类）` : ""}，申报级别：${pick(edition.levelLabel(level), locale)}。请将 "" 替换为实际内容；各行注释注明所依据的条款。`,
         ]
       : [
           `# ${edition.id} (${edition.title.en}) qualification dossier`,

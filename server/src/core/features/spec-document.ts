@@ -1,7 +1,7 @@
 // The read-only specification document (the `isv-spec:` scheme): the catalog rendered as Markdown, with the
 // offset of each clause's heading so that links and go-to-definition can open it at a clause.
 import type { Clause, Edition } from "../catalog/edition";
-import { clauseLabel } from "../catalog/clause-text";
+import { bilingual, clauseLabel, ClauseTextOptions } from "../catalog/clause-text";
 import type { Locale, OffsetRange } from "../types";
 import { pick } from "../l10n/locale";
 
@@ -19,8 +19,8 @@ export function specUri(edition: Edition, clauseId?: string): string {
 }
 
 const PROVENANCE_NOTE: { [provenance: string]: { zh: string; en: string } } = {
-  "public-summary": { zh: "（非本规范原文：公开资料概述）", en: "(not the specification's words: public summary)" },
-  "structure-only": { zh: "（条文未知：仅见于目录）", en: "(text unknown: table of contents only)" },
+  "public-summary": { zh: "（非规范原文：公开资料概述）", en: " (not the specification's words: public summary)" },
+  "structure-only": { zh: "（条文暂缺：仅见于目录）", en: " (text unknown: table of contents only)" },
 };
 
 function headingLevel(clause: Clause): number {
@@ -30,23 +30,25 @@ function headingLevel(clause: Clause): number {
 
 const cache = new Map<string, SpecDocument>();
 
-export function renderSpecDocument(edition: Edition, locale: Locale): SpecDocument {
-  const key = `${edition.id}|${locale}`;
+/** The document in a locale; English renderings go with the Chinese in English, and in Chinese when asked for. */
+export function renderSpecDocument(edition: Edition, locale: Locale, options?: ClauseTextOptions): SpecDocument {
+  const english = locale === "en" || options?.english === true;
+  const key = `${edition.id}|${locale}|${english}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  let text = `# ${edition.id} ${edition.title.zh} · ${edition.title.en}\n\n`;
+  let text = `# ${edition.id} ${bilingual(edition.title, locale, options)}\n\n`;
   const coverage = edition.bundle.edition.coverage;
-  if (coverage) text += `${coverage.zh}\n\n${coverage.en}\n\n`;
+  if (coverage) text += english ? `${coverage.zh}\n\n${coverage.en}\n\n` : `${coverage.zh}\n\n`;
   const anchors: { [clauseId: string]: OffsetRange } = {};
   const visit = (clause: Clause): void => {
     const label = clauseLabel(clause.id, locale);
-    const title = clause.title ? ` ${clause.title.zh} · ${clause.title.en}` : "";
-    const note = PROVENANCE_NOTE[clause.provenance] ? ` ${pick(PROVENANCE_NOTE[clause.provenance], locale)}` : "";
+    const title = clause.title ? ` ${bilingual(clause.title, locale, options)}` : "";
+    const note = PROVENANCE_NOTE[clause.provenance] ? pick(PROVENANCE_NOTE[clause.provenance], locale) : "";
     const heading = `${"#".repeat(headingLevel(clause))} ${label}${title}${note}`;
     anchors[clause.id] = { start: text.length, end: text.length + heading.length };
     text += heading + "\n\n";
-    if (clause.text) text += `${clause.text.zh}\n\n*${clause.text.en.replace(/\n/g, " ")}*\n\n`;
-    if (clause.summary) text += `${clause.summary.zh}\n\n*${clause.summary.en}*\n\n`;
+    if (clause.text) text += `${clause.text.zh}\n\n${english ? `*${clause.text.en.replace(/\n/g, " ")}*\n\n` : ""}`;
+    if (clause.summary) text += `${clause.summary.zh}\n\n${english ? `*${clause.summary.en}*\n\n` : ""}`;
     if (clause.counterpart && clause.provenance !== "excerpt")
       text += `→ ${clauseLabel(clause.counterpart, locale)}\n\n`;
     for (const child of edition.children(clause.id)) visit(child);

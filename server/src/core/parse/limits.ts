@@ -40,16 +40,16 @@ export const LIMIT_MESSAGES: { [messageId: string]: Localized } = {
     zh: "嵌套超过 {limit} 层：未检查本申请材料。",
   },
   "limits.time-budget": {
-    en: "Checking took longer than {limit} ms and stopped before {next}; {skipped} checks were skipped. The setting isvDossier.timeBudgetMs sets the limit.",
+    en: "Checking took longer than {limit} ms and stopped before {next}; checks skipped: {skipped}. The setting isvDossier.timeBudgetMs sets the limit.",
     zh: "检查耗时超过 {limit} 毫秒，在 {next} 之前停止；跳过了 {skipped} 项检查。可在设置 isvDossier.timeBudgetMs 中调整上限。",
   },
   "limits.schema-findings": {
-    en: "Only the first {limit} problems of structure are listed; {omitted} more were found and not listed.",
+    en: "Only the first {limit} problems of structure are listed; found and not listed: {omitted} more.",
     zh: "只列出前 {limit} 个结构问题；另有 {omitted} 个问题未列出。",
   },
   "security.remote-reference": {
     en: "`{key}` is ignored: nothing is fetched or read; the dossier is checked against the built-in schema only.",
-    zh: "`{key}` 被忽略：不会下载或读取任何内容；本申请材料只按内置模式检查。",
+    zh: "`{key}` 被忽略：不会下载或读取任何内容；本申请材料只按内置的结构定义检查。",
   },
 };
 
@@ -333,7 +333,7 @@ export const LIMIT_CHECKS: CheckDeclaration[] = [
     severities: ["info"],
     description: {
       en: "`$schema` and `$ref` keys and `# yaml-language-server: $schema=…` lines are ignored: nothing is fetched or read, and the dossier is checked against the built-in schema only.",
-      zh: "`$schema`、`$ref` 键和 `# yaml-language-server: $schema=…` 行被忽略：不下载、不读取任何内容，只按内置模式检查申请材料。",
+      zh: "`$schema`、`$ref` 键和 `# yaml-language-server: $schema=…` 行被忽略：不下载、不读取任何内容，只按内置的结构定义检查申请材料。",
     },
   },
 ];

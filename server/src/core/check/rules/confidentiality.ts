@@ -13,7 +13,7 @@ export const confidentialityRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en: "The confidentiality procedure has signed agreements and confidentiality education records (neither list empty); the post duties document is required by the schema.",
-    zh: "保密管理程序有已签订的保密协议和保密教育记录（两个列表均不为空）；岗位保密责任文件由 JSON Schema 要求。",
+    zh: "保密管理程序有已签订的保密协议和保密教育记录（两个列表均不为空）；岗位保密责任文件由结构校验要求。",
   },
   messages: {
     "management.confidentiality.no-agreements": {

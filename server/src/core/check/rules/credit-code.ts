@@ -44,11 +44,11 @@ export const creditCodeRule: Rule = {
   messages: {
     "identifier.credit-code.check-character": {
       en: "The credit code's check character is {found}, but the first 17 characters give {expected}: a character is mistyped.",
-      zh: "统一社会信用代码的校验码为 {found}，按前 17 位计算应为 {expected}：有字符抄录错误。",
+      zh: "统一社会信用代码的校验码为 {found}，按前 17 位计算应为 {expected}：可能有字符录入错误。",
     },
     "identifier.credit-code.organization-code": {
       en: "The organisation code {organizationCode} inside the credit code ends in {organizationFound}, but its check gives {organizationExpected}: a character is mistyped.",
-      zh: "统一社会信用代码中的组织机构代码 {organizationCode} 校验码为 {organizationFound}，计算应为 {organizationExpected}：有字符抄录错误。",
+      zh: "统一社会信用代码中的组织机构代码 {organizationCode} 校验码为 {organizationFound}，计算应为 {organizationExpected}：可能有字符录入错误。",
     },
     "identifier.credit-code.both-checks": {
       en: "Neither check of the credit code holds (position 18 should be {expected}; the organisation code {organizationCode} should end in {organizationExpected}): a character of positions 9–16 is probably mistyped.",

@@ -15,19 +15,19 @@ const PROBLEM_MESSAGES: { [problem in EvidencePathProblem]: Localized } = {
   },
   url: {
     en: "`{path}` is a URL: evidence is a file beside the dossier, given by a relative path.",
-    zh: "`{path}` 是网址：证明材料须是本文件旁的文件，以相对路径给出。",
+    zh: "`{path}` 是网址：证明材料应为申请材料所在文件夹内的文件，并以相对路径填写。",
   },
   drive: {
     en: "`{path}` names a Windows drive: use a path relative to the dossier's folder.",
-    zh: "`{path}` 含 Windows 盘符：请使用相对于申请材料文件夹的路径。",
+    zh: "`{path}` 含 Windows 盘符：请使用相对于申请材料所在文件夹的路径。",
   },
   unc: {
     en: "`{path}` is a network (UNC) path: use a path relative to the dossier's folder.",
-    zh: "`{path}` 是网络（UNC）路径：请使用相对于申请材料文件夹的路径。",
+    zh: "`{path}` 是网络（UNC）路径：请使用相对于申请材料所在文件夹的路径。",
   },
   absolute: {
     en: "`{path}` is an absolute path: use a path relative to the dossier's folder.",
-    zh: "`{path}` 是绝对路径：请使用相对于申请材料文件夹的路径。",
+    zh: "`{path}` 是绝对路径：请使用相对于申请材料所在文件夹的路径。",
   },
   backslash: {
     en: "`{path}` uses backslashes: separate folders with `/`.",
@@ -39,7 +39,7 @@ const PROBLEM_MESSAGES: { [problem in EvidencePathProblem]: Localized } = {
   },
   escapes: {
     en: "`{path}` leads out of the dossier's folder: the submitted package would not contain it.",
-    zh: "`{path}` 指向申请材料文件夹之外：提交的材料包中不会包含该文件。",
+    zh: "`{path}` 指向申请材料所在文件夹之外：提交的材料包中不会包含该文件。",
   },
   folder: { en: "`{path}` names a folder, not a file.", zh: "`{path}` 指向文件夹而不是文件。" },
 };

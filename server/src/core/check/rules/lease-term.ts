@@ -7,6 +7,7 @@ import type { Finding, RelatedFinding } from "../../types";
 import { asDate } from "../values";
 import type { Rule, RuleContext } from "./rule";
 import { applicationDate, valueAt } from "./support/dossier-data";
+import { durationLabel } from "./support/wording";
 
 const CLAUSE = "4.x.1";
 const LEASE_UNTIL_PATH = ["premises", "lease_until"];
@@ -45,7 +46,7 @@ function checkLeaseTerm(context: RuleContext): Finding[] {
       ...base,
       severity: "warning",
       messageId: "premises.lease-term.ending-soon",
-      args: { leaseUntil, asOf: context.asOf, months, warnBefore },
+      args: { leaseUntil, asOf: context.asOf, months: durationLabel(months), warnBefore },
     }),
   ];
 }
@@ -67,8 +68,8 @@ export const leaseTermRule: Rule = {
       zh: "租赁合同已于 {leaseUntil} 到期，早于申请日期 {asOf}：不满足长期固定办公场所要求。",
     },
     "premises.lease-term.ending-soon": {
-      en: "The lease ends on {leaseUntil}, less than {months} months after the application date {asOf} (before {warnBefore}): renew it or add the renewal as evidence.",
-      zh: "租赁合同于 {leaseUntil} 到期，距申请日期 {asOf} 不足 {months} 个月（早于 {warnBefore}）：请续租或补充续租证明。",
+      en: "The lease ends on {leaseUntil}, less than {months} after the application date {asOf} (before {warnBefore}): renew it or add the renewal as evidence.",
+      zh: "租赁合同于 {leaseUntil} 到期，距申请日期 {asOf} 不足 {months}（早于 {warnBefore}）：请续租或补充续租证明。",
     },
     "premises.lease-term.application-date": { en: "The application date: {asOf}.", zh: "申请日期：{asOf}。" },
   },

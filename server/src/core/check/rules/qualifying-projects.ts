@@ -171,7 +171,7 @@ export const qualifyingProjectsRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en: "Projects of the applied category both signed and completed within the 3 years before the application date: at least 1 (level 3), 6 (level 2) or 10 (level 1, a public-summary figure). The finding lists each project that did not count and why. A project listed twice (the same contract) counts once; one signed before the applicant was established does not count. A project signed exactly 3 years before the date, or completed on it, counts. Not judged while a project has an unknown category or an invalid date (the schema reports those).",
-    zh: "申请日期前 3 年内签订并完成的申报类别项目：三级至少 1 个，二级至少 6 个，一级至少 10 个（一级数字来自公开资料概述）。提示中逐一列出未计入的项目及原因。同一项目重复列出（合同相同）只计一次；成立前签订的项目不计入。恰在申请日期 3 年前签订、或在申请日期当天完成的项目计入。有项目类别未知或日期无效时（由 JSON Schema 报告）不作判断。",
+    zh: "申请日期前 3 年内签订并完成的申报类别项目：三级至少 1 个，二级至少 6 个，一级至少 10 个（一级数字来自公开资料概述）。提示中逐一列出未计入的项目及原因。同一项目重复列出（合同相同）只计一次；成立前签订的项目不计入。恰在申请日期 3 年前签订、或在申请日期当天完成的项目计入。有项目类别未知或日期无效时（由结构校验报告）不作判断。",
   },
   boundary: {
     en: "Window from the application date minus 3 calendar years to the application date, both days included: start ≤ signed ≤ completed ≤ date (29 Feb − 3 years = 28 Feb).",

@@ -41,12 +41,12 @@ export const supplierManagementRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en: "For security integration, security operations and disaster recovery (where the schema requires the procedure): a warning when no supplier management record shows it operating. For other categories: an info that the procedure does not apply.",
-    zh: "安全集成、安全运维、灾难备份与恢复（JSON Schema 已要求该程序）：没有供应商管理运行记录时给出警告。其他类别：提示该程序不适用。",
+    zh: "安全集成、安全运维、灾难备份与恢复（结构校验已要求提供该程序）：没有供应商管理运行记录时给出警告。其他类别：提示该程序不适用。",
   },
   messages: {
     "management.supplier-management.no-records": {
       en: "No supplier management record (such as supplier evaluations): the procedure must be operated, not only established.",
-      zh: "没有供应商管理运行记录（如供应商评价）：供应商管理程序须建立并运行。",
+      zh: "未提供供应商管理运行记录：规范要求“建立与运行”供应商管理程序，请补充合格供应商名录、年度评价等记录。",
     },
     "management.supplier-management.not-applicable": {
       en: "Supplier management applies only to security integration, security operations and disaster recovery, not to {category}: it is not assessed.",

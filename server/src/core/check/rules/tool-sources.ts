@@ -18,7 +18,7 @@ function checkToolSources(context: RuleContext): Finding[] {
       context.finding({
         clauses: [context.clause(CLAUSE)],
         severity: "info",
-        messageId: "tools.source-evidence.missing",
+        messageId: source ? "tools.source-evidence.missing" : "tools.source-evidence.missing-no-source",
         args: {
           name: displayName(tool.value, ["name"], tool.index),
           source: source ? enumLabel(context, [...tool.path, "source"], source) : "",
@@ -35,12 +35,16 @@ export const toolSourcesRule: Rule = {
   clauses: [CLAUSE],
   description: {
     en: "At least one tool, each with a source, is required by the schema (which reports it, citing 4.x.5). This rule adds an info hint for a tool without evidence of its source: the text asks for trustworthy tools, and a reviewer may ask where one came from.",
-    zh: "至少一个工具及每个工具的来源由 JSON Schema 要求并报告（引用 4.x.5）。本规则对没有来源证明材料的工具给出提示（info）：规范要求工具可信，审核时可能询问其来源。",
+    zh: "至少一个工具及每个工具的来源由结构校验要求并报告（引用 4.x.5）。本规则对未提供来源证明材料的工具给出提示（info）：规范要求工具安全、可信，评审时可能询问其来源。",
   },
   messages: {
     "tools.source-evidence.missing": {
       en: "Tool “{name}” ({source}) gives no evidence of its source (purchase contract, licence, download record or in-house documentation); reviewers may ask for one.",
-      zh: "工具“{name}”（{source}）没有来源证明材料（采购合同、授权、下载与校验记录或自研说明），审核时可能被要求提供。",
+      zh: "工具“{name}”（{source}）未提供来源证明材料（采购合同、授权许可、下载及校验记录或自研说明），评审时可能被要求补充。",
+    },
+    "tools.source-evidence.missing-no-source": {
+      en: "Tool “{name}” gives no evidence of its source (purchase contract, licence, download record or in-house documentation); reviewers may ask for one.",
+      zh: "工具“{name}”未提供来源证明材料（采购合同、授权许可、下载及校验记录或自研说明），评审时可能被要求补充。",
     },
   },
   check: checkToolSources,

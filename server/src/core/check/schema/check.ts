@@ -5,7 +5,12 @@ import type { Document } from "yaml";
 import type { Edition, Level, SchemaObject } from "../../catalog/edition";
 import { Deadline, LIMITS, schemaFindingsCapFinding } from "../../parse/limits";
 import { keyRange, valueRange } from "../../parse/locate";
+import { expectedAt } from "../../catalog/expects";
+import { nearestWord } from "../../l10n/nearest";
 import type { CheckDeclaration, Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
+
+/** The message of a pattern finding on an empty value: "must not be empty", then what the field expects. */
+const EMPTY_VALUE_MESSAGE = "schema.pattern-empty";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
 const VALUE_KEYWORDS = [
@@ -54,6 +59,8 @@ function enumArgument(labels: { [value: string]: Localized }, allowed: unknown[]
 }
 
 interface Context {
+  /** The dossier's plain value. */
+  value: unknown;
   document: Document;
   text: string;
   schema: SchemaObject;
@@ -65,6 +72,25 @@ interface Context {
 /** The title of the field at a path, in both languages (the key itself when the model has none). */
 function titleAt(context: Context, path: JsonPath): MessageArgument {
   return context.edition.titleAt(path) ?? String(path.at(-1) ?? "");
+}
+
+/** What the field at a path expects, in both languages (the title's field when the path has no field of its own). */
+function expectedArgument(context: Context, path: JsonPath): MessageArgument {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const expected = expectedAt(context.edition, path.slice(0, depth));
+    if (expected) return expected;
+  }
+  return "";
+}
+
+/** The plain value at a path of the dossier (undefined when there is none). */
+function valueAt(value: unknown, path: JsonPath): unknown {
+  let node = value;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as { [key: string]: unknown })[segment];
+  }
+  return node;
 }
 
 /** Labels of the allowed values at a path: the model's enum labels, or the category's stage names. */
@@ -102,13 +128,31 @@ function findingFor(
     case "additionalProperties": {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys((parent?.properties ?? {}) as object).filter((name) => name !== "$schema");
+      const present = valueAt(context.value, path);
+      // A key already written is no suggestion: renaming to it would make a duplicate key.
+      const free = allowed.filter(
+        (name) => present === null || typeof present !== "object" || !Object.hasOwn(present, name),
+      );
+      const suggestion = nearestWord(key, free);
+      const range = rangeAt("key", [...path, key]);
+      if (suggestion === undefined)
+        return {
+          ...base,
+          ruleId: "schema.unknown-key",
+          clauseIds,
+          messageId: "schema.unknown-key",
+          args: { key, allowed },
+          range,
+        };
+      const title = context.edition.modelAt([...path, suggestion])?.title ?? suggestion;
       return {
         ...base,
         ruleId: "schema.unknown-key",
         clauseIds,
-        messageId: "schema.unknown-key",
-        args: { key, allowed },
-        range: rangeAt("key", [...path, key]),
+        messageId: "schema.unknown-key.did-you-mean",
+        args: { key, suggestion, title },
+        range,
+        fix: { kind: "rename-key", path: [...path, key], to: suggestion },
       };
     }
     case "minItems":
@@ -143,28 +187,31 @@ function findingFor(
       range,
     };
   }
+  const empty = valueAt(context.value, path) === "";
   if (error.keyword === "pattern" && clauseIds.length === 0) {
     return {
       ...base,
       ruleId: "identifier.format",
       clauseIds,
-      messageId: "identifier.format",
-      args: { title: titleAt(context, path) },
+      messageId: empty ? "identifier.empty" : "identifier.format",
+      args: { title: titleAt(context, path), expected: expectedArgument(context, path) },
       range,
     };
   }
   const args: { [name: string]: MessageArgument } = { title: titleAt(context, path) };
-  if (error.keyword === "type") args.expected = String(params.type);
+  if (error.keyword === "type" || error.keyword === "format" || error.keyword === "pattern")
+    args.expected = expectedArgument(context, path);
   if (error.keyword === "enum") args.values = enumArgument(labelsAt(context, path), params.allowedValues ?? []);
   if (error.keyword === "const") args.values = [String(params.allowedValue)];
-  if (error.keyword === "format") args.format = String(params.format);
   if (params.limit !== undefined) args.limit = params.limit;
   const ruleId = `schema.${error.keyword.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase())}`;
+  let messageId = error.keyword === "const" ? "schema.enum" : ruleId;
+  if (error.keyword === "pattern" && empty) messageId = EMPTY_VALUE_MESSAGE;
   return {
     ...base,
     ruleId: error.keyword === "const" ? "schema.enum" : ruleId,
     clauseIds,
-    messageId: error.keyword === "const" ? "schema.enum" : ruleId,
+    messageId,
     args,
     range,
     ...(error.keyword === "enum"
@@ -246,7 +293,7 @@ export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
     const current = chosen.get(key);
     if (!current || keywordRank(error) < keywordRank(current)) chosen.set(key, error);
   }
-  const context: Context = { document, text, schema: edition.levelSchema(level), edition, category, drClass };
+  const context: Context = { value, document, text, schema: edition.levelSchema(level), edition, category, drClass };
   const findings: Finding[] = [];
   let omitted = 0;
   for (const error of chosen.values()) {
@@ -264,7 +311,39 @@ export function checkAgainstSchema(input: SchemaCheckInput): SchemaCheckResult {
     findings.push({ ...translated.finding, range });
   }
   if (omitted > 0) findings.push(schemaFindingsCapFinding(text, omitted));
-  return { findings, stopped: false };
+  return { findings: joinTyposWithMissingKeys(findings), stopped: false };
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
+}
+
+/**
+ * A misspelt required key (`tenur:` for `tenure`) is one problem, not two: the unknown key's finding, which offers
+ * the rename, says the key is required and cites the clauses that require it; the missing key's finding is dropped.
+ */
+function joinTyposWithMissingKeys(findings: Finding[]): Finding[] {
+  const typos = findings.filter((finding) => finding.fix?.kind === "rename-key");
+  if (typos.length === 0) return findings;
+  const dropped = new Set<Finding>();
+  const joined = new Map<Finding, Finding>();
+  for (const typo of typos) {
+    if (typo.fix?.kind !== "rename-key") continue;
+    const parentPath = typo.fix.path.slice(0, -1);
+    const to = typo.fix.to;
+    const missing = findings.find(
+      (finding) =>
+        finding.fix?.kind === "insert-key" && finding.fix.key === to && samePath(finding.fix.path, parentPath),
+    );
+    if (!missing) continue;
+    dropped.add(missing);
+    joined.set(typo, {
+      ...typo,
+      clauseIds: missing.clauseIds.length > 0 ? missing.clauseIds : typo.clauseIds,
+      messageId: "schema.unknown-key.did-you-mean-required",
+    });
+  }
+  return findings.filter((finding) => !dropped.has(finding)).map((finding) => joined.get(finding) ?? finding);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
