@@ -87,7 +87,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
                          sarif：每一条款和规则链接到本单位发布规范的网址（http 或 https）：网址#<条款编号>，
                          或将网址中的 {clause} 替换为条款编号。不给出时日志中没有链接；条款原文和规则说明均已包含在内
       --show-waived      stylish 输出也列出已豁免的问题（无论是否列出都会计数）
-      --no-waivers       忽略所有豁免（材料内注释和配置中的豁免），用于审核
+      --no-waivers       忽略所有豁免（申请材料内注释和配置中的豁免），用于复核
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
@@ -250,7 +250,7 @@ dossier_checklist、clause_text、dossier_model、new_dossier。行号和列号�
 *.dossier.yaml|yml 文件；客户端未给出根目录时，以当前文件夹为唯一根目录。不写任何文件，不联网。
 
 示例（助手的配置）：
-  { "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }
+  `{ "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }`
 
 选项：
       --debug            内部错误时打印调用栈

@@ -113,7 +113,7 @@ function readConfined(input: string, roots: Roots): { text: string; file: string
     );
   if (!DOSSIER_NAME.test(path.basename(real)))
     throw refusal(
-      `只读取申请材料文件（*.dossier.yaml 或 *.dossier.yml）：${input}`,
+      `只读取申请材料（*.dossier.yaml 或 *.dossier.yml）：${input}`,
       `only dossier files (*.dossier.yaml or *.dossier.yml) are read: ${input}`,
     );
   const zh = readDossierBytes(real, MAX_BYTES, "zh-cn");
