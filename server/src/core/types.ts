@@ -57,7 +57,9 @@ export type CheckKind =
   /** References that are never followed. */
   | "security"
   /** A note about how the dossier was checked. */
-  | "notice";
+  | "notice"
+  /** The configuration file (isv-dossier.config.yaml), not a dossier. */
+  | "config";
 
 export interface CheckDeclaration {
   /** The finding's `ruleId`. */

@@ -46,6 +46,8 @@ import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemM
 import { todayIso } from "../node/today";
 import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
 import { checklistAnswer } from "./checklist-answer";
+import { ConfigDocuments } from "./config-documents";
+import type { EffectiveConfiguration } from "../core/check/config/effective-config";
 import { RULES } from "../core/check/rules";
 import type { Rule } from "../core/check/rules/rule";
 
@@ -89,16 +91,17 @@ interface DocumentState {
   evidenceAnswers: EvidenceAnswers;
 }
 
-/** The settings a session is checked with. */
-function sessionSettings(settings: DossierSettings, clientLocale: Locale): SessionSettings {
+/** The settings a session is checked with: the editor's under the configuration file, if one governs it. */
+function sessionSettings({ settings, waivers }: EffectiveConfiguration, clientLocale: Locale): SessionSettings {
   return {
-    key: JSON.stringify(settings),
+    key: JSON.stringify([settings, waivers]),
     locale: settings.locale === "auto" ? clientLocale : settings.locale,
     leaseWarningMonths: settings.leaseWarningMonths,
     severityOverrides: settings.severity,
     checkEvidence: settings.checkEvidence,
     maxFileSizeBytes: settings.maxFileSizeBytes,
     timeBudget: { limitMs: settings.timeBudgetMs, now: () => performance.now() },
+    waivers,
   };
 }
 
@@ -147,12 +150,14 @@ class ClientSettings {
     private readonly states: Map<string, DocumentState>,
     /** Validates a document again (its settings came late). */
     private readonly revalidate: (uri: string) => void,
+    /** The configuration file under which the editor's settings are used (config-documents.ts). */
+    private readonly configs: ConfigDocuments,
   ) {}
 
-  /** A document's settings, once the client has answered (or not in time). */
+  /** A document's settings, once the client has answered (or not in time), under its configuration file. */
   async for(uri: string, state: DocumentState): Promise<SessionSettings> {
     const settings = state.settings ?? (await (state.pendingSettings ??= this.ask(uri)));
-    return sessionSettings(settings, this.clientLocale);
+    return sessionSettings(this.configs.effective(uri, settings), this.clientLocale);
   }
 
   /** The settings changed: every document's are asked again. */
@@ -214,7 +219,8 @@ class ClientSettings {
       if (this.told.has(key)) continue;
       this.told.add(key);
       // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
-      const message = settingProblemMessage(problem, sessionSettings(read.settings, this.clientLocale).locale);
+      const locale = read.settings.locale === "auto" ? this.clientLocale : read.settings.locale;
+      const message = settingProblemMessage(problem, locale);
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     return read.settings;
@@ -233,14 +239,17 @@ function listenToFeatures(
   facade: DossierFacade,
   requestSession: RequestSession,
   clientLocale: () => Locale,
+  configs: ConfigDocuments,
 ): void {
   connection.onHover(async (params, token) => {
+    if (configs.handles(params.textDocument.uri)) return configs.hover(params);
     const context = await requestSession(params.textDocument.uri, token);
     const result =
       context && facade.hover(context.session, context.settings, context.document.offsetAt(params.position));
     return context && result ? toHover(result, context.session.lines) : null;
   });
   connection.onCompletion(async (params, token) => {
+    if (configs.handles(params.textDocument.uri)) return configs.complete(params);
     const context = await requestSession(params.textDocument.uri, token);
     if (!context) return [];
     const { session, settings, document } = context;
@@ -347,7 +356,12 @@ export function startServer(connection: Connection): void {
     today: todayIso,
     rules: testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined,
   });
-  const settings = new ClientSettings(connection, states, schedule);
+  const configs: ConfigDocuments = new ConfigDocuments(
+    connection,
+    (): Locale => settings.clientLocale,
+    (): void => states.forEach((_, uri) => schedule(uri)),
+  );
+  const settings = new ClientSettings(connection, states, schedule, configs);
 
   /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
   async function latest(
@@ -417,6 +431,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as { locale?: string };
     settings.clientLocale = normalizeLocale(options.locale ?? params.locale);
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    configs.initialize(params);
     return { capabilities: CAPABILITIES, serverInfo: { name: "isv-dossier" } };
   });
   connection.onDidChangeConfiguration(() => settings.changed());
@@ -425,6 +440,7 @@ export function startServer(connection: Connection): void {
   // Opening a document that is open already starts it afresh (whatever version it comes with).
   documents.onDidOpen((event) => {
     const uri = event.document.uri;
+    if (configs.handles(uri)) return configs.changed(event.document);
     const before = states.get(uri);
     clearTimeout(before?.timer);
     const evidenceAnswers = before?.evidenceAnswers ?? new EvidenceAnswers();
@@ -440,6 +456,7 @@ export function startServer(connection: Connection): void {
     void validateAndPublish(uri).catch(() => undefined);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (configs.handles(document.uri)) return configs.changed(document);
     const state = states.get(document.uri);
     if (!state) return;
     if (state.justOpened) return void (state.justOpened = false);
@@ -447,12 +464,14 @@ export function startServer(connection: Connection): void {
     schedule(document.uri);
   });
   documents.onDidClose(({ document: { uri } }) => {
+    if (configs.handles(uri)) return configs.closed(uri);
     clearTimeout(states.get(uri)?.timer);
     states.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  listenToFeatures(connection, facade, requestSession, () => settings.clientLocale);
+  listenToFeatures(connection, facade, requestSession, () => settings.clientLocale, configs);
+  configs.listen();
   documents.listen(connection);
   connection.listen();
 }

@@ -1,44 +1,19 @@
 // The server's settings (section "isvDossier" of workspace/configuration), with defaults and validation: a value
 // of the wrong kind or out of bounds is replaced by the default and reported (settingProblemMessage; the server
 // shows each bad value once). The bounds here are the ones package.json contributes (a test compares them).
-import { LIMITS } from "../core/parse/limits";
-import type { SeverityOverride } from "../core/check/service";
+import {
+  DEFAULT_SETTINGS,
+  DossierSettings,
+  INTEGER_SETTINGS,
+  LOCALES,
+  SEVERITIES,
+  SeverityOverride,
+} from "../core/check/config/config-model";
 import type { Locale, Localized } from "../core/types";
 
-export interface DossierSettings {
-  /** "auto" follows the editor's display language. */
-  locale: "auto" | "en" | "zh-cn";
-  leaseWarningMonths: number;
-  /** Per rule id or clause id. */
-  severity: { [ruleOrClauseId: string]: SeverityOverride };
-  checkEvidence: boolean;
-  /** Documents larger than this (in bytes) are not checked; a diagnostic says so. */
-  maxFileSizeBytes: number;
-  /** A validation taking longer than this (in milliseconds) stops early; a diagnostic says so. */
-  timeBudgetMs: number;
-}
-
-export const DEFAULT_SETTINGS: DossierSettings = {
-  locale: "auto",
-  leaseWarningMonths: 6,
-  severity: {},
-  checkEvidence: true,
-  maxFileSizeBytes: 5 * 1024 * 1024,
-  timeBudgetMs: LIMITS.defaultTimeBudgetMs,
-};
-
-/** The integer settings and their bounds (inclusive). */
-export const INTEGER_SETTINGS = {
-  /** Months before the lease ends; ten years is beyond any lease a dossier shows. */
-  leaseWarningMonths: { minimum: 0, maximum: 120 },
-  /** From 1 KiB (smaller than any dossier) to 256 MiB (far beyond any dossier; a document that large is not text to check). */
-  maxFileSizeBytes: { minimum: 1024, maximum: 256 * 1024 * 1024 },
-  /** From 100 ms (enough for a typical dossier) to 10 minutes. */
-  timeBudgetMs: { minimum: 100, maximum: 600_000 },
-} as const;
-
-export const LOCALES = ["auto", "en", "zh-cn"] as const;
-export const SEVERITIES = ["error", "warning", "info", "off"] as const;
+// The settings' shape, defaults and bounds are the configuration file's too (core/check/config/config-model.ts).
+export { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, SEVERITIES };
+export type { DossierSettings };
 
 /** A setting the client sent that was not used: its name (without the section) and the value, to tell it once. */
 export interface SettingProblem {

@@ -64,6 +64,7 @@ const KIND_LABELS: { [kind in CheckKind]: string } = {
   limit: "limit / 限制",
   security: "security / 安全",
   notice: "notice / 说明",
+  config: "configuration / 配置",
 };
 
 function checkClauses(edition: Edition, check: CheckEntry): string {

@@ -6,6 +6,7 @@ import { LIMIT_MESSAGES } from "../parse/limits";
 import { RULES } from "./rules";
 import { pick, renderArgument } from "../l10n/locale";
 import { MESSAGES } from "../l10n/messages";
+import { CONFIG_MESSAGES } from "./config/config-checks";
 
 export { normalizeLocale, pick, renderArgument } from "../l10n/locale";
 
@@ -14,6 +15,7 @@ const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign(
   MESSAGES,
   LIMIT_MESSAGES,
   ENCODING_MESSAGES,
+  CONFIG_MESSAGES,
   ...RULES.map((rule) => rule.messages),
 );
 

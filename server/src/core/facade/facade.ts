@@ -15,6 +15,7 @@ import { createLanguageService, DossierReport, SeverityOverride } from "../check
 import { DossierSession, EvidenceAnswersFor } from "./session";
 import { documentSymbols, OutlineSymbol } from "../features/symbols";
 import type { Locale, OffsetRange } from "../types";
+import type { WaiverSource } from "../check/waiver-entry";
 
 /** What a session is checked with: a document's settings, resolved. */
 export interface SessionSettings {
@@ -27,6 +28,9 @@ export interface SessionSettings {
   /** Larger texts (in UTF-8 bytes) are not checked: one limits.file-size finding (limits.ts) says so. */
   maxFileSizeBytes: number;
   timeBudget: TimeBudget;
+  /** The waivers of the configuration file that governs the document (check/config/effective-config.ts); none
+   * without one. Part of `key`. */
+  waivers: WaiverSource[];
 }
 
 export interface FacadeOptions {
