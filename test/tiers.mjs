@@ -22,6 +22,7 @@ export const SLOW = [
   "cli-init-clauses",
   "cli-lint",
   "cli-sarif",
+  "cli-config",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -41,6 +42,7 @@ export const SLOW = [
   "server-environment",
   "server-protocol",
   "server-start",
+  "server-config",
   // Neovim as a client of the server
   "neovim",
   // fuzzing, and parsers compared with a full parse after thousands of random edits
