@@ -29,7 +29,9 @@ const ROOT = repositoryRoot();
 const FILES = [
   ...filesUnder(path.join(ROOT, "samples"), [".yaml", ".yml"]),
   ...filesUnder(path.join(ROOT, "test", "fixtures"), [".yaml", ".yml"]),
-].sort();
+]
+  .filter((file) => path.basename(file) !== "isv-dossier.config.yaml") // a configuration file, not a dossier
+  .sort();
 const LOCALE: Locale = "zh-cn";
 
 interface RowView {

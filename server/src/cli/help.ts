@@ -41,7 +41,7 @@ Checks dossiers. PATHs are files, folders (searched for *.dossier.yaml|yml) or g
 Options:
   -f, --format FORMAT    stylish (default) | json | sarif | junit | github
   -o, --output FILE      write the report to FILE instead of stdout
-      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --lang LANG        zh-CN | en (default: the configuration file's locale, else LC_ALL / LC_MESSAGES / LANG)
       --as-of DATE       YYYY-MM-DD; used only for dossiers without application.date (default: today)
       --max-warnings N   exit 1 when there are more than N warnings
   -q, --quiet            report errors only
@@ -50,11 +50,18 @@ Options:
   -j, --jobs N           no longer has an effect (accepted for existing scripts; one notice on stderr)
       --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
       --no-color         no colours in the stylish output
+      --config FILE      use FILE as the configuration of every dossier (default: the isv-dossier.config.yaml
+                         nearest above each dossier, up to the folder holding .git)
+      --no-config        use no configuration file
+      --print-config DOSSIER
+                         print the effective configuration of DOSSIER and the file it came from (YAML;
+                         JSON with --format json), then exit
       --debug            print stack traces of internal errors
   -h, --help             this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-2 usage error, unreadable path (the rest is still checked) or internal error;
+2 usage error, unreadable path (the rest is still checked), a configuration file with problems (listed in the
+report; the rest of it still applies) or internal error;
 141 the reader of the output went away (as with SIGPIPE).
 `,
     zh: `用法：isv-dossier lint [路径…] [选项]
@@ -64,7 +71,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
 选项：
   -f, --format 格式      stylish（默认）| json | sarif | junit | github
   -o, --output 文件      将报告写入文件而不是标准输出
-      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --lang 语言        zh-CN | en（默认取配置文件的 locale，其次取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；仅用于没有 application.date 的申请材料（默认为今天）
       --max-warnings N   警告多于 N 个时以 1 退出
   -q, --quiet            只报告错误
@@ -73,10 +80,16 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -j, --jobs N           已不再起作用（为兼容现有脚本仍可给出；标准错误输出一行提示）
       --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
       --no-color         stylish 输出不使用颜色
+      --config 文件      以该文件作为所有申请材料的配置（默认：从每份材料所在文件夹向上查找最近的
+                         isv-dossier.config.yaml，直到含 .git 的文件夹为止）
+      --no-config        不使用配置文件
+      --print-config 材料
+                         输出该材料实际生效的配置及其来源文件（YAML；加 --format json 时为 JSON），然后退出
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
-退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读（其余仍会检查）或内部错误；
+退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读（其余仍会检查）、
+配置文件有问题（列在报告中，其余配置仍然生效）或内部错误；
 141 输出的读取方已关闭（同 SIGPIPE）。
 `,
   },
@@ -91,10 +104,18 @@ Options:
   -f, --format FORMAT    md (default) | html (a standalone printable page) | csv | json
                          | docx (a Word document to print, stamp and submit: A4 landscape; needs --output)
   -o, --output FILE      write to FILE instead of stdout (never over the dossier or another *.dossier.yaml)
-      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --lang LANG        zh-CN | en (default: the configuration file's locale, else LC_ALL / LC_MESSAGES / LANG)
       --as-of DATE       YYYY-MM-DD; used only when the dossier has no application.date (default: today)
+      --config FILE      use FILE as the configuration of every dossier (default: the isv-dossier.config.yaml
+                         nearest above each dossier, up to the folder holding .git)
+      --no-config        use no configuration file
+      --print-config DOSSIER
+                         print the effective configuration of DOSSIER and the file it came from (YAML;
+                         JSON with --format json), then exit
       --debug            print stack traces of internal errors
   -h, --help             this help
+
+A configuration file with problems stops the command (exit 2, one line per problem): no table is written.
 `,
     zh: `用法：isv-dossier checklist 材料 [选项]
 
@@ -105,10 +126,17 @@ Options:
   -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
                          | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
   -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
-      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --lang 语言        zh-CN | en（默认取配置文件的 locale，其次取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；仅在材料没有 application.date 时使用（默认为今天）
+      --config 文件      以该文件作为所有申请材料的配置（默认：从每份材料所在文件夹向上查找最近的
+                         isv-dossier.config.yaml，直到含 .git 的文件夹为止）
+      --no-config        不使用配置文件
+      --print-config 材料
+                         输出该材料实际生效的配置及其来源文件（YAML；加 --format json 时为 JSON），然后退出
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
+
+配置文件有问题时不生成自评估表（以 2 退出，每个问题一行）。
 `,
   },
   init: {
