@@ -30,7 +30,7 @@ const FILES = [
   ...filesUnder(path.join(ROOT, "samples"), [".yaml", ".yml"]),
   ...filesUnder(path.join(ROOT, "test", "fixtures"), [".yaml", ".yml"]),
 ]
-  .filter((file) => path.basename(file) !== "isv-dossier.config.yaml") // a configuration file, not a dossier
+  .filter((file) => !file.endsWith("config.yaml")) // configuration files and their fixtures, not dossiers
   .sort();
 const LOCALE: Locale = "zh-cn";
 

@@ -166,3 +166,21 @@ test("a file that is not YAML at all is a finding, never a crash", async () => {
     fs.rmSync(config);
   }
 });
+
+test("the run's language: --lang, else the configuration file's locale, else the environment's", async () => {
+  const config = writeConfig(repository, "locale: zh-cn\n");
+  try {
+    const language = async (args: string[]): Promise<string> => {
+      const run = await runCli(["lint", "clients", "--format", "json", ...args], {
+        cwd: repository,
+        env: { LANG: "en_US.UTF-8" },
+      });
+      return (JSON.parse(run.stdout) as { locale: string }).locale;
+    };
+    assert.equal(await language([]), "zh-CN");
+    assert.equal(await language(["--lang", "en"]), "en");
+    assert.equal(await language(["--no-config"]), "en");
+  } finally {
+    fs.rmSync(config);
+  }
+});

@@ -12,8 +12,30 @@ import { effectiveConfiguration } from "../../server/src/core/check/config/effec
 import { configCompletion, configHover } from "../../server/src/core/features/config-assist";
 import { findConfigFile } from "../../server/src/node/config-files";
 import type { OffsetRange } from "../../server/src/core/types";
+import { assertFindings } from "../support/fixture";
+import { filesUnder, repositoryRoot } from "../support/repository";
 
 const FILE = "/work/project/isv-dossier.config.yaml";
+
+// the caret fixtures of the configuration file's checks (test/fixtures/config/): one failing per check, one passing
+const FIXTURES = filesUnder(path.join(repositoryRoot(), "test", "fixtures", "config"), [".config.yaml"]);
+
+test("the configuration fixtures: a failing one per config.* check and a passing one", () => {
+  assert.deepEqual(FIXTURES.map((file) => path.basename(file)).sort(), [
+    "config.type.config.yaml",
+    "config.unknown-id.config.yaml",
+    "config.unknown-key.config.yaml",
+    "config.value.config.yaml",
+    "valid.config.yaml",
+  ]);
+});
+
+for (const file of FIXTURES) {
+  test(`fixture ${path.basename(file)}`, () => {
+    const text = fs.readFileSync(file, "utf8");
+    assertFindings(text, checkConfigText(text, file).findings, { includeInfo: true });
+  });
+}
 
 /** The span of the `occurrence`-th `needle` in `text`. */
 function span(text: string, needle: string, occurrence = 1): OffsetRange {
