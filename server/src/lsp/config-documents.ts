@@ -49,8 +49,8 @@ export class ConfigDocuments {
 
   constructor(
     private readonly connection: Connection,
-    /** The locale of the configuration files' messages when the file sets none. */
-    private readonly clientLocale: () => Locale,
+    /** The editor's language: its settings' choice (undefined: none, "auto"), and its display language. */
+    private readonly editorLocale: () => { chosen?: Locale; display: Locale },
     /** Checks every open dossier again. */
     private readonly dossiersChanged: () => void,
   ) {}
@@ -143,9 +143,12 @@ export class ConfigDocuments {
     this.dossiersChanged();
   }
 
+  /** The language of a configuration file's messages: as for its dossiers (effective-config.ts), the editor's
+   * settings' choice, else the file's, else the editor's display language. */
   private localeOf(report: ConfigReport): Locale {
-    const locale = report.settings.locale;
-    return locale === "en" || locale === "zh-cn" ? locale : this.clientLocale();
+    const { chosen, display } = this.editorLocale();
+    const file = report.settings.locale;
+    return chosen ?? (file === "en" || file === "zh-cn" ? file : display);
   }
 
   private publish(uri: string, report: ConfigReport, lines: LineIndex, version?: number): void {
@@ -159,7 +162,7 @@ export class ConfigDocuments {
     if (this.told.has(key)) return;
     this.told.add(key);
     const message =
-      this.clientLocale() === "zh-cn"
+      (this.editorLocale().chosen ?? this.editorLocale().display) === "zh-cn"
         ? `无法读取配置文件 ${file}（${reason}），已按编辑器设置检查。`
         : `The configuration file ${file} cannot be read (${reason}); dossiers are checked with the editor's settings.`;
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });

@@ -141,6 +141,8 @@ const CAPABILITIES: InitializeResult["capabilities"] = {
 class ClientSettings {
   supportsConfiguration = false;
   clientLocale: Locale = "en";
+  /** The language the editor's settings chose last ("auto": none), for the configuration files' messages. */
+  editorLocale: DossierSettings["locale"] = "auto";
   /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
   private epoch = 0;
   private readonly told = new Set<string>();
@@ -214,6 +216,7 @@ class ClientSettings {
   /** The settings of the client's answer, its bad values told to the user (each once). */
   private fromAnswer(raw: unknown): DossierSettings {
     const read = readSettingsChecked(raw);
+    this.editorLocale = read.settings.locale;
     for (const problem of read.problems) {
       const key = `${problem.setting}\u0000${problem.value}`;
       if (this.told.has(key)) continue;
@@ -358,7 +361,10 @@ export function startServer(connection: Connection): void {
   });
   const configs: ConfigDocuments = new ConfigDocuments(
     connection,
-    (): Locale => settings.clientLocale,
+    () => ({
+      chosen: settings.editorLocale === "auto" ? undefined : settings.editorLocale,
+      display: settings.clientLocale,
+    }),
     (): void => states.forEach((_, uri) => schedule(uri)),
   );
   const settings = new ClientSettings(connection, states, schedule, configs);
