@@ -13,6 +13,7 @@ import { configCompletion, configHover } from "../../server/src/core/features/co
 import { findConfigFile } from "../../server/src/node/config-files";
 import type { OffsetRange } from "../../server/src/core/types";
 import { assertFindings } from "../support/fixture";
+import { hasMessage, renderMessage } from "../../server/src/core/check/render";
 import { filesUnder, repositoryRoot } from "../support/repository";
 
 const FILE = "/work/project/isv-dossier.config.yaml";
@@ -33,7 +34,14 @@ test("the configuration fixtures: a failing one per config.* check and a passing
 for (const file of FIXTURES) {
   test(`fixture ${path.basename(file)}`, () => {
     const text = fs.readFileSync(file, "utf8");
-    assertFindings(text, checkConfigText(text, file).findings, { includeInfo: true });
+    const findings = checkConfigText(text, file).findings;
+    assertFindings(text, findings, { includeInfo: true });
+    for (const finding of findings) {
+      assert.ok(hasMessage(finding.messageId), finding.messageId);
+      // every placeholder filled, in both languages
+      for (const locale of ["en", "zh-cn"] as const)
+        assert.doesNotMatch(renderMessage(finding.messageId, finding.args, locale), /\{\w+\}/, finding.messageId);
+    }
   });
 }
 

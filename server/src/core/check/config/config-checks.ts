@@ -35,6 +35,10 @@ export const CONFIG_MESSAGES: { [messageId: string]: Localized } = {
     zh: "{key} 的取值应为以下之一：{allowed}。此项不起作用。",
     en: "{key} must be one of {allowed}: it has no effect.",
   },
+  "config.invalid": {
+    zh: "{key} 的取值无效，此项不起作用。",
+    en: "{key} has a value that is not allowed: it has no effect.",
+  },
   "config.range": {
     zh: "{key} 应为 {minimum} 到 {maximum} 之间的整数，此项不起作用。",
     en: "{key} must be a whole number from {minimum} to {maximum}: it has no effect.",
