@@ -10,6 +10,8 @@ import {
   SeverityOverride,
 } from "../core/check/config/config-model";
 import type { Locale, Localized } from "../core/types";
+import { configurableCheckIds } from "../core/check/checks";
+import { allEditions } from "../core/catalog/edition";
 
 // The settings' shape, defaults and bounds are the configuration file's too (core/check/config/config-model.ts).
 export { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, SEVERITIES };
@@ -20,6 +22,19 @@ export interface SettingProblem {
   setting: keyof DossierSettings;
   /** The value as sent (JSON), to tell each bad value once; never shown. */
   value: string;
+  /** Severity only: the ids named that are neither check ids nor clause ids (they are ignored). */
+  unknownIds?: string[];
+}
+
+let configurableIds: Set<string> | undefined;
+
+/** Whether an id is one a severity may name: a check id of a dossier's findings, or a clause id of an edition. */
+function isConfigurableId(id: string): boolean {
+  configurableIds ??= new Set([
+    ...configurableCheckIds(),
+    ...allEditions().flatMap((edition) => edition.clauses.map((clause) => clause.id)),
+  ]);
+  return configurableIds.has(id);
 }
 
 export interface ReadSettings {
@@ -75,6 +90,10 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
         else bad = true;
       }
       if (bad) problem("severity");
+      const unknown = Object.keys(settings.severity).filter((id) => !isConfigurableId(id));
+      for (const id of unknown) delete settings.severity[id];
+      if (unknown.length > 0)
+        problems.push({ setting: "severity", value: describeValue(unknown), unknownIds: unknown });
     } else {
       problem("severity");
     }
@@ -114,6 +133,12 @@ export function settingProblemMessage(problem: SettingProblem, locale: Locale): 
   const name = `isvDossier.${problem.setting}`;
   const must = requirement(problem.setting);
   const fallback = describeValue(DEFAULT_SETTINGS[problem.setting]);
+  if (problem.unknownIds) {
+    const ids = problem.unknownIds.map((id) => `\`${id}\``);
+    return locale === "zh-cn"
+      ? `设置 ${name} 中的 ${ids.join("、")} 既不是检查编号，也不是条款号，已忽略。`
+      : `The setting ${name} names ${ids.join(", ")}: neither a check id nor a clause id; ignored.`;
+  }
   if (problem.setting === "severity") {
     return locale === "zh-cn"
       ? `设置 ${name} ${must.zh}；取值无效的项已忽略。`
