@@ -28,6 +28,7 @@ export const SLOW = [
   "mcp-server", // `isv-dossier mcp`, driven by the MCP SDK's client
   "cli-waivers",
   "cli-suggestions",
+  "cli-config",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",
@@ -50,6 +51,7 @@ export const SLOW = [
   "server-protocol",
   "server-start",
   "server-waivers",
+  "server-config",
   // Neovim as a client of the server
   "neovim",
   "neovim-navigation",

@@ -1,4 +1,5 @@
-// Starts the bundled language server (dist/server/main.js over Node IPC) for `isv-dossier` documents, with the
+// Starts the bundled language server (dist/server/main.js over Node IPC) for `isv-dossier` documents and the
+// configuration files (isv-dossier.config.yaml, whatever language the editor gives them), with the
 // display language and the `isvDossier` settings (without the variables and with the V8 flags in
 // server-environment.ts); diagnostic code links are made to open the spec at the clause.
 import * as vscode from "vscode";
@@ -7,6 +8,8 @@ import { serverEnvironment, serverExecArgv } from "./server-environment";
 import { SpecDocuments } from "./spec-documents";
 
 export const LANGUAGE_ID = "isv-dossier";
+/** The configuration file's name (server/src/core/check/config/config-model.ts CONFIG_FILE_NAME). */
+export const CONFIG_FILE_NAME = "isv-dossier.config.yaml";
 
 export function createLanguageClient(context: vscode.ExtensionContext, specDocuments: SpecDocuments): LanguageClient {
   let diagnosticsQueue: Promise<void> = Promise.resolve();
@@ -24,7 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: "file", pattern: `**/${CONFIG_FILE_NAME}` }],
     // The server asks for `isvDossier` per document (workspace/configuration); this tells it when to ask again.
     synchronize: { configurationSection: "isvDossier" },
     // The server's fallback display language (InitializeParams.locale carries the same).

@@ -4,6 +4,7 @@
 // 141 when the reader of stdout went away (see EXIT_BROKEN_PIPE). A misspelt command or option gets the nearest
 // one as a suggestion; no command at all prints the usage on stderr and exits 2, like any other usage mistake
 // (a script that lost its command must not pass for a successful run; the usage goes to stderr, not into a pipe).
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Locale } from "./core/types";
 import { todayIso } from "./node/today";
@@ -37,9 +38,17 @@ const COMMON: OptionSpec = {
   debug: { type: "boolean" },
 };
 
+/** The configuration file's options (cli/config-options.ts), for the commands that check dossiers. */
+const CONFIGURATION: OptionSpec = {
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
+  "print-config": { type: "string" },
+};
+
 const OPTIONS: { [command: string]: OptionSpec } = {
   lint: {
     ...COMMON,
+    ...CONFIGURATION,
     format: { type: "string", short: "f" },
     output: { type: "string", short: "o" },
     "as-of": { type: "string" },
@@ -57,6 +66,7 @@ const OPTIONS: { [command: string]: OptionSpec } = {
   },
   checklist: {
     ...COMMON,
+    ...CONFIGURATION,
     format: { type: "string", short: "f" },
     output: { type: "string", short: "o" },
     "as-of": { type: "string" },
@@ -144,7 +154,52 @@ function useColor(values: Values): boolean {
   return process.stdout.isTTY === true;
 }
 
-async function lintCommand(values: Values, positionals: string[], locale: Locale): Promise<number> {
+/**
+ * The configuration a run uses, and its language: --lang, else the configuration file's, else the environment's.
+ * `--print-config DOSSIER` prints the effective configuration of that dossier instead of running (exit 2 when its
+ * configuration file has findings, which go to stderr).
+ */
+function configurationOf(
+  values: Values,
+  firstPath: string | undefined,
+  locale: Locale,
+): { choice: import("./cli/config-options").ConfigChoice; locale: Locale; lang?: Locale; printed?: number } {
+  const options = require("./cli/config-options") as typeof import("./cli/config-options");
+  const file = stringValue(values, "config");
+  if (file !== undefined && values["no-config"] === true)
+    throw new CliUsageError(uiText("error.config-and-no-config", locale));
+  const choice: import("./cli/config-options").ConfigChoice =
+    values["no-config"] === true
+      ? { kind: "none" }
+      : file !== undefined
+        ? { kind: "file", path: file }
+        : { kind: "discover" };
+  const cwd = process.cwd();
+  options.checkConfigOption(choice, cwd, locale);
+  const lang = values.lang === undefined ? undefined : locale;
+  const printFor = stringValue(values, "print-config");
+  const runLocale = options.runLocale(lang, locale, choice, printFor ?? firstPath, cwd);
+  if (printFor === undefined) return { choice, locale: runLocale, lang };
+  const configurations = new options.RunConfigurations(choice, cwd, options.commandLineSettings(lang));
+  const effective = configurations.forDossier(path.resolve(cwd, printFor));
+  const format = stringValue(values, "format") === "json" ? "json" : "yaml";
+  process.stdout.write(options.printableConfiguration(printFor, effective, cwd, format));
+  const { reports, unreadable } = configurations.reports();
+  for (const report of reports)
+    for (const line of options.configFindingLines(report, cwd, runLocale))
+      process.stderr.write(`isv-dossier: ${line}\n`);
+  for (const { file, reason } of unreadable)
+    process.stderr.write(
+      `isv-dossier: ${terminalText(uiText("error.unreadable", runLocale, { path: file, reason }))}\n`,
+    );
+  const broken = unreadable.length > 0 || reports.some((report) => report.findings.some((f) => f.severity === "error"));
+  return { choice, locale: runLocale, lang, printed: broken ? EXIT_USAGE : EXIT_OK };
+}
+
+async function lintCommand(values: Values, positionals: string[], stateLocale: Locale): Promise<number> {
+  const configuration = configurationOf(values, positionals[0], stateLocale);
+  if (configuration.printed !== undefined) return configuration.printed;
+  const locale = configuration.locale;
   const levels = listValue(values, "level");
   for (const level of levels ?? []) choice("--level", level, ["1", "2", "3"], "3", locale);
   const categories = listValue(values, "category");
@@ -170,12 +225,17 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     helpBaseUrl: helpBaseUrl === undefined ? undefined : helpBaseUrlOption(helpBaseUrl, locale),
     ignoreWaivers: values["no-waivers"] === true,
     showWaived: values["show-waived"] === true,
+    config: configuration.choice,
+    lang: configuration.lang,
   });
 }
 
-function checklistCommand(values: Values, positionals: string[], locale: Locale): Promise<number> {
+async function checklistCommand(values: Values, positionals: string[], stateLocale: Locale): Promise<number> {
   const { CHECKLIST_FORMATS, runChecklist } =
     require("./cli/checklist-command") as typeof import("./cli/checklist-command");
+  const configuration = configurationOf(values, positionals[0], stateLocale);
+  if (configuration.printed !== undefined) return configuration.printed;
+  const locale = configuration.locale;
   if (positionals.length !== 1)
     throw new CliUsageError(
       uiText("error.see-help", locale, { message: uiText("error.one-dossier", locale), command: "checklist" }),
@@ -189,6 +249,8 @@ function checklistCommand(values: Values, positionals: string[], locale: Locale)
     asOf: asOf === undefined ? todayIso() : dateOption("--as-of", asOf, locale),
     output: stringValue(values, "output"),
     ignoreWaivers: values["no-waivers"] === true,
+    config: configuration.choice,
+    lang: configuration.lang,
   });
 }
 

@@ -69,6 +69,15 @@ test("settings: bad values fall back to the default, each a problem naming the s
     problems: [],
   });
   assert.deepEqual(readSettingsChecked(undefined), { settings: DEFAULT_SETTINGS, problems: [] });
+  // ids that are neither check ids nor clause ids (evidence.missing does not exist) are a problem naming them, and dropped
+  const unknown = readSettingsChecked({
+    severity: { "evidence.missing": "off", "evidence.exists": "off", "9.9": "info" },
+  });
+  assert.deepEqual(unknown.settings.severity, { "evidence.exists": "off" });
+  assert.deepEqual(
+    unknown.problems.map((problem) => [problem.setting, problem.unknownIds]),
+    [["severity", ["evidence.missing", "9.9"]]],
+  );
   // a severity map keeps its good entries; the bad ones are one problem
   const severity = readSettingsChecked({ severity: { "schema.unknown-key": "off", "4.1.3.a": "loud", x: 3 } });
   assert.deepEqual(severity.settings.severity, { "schema.unknown-key": "off" });

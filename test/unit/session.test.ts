@@ -33,6 +33,7 @@ function settings(overrides: Partial<SessionSettings> = {}): SessionSettings {
     checkEvidence: false,
     maxFileSizeBytes: 5 * 1024 * 1024,
     timeBudget: { limitMs: 600_000, now: () => 0 },
+    waivers: [],
     ...overrides,
   };
 }

@@ -11,7 +11,9 @@ import { createLanguageService } from "../core/check/service";
 import type { WaiverSource } from "../core/check/waiver-entry";
 import type { Locale } from "../core/types";
 import { evidenceExistsIn } from "../node/evidence-files";
-import { DEFAULT_SETTINGS } from "../lsp/settings";
+import type { EffectiveConfiguration } from "../core/check/config/effective-config";
+import { DEFAULT_SETTINGS } from "../core/check/config/config-model";
+import { configFindingLines, ConfigChoice, commandLineSettings, RunConfigurations } from "./config-options";
 import { buildChecklistTable, ChecklistTable } from "./checklist-table";
 import { cliTimeBudget } from "./lint-file";
 import { renderChecklistCsv } from "./checklist-csv";
@@ -38,16 +40,20 @@ export interface ChecklistCommandOptions {
   waivers?: readonly WaiverSource[];
   /** --no-waivers: ignore every waiver, inline and file form. */
   ignoreWaivers?: boolean;
+  /** Which configuration file governs the dossier (default: the one found by walking up from it). */
+  config?: ConfigChoice;
+  /** Given with --lang (the configuration file's locale is then not used). */
+  lang?: Locale;
 }
 
 /** The dossier's text: a regular file within the language server's size limit (read-dossier.ts), else one line. */
-export function readDossier(absolutePath: string, shownPath: string, locale: Locale): string {
+export function readDossier(absolutePath: string, shownPath: string, locale: Locale, maxBytes: number = DEFAULT_SETTINGS.maxFileSizeBytes): string {
   if (!fs.existsSync(absolutePath)) throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
-  const read = readDossierBytes(absolutePath, DEFAULT_SETTINGS.maxFileSizeBytes, locale);
+  const read = readDossierBytes(absolutePath, maxBytes, locale);
   if (read.kind === "unreadable")
     throw new CliUsageError(uiText("error.unreadable", locale, { path: shownPath, reason: read.reason }));
   if (read.kind === "too-large") {
-    const finding = fileSizeFinding(read.size, DEFAULT_SETTINGS.maxFileSizeBytes);
+    const finding = fileSizeFinding(read.size, maxBytes);
     throw new CliUsageError(
       uiText("error.not-checked", locale, {
         path: shownPath,
@@ -76,19 +82,51 @@ function render(
   }
 }
 
+/**
+ * The dossier's effective configuration. A configuration file with errors, or one that cannot be read, stops the
+ * command (exit 2): its findings go to stderr, one line each, and no checklist is written — a table made with a
+ * configuration other than the one written would be submitted as if it were right.
+ */
+function effectiveConfigurationOf(absolutePath: string, options: ChecklistCommandOptions): EffectiveConfiguration {
+  const configurations = new RunConfigurations(
+    options.config ?? { kind: "discover" },
+    options.cwd,
+    commandLineSettings(options.lang),
+  );
+  const configuration = configurations.forDossier(absolutePath);
+  const { reports, unreadable } = configurations.reports();
+  for (const { file, reason } of unreadable)
+    throw new CliUsageError(
+      uiText("error.unreadable", options.locale, { path: displayPathFor(file, options.cwd), reason }),
+    );
+  for (const report of reports) {
+    if (!report.findings.some((finding) => finding.severity === "error")) continue;
+    for (const line of configFindingLines(report, options.cwd, options.locale))
+      process.stderr.write(`isv-dossier: ${line}\n`);
+    throw new CliUsageError(
+      uiText("error.config-broken", options.locale, { path: displayPathFor(report.file, options.cwd) }),
+    );
+  }
+  return configuration;
+}
+
 export async function runChecklist(options: ChecklistCommandOptions): Promise<number> {
   const absolutePath = path.resolve(options.cwd, options.dossier);
   if (options.format === "docx" && options.output === undefined)
     throw new CliUsageError(uiText("error.docx-needs-output", options.locale));
   const shownPath = displayPathFor(absolutePath, options.cwd);
   checkOutputPath(options.output, [absolutePath], options.cwd, options.locale);
-  const text = readDossier(absolutePath, options.dossier, options.locale);
+  const configuration = effectiveConfigurationOf(absolutePath, options);
+  const configured = configuration.settings;
+  const text = readDossier(absolutePath, options.dossier, options.locale, configured.maxFileSizeBytes);
   const service = createLanguageService({
     locale: options.locale,
     today: options.asOf,
-    evidenceExists: evidenceExistsIn(path.dirname(absolutePath)),
-    timeBudget: cliTimeBudget(),
-    waivers: options.waivers,
+    evidenceExists: configured.checkEvidence ? evidenceExistsIn(path.dirname(absolutePath)) : undefined,
+    leaseWarningMonths: configured.leaseWarningMonths,
+    severityOverrides: configured.severity,
+    timeBudget: cliTimeBudget(configured.timeBudgetMs),
+    waivers: [...configuration.waivers, ...(options.waivers ?? [])],
     dossierPath: absolutePath,
     ignoreWaivers: options.ignoreWaivers,
   });

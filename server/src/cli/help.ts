@@ -45,7 +45,7 @@ Checks dossiers. PATHs are files, folders (searched for *.dossier.yaml|yml) or g
 Options:
   -f, --format FORMAT    stylish (default) | json | sarif | junit | github
   -o, --output FILE      write the report to FILE instead of stdout
-      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --lang LANG        zh-CN | en (default: the configuration file's locale, else LC_ALL / LC_MESSAGES / LANG)
       --as-of DATE       YYYY-MM-DD: today, for dossiers without application.date and waivers' expiry (default: today)
       --max-warnings N   exit 1 when there are more than N warnings
   -q, --quiet            report errors only
@@ -60,11 +60,18 @@ Options:
                          Without it the log has no links; each clause's text and each rule's description are inside it
       --show-waived      stylish: list waived findings too (they are counted either way)
       --no-waivers       ignore every waiver, inline and configured (an audit run)
+      --config FILE      use FILE as the configuration of every dossier (default: the isv-dossier.config.yaml
+                         nearest above each dossier, up to the folder holding .git)
+      --no-config        use no configuration file
+      --print-config DOSSIER
+                         print the effective configuration of DOSSIER and the file it came from (YAML;
+                         JSON with --format json), then exit
       --debug            print stack traces of internal errors
   -h, --help             this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-2 usage error, unreadable path (the rest is still checked) or internal error;
+2 usage error, unreadable path (the rest is still checked), a configuration file with problems (listed in the
+report; the rest of it still applies) or internal error;
 141 the reader of the output went away (as with SIGPIPE).
 `,
     zh: `用法：isv-dossier lint [路径…] [选项]
@@ -74,7 +81,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
 选项：
   -f, --format 格式      stylish（默认）| json | sarif | junit | github
   -o, --output 文件      将报告写入文件而不是标准输出
-      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --lang 语言        zh-CN | en（默认取配置文件的 locale，其次取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；视为今天，用于没有 application.date 的申请材料和豁免的有效期（默认为今天）
       --max-warnings N   警告超过 N 个时退出码为 1
   -q, --quiet            只报告错误
@@ -88,10 +95,16 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
                          或将网址中的 {clause} 替换为条款编号。不给出时日志中没有链接；条款原文和规则说明均已包含在内
       --show-waived      stylish 输出也列出已豁免的问题（无论是否列出都会计数）
       --no-waivers       忽略所有豁免（申请材料内注释和配置中的豁免），用于复核
+      --config 文件      以该文件作为所有申请材料的配置（默认：从每份材料所在文件夹向上查找最近的
+                         isv-dossier.config.yaml，直到含 .git 的文件夹为止）
+      --no-config        不使用配置文件
+      --print-config 材料
+                         输出该材料实际生效的配置及其来源文件（YAML；加 --format json 时为 JSON），然后退出
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
-退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读（其余仍会检查）或内部错误；
+退出码：0 无错误（且警告不超过 --max-warnings）；1 有错误或警告过多；2 用法错误、路径不可读（其余仍会检查）、
+配置文件有问题（列在报告中，其余配置仍然生效）或内部错误；
 141 输出的读取方已关闭（同 SIGPIPE）。
 `,
   },
@@ -106,12 +119,20 @@ Options:
   -f, --format FORMAT    md (default) | html (a standalone printable page) | csv | json
                          | docx (a Word document to print, stamp and submit: A4 landscape; needs --output)
   -o, --output FILE      write to FILE instead of stdout (never over the dossier or another *.dossier.yaml)
-      --lang LANG        zh-CN | en (default: from LC_ALL / LC_MESSAGES / LANG)
+      --lang LANG        zh-CN | en (default: the configuration file's locale, else LC_ALL / LC_MESSAGES / LANG)
       --as-of DATE       YYYY-MM-DD: today, when the dossier has no application.date and for waivers' expiry
                          (default: today)
       --no-waivers       ignore every waiver: waived findings count again
+      --config FILE      use FILE as the configuration of every dossier (default: the isv-dossier.config.yaml
+                         nearest above each dossier, up to the folder holding .git)
+      --no-config        use no configuration file
+      --print-config DOSSIER
+                         print the effective configuration of DOSSIER and the file it came from (YAML;
+                         JSON with --format json), then exit
       --debug            print stack traces of internal errors
   -h, --help             this help
+
+A configuration file with problems stops the command (exit 2, one line per problem): no table is written.
 `,
     zh: `用法：isv-dossier checklist <申请材料> [选项]
 
@@ -122,11 +143,18 @@ Options:
   -f, --format 格式      md（默认）| html（可直接打印的独立网页）| csv | json
                          | docx（Word 文档，供打印、盖章后提交：A4 横向；须指定 --output）
   -o, --output 文件      写入文件而不是标准输出（不会覆盖申请材料或其他 *.dossier.yaml）
-      --lang 语言        zh-CN | en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+      --lang 语言        zh-CN | en（默认取配置文件的 locale，其次取自 LC_ALL / LC_MESSAGES / LANG）
       --as-of 日期       YYYY-MM-DD；视为今天，用于申请材料没有 application.date 时和豁免的有效期（默认为今天）
       --no-waivers       忽略所有豁免：已豁免的问题重新计入
+      --config 文件      以该文件作为所有申请材料的配置（默认：从每份材料所在文件夹向上查找最近的
+                         isv-dossier.config.yaml，直到含 .git 的文件夹为止）
+      --no-config        不使用配置文件
+      --print-config 材料
+                         输出该材料实际生效的配置及其来源文件（YAML；加 --format json 时为 JSON），然后退出
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
+
+配置文件有问题时不生成自评估表（以 2 退出，每个问题一行）。
 `,
   },
   init: {
@@ -250,7 +278,7 @@ dossier_checklist、clause_text、dossier_model、new_dossier。行号和列号�
 *.dossier.yaml|yml 文件；客户端未给出根目录时，以当前文件夹为唯一根目录。不写任何文件，不联网。
 
 示例（助手的配置）：
-  `{ "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }`
+  \`{ "mcpServers": { "isv-dossier": { "command": "isv-dossier", "args": ["mcp"] } } }\`
 
 选项：
       --debug            内部错误时打印调用栈

@@ -1,11 +1,15 @@
 // `isv-dossier lint [PATH…]`: discover dossiers, lint them one after another on the main thread, filter, format,
 // write, and decide the exit code: 0 clean (warnings within --max-warnings), 1 errors or too many warnings.
+// Each dossier is checked with its effective configuration (cli/config-options.ts); a configuration file with
+// findings is listed as a file of the report, before the dossiers, and makes the exit code 2 whatever else (even with
+// --exit-zero): the run did not use the configuration as written. So does a configuration file that cannot be read.
 // A folder that cannot be listed, or a dossier that cannot be read or is not a regular file (a FIFO, a device, a
 // folder), does not stop the run: each gets one line on stderr, the rest is linted and reported, and the exit code
 // is then 2 whatever the findings (and even with --exit-zero), since the report is incomplete: a CI gate must not
 // pass on dossiers it never saw. With nothing left to report, nothing is written.
 import type { WaiverSource } from "../core/check/waiver-entry";
 import type { Locale } from "../core/types";
+import type { ConfigChoice } from "./config-options";
 import { discoverDossiers, PathProblem } from "./discover";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./errors";
 import type { LintedFile } from "./lint-file";
@@ -50,6 +54,10 @@ export interface LintCommandOptions {
   ignoreWaivers?: boolean;
   /** --show-waived: stylish lists waived findings too. */
   showWaived?: boolean;
+  /** Which configuration file governs the dossiers (default: the one found by walking up from each). */
+  config?: ConfigChoice;
+  /** Given with --lang (the configuration file's locale is then not used). */
+  lang?: Locale;
 }
 
 /** One line on stderr per path that could not be searched or read. */
@@ -58,6 +66,25 @@ function reportUnreadable(problems: PathProblem[], locale: Locale): void {
     process.stderr.write(
       `isv-dossier: ${terminalText(uiText("error.unreadable", locale, { path: problem.path, reason: problem.reason }))}\n`,
     );
+}
+
+/** The configuration files a run used: those with findings as files of the report, those it could not read. */
+function configurationFiles(
+  configurations: import("./config-options").RunConfigurations | undefined,
+  options: LintCommandOptions,
+): { files: LintedFile[]; unreadable: PathProblem[]; broken: boolean } {
+  if (!configurations) return { files: [], unreadable: [], broken: false };
+  const { lintedConfigFile } = require("./lint-file") as typeof import("./lint-file");
+  const { displayPathFor } = require("./discover") as typeof import("./discover");
+  const { reports, unreadable } = configurations.reports();
+  const withFindings = reports.filter((report) => report.findings.length > 0);
+  return {
+    files: withFindings.map((report) =>
+      lintedConfigFile(report, displayPathFor(report.file, options.cwd), options.locale),
+    ),
+    unreadable: unreadable.map(({ file, reason }) => ({ path: displayPathFor(file, options.cwd), reason })),
+    broken: withFindings.some((report) => report.findings.some((finding) => finding.severity === "error")),
+  };
 }
 
 export async function runLint(options: LintCommandOptions): Promise<number> {
@@ -70,29 +97,45 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   );
   const progress = new ProgressBar(process.stderr, uiText("progress.files", options.locale));
   let linted: LintedFile[];
+  let configurations: import("./config-options").RunConfigurations | undefined;
   try {
     // required here, not imported: cli.ts imports this module for every command, and only lint needs the service
     const { lintFile } = require("./lint-file") as typeof import("./lint-file");
-    const settings = {
-      locale: options.locale,
-      today: options.asOf,
-      waivers: options.waivers,
-      ignoreWaivers: options.ignoreWaivers,
-    };
+    const { RunConfigurations, commandLineSettings } = require("./config-options") as typeof import("./config-options");
+    configurations = new RunConfigurations(
+      options.config ?? { kind: "discover" },
+      options.cwd,
+      commandLineSettings(options.lang),
+    );
+    const run = configurations;
     linted = targets.map((target, index) => {
-      const result = lintFile(target, settings);
+      const configuration = run.forDossier(target.absolutePath);
+      const result = lintFile(target, {
+        locale: options.locale,
+        today: options.asOf,
+        configuration,
+        waivers: options.waivers,
+        ignoreWaivers: options.ignoreWaivers,
+      });
       progress.update(index + 1, targets.length);
       return result;
     });
   } finally {
     progress.clear();
   }
+  const configFiles = configurationFiles(configurations, options);
+  linted = [...configFiles.files, ...linted];
   const unreadable = linted.filter((file) => file.readError !== undefined);
   reportUnreadable(
-    [...problems, ...unreadable.map((file) => ({ path: file.path, reason: file.readError ?? "" }))],
+    [
+      ...problems,
+      ...configFiles.unreadable,
+      ...unreadable.map((file) => ({ path: file.path, reason: file.readError ?? "" })),
+    ],
     options.locale,
   );
-  const incomplete = problems.length > 0 || unreadable.length > 0;
+  const incomplete =
+    problems.length > 0 || unreadable.length > 0 || configFiles.unreadable.length > 0 || configFiles.broken;
   const read = linted.filter((file) => file.readError === undefined);
   if (incomplete && read.length === 0) return EXIT_USAGE;
   const files = applyFilters(read, options.filters);

@@ -8,13 +8,16 @@ import { decodeDossierBytes } from "../core/parse/encoding";
 import { fileSizeFinding, TimeBudget } from "../core/parse/limits";
 import { compareFindings, createLanguageService } from "../core/check/service";
 import type { Finding, FindingWaiver, Locale, MessageArguments, Severity } from "../core/types";
-import { DEFAULT_SETTINGS } from "../lsp/settings";
-import { evidenceExistsIn } from "../node/evidence-files";
+import { DEFAULT_SETTINGS } from "../core/check/config/config-model";
+import type { ConfigReport } from "../core/check/config/config-check";
+import { effectiveConfiguration, EffectiveConfiguration } from "../core/check/config/effective-config";
 import type { WaiverSource } from "../core/check/waiver-entry";
+import { evidenceExistsIn } from "../node/evidence-files";
 import type { DossierTarget } from "./discover";
 import { readDossierBytes } from "./read-dossier";
 
 export interface LintSettings {
+  /** The run's language (the configuration's locale decides it once per run: cli/config-options.ts runLocale). */
   locale: Locale;
   /** Today for the service: used when a dossier has no application.date, and for the waivers' expiry. */
   today: string;
@@ -22,10 +25,19 @@ export interface LintSettings {
   waivers?: readonly WaiverSource[];
   /** Ignore every waiver (--no-waivers). */
   ignoreWaivers?: boolean;
+  /** The dossier's effective configuration (default: the defaults, no configuration file). */
+  configuration?: EffectiveConfiguration;
 }
 
-/** Larger files are not read: one limits.file-size finding. The language server's default limit, the same bytes. */
-const MAX_FILE_SIZE_BYTES = DEFAULT_SETTINGS.maxFileSizeBytes;
+/** The effective configuration of a lint: the given one, or the defaults. */
+function configurationOf(settings: LintSettings): EffectiveConfiguration {
+  return settings.configuration ?? effectiveConfiguration(DEFAULT_SETTINGS, "command-line");
+}
+
+/** The waivers a dossier is checked with (those of the configuration file that governs it). */
+export function lintWaivers(settings: LintSettings): WaiverSource[] {
+  return configurationOf(settings).waivers;
+}
 
 /** The process's processor time so far (user + system, every thread), in milliseconds. */
 function processorMs(): number {
@@ -34,13 +46,13 @@ function processorMs(): number {
 }
 
 /**
- * Each dossier's validation has the language server's default time budget: hostile structure gets its findings
- * within it (a limits.time-budget warning names the checks it stopped), as in the editor. Counted in processor time,
- * not wall-clock time: a run on a busy machine (a shared CI runner) waits longer but finds the same, where the
- * editor, which must answer while the user types, counts wall-clock time.
+ * Each dossier's validation has a time budget (the language server's default unless the configuration file sets
+ * one): hostile structure gets its findings within it (a limits.time-budget warning names the checks it stopped), as
+ * in the editor. Counted in processor time, not wall-clock time: a run on a busy machine (a shared CI runner) waits
+ * longer but finds the same, where the editor, which must answer while the user types, counts wall-clock time.
  */
-export function cliTimeBudget(): TimeBudget {
-  return { limitMs: DEFAULT_SETTINGS.timeBudgetMs, now: processorMs };
+export function cliTimeBudget(limitMs: number = DEFAULT_SETTINGS.timeBudgetMs): TimeBudget {
+  return { limitMs, now: processorMs };
 }
 
 export interface CliRange {
@@ -81,6 +93,8 @@ export interface LintedFile {
   findings: CliFinding[];
   /** Set when the file could not be read or is not a regular file (then there are no findings); in the run's words. */
   readError?: string;
+  /** A configuration file (isv-dossier.config.yaml), not a dossier: never filtered out by --level / --category. */
+  configuration?: true;
 }
 
 function toCliRange(lines: LineIndex, range: { start: number; end: number }): CliRange {
@@ -118,12 +132,15 @@ function fingerprints(text: string, lines: LineIndex, findings: Finding[]): stri
 export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: LintSettings): LintedFile {
   const decoded = decodeDossierBytes(bytes);
   const text = decoded.text;
+  const configured = configurationOf(settings).settings;
   const service = createLanguageService({
     locale: settings.locale,
     today: settings.today,
-    evidenceExists: evidenceExistsIn(path.dirname(target.absolutePath)),
-    timeBudget: cliTimeBudget(),
-    waivers: settings.waivers,
+    evidenceExists: configured.checkEvidence ? evidenceExistsIn(path.dirname(target.absolutePath)) : undefined,
+    leaseWarningMonths: configured.leaseWarningMonths,
+    severityOverrides: configured.severity,
+    timeBudget: cliTimeBudget(configured.timeBudgetMs),
+    waivers: [...(settings.configuration?.waivers ?? []), ...(settings.waivers ?? [])],
     dossierPath: target.absolutePath,
     ignoreWaivers: settings.ignoreWaivers,
   });
@@ -176,7 +193,8 @@ function cliWaiver(waiver: FindingWaiver, lines: LineIndex): CliWaiver {
 /** Lints a dossier file: only a regular file within the size limit is read (read-dossier.ts); a larger one gets a
  * single limits.file-size finding, anything else a readError. */
 export function lintFile(target: DossierTarget, settings: LintSettings): LintedFile {
-  const read = readDossierBytes(target.absolutePath, MAX_FILE_SIZE_BYTES, settings.locale);
+  const maxBytes = configurationOf(settings).settings.maxFileSizeBytes;
+  const read = readDossierBytes(target.absolutePath, maxBytes, settings.locale);
   if (read.kind === "bytes") return lintBytes(target, read.bytes, settings);
   const unchecked = {
     path: target.displayPath,
@@ -188,6 +206,19 @@ export function lintFile(target: DossierTarget, settings: LintSettings): LintedF
   if (read.kind === "unreadable") return { ...unchecked, findings: [], readError: read.reason };
   return {
     ...unchecked,
-    findings: toCliFindings("", [fileSizeFinding(read.size, MAX_FILE_SIZE_BYTES)], settings.locale),
+    findings: toCliFindings("", [fileSizeFinding(read.size, maxBytes)], settings.locale),
+  };
+}
+
+/** A configuration file's findings as a file of the lint report (listed before the dossiers it governs). */
+export function lintedConfigFile(report: ConfigReport, displayPath: string, locale: Locale): LintedFile {
+  return {
+    path: displayPath,
+    absolutePath: report.file,
+    editionId: "",
+    level: null,
+    category: null,
+    configuration: true,
+    findings: toCliFindings(report.parsed.text, [...report.findings].sort(compareFindings), locale),
   };
 }

@@ -38,8 +38,15 @@ export interface ResultFilters {
 
 export function applyFilters(files: LintedFile[], filters: ResultFilters): LintedFile[] {
   return files
-    .filter((file) => !filters.levels || (file.level !== null && filters.levels.includes(file.level)))
-    .filter((file) => !filters.categories || (file.category !== null && filters.categories.includes(file.category)))
+    .filter(
+      (file) => file.configuration || !filters.levels || (file.level !== null && filters.levels.includes(file.level)),
+    )
+    .filter(
+      (file) =>
+        file.configuration ||
+        !filters.categories ||
+        (file.category !== null && filters.categories.includes(file.category)),
+    )
     .map((file) =>
       filters.quiet
         ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error" && !finding.waived) }

@@ -52,6 +52,14 @@ export const UI_TEXT: { readonly [key: string]: Localized } = {
     en: "invalid value for {option}: {value} (expected {expected})",
     zh: "{option} 的取值无效：{value}（应为 {expected}）",
   },
+  "error.config-and-no-config": {
+    en: "--config and --no-config cannot be used together",
+    zh: "--config 与 --no-config 不能同时使用",
+  },
+  "error.config-broken": {
+    en: "the configuration file {path} has problems (listed above); no checklist was written",
+    zh: "配置文件 {path} 存在问题（见上），未生成自评估表",
+  },
   "error.missing-option": { en: "{option} is required", zh: "缺少 {option}" },
   "error.dr-class-required": {
     en: "--dr-class A|B is required for the disaster-recovery category",

@@ -75,7 +75,9 @@ export type CheckKind =
   /** A note about how the dossier was checked. */
   | "notice"
   /** A waiver (check/waivers.ts): malformed, expired or covering nothing. */
-  | "waiver";
+  | "waiver"
+  /** The configuration file (isv-dossier.config.yaml), not a dossier. */
+  | "config";
 
 export interface CheckDeclaration {
   /** The finding's `ruleId`. */

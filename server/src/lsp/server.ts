@@ -27,7 +27,6 @@ import type { DossierSession } from "../core/facade/session";
 import { fileSizeFinding } from "../core/parse/limits";
 import { newDossierText } from "../core/features/skeleton";
 import type { Locale } from "../core/types";
-import type { WaiverSource } from "../core/check/waiver-entry";
 import { defaultEdition, findEdition } from "../core/catalog/edition";
 import {
   toCodeActions,
@@ -50,6 +49,8 @@ import { todayIso } from "../node/today";
 import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
 import { checklistAnswer } from "./checklist-answer";
 import { listenToDiffRequests } from "./diff-request";
+import { ConfigDocuments } from "./config-documents";
+import type { EffectiveConfiguration } from "../core/check/config/effective-config";
 import { RULES } from "../core/check/rules";
 import { listenToNavigation, NAVIGATION_CAPABILITIES } from "./navigation";
 import { EvidenceListings } from "../node/evidence-listing";
@@ -95,13 +96,12 @@ interface DocumentState {
   evidenceAnswers: EvidenceAnswers;
 }
 
-/** The settings a session is checked with. `waivers`: the file-form waivers that apply to the document (none yet:
- * the configuration file fills them), which the key must include. */
+/** The settings a session is checked with: the editor's under the configuration file, if one governs it, with its
+ * file-form waivers, which the key must include. */
 function sessionSettings(
-  settings: DossierSettings,
+  { settings, waivers }: EffectiveConfiguration,
   clientLocale: Locale,
   dossierPath?: string,
-  waivers: readonly WaiverSource[] = [],
 ): SessionSettings {
   return {
     key: JSON.stringify([settings, waivers, dossierPath]),
@@ -168,6 +168,8 @@ const CAPABILITIES: InitializeResult["capabilities"] = {
 class ClientSettings {
   supportsConfiguration = false;
   clientLocale: Locale = "en";
+  /** The language the editor's settings chose last ("auto": none), for the configuration files' messages. */
+  editorLocale: DossierSettings["locale"] = "auto";
   /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
   private epoch = 0;
   private readonly told = new Set<string>();
@@ -177,12 +179,14 @@ class ClientSettings {
     private readonly states: Map<string, DocumentState>,
     /** Validates a document again (its settings came late). */
     private readonly revalidate: (uri: string) => void,
+    /** The configuration file under which the editor's settings are used (config-documents.ts). */
+    private readonly configs: ConfigDocuments,
   ) {}
 
-  /** A document's settings, once the client has answered (or not in time). */
+  /** A document's settings, once the client has answered (or not in time), under its configuration file. */
   async for(uri: string, state: DocumentState): Promise<SessionSettings> {
     const settings = state.settings ?? (await (state.pendingSettings ??= this.ask(uri)));
-    return sessionSettings(settings, this.clientLocale, filePathOf(uri));
+    return sessionSettings(this.configs.effective(uri, settings), this.clientLocale, filePathOf(uri));
   }
 
   /** The settings changed: every document's are asked again. */
@@ -239,12 +243,14 @@ class ClientSettings {
   /** The settings of the client's answer, its bad values told to the user (each once). */
   private fromAnswer(raw: unknown): DossierSettings {
     const read = readSettingsChecked(raw);
+    this.editorLocale = read.settings.locale;
     for (const problem of read.problems) {
       const key = `${problem.setting}\u0000${problem.value}`;
       if (this.told.has(key)) continue;
       this.told.add(key);
       // A notification (window/showMessage): nothing to answer, so a client that never answers holds nothing up.
-      const message = settingProblemMessage(problem, sessionSettings(read.settings, this.clientLocale).locale);
+      const locale = read.settings.locale === "auto" ? this.clientLocale : read.settings.locale;
+      const message = settingProblemMessage(problem, locale);
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     return read.settings;
@@ -263,14 +269,17 @@ function listenToFeatures(
   facade: DossierFacade,
   requestSession: RequestSession,
   clientLocale: () => Locale,
+  configs: ConfigDocuments,
 ): void {
   connection.onHover(async (params, token) => {
+    if (configs.handles(params.textDocument.uri)) return configs.hover(params);
     const context = await requestSession(params.textDocument.uri, token);
     const result =
       context && facade.hover(context.session, context.settings, context.document.offsetAt(params.position));
     return context && result ? toHover(result, context.session.lines) : null;
   });
   connection.onCompletion(async (params, token) => {
+    if (configs.handles(params.textDocument.uri)) return configs.complete(params);
     const context = await requestSession(params.textDocument.uri, token);
     if (!context) return [];
     const { session, settings, document } = context;
@@ -383,7 +392,15 @@ export function startServer(connection: Connection): void {
     today: todayIso,
     rules: testOnlyRules().length > 0 ? [...RULES, ...testOnlyRules()] : undefined,
   });
-  const settings = new ClientSettings(connection, states, schedule);
+  const configs: ConfigDocuments = new ConfigDocuments(
+    connection,
+    () => ({
+      chosen: settings.editorLocale === "auto" ? undefined : settings.editorLocale,
+      display: settings.clientLocale,
+    }),
+    (): void => states.forEach((_, uri) => schedule(uri)),
+  );
+  const settings = new ClientSettings(connection, states, schedule, configs);
 
   /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
   async function latest(
@@ -453,6 +470,7 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as { locale?: string };
     settings.clientLocale = normalizeLocale(options.locale ?? params.locale);
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    configs.initialize(params);
     return { capabilities: CAPABILITIES, serverInfo: { name: "isv-dossier" } };
   });
   connection.onDidChangeConfiguration(() => settings.changed());
@@ -461,6 +479,7 @@ export function startServer(connection: Connection): void {
   // Opening a document that is open already starts it afresh (whatever version it comes with).
   documents.onDidOpen((event) => {
     const uri = event.document.uri;
+    if (configs.handles(uri)) return configs.changed(event.document);
     const before = states.get(uri);
     clearTimeout(before?.timer);
     const evidenceAnswers = before?.evidenceAnswers ?? new EvidenceAnswers();
@@ -476,6 +495,7 @@ export function startServer(connection: Connection): void {
     void validateAndPublish(uri).catch(() => undefined);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (configs.handles(document.uri)) return configs.changed(document);
     const state = states.get(document.uri);
     if (!state) return;
     if (state.justOpened) return void (state.justOpened = false);
@@ -483,12 +503,13 @@ export function startServer(connection: Connection): void {
     schedule(document.uri);
   });
   documents.onDidClose(({ document: { uri } }) => {
+    if (configs.handles(uri)) return configs.closed(uri);
     clearTimeout(states.get(uri)?.timer);
     states.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  listenToFeatures(connection, facade, requestSession, () => settings.clientLocale);
+  listenToFeatures(connection, facade, requestSession, () => settings.clientLocale, configs);
   listenToNavigation(connection, {
     facade,
     requestSession,
@@ -496,6 +517,7 @@ export function startServer(connection: Connection): void {
     clientLocale: () => settings.clientLocale,
   });
   listenToDiffRequests(connection, facade, requestSession);
+  configs.listen();
   documents.listen(connection);
   connection.listen();
 }

@@ -1,53 +1,40 @@
 // The server's settings (section "isvDossier" of workspace/configuration), with defaults and validation: a value
 // of the wrong kind or out of bounds is replaced by the default and reported (settingProblemMessage; the server
 // shows each bad value once). The bounds here are the ones package.json contributes (a test compares them).
-import { LIMITS } from "../core/parse/limits";
-import type { SeverityOverride } from "../core/check/service";
+import {
+  DEFAULT_SETTINGS,
+  DossierSettings,
+  INTEGER_SETTINGS,
+  LOCALES,
+  SEVERITIES,
+  SeverityOverride,
+} from "../core/check/config/config-model";
 import type { Locale, Localized } from "../core/types";
+import { configurableCheckIds } from "../core/check/checks";
+import { allEditions } from "../core/catalog/edition";
 
-export interface DossierSettings {
-  /** "auto" follows the editor's display language. */
-  locale: "auto" | "en" | "zh-cn";
-  leaseWarningMonths: number;
-  /** Per rule id or clause id. */
-  severity: { [ruleOrClauseId: string]: SeverityOverride };
-  checkEvidence: boolean;
-  /** Documents larger than this (in bytes) are not checked; a diagnostic says so. */
-  maxFileSizeBytes: number;
-  /** A validation taking longer than this (in milliseconds) stops early; a diagnostic says so. */
-  timeBudgetMs: number;
-  /** Show the English renderings of the specification (hovers, the specification document) in Chinese too. */
-  showEnglish: boolean;
-}
-
-export const DEFAULT_SETTINGS: DossierSettings = {
-  locale: "auto",
-  leaseWarningMonths: 6,
-  severity: {},
-  checkEvidence: true,
-  maxFileSizeBytes: 5 * 1024 * 1024,
-  timeBudgetMs: LIMITS.defaultTimeBudgetMs,
-  showEnglish: false,
-};
-
-/** The integer settings and their bounds (inclusive). */
-export const INTEGER_SETTINGS = {
-  /** Months before the lease ends; ten years is beyond any lease a dossier shows. */
-  leaseWarningMonths: { minimum: 0, maximum: 120 },
-  /** From 1 KiB (smaller than any dossier) to 256 MiB (far beyond any dossier; a document that large is not text to check). */
-  maxFileSizeBytes: { minimum: 1024, maximum: 256 * 1024 * 1024 },
-  /** From 100 ms (enough for a typical dossier) to 10 minutes. */
-  timeBudgetMs: { minimum: 100, maximum: 600_000 },
-} as const;
-
-export const LOCALES = ["auto", "en", "zh-cn"] as const;
-export const SEVERITIES = ["error", "warning", "info", "off"] as const;
+// The settings' shape, defaults and bounds are the configuration file's too (core/check/config/config-model.ts).
+export { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, SEVERITIES };
+export type { DossierSettings };
 
 /** A setting the client sent that was not used: its name (without the section) and the value, to tell it once. */
 export interface SettingProblem {
   setting: keyof DossierSettings;
   /** The value as sent (JSON), to tell each bad value once; never shown. */
   value: string;
+  /** Severity only: the ids named that are neither check ids nor clause ids (they are ignored). */
+  unknownIds?: string[];
+}
+
+let configurableIds: Set<string> | undefined;
+
+/** Whether an id is one a severity may name: a check id of a dossier's findings, or a clause id of an edition. */
+function isConfigurableId(id: string): boolean {
+  configurableIds ??= new Set([
+    ...configurableCheckIds(),
+    ...allEditions().flatMap((edition) => edition.clauses.map((clause) => clause.id)),
+  ]);
+  return configurableIds.has(id);
 }
 
 export interface ReadSettings {
@@ -105,6 +92,10 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
         else bad = true;
       }
       if (bad) problem("severity");
+      const unknown = Object.keys(settings.severity).filter((id) => !isConfigurableId(id));
+      for (const id of unknown) delete settings.severity[id];
+      if (unknown.length > 0)
+        problems.push({ setting: "severity", value: describeValue(unknown), unknownIds: unknown });
     } else {
       problem("severity");
     }
@@ -145,6 +136,12 @@ export function settingProblemMessage(problem: SettingProblem, locale: Locale): 
   const name = `isvDossier.${problem.setting}`;
   const must = requirement(problem.setting);
   const fallback = describeValue(DEFAULT_SETTINGS[problem.setting]);
+  if (problem.unknownIds) {
+    const ids = problem.unknownIds.map((id) => `\`${id}\``);
+    return locale === "zh-cn"
+      ? `设置 ${name} 中的 ${ids.join("、")} 既不是检查编号，也不是条款号，已忽略。`
+      : `The setting ${name} names ${ids.join(", ")}: neither a check id nor a clause id; ignored.`;
+  }
   if (problem.setting === "severity") {
     return locale === "zh-cn"
       ? `设置 ${name} ${must.zh}；取值无效的项已忽略。`

@@ -65,6 +65,7 @@ const KIND_LABELS: { [kind in CheckKind]: string } = {
   security: "security / 安全",
   notice: "notice / 说明",
   waiver: "waiver / 豁免",
+  config: "configuration / 配置",
 };
 
 function checkClauses(edition: Edition, check: CheckEntry): string {

@@ -380,4 +380,29 @@ describe("ISV Dossier extension in a real editor", () => {
     }
     await waitForDiagnostics(uri, (all) => !han.test(tenure(all)?.message ?? "是"));
   });
+
+  it("checks a configuration file (isv-dossier.config.yaml) and the dossiers it governs", async () => {
+    // a dossier's YAML without its evidence folder: its only errors are missing evidence, unless the file turns them off
+    const folder = workspaceFile("new", "configured");
+    fs.mkdirSync(folder.fsPath, { recursive: true });
+    const dossier = vscode.Uri.joinPath(folder, "guizhou.dossier.yaml");
+    fs.copyFileSync(workspaceFile(...VALID).fsPath, dossier.fsPath);
+    const config = vscode.Uri.joinPath(folder, "isv-dossier.config.yaml");
+    const text =
+      "checkEvidence: false\nseverity:\n  evidence.missing: off\n  tools.source-evidence: warning\nbogus: 1\n";
+    fs.writeFileSync(config.fsPath, text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(config), { preview: false });
+    const problems = await waitForDiagnostics(config, (all) => all.length >= 2);
+    assert.deepEqual(problems.map(describeDiagnostic).sort(), [
+      "config.unknown-id error 3:3-3:19",
+      "config.unknown-key error 5:1-5:6",
+    ]);
+    await openDossier(dossier);
+    // no missing evidence (checkEvidence: false), and the tool without evidence of its source a warning, not an info
+    const governed = await waitForDiagnostics(dossier, (all) => all.length > 0 && !all.some(isError));
+    assert.deepEqual(
+      governed.map((diagnostic) => [codeOf(diagnostic), diagnostic.severity]),
+      [["4.3.5", vscode.DiagnosticSeverity.Warning]],
+    );
+  });
 });

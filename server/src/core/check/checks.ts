@@ -10,6 +10,7 @@ import { YAML_CHECKS } from "../parse/parse";
 import { RULES } from "./rules";
 import type { Rule } from "./rules/rule";
 import { SCHEMA_CHECKS } from "./schema/check";
+import { CONFIG_CHECKS } from "./config/config-checks";
 import type { CheckDeclaration, Severity } from "../types";
 import { WAIVER_CHECKS } from "./waiver-checks";
 
@@ -74,7 +75,8 @@ function entry(declaration: CheckDeclaration): CheckEntry {
   return { ...declaration, defaultSeverity: declaration.severities[0] ?? "error" };
 }
 
-/** Every check: the other checks first (YAML, encodings, limits, security, schema, identifiers, notices), then the rules in the order they run. */
+/** Every check: the other checks first (YAML, encodings, limits, security, schema, identifiers, notices), then the
+ * rules in the order they run, then the configuration file's checks. */
 export const CHECKS: readonly CheckEntry[] = [
   ...YAML_CHECKS,
   ...ENCODING_CHECKS,
@@ -84,6 +86,7 @@ export const CHECKS: readonly CheckEntry[] = [
   AS_OF_TODAY_CHECK,
   ...WAIVER_CHECKS,
   ...RULES.map(ruleCheck),
+  ...CONFIG_CHECKS,
 ].map(entry);
 
 const BY_ID = new Map(CHECKS.map((check) => [check.id, check]));
@@ -100,9 +103,14 @@ export function checkIds(): string[] {
 
 /**
  * The ids a configuration may name (a severity override or a waiver applies to a check id or to a clause id, as
- * ServiceOptions.severityOverrides does): every check id, and every clause id of the edition. For a generated
- * JSON Schema to enumerate.
+ * ServiceOptions.severityOverrides does): every check id of a dossier's findings (not the configuration file's own,
+ * config.*), and every clause id of the edition. The configuration file's JSON Schema enumerates them.
  */
 export function configurableIds(edition: Edition): { checks: string[]; clauses: string[] } {
-  return { checks: checkIds(), clauses: edition.clauses.map((clause) => clause.id) };
+  return { checks: configurableCheckIds(), clauses: edition.clauses.map((clause) => clause.id) };
+}
+
+/** The check ids a configuration may name (configurableIds without an edition). */
+export function configurableCheckIds(): string[] {
+  return CHECKS.filter((check) => check.kind !== "config").map((check) => check.id);
 }

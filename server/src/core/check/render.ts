@@ -7,6 +7,7 @@ import { RULES } from "./rules";
 import { pick, renderArgument } from "../l10n/locale";
 import { MESSAGES } from "../l10n/messages";
 import { WAIVER_MESSAGES } from "./waiver-checks";
+import { CONFIG_MESSAGES } from "./config/config-checks";
 
 export { normalizeLocale, pick, renderArgument } from "../l10n/locale";
 
@@ -16,6 +17,7 @@ const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign(
   LIMIT_MESSAGES,
   ENCODING_MESSAGES,
   WAIVER_MESSAGES,
+  CONFIG_MESSAGES,
   ...RULES.map((rule) => rule.messages),
 );
 

@@ -1,7 +1,7 @@
 // A waiver as the configuration file writes it (isv-dossier.config.yaml, key `waivers`) and as the inline comment
 // `# isv-dossier-waive …` says it: what it covers (a check id and/or a clause id, the dossiers, optionally a path
 // inside the dossier) and what makes it a record of the submission (the justification, who approved it, until when).
-// Shared by the configuration (core/config) and the waivers themselves (which findings a waiver covers, expiry,
+// Shared by the configuration (core/check/config) and the waivers themselves (which findings a waiver covers, expiry,
 // unused waivers). Pure data; no I/O.
 import type { OffsetRange } from "../types";
 
