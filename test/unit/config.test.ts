@@ -200,6 +200,7 @@ test("without a file the editor's settings are used; with one, the file wins for
     checkEvidence: DEFAULT_SETTINGS.checkEvidence,
     maxFileSizeBytes: 4096, // a limit the file does not set: the editor's
     timeBudgetMs: 9000, // a limit the file sets
+    showEnglish: false, // the editor's: the file has no such key
   });
   assert.equal(effective.file, FILE);
   assert.deepEqual(effective.origins, {

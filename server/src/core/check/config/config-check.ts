@@ -49,7 +49,7 @@ function decodePointer(pointer: string): JsonPath {
 }
 
 const EXPECTED_TYPES: { [type: string]: Localized } = {
-  object: { zh: "映射（键: 值）", en: "a mapping (key: value)" },
+  object: { zh: "映射（`键: 值`）", en: "a mapping (key: value)" },
   array: { zh: "列表（以 - 开头的各项）", en: "a list (items starting with -)" },
   string: { zh: "文本", en: "text" },
   integer: { zh: "整数", en: "a whole number" },
