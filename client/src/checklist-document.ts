@@ -21,6 +21,7 @@ export const CHECKLIST_SCHEME = "isv-checklist";
 const STATUS_MARKS: { [status in ClauseStatus]: string } = {
   satisfied: "✅",
   violated: "❌",
+  unfilled: "✏",
   "not-applicable": "➖",
   manual: "👁",
   waived: "➖",

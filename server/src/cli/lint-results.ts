@@ -9,7 +9,12 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Values still to fill in (fill.empty, warnings): a dossier with any does not pass. */
+  unfilled: number;
 }
+
+/** The check id of a value still to fill in. */
+export const FILL_RULE = "fill.empty";
 
 export interface FormatContext {
   locale: Locale;
@@ -33,7 +38,13 @@ export function applyFilters(files: LintedFile[], filters: ResultFilters): Linte
     .filter((file) => !filters.levels || (file.level !== null && filters.levels.includes(file.level)))
     .filter((file) => !filters.categories || (file.category !== null && filters.categories.includes(file.category)))
     .map((file) =>
-      filters.quiet ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error") } : file,
+      filters.quiet
+        ? {
+            ...file,
+            // errors, and the values still to fill in: both keep the dossier from passing
+            findings: file.findings.filter((finding) => finding.severity === "error" || finding.rule === FILL_RULE),
+          }
+        : file,
     );
 }
 
@@ -46,5 +57,9 @@ export function summarize(files: LintedFile[]): LintSummary {
     errors: count("error"),
     warnings: count("warning"),
     infos: count("info"),
+    unfilled: files.reduce(
+      (sum, file) => sum + file.findings.filter((finding) => finding.rule === FILL_RULE).length,
+      0,
+    ),
   };
 }

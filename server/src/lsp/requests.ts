@@ -63,6 +63,8 @@ export interface NewDossierParams {
   drClass?: string;
   locale?: string;
   edition?: string;
+  /** Answer with a snippet to insert (tab stops in the placeholders, choices), not plain YAML. */
+  snippet?: boolean;
 }
 
 /** The parameters of the requests about an open dossier (checklist, checklistDocx). */

@@ -24,7 +24,7 @@ import { normalizeLocale } from "../core/check/render";
 import { DossierFacade, SessionSettings } from "../core/facade/facade";
 import type { DossierSession } from "../core/facade/session";
 import { fileSizeFinding } from "../core/parse/limits";
-import { newDossierText } from "../core/features/skeleton";
+import { newDossierSnippet, newDossierText } from "../core/features/skeleton";
 import type { Locale } from "../core/types";
 import { defaultEdition, findEdition } from "../core/catalog/edition";
 import {
@@ -300,7 +300,7 @@ function listenToFeatures(
   );
   connection.onRequest(REQUESTS.editions, () => toEditionsAnswer());
   connection.onRequest(REQUESTS.newDossier, (params: NewDossierParams) =>
-    newDossierText({
+    (params.snippet ? newDossierSnippet : newDossierText)({
       edition: findEdition(params.edition) ?? defaultEdition(),
       category: params.category,
       level: params.level,

@@ -41,6 +41,12 @@ export const MESSAGES: { [messageId: string]: Localized } = {
   },
   "schema.unique-items": { en: "{title}: entries must not repeat.", zh: "{title}：各项不能重复。" },
   "schema.forbidden": { en: "`{key}` does not apply here and must be removed.", zh: "`{key}` 不适用于此处，应删除。" },
+  "fill.empty": { en: "{title}: to fill in.", zh: "{title}：待填写。" },
+  "fill.empty.choice": { en: "{title}: to fill in, one of {values}.", zh: "{title}：待填写，可选：{values}。" },
+  "fill.empty.date": {
+    en: "{title}: to fill in, a date written YYYY-MM-DD.",
+    zh: "{title}：待填写，日期写作 YYYY-MM-DD。",
+  },
   "identifier.format": { en: "{title}: not a well-formed identifier.", zh: "{title}：标识格式不正确。" },
   "spec.unknown-edition": {
     en: "Unknown specification edition; checked against {edition}.",
