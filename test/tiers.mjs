@@ -22,6 +22,7 @@ export const SLOW = [
   "cli-init-clauses",
   "cli-lint",
   "cli-sarif",
+  "problem-matcher",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",

@@ -38,6 +38,12 @@ import type { Finding, Locale, OffsetRange, Severity } from "../core/types";
 
 export const DIAGNOSTIC_SOURCE = "isv-dossier";
 
+/** The source of the values still to fill in (fill.empty): one name the Problems panel can filter them by. */
+export function diagnosticSource(finding: Pick<Finding, "ruleId">, locale: Locale): string {
+  if (finding.ruleId !== "fill.empty") return DIAGNOSTIC_SOURCE;
+  return `${DIAGNOSTIC_SOURCE} · ${locale === "zh-cn" ? "待填写" : "to fill in"}`;
+}
+
 const SEVERITY: { [severity in Severity]: DiagnosticSeverity } = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -71,7 +77,7 @@ export function toDiagnostic(
     severity: SEVERITY[finding.severity],
     code: primaryClause ?? finding.ruleId,
     ...(primaryClause ? { codeDescription: { href: specUri(edition, primaryClause) } } : {}),
-    source: DIAGNOSTIC_SOURCE,
+    source: diagnosticSource(finding, locale),
     message: renderMessage(finding.messageId, finding.args, locale),
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     data,

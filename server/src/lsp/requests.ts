@@ -20,6 +20,11 @@ export const REQUESTS = {
   checklist: "isvDossier/checklist",
   /** { uri } → { base64 } — the self-assessment table of an open dossier as a Word document (.docx). */
   checklistDocx: "isvDossier/checklistDocx",
+  /**
+   * { uri, link? } → { markdown } — the self-assessment table of an open dossier as Markdown, the CLI's
+   * `checklist --format md` table, each finding's line a link to it when `link` says how (the editor's checklist).
+   */
+  checklistMarkdown: "isvDossier/checklistMarkdown",
 } as const;
 
 export interface SpecDocumentParams {
@@ -72,6 +77,11 @@ export interface CheckedDocumentParams {
   uri: string;
 }
 
+export interface ChecklistMarkdownParams extends CheckedDocumentParams {
+  /** A link target for a line, `{line}` and `{column}` (1-based) filled in; no links without it. */
+  link?: string;
+}
+
 export interface ChecklistAnswerRow {
   number: number;
   clauseId: string;
@@ -104,5 +114,7 @@ export interface ChecklistAnswer {
   counts: StatusCounts;
   /** The counts in words, worst first ("不符合 2，需人工判断 3，符合 10"). */
   countsText: string;
+  /** How many values are still to fill in (fill.empty findings). */
+  toFill: number;
   rows: ChecklistAnswerRow[];
 }

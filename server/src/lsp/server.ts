@@ -44,8 +44,14 @@ import { evidenceExistsIn } from "../node/evidence-files";
 import { EvidenceAnswers } from "../node/evidence-answers";
 import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "../node/today";
-import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
-import { checklistAnswer } from "./checklist-answer";
+import {
+  CheckedDocumentParams,
+  ChecklistMarkdownParams,
+  NewDossierParams,
+  REQUESTS,
+  SpecDocumentParams,
+} from "./requests";
+import { checklistAnswer, checklistMarkdown } from "./checklist-answer";
 import { RULES } from "../core/check/rules";
 import type { Rule } from "../core/check/rules/rule";
 
@@ -328,6 +334,14 @@ function listenToFeatures(
     const { checklistDocxBytes } = require("../cli/checklist-docx") as typeof import("../cli/checklist-docx");
     const report = facade.validate(context.session, context.settings);
     return { base64: Buffer.from(await checklistDocxBytes(report, context.settings.locale)).toString("base64") };
+  });
+  // The self-assessment table as Markdown for the editor's checklist: the CLI's table (cli/checklist-md.ts).
+  connection.onRequest(REQUESTS.checklistMarkdown, async (params: ChecklistMarkdownParams, token) => {
+    const context = await requestSession(params.uri, token);
+    if (!context) return null;
+    const report = facade.validate(context.session, context.settings);
+    const checklist = facade.checklist(context.session, context.settings);
+    return { markdown: checklistMarkdown(report, checklist, context.settings.locale, params) };
   });
 }
 
