@@ -190,6 +190,8 @@ export async function startCodeServer(options = {}) {
     "--disable-getting-started-override",
     "--vscode-option",
     "enable-smoke-test-driver",
+    // the display language (the extension's strings follow it: package.nls.<locale>.json, l10n/)
+    ...(options.locale ? ["--locale", options.locale] : []),
   ];
   const child = spawn(path.join(NODE24_BIN, "node"), args, {
     env,
