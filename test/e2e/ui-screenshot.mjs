@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { HarnessError, installSignalHandlers, openBrowser, REPO_ROOT, startCodeServer } from "./run-in-code-server.mjs";
 
@@ -111,11 +112,15 @@ const CHECKS = [
     title: "opens the Clauses view from the language status item (category · level) with the violated clause",
     async run(page) {
       await page.locator(".statusbar-item[id='status.languageStatus']").first().click();
-      const status = page.locator(".monaco-hover:not(.hidden)", { hasText: " · " }).first();
-      await status.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
-      await status
-        .locator("a", { hasText: t("Clauses") })
+      // the item's hover: its text (category · level) and its command link
+      await page
+        .getByText(" · ", { exact: false })
+        .filter({ hasText: "3" })
         .first()
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator("a:visible", { hasText: new RegExp(`^${t("Clauses")}$`) })
+        .last()
         .click();
       const view = page
         .locator(".pane", { has: page.locator(".pane-header", { hasText: NLS["view.clauses"] }) })
@@ -211,7 +216,7 @@ const CHECKS = [
       await page.locator(".quick-input-title", { hasText: "1/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
       await choose("disaster-recovery", "disaster-recovery");
       await page.locator(".quick-input-title", { hasText: "2/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-      await choose(t("Level {0}", 1), t("Level {0}", 1));
+      await choose(t("Level 1"), t("Level 1"));
       await page.locator(".quick-input-title", { hasText: "3/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
       await choose(t("Class {0}", "B"), t("Class {0}", "B"));
       await page
@@ -225,6 +230,25 @@ const CHECKS = [
     },
   },
 ];
+
+/**
+ * A display-language pack for zh-cn without translations (test/e2e/locale-pack): with it installed, the editor's
+ * display language is zh-cn, so the extension shows its Chinese strings (package.nls.zh-cn.json, l10n/); VS Code's
+ * own stay English. Packaged into a temporary folder.
+ */
+function localePackVsix() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-locale-pack-"));
+  fs.cpSync(path.join(REPO_ROOT, "test", "e2e", "locale-pack"), path.join(folder, "pack"), { recursive: true });
+  const vsix = path.join(folder, "locale-pack.vsix");
+  const vsce = path.join(REPO_ROOT, "node_modules", ".bin", "vsce");
+  const run = spawnSync(vsce, ["package", "--allow-missing-repository", "--skip-license", "-o", vsix], {
+    cwd: path.join(folder, "pack"),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (run.status !== 0) throw new HarnessError(`packaging the locale pack failed: ${run.stderr || run.stdout}`);
+  return vsix;
+}
 
 /** The catalog's Chinese text of the clause (the hover must quote it). */
 function clauseText() {
@@ -247,6 +271,11 @@ export async function runUiTest(options) {
   let failed = 0;
   const server = await startCodeServer({
     vsix: options.vsix,
+    extraVsix: LOCALE === "en" ? [] : [localePackVsix()],
+    languagePack:
+      LOCALE === "en"
+        ? undefined
+        : { locale: LOCALE, id: "isv-dossier-test.isv-e2e-display-language-zh-cn", version: "0.0.1" },
     settings: UI_SETTINGS,
     verbose: options.verbose,
     locale: LOCALE,
