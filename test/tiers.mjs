@@ -29,6 +29,7 @@ export const SLOW = [
   "cli-waivers",
   "cli-suggestions",
   "cli-config",
+  "problem-matcher",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
   "hostile-cli-folders",

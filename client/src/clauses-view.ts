@@ -73,6 +73,7 @@ export interface TreeSnapshot {
 const STATUS_ICONS: { [status in ClauseStatus]: vscode.ThemeIcon } = {
   satisfied: new vscode.ThemeIcon("pass", new vscode.ThemeColor("testing.iconPassed")),
   violated: new vscode.ThemeIcon("error", new vscode.ThemeColor("problemsErrorIcon.foreground")),
+  unfilled: new vscode.ThemeIcon("edit", new vscode.ThemeColor("problemsWarningIcon.foreground")),
   "not-applicable": new vscode.ThemeIcon("circle-slash", new vscode.ThemeColor("disabledForeground")),
   manual: new vscode.ThemeIcon("eye", new vscode.ThemeColor("problemsInfoIcon.foreground")),
   waived: new vscode.ThemeIcon("circle-slash", new vscode.ThemeColor("disabledForeground")),
@@ -85,7 +86,7 @@ const PROVENANCE_ICONS = {
 };
 
 function emptyCounts(): StatusCounts {
-  return { satisfied: 0, violated: 0, "not-applicable": 0, manual: 0, waived: 0 };
+  return { satisfied: 0, violated: 0, unfilled: 0, "not-applicable": 0, manual: 0, waived: 0 };
 }
 
 export function countsText(counts: StatusCounts): string {

@@ -1,5 +1,5 @@
 // The extension's entry point: starts the language server and wires the editor UI (spec document, Clauses view,
-// status bar, commands). Returns the API that the end-to-end tests use. Owns no checking logic.
+// language status item, commands). Returns the API that the end-to-end tests use. Owns no checking logic.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { ActiveDossier } from "./active-dossier";
@@ -14,7 +14,7 @@ import { registerMcpServer } from "./mcp-provider";
 import { createLanguageClient } from "./language-client";
 import { newDossier, NewDossierArguments } from "./new-dossier";
 import { SPEC_SCHEME, SpecDocuments, specReferenceProvider } from "./spec-documents";
-import { DossierStatusBar } from "./status-bar";
+import { DossierLanguageStatus } from "./language-status";
 import { waiveFinding, WaiveArguments } from "./waive-finding";
 
 let client: LanguageClient | undefined;
@@ -43,11 +43,11 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
   };
   const editions = new Editions(server);
   const specDocuments = new SpecDocuments(server, editions);
-  const checklistDocuments = new ChecklistDocuments(server, editions);
+  const checklistDocuments = new ChecklistDocuments(server);
   const diffDocuments = new DiffDocuments();
   const dossier = new ActiveDossier(server);
   const clauses = new ClausesTreeProvider(editions, dossier);
-  const statusBar = new DossierStatusBar(dossier, editions);
+  const languageStatus = new DossierLanguageStatus(dossier, editions);
 
   const mcpRegistered = registerMcpServer(context);
   client = createLanguageClient(context, specDocuments);
@@ -57,8 +57,12 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     context.subscriptions.push(vscode.commands.registerCommand(command, callback));
   };
   register("isvDossier.newDossier", (args?: NewDossierArguments) => newDossier(server, editions, args ?? {}));
-  register("isvDossier.goToClause", (clauseId?: unknown) => goToClause(editions, specDocuments, clauseIdOf(clauseId)));
+  register("isvDossier.goToClause", (clauseId?: unknown, options?: { preview?: boolean }) =>
+    goToClause(editions, specDocuments, clauseIdOf(clauseId), options),
+  );
   register("isvDossier.openClause", (clauseId?: unknown) => goToClause(editions, specDocuments, clauseIdOf(clauseId)));
+  // From the rendered specification (or a checklist) to its Markdown source.
+  register("isvDossier.showSpecSource", () => vscode.commands.executeCommand("markdown.showSource"));
   register("isvDossier.showChecklist", (uri?: unknown, options?: { preview?: boolean }) => {
     const active = vscode.window.activeTextEditor?.document;
     return showChecklist(uriOf(uri) ?? (active?.languageId === "isv-dossier" ? active.uri : dossier.uri), options);
@@ -94,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
     diffDocuments,
     dossier,
     clauses,
-    statusBar,
+    languageStatus,
     vscode.workspace.registerTextDocumentContentProvider(SPEC_SCHEME, specDocuments),
     vscode.languages.registerReferenceProvider({ scheme: SPEC_SCHEME }, specReferenceProvider(server)),
     vscode.workspace.registerTextDocumentContentProvider(CHECKLIST_SCHEME, checklistDocuments),
@@ -125,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): IsvDossierApi {
       return clauses.snapshot();
     },
     clausesSnapshot: () => clauses.snapshot(),
-    statusBarText: () => statusBar.visibleText(),
+    languageStatus: () => languageStatus.snapshot(),
     specDocument: () => specDocuments.load(),
     mcpServerRegistered: () => mcpRegistered,
   };

@@ -17,6 +17,7 @@ export async function goToClause(
   editions: Editions,
   specDocuments: SpecDocuments,
   clauseId?: string,
+  options: { preview?: boolean } = {},
 ): Promise<ClauseLocation | undefined> {
   const edition = await editions.byId(undefined);
   if (!edition) return undefined;
@@ -41,5 +42,5 @@ export async function goToClause(
     });
     chosen = picked?.clauseId;
   }
-  return chosen ? specDocuments.open(chosen, edition.slug) : undefined;
+  return chosen ? specDocuments.open(chosen, edition.slug, options) : undefined;
 }

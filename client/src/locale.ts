@@ -57,6 +57,8 @@ export function statusLabel(status: ClauseStatus): string {
       return vscode.l10n.t("Satisfied");
     case "violated":
       return vscode.l10n.t("Violated");
+    case "unfilled":
+      return vscode.l10n.t("To fill in");
     case "not-applicable":
       return vscode.l10n.t("Not applicable");
     case "manual":

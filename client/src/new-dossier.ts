@@ -1,5 +1,7 @@
 // "New dossier…": pick a category, a level and (for disaster recovery) a DR class, and get a scaffold from the
-// server with every required section and comments citing clauses. Called with arguments, it asks nothing.
+// server with every required section and comments citing clauses, inserted as a snippet: Tab goes from one value to
+// fill in to the next (core/features/skeleton.ts, the same text `isv-dossier init` writes). Called with arguments,
+// it asks nothing.
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Editions, ServerRequests } from "./editions";
@@ -103,7 +105,7 @@ export async function newDossier(
   const locale = given.locale ?? dataLocale();
   const params = await pickChoices(editions, given, locale);
   if (!params) return undefined;
-  const text = await server.sendRequest<string>(REQUESTS.newDossier, params);
+  const snippet = await server.sendRequest<string>(REQUESTS.newDossier, { ...params, snippet: true });
   const stem = `${params.category}-level${params.level}${params.drClass ? `-${params.drClass.toLowerCase()}` : ""}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   let document: vscode.TextDocument;
@@ -111,15 +113,18 @@ export async function newDossier(
     const target = given.uri ? vscode.Uri.parse(given.uri) : await freeTarget(folder!, stem);
     // An unsaved editor that already knows its file: saving writes there without asking.
     document = await vscode.workspace.openTextDocument(target.with({ scheme: "untitled" }));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, new vscode.Position(0, 0), text);
-    await vscode.workspace.applyEdit(edit);
   } else {
-    document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: "" });
   }
   if (document.languageId !== LANGUAGE_ID)
     document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
-  await vscode.window.showTextDocument(document, { preview: false });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(snippet), whole, {
+    undoStopBefore: false,
+    undoStopAfter: true,
+  });
+  if (!inserted) throw new Error(vscode.l10n.t("Could not insert the new dossier."));
   if (given.save) {
     const saved = await vscode.workspace.save(document.uri);
     if (!saved) throw new Error(vscode.l10n.t("Could not save {0}.", path.basename(document.uri.path)));

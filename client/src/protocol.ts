@@ -29,7 +29,14 @@ export type ChecklistRowResult = ChecklistAnswerRow;
 export type ChecklistResult = ChecklistAnswer;
 
 /** Worst first, as a section's counts are listed. */
-export const CLAUSE_STATUSES: ClauseStatus[] = ["violated", "manual", "satisfied", "waived", "not-applicable"];
+export const CLAUSE_STATUSES: ClauseStatus[] = [
+  "violated",
+  "unfilled",
+  "manual",
+  "satisfied",
+  "waived",
+  "not-applicable",
+];
 
 /** A finding's message as plain text (LSP 3.18 allows Markdown content). */
 export function messageText(diagnostic: ProtocolDiagnostic): string {

@@ -72,11 +72,15 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
     return line === undefined ? undefined : { uri: vscode.Uri.parse(spec.uri), line };
   }
 
-  /** Opens the specification with the clause's heading at the top of the editor. */
+  /**
+   * Opens the specification with the clause's heading at the top: rendered (the Markdown preview of the virtual
+   * document, which opens at the source editor's first visible line), or as its Markdown source with
+   * `preview: false` (the command "Show Specification Source" switches from the preview to it).
+   */
   async open(
     clauseId: string,
     slug?: string,
-    options: { preserveFocus?: boolean } = {},
+    options: { preserveFocus?: boolean; preview?: boolean } = {},
   ): Promise<ClauseLocation | undefined> {
     const location = await this.locate(clauseId, slug);
     if (!location) {
@@ -90,6 +94,13 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
       preserveFocus: options.preserveFocus ?? false,
     });
     editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+    if (options.preview !== false && !options.preserveFocus) {
+      try {
+        await vscode.commands.executeCommand("markdown.showPreview", location.uri);
+      } catch {
+        // No Markdown preview (the built-in extension is disabled): the source stays open.
+      }
+    }
     return location;
   }
 

@@ -137,6 +137,21 @@ function writeUserSettings(tmp, settings) {
   );
 }
 
+/**
+ * Registers an installed display-language pack ({ locale, id, version }) as the server would after installing it
+ * while running (languagepacks.json in the user data folder), so that it applies from the first start.
+ */
+function writeLanguagePacks(tmp, pack) {
+  const folder = path.join(tmp, "ext", `${pack.id}-${pack.version}`.toLowerCase());
+  const entry = {
+    hash: `${pack.id}-${pack.version}`,
+    label: pack.locale,
+    extensions: [{ extensionIdentifier: { id: pack.id }, version: pack.version }],
+    translations: { vscode: path.join(folder, "translations", "main.i18n.json") },
+  };
+  fs.writeFileSync(path.join(tmp, "ud", "languagepacks.json"), JSON.stringify({ [pack.locale]: entry }));
+}
+
 /** Installs a .vsix into the server's extensions dir (a folder path is not accepted by code-server). */
 function installVsix(tmp, env, vsix) {
   const r = spawnSync(
@@ -166,7 +181,7 @@ function installFolder(tmp, dir) {
 /**
  * Starts code-server in its own process group with private XDG/TMP dirs and waits for /healthz.
  * Returns { port, url, tmp, pid, logFile, baseUrl(folder, payload), stop() }.
- * options: { port, host, vsix, installFolder, env, settings, verbose, keepTemp, startTimeoutMs }
+ * options: { port, host, vsix, extraVsix, installFolder, env, settings, verbose, keepTemp, startTimeoutMs, locale }
  */
 export async function startCodeServer(options = {}) {
   checkTools();
@@ -177,6 +192,8 @@ export async function startCodeServer(options = {}) {
   const env = serverEnv(tmp, options.env || {});
   writeUserSettings(tmp, options.settings);
   if (options.vsix) installVsix(tmp, env, options.vsix);
+  for (const vsix of options.extraVsix || []) installVsix(tmp, env, vsix);
+  if (options.languagePack) writeLanguagePacks(tmp, options.languagePack);
   if (options.installFolder) installFolder(tmp, options.installFolder);
 
   const logFile = path.join(tmp, "code-server.log");
@@ -193,6 +210,8 @@ export async function startCodeServer(options = {}) {
     "--disable-getting-started-override",
     "--vscode-option",
     "enable-smoke-test-driver",
+    // the display language (the extension's strings follow it: package.nls.<locale>.json, l10n/)
+    ...(options.locale ? ["--locale", options.locale] : []),
   ];
   const child = spawn(path.join(NODE24_BIN, "node"), args, {
     env,

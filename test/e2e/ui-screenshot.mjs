@@ -3,11 +3,14 @@
 // checks YAML highlighting, the Problems panel (clause codes) and a hover (the clause's text), saves a screenshot
 // of the dossier with the hover and the Problems panel to client/media/screenshot.png, then follows the
 // diagnostic's code link into the isv-spec document. Every step waits for a selector or a condition, never a sleep.
+// The editor runs in Chinese (code-server --locale zh-cn, isvDossier.locale zh-cn: the extension's strings and the
+// findings in Chinese, as the README's screenshot shows them); UI_LOCALE=en runs it in English.
 //
 //   node test/e2e/ui-screenshot.mjs [--vsix <file>] [--workspace <abs dir>] [--screenshot <file>] [--verbose]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { HarnessError, installSignalHandlers, openBrowser, REPO_ROOT, startCodeServer } from "./run-in-code-server.mjs";
 
@@ -18,6 +21,17 @@ const DEFAULT_SCREENSHOT = process.env.UPDATE_SCREENSHOT
   ? path.join(REPO_ROOT, "client", "media", "screenshot.png")
   : path.join(REPO_ROOT, "test-results", "screenshot.png");
 const STEP_TIMEOUT_MS = 60_000;
+const LOCALE = process.env.UI_LOCALE === "en" ? "en" : "zh-cn";
+
+function readJson(...segments) {
+  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, ...segments), "utf8"));
+}
+const BUNDLE = LOCALE === "en" ? {} : readJson("l10n", `bundle.l10n.${LOCALE}.json`);
+const NLS = readJson(LOCALE === "en" ? "package.nls.json" : `package.nls.${LOCALE}.json`);
+/** An extension string (vscode.l10n.t) in the UI's language, `{0}`… filled in. */
+function t(message, ...args) {
+  return (BUNDLE[message] ?? message).replace(/\{(\d+)\}/g, (whole, index) => String(args[Number(index)] ?? whole));
+}
 
 const UI_SETTINGS = {
   "editor.minimap.enabled": false,
@@ -28,6 +42,7 @@ const UI_SETTINGS = {
   "window.commandCenter": false,
   "workbench.secondarySideBar.defaultVisibility": "hidden",
   "workbench.panel.defaultLocation": "bottom",
+  "isvDossier.locale": LOCALE,
 };
 
 /** The checks, in order; each gets the page and the shared context and throws on failure. */
@@ -94,16 +109,28 @@ const CHECKS = [
     },
   },
   {
-    title: "opens the Clauses view from the status bar item (category, level) with the violated clause",
+    title: "opens the Clauses view from the language status item (category · level) with the violated clause",
     async run(page) {
-      await page.locator(".statusbar-item", { hasText: "Risk assessment · Level 3" }).first().click();
-      const view = page.locator(".pane", { has: page.locator(".pane-header", { hasText: "Clauses" }) }).first();
+      await page.locator(".statusbar-item[id='status.languageStatus']").first().click();
+      // the item's hover: its text (category · level) and its command link
+      await page
+        .getByText(" · ", { exact: false })
+        .filter({ hasText: "3" })
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page
+        .locator("a:visible", { hasText: new RegExp(`^${t("Clauses")}$`) })
+        .last()
+        .click();
+      const view = page
+        .locator(".pane", { has: page.locator(".pane-header", { hasText: NLS["view.clauses"] }) })
+        .first();
       const row = view.locator(".monaco-list-row", { hasText: "4.1.3 a)" }).first();
       await row.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
       const text = await row.innerText();
-      if (!text.includes("Violated")) throw new Error(`4.1.3 a) is not shown as violated: ${text}`);
+      if (!text.includes(t("Violated"))) throw new Error(`4.1.3 a) is not shown as violated: ${text}`);
       await view
-        .locator(".monaco-list-row", { hasText: "Satisfied" })
+        .locator(".monaco-list-row", { hasText: t("Reviewer must check") })
         .first()
         .waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
     },
@@ -185,20 +212,43 @@ const CHECKS = [
       };
       await page.keyboard.press("F1");
       await input.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
-      await choose(">ISV Dossier: New Dossier", "New Dossier");
+      await choose(`>${NLS["command.newDossier"].replace(/…$/, "")}`, NLS["command.newDossier"].replace(/…$/, ""));
       await page.locator(".quick-input-title", { hasText: "1/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
       await choose("disaster-recovery", "disaster-recovery");
       await page.locator(".quick-input-title", { hasText: "2/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-      await choose("Level 1", "Level 1");
+      await choose(t("Level 1"), t("Level 1"));
       await page.locator(".quick-input-title", { hasText: "3/3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-      await choose("Class B", "Class B");
+      await choose(t("Class {0}", "B"), t("Class {0}", "B"));
       await page
         .locator(".tabs-container .tab.active", { hasText: "disaster-recovery-level1-b.dossier.yaml" })
         .waitFor({ timeout: STEP_TIMEOUT_MS });
-      await page.locator(".statusbar-item", { hasText: "Level 1" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      // the snippet is in: the cursor waits in the first value to fill in
+      await page
+        .locator(".editor-instance .monaco-editor .view-line", { hasText: "dr_class" })
+        .first()
+        .waitFor({ timeout: STEP_TIMEOUT_MS });
     },
   },
 ];
+
+/**
+ * A display-language pack for zh-cn without translations (test/e2e/locale-pack): with it installed, the editor's
+ * display language is zh-cn, so the extension shows its Chinese strings (package.nls.zh-cn.json, l10n/); VS Code's
+ * own stay English. Packaged into a temporary folder.
+ */
+function localePackVsix() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-locale-pack-"));
+  fs.cpSync(path.join(REPO_ROOT, "test", "e2e", "locale-pack"), path.join(folder, "pack"), { recursive: true });
+  const vsix = path.join(folder, "locale-pack.vsix");
+  const vsce = path.join(REPO_ROOT, "node_modules", ".bin", "vsce");
+  const run = spawnSync(vsce, ["package", "--allow-missing-repository", "--skip-license", "-o", vsix], {
+    cwd: path.join(folder, "pack"),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (run.status !== 0) throw new HarnessError(`packaging the locale pack failed: ${run.stderr || run.stdout}`);
+  return vsix;
+}
 
 /** The catalog's Chinese text of the clause (the hover must quote it). */
 function clauseText() {
@@ -219,7 +269,17 @@ export async function runUiTest(options) {
   const lines = ["UI test (code-server page)"];
   let passed = 0;
   let failed = 0;
-  const server = await startCodeServer({ vsix: options.vsix, settings: UI_SETTINGS, verbose: options.verbose });
+  const server = await startCodeServer({
+    vsix: options.vsix,
+    extraVsix: LOCALE === "en" ? [] : [localePackVsix()],
+    languagePack:
+      LOCALE === "en"
+        ? undefined
+        : { locale: LOCALE, id: "isv-dossier-test.isv-e2e-display-language-zh-cn", version: "0.0.1" },
+    settings: UI_SETTINGS,
+    verbose: options.verbose,
+    locale: LOCALE,
+  });
   let browser;
   try {
     const opened = await openBrowser({ viewport: { width: 1400, height: 860 } });

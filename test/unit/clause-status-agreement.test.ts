@@ -93,20 +93,30 @@ test("headings agree with their items: a heading is the worst of its own errors 
         .flatMap((child) => byId.get(child.id) ?? [])
         .filter((item) => item.status !== "not-applicable");
       if (items.length === 0 || verdict.status === "not-applicable") continue;
-      const statuses = [verdict.findings.length > 0 ? "violated" : "satisfied", ...items.map((item) => item.status)];
+      const own = verdict.findings.some((finding) => finding.severity === "error")
+        ? "violated"
+        : verdict.findings.length > 0
+          ? "unfilled"
+          : "satisfied";
+      const statuses = [own, ...items.map((item) => item.status)];
       const worst = STATUS_ORDER.find((status) => statuses.includes(status));
       assert.equal(verdict.status, worst, `${path.relative(ROOT, file)}: ${verdict.clauseId}`);
     }
     for (const verdict of verdicts) {
       assert.ok(
-        verdict.findings.every((finding) => finding.severity === "error"),
-        `${verdict.clauseId}: findings are errors`,
+        verdict.findings.every((finding) => finding.severity === "error" || finding.ruleId === "fill.empty"),
+        `${verdict.clauseId}: findings are errors and values to fill in`,
       );
       assert.ok(
         verdict.remarks.every((finding) => finding.severity !== "error"),
         `${verdict.clauseId}: remarks are warnings and infos`,
       );
-      if (verdict.status === "violated")
+      if (verdict.status === "unfilled")
+        assert.ok(
+          verdict.findings.some((finding) => finding.ruleId === "fill.empty") ||
+            edition.children(verdict.clauseId).some((child) => byId.get(child.id)?.status === "unfilled"),
+        );
+      else if (verdict.status === "violated")
         assert.ok(
           verdict.findings.length > 0 ||
             edition.children(verdict.clauseId).some((child) => byId.get(child.id)?.status === "violated"),

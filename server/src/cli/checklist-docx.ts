@@ -81,6 +81,7 @@ function lines(content: string, options: IRunOptions = {}): Paragraph[] {
 const STATUS_COLORS: { [status: string]: string } = {
   satisfied: "14622D",
   violated: "A4161A",
+  unfilled: "8A5A00",
   "not-applicable": "555555",
   manual: "8A5A00",
 };

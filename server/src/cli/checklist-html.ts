@@ -25,6 +25,7 @@ const STYLE = `
   .status { font-weight: bold; }
   .status-satisfied { color: #14622d; }
   .status-violated { color: #a4161a; }
+  .status-unfilled { color: #8a5a00; }
   .status-not-applicable { color: #555; }
   .status-manual { color: #8a5a00; }
   .status-waived { color: #555; }

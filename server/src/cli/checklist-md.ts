@@ -6,8 +6,22 @@ function cell(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
+/** A link target for a line (the editor's checklist links each finding to its place in the dossier). */
+export type LineLink = (line: number, column: number) => string;
+
 export function findingLine(finding: ChecklistFindingRow, locale: Locale): string {
   return locale === "zh-cn" ? `第 ${finding.line} 行：${finding.message}` : `line ${finding.line}: ${finding.message}`;
+}
+
+/** The same line in a Markdown cell, its "line N" a link when the table is shown where lines can be opened. */
+function findingCell(finding: ChecklistFindingRow, locale: Locale, link: LineLink | undefined, prefix = ""): string {
+  if (!link) return cell(prefix + findingLine(finding, locale));
+  const label = locale === "zh-cn" ? `第 ${finding.line} 行` : `line ${finding.line}`;
+  const target = link(finding.line, finding.column).replace(
+    /[()\s]/g,
+    (character) => "%" + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"),
+  );
+  return `${cell(prefix)}[${label}](${target})${locale === "zh-cn" ? "：" : ": "}${cell(finding.message)}`;
 }
 
 /** A warning or info on a row: a remark (提示), never part of the conclusion. */
@@ -24,8 +38,12 @@ export function conclusionLines(row: ChecklistTableRow, locale: Locale): string[
   ];
 }
 
-function conclusionCell(row: ChecklistTableRow, locale: Locale): string {
-  const [conclusion, ...details] = conclusionLines(row, locale).map(cell);
+function conclusionCell(row: ChecklistTableRow, locale: Locale, link?: LineLink): string {
+  const conclusion = cell(row.conclusion);
+  const details = [
+    ...row.findings.map((finding) => findingCell(finding, locale, link)),
+    ...row.remarks.map((remark) => findingCell(remark, locale, link, locale === "zh-cn" ? "提示：" : "Note: ")),
+  ];
   return [row.status === "violated" ? `**${conclusion}**` : conclusion, ...details].join("<br>");
 }
 
@@ -34,7 +52,8 @@ function listCell(items: string[], code: boolean): string {
   return items.map((item) => (code ? `\`${item.replace(/`/g, "'")}\`` : cell(item))).join("<br>");
 }
 
-export function renderChecklistMarkdown(table: ChecklistTable): string {
+/** The table as Markdown; with `link`, each finding's line links to its place (the editor's checklist). */
+export function renderChecklistMarkdown(table: ChecklistTable, link?: LineLink): string {
   const { locale } = table;
   const separator = locale === "zh-cn" ? "：" : ": ";
   const lines = [
@@ -47,7 +66,7 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
   lines.push("|---:|---|---|---|---|---|---|");
   for (const row of table.rows) {
     lines.push(
-      `| ${row.number} | ${cell(row.keyPoint)} | ${cell(row.clauseLabel)} | ${listCell(row.evidenceRequired, false)} | ${conclusionCell(row, locale)} | ${listCell(row.evidence, true)} | ${row.selfAssessment ? cell(row.selfAssessment) : "—"} |`,
+      `| ${row.number} | ${cell(row.keyPoint)} | ${cell(row.clauseLabel)} | ${listCell(row.evidenceRequired, false)} | ${conclusionCell(row, locale, link)} | ${listCell(row.evidence, true)} | ${row.selfAssessment ? cell(row.selfAssessment) : "—"} |`,
     );
   }
   lines.push("", table.countsLine, "");
@@ -55,7 +74,7 @@ export function renderChecklistMarkdown(table: ChecklistTable): string {
     lines.push(
       `**${table.otherFindingsTitle}**`,
       "",
-      ...table.otherFindings.map((finding) => `- ${cell(findingLine(finding, locale))}`),
+      ...table.otherFindings.map((finding) => `- ${findingCell(finding, locale, link)}`),
       "",
     );
   }

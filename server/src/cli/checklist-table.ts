@@ -158,8 +158,8 @@ function keyPoint(edition: Edition, clause: Clause, locale: Locale): string {
   return `${known}${locale === "zh-cn" ? "：" : ": "}${body}`;
 }
 
-/** Counts in the table's order; "waived" only when some clause is. */
-const COUNTED: ClauseStatus[] = ["satisfied", "violated", "not-applicable", "manual", "waived"];
+/** Counts in the table's order; "unfilled" and "waived" only when some clause is. */
+const COUNTED: ClauseStatus[] = ["satisfied", "violated", "unfilled", "not-applicable", "manual", "waived"];
 
 /** Titles of the model fields holding evidence for each clause ("办公场所 › 证明材料"), resolved at a level. */
 function evidenceFieldsByClause(edition: Edition, level: Level, locale: Locale): Map<string, string[]> {
@@ -256,7 +256,9 @@ export function buildChecklistTable(report: DossierReport, checklist: Checklist,
       column: position.character + 1,
     };
   }
-  const countsLine = COUNTED.filter((status) => status !== "waived" || checklist.counts.waived > 0)
+  const countsLine = COUNTED.filter(
+    (status) => (status !== "waived" && status !== "unfilled") || checklist.counts[status] > 0,
+  )
     .map((status) => `${pick(STATUS_LABELS[status], locale)} ${checklist.counts[status]}`)
     .join(locale === "zh-cn" ? "，" : ", ");
   return {

@@ -83,7 +83,12 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   });
   const mark =
     summary.errors > 0 ? paint("red", "✖") : summary.warnings > 0 ? paint("yellow", "⚠") : paint("blue", "ℹ");
-  return [...sections, `${mark} ${paint("bold", line + violatedClauses(files, context))}${waived}`, ""].join("\n");
+  const unfilled = summary.unfilled > 0 ? UNFILLED[context.locale === "zh-cn" ? "zh" : "en"] : "";
+  return [
+    ...sections,
+    `${mark} ${paint("bold", line + unfilled.replace("{count}", String(summary.unfilled)) + violatedClauses(files, context))}${waived}`,
+    "",
+  ].join("\n");
 }
 
 /** " (3 waived)" / "（已豁免 3 项）" after the summary, when some findings are waived. */
@@ -94,6 +99,12 @@ function waivedText(count: number, context: FormatContext): string {
   });
   return context.locale === "zh-cn" ? `；${text}` : `; ${text}`;
 }
+
+/** Values still to fill in (fill.empty): said apart, since they fail the run though they are warnings. */
+const UNFILLED = {
+  en: "; {count} to fill in",
+  zh: "；待填写 {count} 项",
+};
 
 const VIOLATED_CLAUSES = {
   en: "; {count} clauses violated",

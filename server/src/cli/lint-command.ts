@@ -162,5 +162,6 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   }
   if (incomplete) return EXIT_USAGE;
   if (options.exitZero) return EXIT_OK;
-  return summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+  // a value still to fill in (fill.empty, a warning) fails the run as an error does: the dossier is not complete
+  return summary.errors > 0 || summary.unfilled > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -11,7 +11,12 @@ export interface LintSummary {
   infos: number;
   /** Waived findings (any severity): counted apart, never as errors or warnings. */
   waived: number;
+  /** Values still to fill in (fill.empty, warnings): a dossier with any does not pass. */
+  unfilled: number;
 }
+
+/** The check id of a value still to fill in. */
+export const FILL_RULE = "fill.empty";
 
 export interface FormatContext {
   locale: Locale;
@@ -49,7 +54,13 @@ export function applyFilters(files: LintedFile[], filters: ResultFilters): Linte
     )
     .map((file) =>
       filters.quiet
-        ? { ...file, findings: file.findings.filter((finding) => finding.severity === "error" && !finding.waived) }
+        ? {
+            ...file,
+            // errors, and the values still to fill in: both keep the dossier from passing (unless waived)
+            findings: file.findings.filter(
+              (finding) => (finding.severity === "error" || finding.rule === FILL_RULE) && !finding.waived,
+            ),
+          }
         : file,
     );
 }
@@ -67,5 +78,9 @@ export function summarize(files: LintedFile[]): LintSummary {
     warnings: count("warning"),
     infos: count("info"),
     waived: files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.waived).length, 0),
+    unfilled: files.reduce(
+      (sum, file) => sum + file.findings.filter((finding) => finding.rule === FILL_RULE && !finding.waived).length,
+      0,
+    ),
   };
 }

@@ -39,6 +39,12 @@ import type { Finding, Locale, OffsetRange, Severity } from "../core/types";
 
 export const DIAGNOSTIC_SOURCE = "isv-dossier";
 
+/** The source of the values still to fill in (fill.empty): one name the Problems panel can filter them by. */
+export function diagnosticSource(finding: Pick<Finding, "ruleId">, locale: Locale): string {
+  if (finding.ruleId !== "fill.empty") return DIAGNOSTIC_SOURCE;
+  return `${DIAGNOSTIC_SOURCE} · ${locale === "zh-cn" ? "待填写" : "to fill in"}`;
+}
+
 const SEVERITY: { [severity in Severity]: DiagnosticSeverity } = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -102,7 +108,7 @@ export function toDiagnostic(
     severity: waiver ? DiagnosticSeverity.Hint : SEVERITY[finding.severity],
     code: primaryClause ?? finding.ruleId,
     ...(primaryClause ? { codeDescription: { href: specUri(edition, primaryClause) } } : {}),
-    source: DIAGNOSTIC_SOURCE,
+    source: diagnosticSource(finding, locale),
     message: waiver
       ? renderMessage(
           "waiver.waived",

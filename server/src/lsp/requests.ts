@@ -22,6 +22,11 @@ export const REQUESTS = {
   checklistDocx: "isvDossier/checklistDocx",
   /** { uri, beforeText, beforeName } → the diff of an earlier submission against an open dossier (DiffAnswer). */
   diff: "isvDossier/diff",
+  /**
+   * { uri, link? } → { markdown } — the self-assessment table of an open dossier as Markdown, the CLI's
+   * `checklist --format md` table, each finding's line a link to it when `link` says how (the editor's checklist).
+   */
+  checklistMarkdown: "isvDossier/checklistMarkdown",
 } as const;
 
 export interface SpecDocumentParams {
@@ -67,11 +72,18 @@ export interface NewDossierParams {
   drClass?: string;
   locale?: string;
   edition?: string;
+  /** Answer with a snippet to insert (tab stops in the placeholders, choices), not plain YAML. */
+  snippet?: boolean;
 }
 
 /** The parameters of the requests about an open dossier (checklist, checklistDocx). */
 export interface CheckedDocumentParams {
   uri: string;
+}
+
+export interface ChecklistMarkdownParams extends CheckedDocumentParams {
+  /** A link target for a line, `{line}` and `{column}` (1-based) filled in; no links without it. */
+  link?: string;
 }
 
 export interface ChecklistAnswerRow {
@@ -109,6 +121,8 @@ export interface ChecklistAnswer {
   counts: StatusCounts;
   /** The counts in words, worst first ("不符合 2，需人工判断 3，符合 10"). */
   countsText: string;
+  /** How many values are still to fill in (fill.empty findings). */
+  toFill: number;
   rows: ChecklistAnswerRow[];
 }
 

@@ -25,7 +25,7 @@ import { normalizeLocale } from "../core/check/render";
 import { DossierFacade, SessionSettings } from "../core/facade/facade";
 import type { DossierSession } from "../core/facade/session";
 import { fileSizeFinding } from "../core/parse/limits";
-import { newDossierText } from "../core/features/skeleton";
+import { newDossierSnippet, newDossierText } from "../core/features/skeleton";
 import type { Locale } from "../core/types";
 import { defaultEdition, findEdition } from "../core/catalog/edition";
 import {
@@ -46,8 +46,14 @@ import { evidenceExistsIn } from "../node/evidence-files";
 import { EvidenceAnswers } from "../node/evidence-answers";
 import { DEFAULT_SETTINGS, DossierSettings, readSettingsChecked, settingProblemMessage } from "./settings";
 import { todayIso } from "../node/today";
-import { CheckedDocumentParams, NewDossierParams, REQUESTS, SpecDocumentParams } from "./requests";
-import { checklistAnswer } from "./checklist-answer";
+import {
+  CheckedDocumentParams,
+  ChecklistMarkdownParams,
+  NewDossierParams,
+  REQUESTS,
+  SpecDocumentParams,
+} from "./requests";
+import { checklistAnswer, checklistMarkdown } from "./checklist-answer";
 import { listenToDiffRequests } from "./diff-request";
 import { ConfigDocuments } from "./config-documents";
 import type { EffectiveConfiguration } from "../core/check/config/effective-config";
@@ -345,7 +351,7 @@ function listenToFeatures(
   );
   connection.onRequest(REQUESTS.editions, () => toEditionsAnswer());
   connection.onRequest(REQUESTS.newDossier, (params: NewDossierParams) =>
-    newDossierText({
+    (params.snippet ? newDossierSnippet : newDossierText)({
       edition: findEdition(params.edition) ?? defaultEdition(),
       category: params.category,
       level: params.level,
@@ -373,6 +379,14 @@ function listenToFeatures(
     const { checklistDocxBytes } = require("../cli/checklist-docx") as typeof import("../cli/checklist-docx");
     const report = facade.validate(context.session, context.settings);
     return { base64: Buffer.from(await checklistDocxBytes(report, context.settings.locale)).toString("base64") };
+  });
+  // The self-assessment table as Markdown for the editor's checklist: the CLI's table (cli/checklist-md.ts).
+  connection.onRequest(REQUESTS.checklistMarkdown, async (params: ChecklistMarkdownParams, token) => {
+    const context = await requestSession(params.uri, token);
+    if (!context) return null;
+    const report = facade.validate(context.session, context.settings);
+    const checklist = facade.checklist(context.session, context.settings);
+    return { markdown: checklistMarkdown(report, checklist, context.settings.locale, params) };
   });
 }
 

@@ -191,6 +191,7 @@ describe("ISV Dossier extension in a real editor", () => {
     const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; line: number }>(
       "isvDossier.goToClause",
       "4.2.3.b",
+      { preview: false },
     );
     assert.equal(opened.line, clauseLine);
     const editor = vscode.window.activeTextEditor;
@@ -269,9 +270,47 @@ describe("ISV Dossier extension in a real editor", () => {
       );
     }
 
-    const statusBar = await api.statusBarText();
-    assert.ok(statusBar, "the status bar item is shown");
-    assert.match(statusBar, /\$\(error\) 5\b/);
+    // The language status item: category · level, an error severity (violated clauses), a link to the view.
+    const status = await api.languageStatus();
+    // category · level (· DR class: the fixture names one, wrongly)
+    const parts = status.text.split(" · ");
+    assert.ok(parts.length >= 2 && parts[0].length > 0, status.text);
+    assert.match(parts[1], /3|三/, "the level");
+    assert.equal(status.severity, "error");
+    assert.equal(status.command, "isvDossier.showClauses");
+  });
+
+  it("opens the specification rendered (Markdown preview) by default, its source on request", async () => {
+    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; line: number } | undefined>(
+      "isvDossier.goToClause",
+      "4.1.1",
+    );
+    assert.equal(opened?.uri.scheme, "isv-spec");
+    await vscode.commands.executeCommand("isvDossier.showSpecSource");
+  });
+
+  it("contributes a walkthrough for applicants whose media are in the package, and opens it", async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const walkthroughs = (
+      extension.packageJSON as {
+        contributes: { walkthroughs: Array<{ id: string; steps: Array<{ id: string; media: { image: string } }> }> };
+      }
+    ).contributes.walkthroughs;
+    assert.equal(walkthroughs.length, 1);
+    const [walkthrough] = walkthroughs;
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      ["newDossier", "fillIn", "fixFindings", "export"],
+    );
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(extension.extensionPath, step.media.image)), step.media.image);
+    }
+    await vscode.commands.executeCommand(
+      "workbench.action.openWalkthrough",
+      `${EXTENSION_ID}#${walkthrough.id}`,
+      false,
+    );
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
   });
 
   it("shows the checklist as a Markdown document", async () => {
@@ -288,10 +327,11 @@ describe("ISV Dossier extension in a real editor", () => {
       .split("\n")
       .filter((line) => /^\| \d+ \|/.test(line));
     assert.ok(rows.length > 10, "one table row per clause");
-    assert.ok(
-      rows.some((row) => row.includes("| 4.1.3 a) |") && row.includes("❌")),
-      "4.1.3 a) is marked violated",
-    );
+    // The CLI's table (requirement text, evidence, conclusion), each finding's line a link into the dossier.
+    const duration = rows.find((row) => row.includes("| 4.1.3 a) |"));
+    assert.ok(duration, "4.1.3 a) has a row");
+    assert.ok(duration.includes(`](${uri.toString()}#L`), "its finding links to its line");
+    assert.doesNotMatch(document.getText(), /[\u{1F300}-\u{1FAFF}\u2705\u274C\u2796]/u, "no emoji");
   });
 
   for (const choice of [
@@ -300,7 +340,7 @@ describe("ISV Dossier extension in a real editor", () => {
     { category: "disaster-recovery", level: 1, drClass: "B" },
   ] as const) {
     const name = `${choice.category}-level${choice.level}${"drClass" in choice ? `-${choice.drClass}` : ""}`;
-    it(`New dossier… (${name}) creates a file whose only errors are on "" placeholders`, async () => {
+    it(`New dossier… (${name}) creates a file whose only findings are values to fill in, on "" placeholders`, async () => {
       const target = workspaceFile("new", `${name}.dossier.yaml`);
       const created = await vscode.commands.executeCommand<string>("isvDossier.newDossier", {
         ...choice,
@@ -313,9 +353,9 @@ describe("ISV Dossier extension in a real editor", () => {
       const document = await vscode.workspace.openTextDocument(uri);
       assert.equal(document.languageId, "isv-dossier");
       const diagnostics = await waitForDiagnostics(uri, (all) => all.length > 0);
-      const notOnPlaceholder = diagnostics
-        .filter(isError)
-        .filter((diagnostic) => !document.getText(diagnostic.range).includes('""'));
+      assert.ok(!document.getText().includes("${"), "the snippet was expanded");
+      assert.deepEqual(diagnostics.filter(isError).map(describeDiagnostic), [], "no errors");
+      const notOnPlaceholder = diagnostics.filter((diagnostic) => document.getText(diagnostic.range) !== '""');
       assert.deepEqual(
         notOnPlaceholder.map(
           (diagnostic) => `${describeDiagnostic(diagnostic)} "${document.getText(diagnostic.range)}"`,
@@ -361,6 +401,33 @@ describe("ISV Dossier extension in a real editor", () => {
     const [argument] = (waive[0].command?.arguments ?? []) as Array<{ line: number; ids: string }>;
     assert.equal(argument.line, error.range.start.line);
     assert.match(argument.ids, new RegExp(`^[a-z.-]+ ${codeOf(error)!.replace(/\./g, "\\.")}$`));
+  });
+
+  it("New dossier… inserts a snippet: Tab goes from one value to fill in to the next; the status counts them", async () => {
+    const target = workspaceFile("new", "snippet.dossier.yaml");
+    await vscode.commands.executeCommand<string>("isvDossier.newDossier", {
+      category: "risk-assessment",
+      level: 2,
+      uri: target.toString(),
+    });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, "the new dossier is in front");
+    const document = editor.document;
+    const around = (position: vscode.Position): string =>
+      document.getText(new vscode.Range(position.translate(0, -1), position.translate(0, 1)));
+    const first = editor.selection.active;
+    assert.equal(around(first), '""', "the cursor is in the first placeholder");
+    assert.match(document.lineAt(first.line).text, /^\s+name: ""/);
+    await vscode.commands.executeCommand("jumpToNextSnippetPlaceholder");
+    const second = editor.selection.active;
+    assert.equal(second.line, first.line + 1);
+    assert.equal(around(second), '""', "Tab goes to the next placeholder");
+    await waitForDiagnostics(document.uri, (all) => all.length > 0);
+    await api.refreshClauses(document.uri.toString());
+    const status = await api.languageStatus();
+    assert.equal(status.severity, "warning", "values to fill in: a warning");
+    assert.ok((api.activeDossier()?.checklist?.toFill ?? 0) > 20, "the values to fill in are counted");
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
 
   it("passes the language setting to the server (findings in Chinese with isvDossier.locale = zh-cn)", async () => {

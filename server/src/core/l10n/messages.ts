@@ -55,6 +55,12 @@ export const MESSAGES: { [messageId: string]: Localized } = {
     en: "{title}: must not be empty; expected {expected}.",
     zh: "{title}：不能为空，应填写{expected}。",
   },
+  "fill.empty": { en: "{title}: to fill in.", zh: "{title}：待填写。" },
+  "fill.empty.choice": { en: "{title}: to fill in, one of {values}.", zh: "{title}：待填写，可选：{values}。" },
+  "fill.empty.date": {
+    en: "{title}: to fill in, a date written YYYY-MM-DD.",
+    zh: "{title}：待填写，日期写作 YYYY-MM-DD。",
+  },
   "spec.unknown-edition": {
     en: "Unknown specification edition; checked against {edition}.",
     zh: "未知的规范版本；已按 {edition} 检查。",

@@ -40,7 +40,7 @@ function evidenceByClause(report: DossierReport): Map<string, string[]> {
       for (const pair of node.items) if (isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)]);
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => visit(item, [...path, index]));
-    } else if (isScalar(node) && typeof node.value === "string") {
+    } else if (isScalar(node) && typeof node.value === "string" && node.value !== "") {
       const model = edition.modelAt(path);
       const holder = model?.evidence
         ? typeof path.at(-1) === "number"

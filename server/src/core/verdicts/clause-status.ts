@@ -1,5 +1,5 @@
 // One model of a clause's status for a dossier: for every clause that applies to its edition, level and category,
-// a verdict — violated, satisfied, not applicable, for a reviewer (manual) or waived — with the basis it rests on
+// a verdict — violated, to fill in (unfilled), satisfied, not applicable, for a reviewer (manual) or waived — with the basis it rests on
 // (checked, partly checked, text unknown), the error findings that make it violated and the warnings and infos
 // that are only remarks. The checklist, the Clauses view, the status bar, SARIF and the CLI summary all draw from
 // here. Pure: takes findings as data; imports no vscode, no fs.
@@ -11,7 +11,10 @@ import { verdictClauses } from "../catalog/clause-applicability";
 export { appliesToCategory, verdictClauses } from "../catalog/clause-applicability";
 import type { Locale, Localized, Severity } from "../types";
 
-export type ClauseStatus = "violated" | "satisfied" | "not-applicable" | "manual" | "waived";
+export type ClauseStatus = "violated" | "unfilled" | "satisfied" | "not-applicable" | "manual" | "waived";
+
+/** The check id of a required value left empty (check/schema/check.ts FILL_CHECK): it makes a clause "unfilled". */
+export const FILL_CHECK_ID = "fill.empty";
 export type ClauseBasis = "checked" | "partly-checked" | "text-unknown";
 
 /** What the status function needs of a finding (a core Finding, or a finding the CLI carries). */
@@ -28,9 +31,12 @@ export interface ClauseVerdict<F extends VerdictFinding = VerdictFinding> {
   clause: Clause;
   status: ClauseStatus;
   basis: ClauseBasis;
-  /** The error findings citing this clause (they make it violated). A heading's items keep their own. */
+  /**
+   * The error findings citing this clause (they make it violated), then its values still to fill in (fill.empty,
+   * a warning: they make it unfilled, never satisfied). A heading's items keep their own.
+   */
   findings: F[];
-  /** Warnings and infos citing this clause: remarks (提示), never a reason for 不符合. */
+  /** Other warnings and infos citing this clause: remarks (提示), never a reason for 不符合. */
   remarks: F[];
   /** The waived findings citing this clause (any severity): a clause whose only errors are waived is `waived`. */
   waived: F[];
@@ -44,6 +50,7 @@ export interface ClauseVerdict<F extends VerdictFinding = VerdictFinding> {
 
 export const STATUS_LABELS: { [status in ClauseStatus]: Localized } = {
   violated: { zh: "不符合", en: "Violated" },
+  unfilled: { zh: "待填写", en: "To fill in" },
   satisfied: { zh: "符合", en: "Satisfied" },
   "not-applicable": { zh: "不适用", en: "Not applicable" },
   manual: { zh: "需人工判断", en: "Reviewer must check" },
@@ -57,12 +64,12 @@ export const BASIS_LABELS: { [basis in ClauseBasis]: Localized } = {
 };
 
 /** Worst first: a heading takes the first of these that it or one of its items has. */
-export const STATUS_ORDER: ClauseStatus[] = ["violated", "manual", "satisfied", "waived", "not-applicable"];
+export const STATUS_ORDER: ClauseStatus[] = ["violated", "unfilled", "manual", "satisfied", "waived", "not-applicable"];
 
 export type StatusCounts = { [status in ClauseStatus]: number };
 
 export function emptyStatusCounts(): StatusCounts {
-  return { violated: 0, satisfied: 0, "not-applicable": 0, manual: 0, waived: 0 };
+  return { violated: 0, unfilled: 0, satisfied: 0, "not-applicable": 0, manual: 0, waived: 0 };
 }
 
 export function countStatuses(verdicts: Array<{ status: ClauseStatus }>): StatusCounts {
@@ -129,9 +136,7 @@ export function clauseVerdicts<F extends VerdictFinding>(
 ): Array<ClauseVerdict<F>> {
   const listed = verdictClauses(edition, level, category);
   const listedIds = new Set(listed.map(({ clause }) => clause.id));
-  const citedByErrors = new Set(
-    findings.filter((finding) => finding.severity === "error").flatMap((finding) => finding.clauseIds),
-  );
+  const citedByErrors = new Set(findings.filter((finding) => blocks(finding)).flatMap((finding) => finding.clauseIds));
   const extra = edition.clauses
     .filter((clause) => citedByErrors.has(clause.id) && !listedIds.has(clause.id))
     .map((clause) => ({ clause, applicable: true }));
@@ -146,6 +151,7 @@ export function clauseVerdicts<F extends VerdictFinding>(
     const waived = citing.filter((finding) => finding.waived !== undefined);
     const standing = citing.filter((finding) => finding.waived === undefined);
     const errors = standing.filter((finding) => finding.severity === "error");
+    const unfilled = standing.filter((finding) => finding.ruleId === FILL_CHECK_ID && finding.severity !== "error");
     const verdict: ClauseVerdict<F> = {
       clauseId: clause.id,
       clause,
@@ -153,14 +159,16 @@ export function clauseVerdicts<F extends VerdictFinding>(
         ? "not-applicable"
         : errors.length > 0
           ? "violated"
-          : waived.some((finding) => finding.severity === "error")
-            ? "waived"
+          : unfilled.length > 0
+            ? "unfilled"
+            : waived.some((finding) => blocks(finding))
+              ? "waived"
             : machineCheckable(clause)
               ? "satisfied"
               : "manual",
       basis: ownBasis(clause),
-      findings: applicable ? errors : [],
-      remarks: standing.filter((finding) => finding.severity !== "error"),
+      findings: applicable ? [...errors, ...unfilled] : [],
+      remarks: standing.filter((finding) => !blocks(finding)),
       waived,
       checkedBy: rulesChecking(edition, clause, level),
       ...(clause.still_to_check && clause.provenance === "excerpt" ? { stillToCheck: clause.still_to_check } : {}),
@@ -202,6 +210,11 @@ export function clauseVerdicts<F extends VerdictFinding>(
     }
   }
   return verdicts;
+}
+
+/** An error, or a value still to fill in: a finding that keeps its clauses from being satisfied. */
+export function blocks(finding: VerdictFinding): boolean {
+  return finding.severity === "error" || finding.ruleId === FILL_CHECK_ID;
 }
 
 /** The verdicts of a validated dossier (its findings, level and category). */
@@ -283,9 +296,21 @@ export function basisQualifier(row: ConclusionInput, locale: Locale): string | u
   return undefined;
 }
 
-/** The 结论 (conclusion) of a row: its status label, with what the conclusion rests on when not fully checked. */
-export function conclusionText(row: ConclusionInput, locale: Locale): string {
+/**
+ * The 结论 (conclusion) of a row: its status label, with what the conclusion rests on when not fully checked; for
+ * a clause with values still to fill in, how many (待填写（3 项）), when the row carries its findings.
+ */
+export function conclusionText(
+  row: ConclusionInput & { findings?: readonly VerdictFinding[] },
+  locale: Locale,
+): string {
   const label = pick(STATUS_LABELS[row.status], locale);
+  if (row.status === "unfilled" && row.findings) {
+    const count = row.findings.filter((finding) => finding.ruleId === FILL_CHECK_ID).length;
+    if (count > 0) {
+      return locale === "zh-cn" ? `${label}（${count} 项）` : `${label} (${count} ${count === 1 ? "value" : "values"})`;
+    }
+  }
   const qualifier = basisQualifier(row, locale);
   if (!qualifier) return label;
   return locale === "zh-cn" ? `${label}（${qualifier}）` : `${label} (${qualifier})`;

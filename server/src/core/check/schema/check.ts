@@ -51,6 +51,27 @@ function clausesOf(schema: SchemaObject | undefined): string[] {
   return Array.isArray(clauses) ? clauses.map(String) : [];
 }
 
+/**
+ * The clauses of the nearest schema object along a schema path (the failing keyword's own object first, then each
+ * object above it) that cites any: a value inside an evidence list or under a section cites that section's clause.
+ */
+function nearestClauses(schema: SchemaObject, schemaPath: string): string[] {
+  const segments = schemaPath.replace(/^#\//, "").split("/").slice(0, -1);
+  for (let length = segments.length; length >= 0; length--) {
+    const clauses = clausesOf(parentSchemaAt(schema, "#/" + [...segments.slice(0, length), "x"].join("/")));
+    if (clauses.length > 0) return clauses;
+  }
+  return [];
+}
+
+/**
+ * A value left to fill in: an empty text (the `""` placeholders of a new dossier) or nothing at all (`key:`, null).
+ * An empty list (`tools: []`) is an answer — "none" — and stays the schema's finding (schema.min-items).
+ */
+export function isUnfilled(value: unknown): boolean {
+  return value === "" || value === null;
+}
+
 function enumArgument(labels: { [value: string]: Localized }, allowed: unknown[]): MessageArgument {
   return allowed.map((value): MessageArgument => {
     const label = labels[String(value)];
@@ -88,7 +109,7 @@ function valueAt(value: unknown, path: JsonPath): unknown {
   let node = value;
   for (const segment of path) {
     if (node === null || typeof node !== "object") return undefined;
-    node = (node as { [key: string]: unknown })[segment];
+    node = (node as { [key: string]: unknown })[String(segment)];
   }
   return node;
 }
@@ -108,8 +129,12 @@ function findingFor(
 ): Finding | undefined {
   const path = decodePointer(error.instancePath);
   const parent = parentSchemaAt(context.schema, error.schemaPath);
-  let clauseIds = clausesOf(parent);
+  const ownClauses = clausesOf(parent);
+  let clauseIds = ownClauses.length > 0 ? ownClauses : nearestClauses(context.schema, error.schemaPath);
   const base = { severity: "error" as const, related: [], args: {} as { [name: string]: MessageArgument } };
+  if (FILL_KEYWORDS.has(error.keyword) && isUnfilled(valueAt(context.value, path))) {
+    return fillFinding(context, path, clauseIds, rangeAt("value", path));
+  }
   switch (error.keyword) {
     case "required": {
       const key = String((error.params as { missingProperty: string }).missingProperty);
@@ -188,11 +213,11 @@ function findingFor(
     };
   }
   const empty = valueAt(context.value, path) === "";
-  if (error.keyword === "pattern" && clauseIds.length === 0) {
+  if (error.keyword === "pattern" && ownClauses.length === 0) {
     return {
       ...base,
       ruleId: "identifier.format",
-      clauseIds,
+      clauseIds: [],
       messageId: empty ? "identifier.empty" : "identifier.format",
       args: { title: titleAt(context, path), expected: expectedArgument(context, path) },
       range,
@@ -218,6 +243,27 @@ function findingFor(
       ? { fix: { kind: "replace-value" as const, candidates: (params.allowedValues ?? []).map(String) } }
       : {}),
   };
+}
+
+/** The keywords whose failure on an empty value means "to fill in" rather than a wrong value. */
+const FILL_KEYWORDS = new Set(VALUE_KEYWORDS.filter((keyword) => keyword !== "not"));
+
+/**
+ * A value left empty: one kind of finding (fill.empty), a warning, whatever constraint the empty value fails. It
+ * says what to write when the model knows (the allowed values, a date's form). Clause verdicts count it apart: a
+ * clause with a value to fill in is never satisfied (verdicts/clause-status.ts), and `lint` does not pass.
+ */
+function fillFinding(context: Context, path: JsonPath, clauseIds: string[], range: OffsetRange): Finding {
+  const title = titleAt(context, path);
+  const node = context.edition.modelAt(path);
+  const labels = labelsAt(context, path);
+  const choices = Object.keys(labels);
+  const base = { ruleId: FILL_CHECK.id, severity: "warning" as const, clauseIds, related: [], range };
+  if (choices.length > 0 && node?.type !== "array") {
+    return { ...base, messageId: "fill.empty.choice", args: { title, values: enumArgument(labels, choices) } };
+  }
+  if (node?.type === "date") return { ...base, messageId: "fill.empty.date", args: { title } };
+  return { ...base, messageId: "fill.empty", args: { title } };
 }
 
 /** Whether findingFor makes a finding of an error (it does for every keyword it knows). */
@@ -354,7 +400,21 @@ function schemaCheck(id: string, description: Localized): CheckDeclaration {
   return { id, kind: "schema", clauses: [], clausesFromSchema: true, severities: ["error"], description };
 }
 
+/** A required value left empty (the placeholders of a new dossier): "to fill in", a warning, never satisfied. */
+export const FILL_CHECK: CheckDeclaration = {
+  id: "fill.empty",
+  kind: "schema",
+  clauses: [],
+  clausesFromSchema: true,
+  severities: ["warning"],
+  description: {
+    en: "Every required value is filled in (an empty text or nothing after the key is still to fill in; a clause with a value to fill in is not satisfied).",
+    zh: "各必填项均已填写（空文本或键后无内容均为待填写；有待填写项的条款不能判为符合）。",
+  },
+};
+
 export const SCHEMA_CHECKS: CheckDeclaration[] = [
+  FILL_CHECK,
   schemaCheck("schema.required", {
     en: "Every key the specification requires is present.",
     zh: "规范要求的各项均已填写。",
