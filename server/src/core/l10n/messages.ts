@@ -37,10 +37,6 @@ export const MESSAGES: { [messageId: string]: Localized } = {
   "schema.enum": { en: "{title}: expected one of {values}.", zh: "{title}：应为以下取值之一：{values}。" },
   "schema.format": { en: "{title}: expected {expected}.", zh: "{title}：应为{expected}。" },
   "schema.pattern": { en: "{title}: expected {expected}.", zh: "{title}：应为{expected}。" },
-  "schema.pattern-empty": {
-    en: "{title}: must not be empty; expected {expected}.",
-    zh: "{title}：不能为空，应填写{expected}。",
-  },
   "schema.min-length": { en: "{title}: must not be empty.", zh: "{title}：不能为空。" },
   "schema.minimum": { en: "{title}: must be at least {limit}.", zh: "{title}：不能小于 {limit}。" },
   "schema.exclusive-minimum": { en: "{title}: must be greater than {limit}.", zh: "{title}：必须大于 {limit}。" },
@@ -51,10 +47,6 @@ export const MESSAGES: { [messageId: string]: Localized } = {
   "schema.unique-items": { en: "{title}: entries must not repeat.", zh: "{title}：各项不能重复。" },
   "schema.forbidden": { en: "`{key}` does not apply here and must be removed.", zh: "`{key}` 不适用于此处，应删除。" },
   "identifier.format": { en: "{title}: expected {expected}.", zh: "{title}：应为{expected}。" },
-  "identifier.empty": {
-    en: "{title}: must not be empty; expected {expected}.",
-    zh: "{title}：不能为空，应填写{expected}。",
-  },
   "fill.empty": { en: "{title}: to fill in.", zh: "{title}：待填写。" },
   "fill.empty.choice": { en: "{title}: to fill in, one of {values}.", zh: "{title}：待填写，可选：{values}。" },
   "fill.empty.date": {

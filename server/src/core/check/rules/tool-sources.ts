@@ -20,7 +20,7 @@ function checkToolSources(context: RuleContext): Finding[] {
       context.finding({
         clauses: [context.clause(CLAUSE)],
         severity: "info",
-        messageId: source ? "tools.source-evidence.missing" : "tools.source-evidence.missing-no-source",
+        messageId: "tools.source-evidence.missing",
         args: {
           name: displayName(tool.value, ["name"], tool.index),
           source: enumLabel(context, [...tool.path, "source"], source),
@@ -43,10 +43,6 @@ export const toolSourcesRule: Rule = {
     "tools.source-evidence.missing": {
       en: "Tool “{name}” ({source}) gives no evidence of its source (purchase contract, licence, download record or in-house documentation); reviewers may ask for one.",
       zh: "工具“{name}”（{source}）未提供来源证明材料（采购合同、授权许可、下载及校验记录或自研说明），评审时可能被要求补充。",
-    },
-    "tools.source-evidence.missing-no-source": {
-      en: "Tool “{name}” gives no evidence of its source (purchase contract, licence, download record or in-house documentation); reviewers may ask for one.",
-      zh: "工具“{name}”未提供来源证明材料（采购合同、授权许可、下载及校验记录或自研说明），评审时可能被要求补充。",
     },
   },
   check: checkToolSources,

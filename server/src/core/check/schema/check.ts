@@ -10,7 +10,6 @@ import { nearestWord } from "../../l10n/nearest";
 import type { CheckDeclaration, Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
 
 /** The message of a pattern finding on an empty value: "must not be empty", then what the field expects. */
-const EMPTY_VALUE_MESSAGE = "schema.pattern-empty";
 
 /** The value keywords, most telling first: one finding per value, the first that failed in this order. */
 const VALUE_KEYWORDS = [
@@ -212,13 +211,13 @@ function findingFor(
       range,
     };
   }
-  const empty = valueAt(context.value, path) === "";
+  // an empty value never comes here: it is a value to fill in (fill.empty, above)
   if (error.keyword === "pattern" && ownClauses.length === 0) {
     return {
       ...base,
       ruleId: "identifier.format",
       clauseIds: [],
-      messageId: empty ? "identifier.empty" : "identifier.format",
+      messageId: "identifier.format",
       args: { title: titleAt(context, path), expected: expectedArgument(context, path) },
       range,
     };
@@ -230,8 +229,7 @@ function findingFor(
   if (error.keyword === "const") args.values = [String(params.allowedValue)];
   if (params.limit !== undefined) args.limit = params.limit;
   const ruleId = `schema.${error.keyword.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase())}`;
-  let messageId = error.keyword === "const" ? "schema.enum" : ruleId;
-  if (error.keyword === "pattern" && empty) messageId = EMPTY_VALUE_MESSAGE;
+  const messageId = error.keyword === "const" ? "schema.enum" : ruleId;
   return {
     ...base,
     ruleId: error.keyword === "const" ? "schema.enum" : ruleId,
