@@ -16,6 +16,8 @@ export type MessageArgument = string | number | Localized | MessageArgument[];
 export type MessageArguments = { [name: string]: MessageArgument };
 
 export interface RelatedFinding {
+  /** The other dossier the range is in, by the caller's name for it (cross-dossier checks); absent: this one. */
+  document?: string;
   range: OffsetRange;
   messageId: string;
   args: MessageArguments;
@@ -57,7 +59,9 @@ export type CheckKind =
   /** References that are never followed. */
   | "security"
   /** A note about how the dossier was checked. */
-  | "notice";
+  | "notice"
+  /** Facts several dossiers claim (check/cross/). */
+  | "cross";
 
 export interface CheckDeclaration {
   /** The finding's `ruleId`. */

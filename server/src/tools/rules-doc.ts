@@ -64,6 +64,7 @@ const KIND_LABELS: { [kind in CheckKind]: string } = {
   limit: "limit / 限制",
   security: "security / 安全",
   notice: "notice / 说明",
+  cross: "cross-dossier / 跨申请材料",
 };
 
 function checkClauses(edition: Edition, check: CheckEntry): string {
