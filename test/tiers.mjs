@@ -21,6 +21,7 @@ export const SLOW = [
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",
+  "cli-cross",
   "cli-sarif",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
@@ -41,6 +42,7 @@ export const SLOW = [
   "server-environment",
   "server-protocol",
   "server-start",
+  "server-workspace",
   // Neovim as a client of the server
   "neovim",
   // fuzzing, and parsers compared with a full parse after thousands of random edits

@@ -40,6 +40,8 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     jobs: { type: "string", short: "j" },
     "exit-zero": { type: "boolean" },
     "no-color": { type: "boolean" },
+    cross: { type: "boolean" },
+    "no-cross": { type: "boolean" },
   },
   checklist: {
     ...COMMON,
@@ -122,6 +124,8 @@ async function lintCommand(values: Values, positionals: string[], locale: Locale
     filters: { quiet: values.quiet === true, levels: levels?.map(Number), categories },
     color: useColor(values),
     exitZero: values["exit-zero"] === true,
+    // the cross-dossier checks: on by default when more than one dossier is linted (lint-command.ts)
+    cross: values["no-cross"] === true ? false : values.cross === true ? true : undefined,
     toolVersion: packageVersion(),
   });
 }

@@ -13,6 +13,7 @@ import {
   readSettingsChecked,
   settingProblemMessage,
   SEVERITIES,
+  WORKSPACE_DIAGNOSTICS,
 } from "../../server/src/lsp/settings";
 import { TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
@@ -39,6 +40,8 @@ test("settings: bad values fall back to the default, each a problem naming the s
     ["checkEvidence", "yes"],
     ["severity", "off"],
     ["severity", ["error"]],
+    ["workspaceDiagnostics", "all"],
+    ["workspaceDiagnostics", true],
   ];
   for (const [key, value] of bad) {
     const read = readSettingsChecked({ [key]: value });
@@ -56,6 +59,7 @@ test("settings: bad values fall back to the default, each a problem naming the s
     locale: "zh-CN",
     checkEvidence: false,
     severity: { "4.1.3.a": "warning" },
+    workspaceDiagnostics: "openFiles",
   };
   const read = readSettingsChecked(good);
   assert.deepEqual(read.problems, []);
@@ -125,6 +129,8 @@ test("package.json contributes the settings with the server's types, bounds and 
   assert.deepEqual(properties["isvDossier.locale"].enum, [...LOCALES]);
   assert.deepEqual(properties["isvDossier.severity"].additionalProperties?.enum, [...SEVERITIES]);
   assert.equal(properties["isvDossier.checkEvidence"].type, "boolean");
+  assert.deepEqual(properties["isvDossier.workspaceDiagnostics"].enum, [...WORKSPACE_DIAGNOSTICS]);
+  assert.equal(properties["isvDossier.workspaceDiagnostics"].default, DEFAULT_SETTINGS.workspaceDiagnostics);
 });
 
 test(

@@ -40,6 +40,8 @@ export interface LintCommandOptions {
   filters: ResultFilters;
   color: boolean;
   exitZero: boolean;
+  /** The cross-dossier checks; undefined: on when more than one dossier is linted. */
+  cross?: boolean;
   toolVersion: string;
 }
 
@@ -63,13 +65,17 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let linted: LintedFile[];
   try {
     // required here, not imported: cli.ts imports this module for every command, and only lint needs the service
-    const { lintFile } = require("./lint-file") as typeof import("./lint-file");
-    const settings = { locale: options.locale, today: options.asOf };
+    const { addCrossFindings, lintFile } = require("./lint-file") as typeof import("./lint-file");
+    // A consultant's folder of many clients' dossiers is where one engineer or one contract claimed twice matters:
+    // the comparison is on whenever several dossiers are linted together, unless --no-cross says they are unrelated.
+    const cross = options.cross ?? targets.length > 1;
+    const settings = { locale: options.locale, today: options.asOf, cross };
     linted = targets.map((target, index) => {
       const result = lintFile(target, settings);
       progress.update(index + 1, targets.length);
       return result;
     });
+    if (cross) addCrossFindings(linted, options.locale);
   } finally {
     progress.clear();
   }

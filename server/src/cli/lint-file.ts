@@ -10,6 +10,9 @@ import { compareFindings, createLanguageService } from "../core/check/service";
 import type { Finding, Locale, MessageArguments, Severity } from "../core/types";
 import { DEFAULT_SETTINGS } from "../lsp/settings";
 import { evidenceExistsIn } from "../node/evidence-files";
+import { EvidenceHashes } from "../node/evidence-hashes";
+import { crossDossierFindings } from "../core/check/cross/cross-dossier";
+import { dossierFacts, DossierFacts } from "../core/check/cross/facts";
 import type { DossierTarget } from "./discover";
 import { readDossierBytes } from "./read-dossier";
 
@@ -17,7 +20,12 @@ export interface LintSettings {
   locale: Locale;
   /** Today for the service: used only when a dossier has no application.date. */
   today: string;
+  /** Keep what the cross-dossier checks compare (addCrossFindings, after every file of the run is linted). */
+  cross?: boolean;
 }
+
+/** The content hashes of the run's evidence files: each file is read once per run. */
+const evidenceHashes = new EvidenceHashes();
 
 /** Larger files are not read: one limits.file-size finding. The language server's default limit, the same bytes. */
 const MAX_FILE_SIZE_BYTES = DEFAULT_SETTINGS.maxFileSizeBytes;
@@ -43,7 +51,8 @@ export interface CliFinding {
   messageId: string;
   args: MessageArguments;
   range: CliRange;
-  related: Array<{ message: string; messageId: string; range: CliRange }>;
+  /** `path` (the other dossier's, as displayed) when the related location is in another dossier of the run. */
+  related: Array<{ message: string; messageId: string; range: CliRange; path?: string }>;
   /** Stable across runs and line shifts: rule, clauses, message arguments and the text the finding covers. */
   fingerprint: string;
 }
@@ -57,6 +66,8 @@ export interface LintedFile {
   findings: CliFinding[];
   /** Set when the file could not be read or is not a regular file (then there are no findings); in the run's words. */
   readError?: string;
+  /** What the cross-dossier checks compare, until addCrossFindings has used it (LintSettings.cross). */
+  crossSource?: { text: string; lines: LineIndex; facts: DossierFacts };
 }
 
 function toCliRange(lines: LineIndex, range: { start: number; end: number }): CliRange {
@@ -102,6 +113,18 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
+  const crossSource = settings.cross
+    ? {
+        text,
+        lines: new LineIndex(text),
+        facts: dossierFacts(
+          target.absolutePath,
+          target.displayPath,
+          report,
+          evidenceHashes.in(path.dirname(target.absolutePath)),
+        ),
+      }
+    : undefined;
   return {
     path: target.displayPath,
     absolutePath: target.absolutePath,
@@ -109,10 +132,43 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
     level: report.levelKnown ? report.level : null,
     category: report.category ?? null,
     findings: toCliFindings(text, findings, service.locale),
+    ...(crossSource ? { crossSource } : {}),
   };
 }
 
-function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFinding[] {
+function comparePositions(a: CliRange, b: CliRange): number {
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
+}
+
+/**
+ * The cross-dossier findings of the run's files (core/check/cross/), added to each file's findings in place, with
+ * the related locations in the other dossiers (their display paths). What was kept for the comparison is dropped.
+ */
+export function addCrossFindings(files: LintedFile[], locale: Locale): void {
+  const sources = new Map<string, { file: LintedFile; text: string; lines: LineIndex; facts: DossierFacts }>();
+  for (const file of files) if (file.crossSource) sources.set(file.absolutePath, { file, ...file.crossSource });
+  const found = crossDossierFindings([...sources.values()].map((source) => source.facts));
+  for (const [id, findings] of found) {
+    const source = sources.get(id);
+    if (!source || findings.length === 0) continue;
+    const added = toCliFindings(source.text, findings, locale, (document) => {
+      const other = document === undefined ? undefined : sources.get(document);
+      return other && { lines: other.lines, path: other.file.path };
+    });
+    source.file.findings = [...source.file.findings, ...added].sort((a, b) => comparePositions(a.range, b.range));
+  }
+  for (const file of files) delete file.crossSource;
+}
+
+/** Another dossier of the run, for related locations in it: its line index and display path. */
+type OtherDossier = (document: string | undefined) => { lines: LineIndex; path: string } | undefined;
+
+function toCliFindings(text: string, findings: Finding[], locale: Locale, otherDossier?: OtherDossier): CliFinding[] {
   const lines = new LineIndex(text);
   const hashes = fingerprints(text, lines, findings);
   return findings.map((finding, index) => ({
@@ -123,11 +179,15 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFi
     messageId: finding.messageId,
     args: finding.args,
     range: toCliRange(lines, finding.range),
-    related: finding.related.map((related) => ({
-      message: renderMessage(related.messageId, related.args, locale),
-      messageId: related.messageId,
-      range: toCliRange(lines, related.range),
-    })),
+    related: finding.related.map((related) => {
+      const other = related.document === undefined ? undefined : otherDossier?.(related.document);
+      return {
+        message: renderMessage(related.messageId, related.args, locale),
+        messageId: related.messageId,
+        range: toCliRange(other?.lines ?? lines, related.range),
+        ...(other ? { path: other.path } : {}),
+      };
+    }),
     fingerprint: hashes[index],
   }));
 }

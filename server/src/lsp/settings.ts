@@ -16,6 +16,8 @@ export interface DossierSettings {
   maxFileSizeBytes: number;
   /** A validation taking longer than this (in milliseconds) stops early; a diagnostic says so. */
   timeBudgetMs: number;
+  /** Which dossiers are checked: every one in the workspace folders (lsp/workspace.ts), or only the open ones. */
+  workspaceDiagnostics: "workspace" | "openFiles";
 }
 
 export const DEFAULT_SETTINGS: DossierSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: DossierSettings = {
   checkEvidence: true,
   maxFileSizeBytes: 5 * 1024 * 1024,
   timeBudgetMs: LIMITS.defaultTimeBudgetMs,
+  workspaceDiagnostics: "workspace",
 };
 
 /** The integer settings and their bounds (inclusive). */
@@ -39,6 +42,7 @@ export const INTEGER_SETTINGS = {
 
 export const LOCALES = ["auto", "en", "zh-cn"] as const;
 export const SEVERITIES = ["error", "warning", "info", "off"] as const;
+export const WORKSPACE_DIAGNOSTICS = ["workspace", "openFiles"] as const;
 
 /** A setting the client sent that was not used: its name (without the section) and the value, to tell it once. */
 export interface SettingProblem {
@@ -91,6 +95,12 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
     if (typeof value.checkEvidence === "boolean") settings.checkEvidence = value.checkEvidence;
     else problem("checkEvidence");
   }
+  if (given("workspaceDiagnostics")) {
+    const scope = value.workspaceDiagnostics;
+    if (typeof scope === "string" && (WORKSPACE_DIAGNOSTICS as readonly string[]).includes(scope))
+      settings.workspaceDiagnostics = scope as DossierSettings["workspaceDiagnostics"];
+    else problem("workspaceDiagnostics");
+  }
   if (given("severity")) {
     if (typeof value.severity === "object" && !Array.isArray(value.severity)) {
       let bad = false;
@@ -119,6 +129,11 @@ function requirement(setting: keyof DossierSettings): Localized {
       return { zh: `应为 ${LOCALES.join("、")} 之一`, en: `must be one of ${LOCALES.join(", ")}` };
     case "checkEvidence":
       return { zh: "应为 true 或 false", en: "must be true or false" };
+    case "workspaceDiagnostics":
+      return {
+        zh: `应为 ${WORKSPACE_DIAGNOSTICS.join("、")} 之一`,
+        en: `must be one of ${WORKSPACE_DIAGNOSTICS.join(", ")}`,
+      };
     case "severity":
       return {
         zh: `应将规则编号或条款号对应到 ${SEVERITIES.join("、")} 之一`,

@@ -7,7 +7,7 @@
 // document can be legitimate). Pure: given the facts, returns the findings per dossier id.
 import type { CheckDeclaration, Finding, Localized, MessageArgument, RelatedFinding } from "../../types";
 import type { SeverityOverride } from "../service";
-import type { DossierFacts, FactPlace } from "./facts";
+import { DossierFacts, EvidenceFact, FactPlace, sameApplicant } from "./facts";
 
 export const CROSS_RULES = {
   samePerson: "cross.same-person",
@@ -25,8 +25,8 @@ export const CROSS_CHECKS: CheckDeclaration[] = [
     clauses: ["4.x.2"],
     severities: ["warning"],
     description: {
-      en: "Warning: the same person (the same competence certificate number) is listed as staff by another applicant (another credit code) in a dossier checked together with this one (a workspace, one `lint` run). The tool's reading: a reviewer decides.",
-      zh: "警告：同一人员（能力证书编号相同）也列在一同检查的另一申请单位（统一社会信用代码不同）的申请材料中（同一工作区，或同一次 `lint`）。本工具的理解，由评审判断。",
+      en: "Warning: the same person (the same competence certificate number) is listed as staff by another applicant (another credit code and another name) in a dossier checked together with this one (a workspace, one `lint` run). The tool's reading: a reviewer decides.",
+      zh: "警告：同一人员（能力证书编号相同）也列在一同检查的另一申请单位（统一社会信用代码和名称均不同）的申请材料中（同一工作区，或同一次 `lint`）。本工具的理解，由评审判断。",
     },
   },
   {
@@ -130,6 +130,18 @@ function groups<T extends FactPlace>(
   return byKey;
 }
 
+/** Two uses of one file that are not a finding: the same fact, one file named twice by one applicant (one manual
+ * for several procedures is the applicant's choice), or a project file of two applicants (the same project, above). */
+function sameUse(
+  a: { dossier: DossierFacts; place: EvidenceFact },
+  b: { dossier: DossierFacts; place: EvidenceFact },
+): boolean {
+  const applicant = sameApplicant(a.dossier, b.dossier);
+  if (a.place.fact === b.place.fact && (applicant || a.place.fact.startsWith("certificate:"))) return true;
+  if (applicant) return a.place.path.trim() === b.place.path.trim();
+  return a.place.inProject && b.place.inProject;
+}
+
 /**
  * The cross-dossier findings of each dossier (by its id), in the order of `dossiers`; severity overrides (per check
  * id or clause id, as ServiceOptions.severityOverrides) applied. Dossiers of the same applicant (the same credit
@@ -155,7 +167,7 @@ export function crossDossierFindings(
   ).values()) {
     if (group.length < 2) continue;
     for (const at of group) {
-      const others = group.filter((other) => other.dossier.applicant !== at.dossier.applicant);
+      const others = group.filter((other) => !sameApplicant(other.dossier, at.dossier));
       if (others.length > 0)
         add(
           at.dossier,
@@ -175,7 +187,7 @@ export function crossDossierFindings(
     for (const at of group) {
       const others = projectOthers.get(at.place) ?? [];
       for (const other of group)
-        if (other.dossier.applicant !== at.dossier.applicant && !others.some((known) => known.place === other.place))
+        if (!sameApplicant(other.dossier, at.dossier) && !others.some((known) => known.place === other.place))
           others.push(other);
       projectOthers.set(at.place, others);
     }
@@ -195,13 +207,7 @@ export function crossDossierFindings(
   ).values()) {
     if (group.length < 2) continue;
     for (const at of group) {
-      const others = group.filter(
-        (other) =>
-          other.place.fact !== at.place.fact &&
-          // one file named twice by one applicant (one manual for several procedures) is the applicant's choice
-          !(other.dossier.applicant === at.dossier.applicant && other.place.path.trim() === at.place.path.trim()) &&
-          !(other.place.inProject && at.place.inProject && other.dossier.applicant !== at.dossier.applicant),
-      );
+      const others = group.filter((other) => !sameUse(at, other));
       if (others.length > 0) add(at.dossier, finding(CROSS_RULES.sameEvidence, at, others, { path: at.place.path }));
     }
   }

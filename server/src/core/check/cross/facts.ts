@@ -42,8 +42,8 @@ export interface DossierFacts {
   id: string;
   /** How messages name the dossier's file (a relative path, a file name). */
   label: string;
-  /** Who applies: the credit code, else the applicant's name, else the dossier itself. */
-  applicant: string;
+  /** Who applies: the unified social credit code and the name (sameApplicant). */
+  creditCode: string;
   applicantName: string;
   persons: PersonFact[];
   projects: ProjectFact[];
@@ -95,7 +95,7 @@ export function dossierFacts(
   const facts: DossierFacts = {
     id,
     label,
-    applicant: creditCode ? `code:${creditCode}` : applicantName ? `name:${applicantName}` : `file:${id}`,
+    creditCode: creditCode ?? "",
     applicantName,
     persons: [],
     projects: [],
@@ -163,7 +163,7 @@ export function dossierFacts(
     facts.evidence.push({
       hash,
       path: evidence.value,
-      fact: factOf(facts.applicant, root, path, projectKeys),
+      fact: factOf(root, path, projectKeys),
       inProject: path[0] === "performance" && path[1] === "projects",
       range: rangeOf(path),
       clauses: [...new Set(evidence.clauseTemplates.map(clause))],
@@ -172,9 +172,19 @@ export function dossierFacts(
   return facts;
 }
 
-/** Which fact an evidence path supports: a competence certificate (whoever lists it), a project of the applicant
- * (by its contract), or the field of the applicant's dossier holding it (list items by their id or number). */
-function factOf(applicant: string, root: PlainObject, path: JsonPath, projectKeys: string[]): string {
+/** Two dossiers of the same applicant: the same credit code or the same name (a mistyped credit code does not make
+ * another applicant), or the same dossier. */
+export function sameApplicant(a: DossierFacts, b: DossierFacts): boolean {
+  return (
+    a.id === b.id ||
+    (a.creditCode !== "" && a.creditCode === b.creditCode) ||
+    (a.applicantName !== "" && a.applicantName === b.applicantName)
+  );
+}
+
+/** Which fact an evidence path supports: a competence certificate (whoever lists it: "certificate:…"), a project (by
+ * its contract), or the field holding it (list items by their id or number) — the last two of its applicant. */
+function factOf(root: PlainObject, path: JsonPath, projectKeys: string[]): string {
   if (
     path[0] === "personnel" &&
     path[2] === "competence" &&
@@ -186,8 +196,8 @@ function factOf(applicant: string, root: PlainObject, path: JsonPath, projectKey
     if (certificate) return `certificate:${certificate}`;
   }
   if (path[0] === "performance" && path[1] === "projects" && typeof path[2] === "number")
-    return `${applicant}\u0000project\u0000${projectKeys[path[2]] ?? path[2]}`;
-  const parts: string[] = [applicant];
+    return `project\u0000${projectKeys[path[2]] ?? path[2]}`;
+  const parts: string[] = [];
   let value: unknown = root;
   // the path up to the evidence field (its own index dropped): list items named by their id, certificate or number
   const fieldPath = typeof path[path.length - 1] === "number" ? path.slice(0, -1) : path;
