@@ -80,20 +80,44 @@ interface Entry {
   label: string;
   /** Its text changed on disk, or something it depends on did: checked again before it is reported. */
   dirty: boolean;
-  checked?: {
-    own: Diagnostic[];
-    ownHash: string;
-    lines: LineIndex;
-    facts?: DossierFacts;
-    edition: Edition;
-    locale: Locale;
-  };
+  checked?: Checked;
+}
+
+/** A dossier's last check: its own diagnostics, and what the cross-dossier checks compare (made when first needed:
+ * a single open dossier, the usual case outside a workspace, never pays for it). */
+class Checked {
+  private hash?: string;
+  private facts?: DossierFacts | null;
+
+  constructor(
+    readonly own: Diagnostic[],
+    readonly lines: LineIndex,
+    readonly edition: Edition,
+    readonly locale: Locale,
+    private makeFacts: (() => DossierFacts | undefined) | undefined,
+  ) {}
+
+  get ownHash(): string {
+    return (this.hash ??= hashOf(this.own));
+  }
+
+  get crossFacts(): DossierFacts | undefined {
+    if (this.facts === undefined) {
+      this.facts = this.makeFacts?.() ?? null;
+      this.makeFacts = undefined; // the report it read is let go
+    }
+    return this.facts ?? undefined;
+  }
 }
 
 interface Folder {
   uri: string;
   path: string;
 }
+
+/** Files and folders searched per workspace folder at most (a workspace as large as a home folder is searched in
+ * part rather than holding the server up). */
+const MAX_SEARCHED_ENTRIES = 50_000;
 
 /** How long an open document's evidence hashes are reused between edits (as node/evidence-answers.ts). */
 const OPEN_HASHES_MS = 2000;
@@ -128,6 +152,8 @@ export class Workspace {
   private readonly openHashes = new Map<string, { since: number; hash: EvidenceHash }>();
   /** Push clients: the result id last pushed per URI. */
   private readonly pushed = new Map<string, string>();
+  /** Push clients: the cross findings' hash last pushed per open document (its own are pushed by the server). */
+  private readonly pushedCross = new Map<string, string>();
   /** Pull clients: the result id last answered per open document (a workspace pass that changes it asks a refresh). */
   private readonly answered = new Map<string, string>();
   private pushTimer?: NodeJS.Timeout;
@@ -166,7 +192,7 @@ export class Workspace {
           watchers: [{ globPattern: "**/*.dossier.{yaml,yml}" }, { globPattern: "**/*" }],
         })
         .catch(() => undefined);
-    if (!this.pull) this.schedulePush();
+    if (!this.pull && this.folders.length > 0) this.schedulePush();
   }
 
   listen(): void {
@@ -187,6 +213,7 @@ export class Workspace {
   closed(uri: string): void {
     this.openHashes.delete(uri);
     this.pushed.delete(uri);
+    this.pushedCross.delete(uri);
     this.answered.delete(uri);
     const entry = this.entries.get(uri);
     if (!entry) return;
@@ -202,9 +229,10 @@ export class Workspace {
   /** Push clients: an open document's diagnostics — its own and the cross-dossier ones. */
   openDiagnostics(uri: string, open: OpenReport): Diagnostic[] {
     const entry = this.entryFor(uri);
-    const before = entry.checked?.facts;
     this.fromOpen(entry, open);
-    if (before !== undefined || entry.checked?.facts !== undefined) this.schedulePush();
+    // the other dossiers' cross findings may change with this one's
+    if (this.entries.size > 1) this.schedulePush();
+    this.pushedCross.set(uri, this.crossHashOf(entry));
     return this.diagnosticsOf(entry);
   }
 
@@ -285,7 +313,7 @@ export class Workspace {
       const { raw } = await this.host.scopeSettings(folder.uri);
       if (raw.workspaceDiagnostics !== "workspace") continue;
       this.searched.add(folder.uri);
-      const search = { locale: "en" as const, unlisted: () => undefined };
+      const search = { locale: "en" as const, unlisted: () => undefined, maxEntries: MAX_SEARCHED_ENTRIES };
       for (const file of dossiersUnder(folder.path, search)) {
         const uri = URI.file(file).toString();
         found.add(uri);
@@ -320,8 +348,12 @@ export class Workspace {
 
   /** Checks a dossier: the open document's text when it is open, else the file on disk. */
   private async check(entry: Entry): Promise<void> {
-    const open = await this.host.openReport(entry.uri);
-    if (open) return this.fromOpen(entry, open);
+    if (this.host.isOpen(entry.uri)) {
+      const open = await this.host.openReport(entry.uri);
+      if (open) this.fromOpen(entry, open);
+      else entry.dirty = true; // a newer text is on its way: its own check comes
+      return;
+    }
     if (!entry.file) return;
     const { session: settings } = await this.host.scopeSettings(
       entry.folder?.uri ?? URI.file(path.dirname(entry.file)).toString(),
@@ -370,8 +402,12 @@ export class Workspace {
   ): void {
     const edition = report?.edition ?? defaultEdition();
     const own = findings.map((finding) => toDiagnostic(finding, lines, entry.uri, edition, settings.locale));
-    const facts = report && !report.parsed.declined ? dossierFacts(entry.uri, entry.label, report, hash) : undefined;
-    entry.checked = { own, ownHash: hashOf(own), lines, facts, edition, locale: settings.locale };
+    const makeFacts =
+      report && !report.parsed.declined ? () => dossierFacts(entry.uri, entry.label, report, hash) : undefined;
+    // a dossier not open is read once: its facts are made now, and its parse let go
+    const open = this.host.isOpen(entry.uri);
+    entry.checked = new Checked(own, lines, edition, settings.locale, makeFacts);
+    if (!open) void entry.checked.crossFacts;
     this.cross = undefined;
   }
 
@@ -379,15 +415,23 @@ export class Workspace {
   private crossFindings(): Map<string, Finding[]> {
     if (!this.cross) {
       const facts: DossierFacts[] = [];
-      for (const entry of this.entries.values()) if (entry.checked?.facts) facts.push(entry.checked.facts);
+      if (this.entries.size > 1)
+        for (const entry of this.entries.values()) {
+          const known = entry.checked?.crossFacts;
+          if (known) facts.push(known);
+        }
       this.cross = facts.length > 1 ? crossDossierFindings(facts) : new Map();
     }
     return this.cross;
   }
 
   private resultIdOf(entry: Entry): string {
+    return `${entry.checked?.ownHash ?? ""}.${this.crossHashOf(entry)}`;
+  }
+
+  private crossHashOf(entry: Entry): string {
     const cross = this.crossFindings().get(entry.uri) ?? [];
-    return `${entry.checked?.ownHash ?? ""}.${cross.length > 0 ? hashOf(cross) : "0"}`;
+    return cross.length > 0 ? hashOf(cross) : "0";
   }
 
   private diagnosticsOf(entry: Entry): Diagnostic[] {
@@ -462,11 +506,15 @@ export class Workspace {
     await this.checkAll();
     for (const entry of this.entries.values()) {
       if (!entry.checked) continue;
+      if (this.host.isOpen(entry.uri)) {
+        // an open document's own diagnostics are pushed by the server: again only when its cross findings changed
+        if (this.pushedCross.get(entry.uri) !== this.crossHashOf(entry)) this.host.republish(entry.uri);
+        continue;
+      }
       const resultId = this.resultIdOf(entry);
       if (this.pushed.get(entry.uri) === resultId) continue;
       this.pushed.set(entry.uri, resultId);
-      if (this.host.isOpen(entry.uri)) this.host.republish(entry.uri);
-      else void this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: this.diagnosticsOf(entry) });
+      void this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: this.diagnosticsOf(entry) });
     }
   }
 }

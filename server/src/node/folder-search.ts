@@ -17,6 +17,9 @@ export interface FolderSearch {
   locale: Locale;
   /** Called once per folder that could not be listed, with the reason in the search's language. */
   unlisted: (folder: string, reason: string) => void;
+  /** Stop after this many files and folders (the language server's workspace: a folder as large as a home folder
+   * must not hold it up); no limit when absent (the CLI searches what it is told to). */
+  maxEntries?: number;
 }
 
 export function statOrUndefined(candidate: string): fs.Stats | undefined {
@@ -50,6 +53,7 @@ export function walk(
 ): void {
   const rootStat = statOrUndefined(root);
   const visited = new Set<string>(rootStat ? [identity(rootStat, root)] : []);
+  let seen = 0;
   const descend = (folder: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -60,6 +64,7 @@ export function walk(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (search.maxEntries !== undefined && ++seen > search.maxEntries) return;
       const full = path.join(folder, entry.name);
       const stat = entry.isDirectory() || entry.isSymbolicLink() ? statOrUndefined(full) : undefined;
       const isFolder = stat?.isDirectory() === true;
