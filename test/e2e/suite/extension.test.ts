@@ -92,6 +92,55 @@ describe("ISV Dossier extension in a real editor", () => {
     }
   });
 
+  it("lists the findings of a dossier never opened (workspace diagnostics, the Problems panel)", async function () {
+    this.timeout(120_000);
+    const uri = workspaceFile("samples", "needs-work", "lease-expired.dossier.yaml");
+    assert.ok(
+      vscode.workspace.textDocuments.every((document) => document.uri.toString() !== uri.toString()),
+      "the dossier is not open",
+    );
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.some(isError), 90_000);
+    const errors = diagnostics.filter(isError);
+    assert.deepEqual(
+      errors.map((diagnostic) => [codeOf(diagnostic), diagnostic.range.start.line, diagnostic.range.start.character]),
+      [["4.1.1", 30, 15]],
+    );
+  });
+
+  it("warns of an engineer listed by two applicants, the related information in the other dossier", async function () {
+    this.timeout(120_000);
+    const folder = workspaceFile("new", "cross");
+    const first = vscode.Uri.joinPath(folder, "first.dossier.yaml");
+    const second = vscode.Uri.joinPath(folder, "second", "second.dossier.yaml");
+    const text = [
+      "spec: CCRC-ISV-C01:2025",
+      "applicant:",
+      "  name: 甲信息技术有限公司",
+      "personnel:",
+      "  - id: zhang-san",
+      "    name: 张三",
+      "    role: project-engineer",
+      "    competence:",
+      "      - kind: technical",
+      "        category: risk-assessment",
+      "        certificate: CERT-CROSS-001",
+      "",
+    ].join("\n");
+    fs.mkdirSync(path.dirname(second.fsPath), { recursive: true });
+    fs.writeFileSync(first.fsPath, text);
+    fs.writeFileSync(second.fsPath, text.replace("甲信息技术有限公司", "乙信息技术有限公司"));
+    const cross = (all: vscode.Diagnostic[]): vscode.Diagnostic | undefined =>
+      all.find(
+        (diagnostic) =>
+          codeOf(diagnostic) === "4.1.2" &&
+          (diagnostic.relatedInformation ?? []).some((item) => item.location.uri.toString() === second.toString()),
+      );
+    const diagnostics = await waitForDiagnostics(first, (all) => cross(all) !== undefined, 90_000);
+    const related = cross(diagnostics)?.relatedInformation?.[0];
+    assert.equal(related?.location.uri.toString(), second.toString());
+    assert.deepEqual([related?.location.range.start.line, related?.location.range.start.character], [10, 21]);
+  });
+
   it("shows no errors for a valid sample", async () => {
     const uri = workspaceFile(...VALID);
     await openDossier(uri);
