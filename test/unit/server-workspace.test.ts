@@ -199,6 +199,34 @@ test("pull: an open document's diagnostics, then `unchanged` for the same text",
   }
 });
 
+test(
+  "isvDossier.workspaceDiagnostics = openFiles: dossiers never opened are not checked",
+  { timeout: 120_000 },
+  async () => {
+    const { server } = await started({
+      ...PULL_CAPABILITIES,
+      workspace: { ...PULL_CAPABILITIES.workspace, configuration: true },
+    });
+    // answers every workspace/configuration request with the setting
+    const answered = new Set<unknown>();
+    const answering = setInterval(() => {
+      for (const message of server.messages)
+        if (message.method === "workspace/configuration" && !answered.has(message.id)) {
+          answered.add(message.id);
+          const items = (message.params as { items: unknown[] }).items;
+          server.send({ id: message.id, result: items.map(() => ({ workspaceDiagnostics: "openFiles" })) });
+        }
+    }, 10);
+    try {
+      assert.deepEqual(workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] })), []);
+      assert.ok(answered.size > 0, "the setting was asked for");
+    } finally {
+      clearInterval(answering);
+      server.kill();
+    }
+  },
+);
+
 test("a workspace request cancelled before its work is answered RequestCancelled", { timeout: 120_000 }, async () => {
   const { server } = await started(PULL_CAPABILITIES);
   try {

@@ -4,7 +4,8 @@
 // document, and a result is never published for a text older than the one already published. The text validated,
 // hovered and completed is always the latest the client sent: texts are ordered as they arrive, never by the version
 // numbers the client gives (a second didOpen, or a repeated or decreasing version, must not bring back an older
-// text's results). Every conversion to LSP types is in lsp/convert.ts.
+// text's results). Every conversion to LSP types is in lsp/convert.ts. Diagnostics are pulled by clients that can and
+// pushed to the others, and the workspace's dossiers not open are checked too: lsp/workspace.ts.
 import {
   CancellationToken,
   CodeActionKind,

@@ -245,6 +245,9 @@ export class Workspace {
     const uri = params.textDocument.uri;
     const open = await this.host.openReport(uri);
     if (token.isCancellationRequested) throw cancelled();
+    // a newer text is on its way: the client pulls again (LSP 3.17, DiagnosticServerCancellationData)
+    if (!open && this.host.isOpen(uri))
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, "content modified", { retriggerRequest: true });
     let entry = this.entries.get(uri);
     if (open) {
       entry = this.entryFor(uri);
