@@ -227,6 +227,45 @@ test(
   },
 );
 
+test(
+  "an evidence file added on disk and announced: the dossier beside it is checked again",
+  { timeout: 120_000 },
+  async () => {
+    const { server } = await started(PULL_CAPABILITIES);
+    const evidence = path.join(folder, "evidence", "licence.pdf");
+    try {
+      const missing = (items: Diagnostic[] | undefined): Range[] =>
+        (items ?? []).filter((diagnostic) => diagnostic.data?.ruleId === "evidence.exists").map((d) => d.range);
+      const licence = rangeOf(VALID, "evidence/licence.pdf");
+      const first = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+      assert.ok(
+        missing(first.find((item) => item.uri === uriOf("a.dossier.yaml"))?.items).some(
+          (range) => range.start.line === licence.start.line,
+        ),
+      );
+      fs.mkdirSync(path.dirname(evidence), { recursive: true });
+      fs.writeFileSync(evidence, "%PDF-1.4 licence\n");
+      server.send({
+        method: "workspace/didChangeWatchedFiles",
+        params: { changes: [{ uri: pathToFileURL(evidence).href, type: 1 }] },
+      });
+      const previousResultIds = first.map((item) => ({ uri: item.uri, value: item.resultId }));
+      const second = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds }));
+      const a = second.find((item) => item.uri === uriOf("a.dossier.yaml"));
+      assert.equal(a?.kind, "full");
+      assert.deepEqual(
+        missing(a?.items).filter((range) => range.start.line === licence.start.line),
+        [],
+      );
+      // the dossier in another folder does not depend on it
+      assert.equal(second.find((item) => item.uri === uriOf("other/b.dossier.yaml"))?.kind, "unchanged");
+    } finally {
+      fs.rmSync(path.dirname(evidence), { recursive: true, force: true });
+      server.kill();
+    }
+  },
+);
+
 test("a workspace request cancelled before its work is answered RequestCancelled", { timeout: 120_000 }, async () => {
   const { server } = await started(PULL_CAPABILITIES);
   try {
