@@ -63,6 +63,17 @@ test("two dossiers of the same applicant share people and projects without a fin
   assert.deepEqual(found.get("b"), []);
 });
 
+test("a dossier that names no applicant (one being written) is not taken for another applicant", () => {
+  const anonymous = OTHER.replace("  name: 另一信息技术有限公司\n", "").replace(
+    "  credit_code: 91350100M000100Y43\n",
+    "",
+  );
+  assert.notEqual(anonymous, OTHER);
+  const found = crossDossierFindings([facts("a", VALID), facts("b", anonymous)]);
+  assert.deepEqual(byRule(found.get("a"), "cross.same-person"), []);
+  assert.deepEqual(byRule(found.get("b"), "cross.same-project"), []);
+});
+
 test("the same project by client, name and dates: 4.1.3.b on the project's name, related to the other's name", () => {
   const found = crossDossierFindings([facts("a", VALID), facts("b", OTHER)]);
   const inB = byRule(found.get("b"), "cross.same-project");

@@ -173,10 +173,14 @@ export function dossierFacts(
 }
 
 /** Two dossiers of the same applicant: the same credit code or the same name (a mistyped credit code does not make
- * another applicant), or the same dossier. */
+ * another applicant), or the same dossier. A dossier that names its applicant neither way (one being written) is
+ * not taken for another applicant. */
 export function sameApplicant(a: DossierFacts, b: DossierFacts): boolean {
+  const unknown = (facts: DossierFacts): boolean => facts.creditCode === "" && facts.applicantName === "";
   return (
     a.id === b.id ||
+    unknown(a) ||
+    unknown(b) ||
     (a.creditCode !== "" && a.creditCode === b.creditCode) ||
     (a.applicantName !== "" && a.applicantName === b.applicantName)
   );
