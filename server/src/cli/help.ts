@@ -50,9 +50,10 @@ Options:
   -j, --jobs N           no longer has an effect (accepted for existing scripts; one notice on stderr)
       --exit-zero        exit 0 even when there are findings (usage and internal errors still exit 2)
       --no-color         no colours in the stylish output
-      --cross            compare the dossiers of this run with each other (default when there are several): the
-                         same person, project or evidence file claimed twice is a warning naming the other dossier
-      --no-cross         do not compare them (dossiers of independent applicants)
+      --cross            compare the dossiers of this run with each other (default when there are several, since a
+                         folder of many applicants' dossiers is where one engineer or contract claimed twice shows):
+                         the same person, project or evidence file claimed twice is a warning naming the other dossier
+      --no-cross         do not compare them (dossiers of independent applicants linted together by chance)
       --debug            print stack traces of internal errors
   -h, --help             this help
 
@@ -76,9 +77,10 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too ma
   -j, --jobs N           已不再起作用（为兼容现有脚本仍可给出；标准错误输出一行提示）
       --exit-zero        即使有问题也以 0 退出（用法错误和内部错误仍以 2 退出）
       --no-color         stylish 输出不使用颜色
-      --cross            对本次检查的申请材料进行相互比对（检查多份材料时默认开启）：同一人员、项目或证明材料
-                         文件被重复申报时给出警告，并指出另一份申请材料
-      --no-cross         不进行相互比对（各申请单位相互独立的材料）
+      --cross            对本次检查的申请材料进行相互比对（检查多份材料时默认开启：多家申请单位的材料放在一起时，
+                         最容易发现同一工程师或同一合同被重复申报）：同一人员、项目或证明材料文件被重复申报时给出
+                         警告，并指出另一份申请材料
+      --no-cross         不进行相互比对（各申请单位相互独立、只是恰好一同检查的材料）
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 
