@@ -127,6 +127,7 @@ export class StdioServer {
     );
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onRequest("workspace/diagnostic/refresh", () => null);
     this.connection.onNotification(() => undefined);
     this.connection.listen();
   }
@@ -135,14 +136,23 @@ export class StdioServer {
     return this.child.pid ?? -1;
   }
 
-  async initialize(): Promise<void> {
+  /** `workspace`: a workspace folder, and the client pulls diagnostics (as VS Code does; bench/workspace-measure.ts). */
+  async initialize(workspace?: { folderUri: string }): Promise<void> {
     await this.connection.sendRequest("initialize", {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspace?.folderUri ?? null,
+      ...(workspace ? { workspaceFolders: [{ uri: workspace.folderUri, name: "workspace" }] } : {}),
       locale: "en",
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          ...(workspace
+            ? { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } }
+            : {}),
+        },
         textDocument: {
+          ...(workspace ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           publishDiagnostics: { versionSupport: true },
           hover: { contentFormat: ["markdown"] },
           completion: { completionItem: { snippetSupport: true } },
@@ -196,6 +206,10 @@ export class StdioServer {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest<T>(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
   }
 
   peakRssMiB(): number {

@@ -18,6 +18,7 @@ import { BENCH_ENVIRONMENT, INHERITED_ENVIRONMENT, leftOutVariables, nodeStartMs
 import { Runtime, THIS_NODE } from "./lsp-stdio";
 import { COMBINED_SCHEMA } from "./yls-in-process";
 import { median } from "./stats";
+import { measureWorkspace } from "./workspace-measure";
 
 interface Plan {
   sizes: number[];
@@ -30,6 +31,8 @@ interface Plan {
   openRepeats: number;
   cliFiles: number;
   cliRepeats: number;
+  /** The workspace targets (workspace-measure.ts): dossiers in the folder, server starts, edits. */
+  workspace: { dossiers: number; starts: number; edits: number };
 }
 
 const FULL: Plan = {
@@ -47,6 +50,7 @@ const FULL: Plan = {
   openRepeats: 9,
   cliFiles: 100,
   cliRepeats: 3,
+  workspace: { dossiers: 200, starts: 3, edits: 15 },
 };
 
 const QUICK: Plan = {
@@ -59,6 +63,7 @@ const QUICK: Plan = {
   openRepeats: 3,
   cliFiles: 30,
   cliRepeats: 1,
+  workspace: { dossiers: 200, starts: 1, edits: 8 },
 };
 
 /** The Node that code-server 1.139 (VS Code's runtime for the end-to-end tests) runs extension hosts in. */
@@ -331,6 +336,17 @@ async function main(): Promise<void> {
     ];
     log("command line");
     const cli = await measureCli(root, folder, plan);
+    log("workspace");
+    const openFile = files.find((file) => aboutLines(file, 1000) && file.variant === "valid") ?? files[0];
+    const workspace = await measureWorkspace(
+      root,
+      folder,
+      plan.workspace.dossiers,
+      plan.workspace.starts,
+      plan.workspace.edits,
+      openFile,
+      log,
+    );
     const report = renderReport({
       environment: {
         ...startEnvironment,
@@ -343,6 +359,7 @@ async function main(): Promise<void> {
       rss,
       memory: { file: memoryFile, edits: plan.memoryEdits, results: memory },
       cli,
+      workspace,
       minutes: (performance.now() - began) / 60000,
     });
     process.stdout.write(report);

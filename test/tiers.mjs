@@ -22,6 +22,7 @@ export const SLOW = [
   "cli-golden",
   "cli-init-clauses",
   "cli-lint",
+  "cli-cross",
   "cli-sarif",
   // the npm tarball, installed into a scratch prefix offline, its two commands run
   "package-tarball",
@@ -53,6 +54,7 @@ export const SLOW = [
   "server-start",
   "server-waivers",
   "server-config",
+  "server-workspace",
   // Neovim as a client of the server
   "neovim",
   "neovim-navigation",

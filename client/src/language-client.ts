@@ -33,6 +33,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
     // The server's fallback display language (InitializeParams.locale carries the same).
     initializationOptions: { locale: vscode.env.language },
     diagnosticCollectionName: "isv-dossier",
+    // The server answers pulls (textDocument/diagnostic): a document is pulled again on each change and save, the
+    // workspace's other dossiers through workspace/diagnostic.
+    diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
     middleware: {
       // Diagnostics pass through one queue, in the order they arrive: the first batch may wait for the spec's
@@ -48,7 +51,34 @@ export function createLanguageClient(context: vscode.ExtensionContext, specDocum
           )
           .catch(() => next(uri, diagnostics));
       },
+      // Pulled diagnostics (the server answers textDocument/diagnostic and workspace/diagnostic to a client that
+      // pulls, as this one does) get the same links, through the same queue.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        return report && "items" in report ? { ...report, items: await linked(report.items) } : report;
+      },
+      provideWorkspaceDiagnostics: (resultIds, token, resultReporter, next) =>
+        next(resultIds, token, (chunk) => {
+          if (!chunk) return resultReporter(chunk);
+          diagnosticsQueue = diagnosticsQueue
+            .then(async () => {
+              const items = [];
+              for (const item of chunk.items)
+                items.push("items" in item ? { ...item, items: await linked(item.items) } : item);
+              resultReporter({ items });
+            })
+            .catch(() => resultReporter(chunk));
+        }),
     },
+  };
+  /** Diagnostics with their clause links rewritten to lines of the spec document (once its anchors are known). */
+  const linked = async (diagnostics: vscode.Diagnostic[]): Promise<vscode.Diagnostic[]> => {
+    try {
+      if (diagnostics.some(hasClauseLink)) await specDocuments.prepare();
+      return diagnostics.map((diagnostic) => withLineLink(diagnostic, specDocuments));
+    } catch {
+      return diagnostics;
+    }
   };
   return new LanguageClient("isvDossier", vscode.l10n.t("ISV Dossier Language Server"), serverOptions, clientOptions);
 }

@@ -63,6 +63,8 @@ const OPTIONS: { [command: string]: OptionSpec } = {
     "help-base-url": { type: "string" },
     "show-waived": { type: "boolean" },
     "no-waivers": { type: "boolean" },
+    cross: { type: "boolean" },
+    "no-cross": { type: "boolean" },
   },
   checklist: {
     ...COMMON,
@@ -220,6 +222,8 @@ async function lintCommand(values: Values, positionals: string[], stateLocale: L
     filters: { quiet: values.quiet === true, levels: levels?.map(Number), categories },
     color: useColor(values),
     exitZero: values["exit-zero"] === true,
+    // the cross-dossier checks: on by default when more than one dossier is linted (lint-command.ts)
+    cross: values["no-cross"] === true ? false : values.cross === true ? true : undefined,
     toolVersion: packageVersion(),
     informationUri: packageInformationUri(),
     helpBaseUrl: helpBaseUrl === undefined ? undefined : helpBaseUrlOption(helpBaseUrl, locale),

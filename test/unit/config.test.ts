@@ -187,6 +187,7 @@ const EDITOR: DossierSettings = {
   maxFileSizeBytes: 4096,
   timeBudgetMs: 3000,
   showEnglish: false,
+  workspaceDiagnostics: "workspace",
 };
 
 test("without a file the editor's settings are used; with one, the file wins for what changes verdicts", () => {
@@ -201,6 +202,7 @@ test("without a file the editor's settings are used; with one, the file wins for
     maxFileSizeBytes: 4096, // a limit the file does not set: the editor's
     timeBudgetMs: 9000, // a limit the file sets
     showEnglish: false, // the editor's: the file has no such key
+    workspaceDiagnostics: "workspace",
   });
   assert.equal(effective.file, FILE);
   assert.deepEqual(effective.origins, {

@@ -283,7 +283,10 @@ async function runSequence(
     if (step.request) requests.push(randomRequest(client, randomGenerator(step.requestSeed), document));
   }
   assert.equal(document.getText(), finalText);
-  const diagnostics = (await published!).diagnostics;
+  // the cross-dossier findings depend on the other documents open in the same server, not on this text alone
+  const diagnostics = (await published!).diagnostics.filter(
+    (diagnostic) => !(diagnostic as { data?: { ruleId?: string } }).data?.ruleId?.startsWith("cross."),
+  );
   await Promise.all(requests);
   const expected = JSON.stringify(expectedDiagnostics(uri, finalText, locale));
   try {

@@ -92,7 +92,9 @@ test("structure findings say what each kind of field expects, never a type name"
     .replace("  tenure: leased", "  tenure: [leased]")
     .replace(/^(\s+lead: ).*$/m, "$1Li Si");
   const service = createLanguageService({ locale: "en", today: "2026-11-24", evidenceExists: () => true });
-  const findings = service.validate(broken).findings.filter((finding) => /^(schema|identifier|fill)\./.test(finding.ruleId));
+  const findings = service
+    .validate(broken)
+    .findings.filter((finding) => /^(schema|identifier|fill)\./.test(finding.ruleId));
   const ids = new Set(findings.map((finding) => finding.messageId));
   for (const id of ["schema.type", "schema.format", "schema.pattern", "fill.empty"])
     assert.ok(ids.has(id), `${id} in ${[...ids].join(", ")}`);

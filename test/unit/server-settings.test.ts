@@ -13,6 +13,7 @@ import {
   readSettingsChecked,
   settingProblemMessage,
   SEVERITIES,
+  WORKSPACE_DIAGNOSTICS,
 } from "../../server/src/lsp/settings";
 import { TestLspClient } from "../support/lsp-client";
 import { repositoryRoot } from "../support/repository";
@@ -40,6 +41,8 @@ test("settings: bad values fall back to the default, each a problem naming the s
     ["showEnglish", "true"],
     ["severity", "off"],
     ["severity", ["error"]],
+    ["workspaceDiagnostics", "all"],
+    ["workspaceDiagnostics", true],
   ];
   for (const [key, value] of bad) {
     const read = readSettingsChecked({ [key]: value });
@@ -58,6 +61,7 @@ test("settings: bad values fall back to the default, each a problem naming the s
     checkEvidence: false,
     severity: { "4.1.3.a": "warning" },
     showEnglish: true,
+    workspaceDiagnostics: "openFiles",
   };
   const read = readSettingsChecked(good);
   assert.deepEqual(read.problems, []);
@@ -139,6 +143,8 @@ test("package.json contributes the settings with the server's types, bounds and 
   assert.equal(properties["isvDossier.checkEvidence"].type, "boolean");
   assert.equal(properties["isvDossier.showEnglish"].type, "boolean");
   assert.equal(properties["isvDossier.showEnglish"].default, DEFAULT_SETTINGS.showEnglish);
+  assert.deepEqual(properties["isvDossier.workspaceDiagnostics"].enum, [...WORKSPACE_DIAGNOSTICS]);
+  assert.equal(properties["isvDossier.workspaceDiagnostics"].default, DEFAULT_SETTINGS.workspaceDiagnostics);
 });
 
 test(

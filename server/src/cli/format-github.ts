@@ -33,7 +33,12 @@ export function formatGithub(files: LintedFile[], context: FormatContext): strin
         `endColumn=${end.character + 1}`,
         `title=${escapeProperty(`${clause} (${finding.rule})`)}`,
       ];
-      lines.push(`::${COMMAND[finding.severity]} ${properties.join(",")}::${escapeData(finding.message)}`);
+      // an annotation has one location: those in other dossiers (the cross-dossier checks) are named in its text
+      const elsewhere = finding.related
+        .filter((related) => related.path !== undefined)
+        .map((related) => `${related.path}:${related.range.start.line + 1}:${related.range.start.character + 1}`);
+      const message = elsewhere.length > 0 ? `${finding.message} (→ ${elsewhere.join(", ")})` : finding.message;
+      lines.push(`::${COMMAND[finding.severity]} ${properties.join(",")}::${escapeData(message)}`);
     }
   }
   return lines.length > 0 ? lines.join("\n") + "\n" : "";

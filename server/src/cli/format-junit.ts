@@ -15,7 +15,10 @@ function escapeXml(text: string): string {
 function describe(finding: CliFinding, context: FormatContext): string {
   const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
   const clauses = finding.clauses.length > 0 ? finding.clauses.join(",") : "-";
-  return `${position}  ${uiText(`severity.${finding.severity}`, context.locale)}  ${clauses}  ${finding.message}  ${finding.rule}`;
+  const elsewhere = finding.related
+    .filter((related) => related.path !== undefined)
+    .map((related) => `\n  → ${related.path}:${related.range.start.line + 1}:${related.range.start.character + 1}`);
+  return `${position}  ${uiText(`severity.${finding.severity}`, context.locale)}  ${clauses}  ${finding.message}  ${finding.rule}${elsewhere.join("")}`;
 }
 
 function testcase(file: LintedFile, finding: CliFinding, context: FormatContext): string[] {

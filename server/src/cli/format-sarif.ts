@@ -249,8 +249,14 @@ function result(
   taxonIndex: Map<string, number>,
   edition: Edition,
   statusOf: Map<string, ClauseVerdict<SarifFinding>>,
+  fileIndexOf: Map<string, number>,
 ): Sarif.Result {
   const location = artifactLocation(file, fileIndex);
+  // a related location in another dossier of the run (the cross-dossier checks) is that dossier's artifact
+  const relatedLocation = (other: string | undefined): Sarif.ArtifactLocation => {
+    const index = other === undefined ? undefined : fileIndexOf.get(other);
+    return other === undefined ? location : artifactLocation({ ...file, path: other }, index);
+  };
   return {
     ruleId: finding.rule,
     ruleIndex: ruleIndex.get(finding.rule),
@@ -262,7 +268,7 @@ function result(
           relatedLocations: finding.related.map((related, index) => ({
             id: index,
             message: { text: related.message },
-            physicalLocation: { artifactLocation: location, region: region(related.range) },
+            physicalLocation: { artifactLocation: relatedLocation(related.path), region: region(related.range) },
           })),
         }
       : {}),
@@ -293,6 +299,7 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
   const rules = collectRules(files, edition);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const verdicts = files.map((file) => fileVerdicts(file, edition));
+  const fileIndexOf = new Map(files.map((file, index) => [file.path, index]));
   const firstClauseSeen = new Map<string, string>();
   for (const file of files)
     for (const finding of file.findings)
@@ -332,7 +339,9 @@ export function buildSarifLog(files: LintedFile[], context: FormatContext): Sari
     })),
     results: files.flatMap((file, fileIndex) => {
       const statusOf = new Map(verdicts[fileIndex].map((verdict) => [verdict.clauseId, verdict]));
-      return file.findings.map((finding) => result(file, fileIndex, finding, ruleIndex, taxonIndex, edition, statusOf));
+      return file.findings.map((finding) =>
+        result(file, fileIndex, finding, ruleIndex, taxonIndex, edition, statusOf, fileIndexOf),
+      );
     }),
     columnKind: "utf16CodeUnits",
   };

@@ -66,6 +66,10 @@ Options:
       --print-config DOSSIER
                          print the effective configuration of DOSSIER and the file it came from (YAML;
                          JSON with --format json), then exit
+      --cross            compare the dossiers of this run with each other (default when there are several, since a
+                         folder of many applicants' dossiers is where one engineer or contract claimed twice shows):
+                         the same person, project or evidence file claimed twice is a warning naming the other dossier
+      --no-cross         do not compare them (dossiers of independent applicants linted together by chance)
       --debug            print stack traces of internal errors
   -h, --help             this help
 
@@ -100,6 +104,10 @@ report; the rest of it still applies) or internal error;
       --no-config        不使用配置文件
       --print-config 材料
                          输出该材料实际生效的配置及其来源文件（YAML；加 --format json 时为 JSON），然后退出
+      --cross            对本次检查的申请材料进行相互比对（检查多份材料时默认开启：多家申请单位的材料放在一起时，
+                         最容易发现同一工程师或同一合同被重复申报）：同一人员、项目或证明材料文件被重复申报时给出
+                         警告，并指出另一份申请材料
+      --no-cross         不进行相互比对（各申请单位相互独立、只是恰好一同检查的材料）
       --debug            内部错误时打印调用栈
   -h, --help             本帮助
 

@@ -45,6 +45,8 @@ export interface LintCommandOptions {
   filters: ResultFilters;
   color: boolean;
   exitZero: boolean;
+  /** The cross-dossier checks; undefined: on when more than one dossier is linted. */
+  cross?: boolean;
   toolVersion: string;
   informationUri?: string;
   helpBaseUrl?: string;
@@ -100,7 +102,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
   let configurations: import("./config-options").RunConfigurations | undefined;
   try {
     // required here, not imported: cli.ts imports this module for every command, and only lint needs the service
-    const { lintFile } = require("./lint-file") as typeof import("./lint-file");
+    const { addCrossFindings, lintFile } = require("./lint-file") as typeof import("./lint-file");
     const { RunConfigurations, commandLineSettings } = require("./config-options") as typeof import("./config-options");
     configurations = new RunConfigurations(
       options.config ?? { kind: "discover" },
@@ -108,6 +110,9 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       commandLineSettings(options.lang),
     );
     const run = configurations;
+    // A consultant's folder of many clients' dossiers is where one engineer or one contract claimed twice matters:
+    // the comparison is on whenever several dossiers are linted together, unless --no-cross says they are unrelated.
+    const cross = options.cross ?? targets.length > 1;
     linted = targets.map((target, index) => {
       const configuration = run.forDossier(target.absolutePath);
       const result = lintFile(target, {
@@ -116,10 +121,12 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
         configuration,
         waivers: options.waivers,
         ignoreWaivers: options.ignoreWaivers,
+        cross,
       });
       progress.update(index + 1, targets.length);
       return result;
     });
+    if (cross) addCrossFindings(linted, options.locale);
   } finally {
     progress.clear();
   }

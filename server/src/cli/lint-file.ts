@@ -13,6 +13,9 @@ import type { ConfigReport } from "../core/check/config/config-check";
 import { effectiveConfiguration, EffectiveConfiguration } from "../core/check/config/effective-config";
 import type { WaiverSource } from "../core/check/waiver-entry";
 import { evidenceExistsIn } from "../node/evidence-files";
+import { EvidenceHashes } from "../node/evidence-hashes";
+import { crossDossierFindings } from "../core/check/cross/cross-dossier";
+import { dossierFacts, DossierFacts } from "../core/check/cross/facts";
 import type { DossierTarget } from "./discover";
 import { readDossierBytes } from "./read-dossier";
 
@@ -27,6 +30,8 @@ export interface LintSettings {
   ignoreWaivers?: boolean;
   /** The dossier's effective configuration (default: the defaults, no configuration file). */
   configuration?: EffectiveConfiguration;
+  /** Keep what the cross-dossier checks compare (addCrossFindings, after every file of the run is linted). */
+  cross?: boolean;
 }
 
 /** The effective configuration of a lint: the given one, or the defaults. */
@@ -44,6 +49,9 @@ function processorMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
+
+/** The content hashes of the run's evidence files: each file is read once per run. */
+const evidenceHashes = new EvidenceHashes();
 
 /**
  * Each dossier's validation has a time budget (the language server's default unless the configuration file sets
@@ -68,7 +76,8 @@ export interface CliFinding {
   messageId: string;
   args: MessageArguments;
   range: CliRange;
-  related: Array<{ message: string; messageId: string; range: CliRange }>;
+  /** `path` (the other dossier's, as displayed) when the related location is in another dossier of the run. */
+  related: Array<{ message: string; messageId: string; range: CliRange; path?: string }>;
   /** Stable across runs and line shifts: rule, clauses, message arguments and the text the finding covers. */
   fingerprint: string;
   /** Set when a waiver covers the finding: it then counts as neither an error nor a warning. */
@@ -95,6 +104,8 @@ export interface LintedFile {
   readError?: string;
   /** A configuration file (isv-dossier.config.yaml), not a dossier: never filtered out by --level / --category. */
   configuration?: true;
+  /** What the cross-dossier checks compare, until addCrossFindings has used it (LintSettings.cross). */
+  crossSource?: { text: string; lines: LineIndex; facts: DossierFacts };
 }
 
 function toCliRange(lines: LineIndex, range: { start: number; end: number }): CliRange {
@@ -146,6 +157,18 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
   });
   const report = service.validate(text);
   const findings = [...report.findings, ...decoded.findings].sort(compareFindings);
+  const crossSource = settings.cross
+    ? {
+        text,
+        lines: new LineIndex(text),
+        facts: dossierFacts(
+          target.absolutePath,
+          target.displayPath,
+          report,
+          evidenceHashes.in(path.dirname(target.absolutePath)),
+        ),
+      }
+    : undefined;
   return {
     path: target.displayPath,
     absolutePath: target.absolutePath,
@@ -153,10 +176,43 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
     level: report.levelKnown ? report.level : null,
     category: report.category ?? null,
     findings: toCliFindings(text, findings, service.locale),
+    ...(crossSource ? { crossSource } : {}),
   };
 }
 
-function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFinding[] {
+function comparePositions(a: CliRange, b: CliRange): number {
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
+}
+
+/**
+ * The cross-dossier findings of the run's files (core/check/cross/), added to each file's findings in place, with
+ * the related locations in the other dossiers (their display paths). What was kept for the comparison is dropped.
+ */
+export function addCrossFindings(files: LintedFile[], locale: Locale): void {
+  const sources = new Map<string, { file: LintedFile; text: string; lines: LineIndex; facts: DossierFacts }>();
+  for (const file of files) if (file.crossSource) sources.set(file.absolutePath, { file, ...file.crossSource });
+  const found = crossDossierFindings([...sources.values()].map((source) => source.facts));
+  for (const [id, findings] of found) {
+    const source = sources.get(id);
+    if (!source || findings.length === 0) continue;
+    const added = toCliFindings(source.text, findings, locale, (document) => {
+      const other = document === undefined ? undefined : sources.get(document);
+      return other && { lines: other.lines, path: other.file.path };
+    });
+    source.file.findings = [...source.file.findings, ...added].sort((a, b) => comparePositions(a.range, b.range));
+  }
+  for (const file of files) delete file.crossSource;
+}
+
+/** Another dossier of the run, for related locations in it: its line index and display path. */
+type OtherDossier = (document: string | undefined) => { lines: LineIndex; path: string } | undefined;
+
+function toCliFindings(text: string, findings: Finding[], locale: Locale, otherDossier?: OtherDossier): CliFinding[] {
   const lines = new LineIndex(text);
   const hashes = fingerprints(text, lines, findings);
   return findings.map((finding, index) => ({
@@ -167,11 +223,15 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale): CliFi
     messageId: finding.messageId,
     args: finding.args,
     range: toCliRange(lines, finding.range),
-    related: finding.related.map((related) => ({
-      message: renderMessage(related.messageId, related.args, locale),
-      messageId: related.messageId,
-      range: toCliRange(lines, related.range),
-    })),
+    related: finding.related.map((related) => {
+      const other = related.document === undefined ? undefined : otherDossier?.(related.document);
+      return {
+        message: renderMessage(related.messageId, related.args, locale),
+        messageId: related.messageId,
+        range: toCliRange(other?.lines ?? lines, related.range),
+        ...(other ? { path: other.path } : {}),
+      };
+    }),
     fingerprint: hashes[index],
     ...(finding.waived ? { waived: cliWaiver(finding.waived, lines) } : {}),
   }));

@@ -16,6 +16,8 @@ export type MessageArgument = string | number | Localized | MessageArgument[];
 export type MessageArguments = { [name: string]: MessageArgument };
 
 export interface RelatedFinding {
+  /** The other dossier the range is in, by the caller's name for it (cross-dossier checks); absent: this one. */
+  document?: string;
   range: OffsetRange;
   messageId: string;
   args: MessageArguments;
@@ -77,7 +79,9 @@ export type CheckKind =
   /** A waiver (check/waivers.ts): malformed, expired or covering nothing. */
   | "waiver"
   /** The configuration file (isv-dossier.config.yaml), not a dossier. */
-  | "config";
+  | "config"
+  /** Facts several dossiers claim (check/cross/). */
+  | "cross";
 
 export interface CheckDeclaration {
   /** The finding's `ruleId`. */

@@ -74,18 +74,30 @@ export interface WaiveCommandArguments {
   ids: string;
 }
 
+/** Another document a related location is in (the cross-dossier checks name it by its URI): its line index. */
+export type OtherDocumentLines = (uri: string) => LineIndex | undefined;
+
 export function toDiagnostic(
   finding: Finding,
   lines: LineIndex,
   uri: string,
   edition: Edition,
   locale: Locale,
+  otherDocument?: OtherDocumentLines,
 ): Diagnostic {
   const primaryClause = finding.clauseIds[0];
-  const related: DiagnosticRelatedInformation[] = finding.related.map((item) => ({
-    location: { uri, range: toRange(lines, item.range) },
-    message: renderMessage(item.messageId, item.args, locale),
-  }));
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const item of finding.related) {
+    const elsewhere = item.document === undefined ? undefined : otherDocument?.(item.document);
+    if (item.document !== undefined && !elsewhere) continue; // a document no longer known
+    related.push({
+      location: {
+        uri: item.document ?? uri,
+        range: toRange(elsewhere ?? lines, item.range),
+      },
+      message: renderMessage(item.messageId, item.args, locale),
+    });
+  }
   const waiver = finding.waived;
   const data: DiagnosticData = {
     ruleId: finding.ruleId,

@@ -4,7 +4,8 @@
 // document, and a result is never published for a text older than the one already published. The text validated,
 // hovered and completed is always the latest the client sent: texts are ordered as they arrive, never by the version
 // numbers the client gives (a second didOpen, or a repeated or decreasing version, must not bring back an older
-// text's results). Every conversion to LSP types is in lsp/convert.ts.
+// text's results). Every conversion to LSP types is in lsp/convert.ts. Diagnostics are pulled by clients that can and
+// pushed to the others, and the workspace's dossiers not open are checked too: lsp/workspace.ts.
 import {
   CancellationToken,
   CodeActionKind,
@@ -32,7 +33,6 @@ import {
   toCodeActions,
   toCompletionItem,
   toDefinitionLocation,
-  toDiagnostic,
   toDocumentLinks,
   toDocumentSymbol,
   toEditionsAnswer,
@@ -56,7 +56,8 @@ import {
 import { checklistAnswer, checklistMarkdown } from "./checklist-answer";
 import { listenToDiffRequests } from "./diff-request";
 import { ConfigDocuments } from "./config-documents";
-import type { EffectiveConfiguration } from "../core/check/config/effective-config";
+import { effectiveConfiguration, EffectiveConfiguration } from "../core/check/config/effective-config";
+import { OpenReport, Workspace } from "./workspace";
 import { RULES } from "../core/check/rules";
 import { listenToNavigation, NAVIGATION_CAPABILITIES } from "./navigation";
 import { EvidenceListings } from "../node/evidence-listing";
@@ -179,6 +180,7 @@ class ClientSettings {
   /** Counts didChangeConfiguration: an answer to a question asked before the last one is not kept. */
   private epoch = 0;
   private readonly told = new Set<string>();
+  private readonly scopes = new Map<string, Promise<{ raw: DossierSettings; session: SessionSettings }>>();
 
   constructor(
     private readonly connection: Connection,
@@ -195,9 +197,28 @@ class ClientSettings {
     return sessionSettings(this.configs.effective(uri, settings), this.clientLocale, filePathOf(uri));
   }
 
+  /** The settings of a scope (a workspace folder, for the dossiers not open), asked once until they change. */
+  forScope(scopeUri: string): Promise<{ raw: DossierSettings; session: SessionSettings }> {
+    let asked = this.scopes.get(scopeUri);
+    if (!asked) {
+      asked = this.ask(scopeUri).then((raw) => ({
+        raw,
+        session: sessionSettings(effectiveConfiguration(raw, "editor"), this.clientLocale),
+      }));
+      this.scopes.set(scopeUri, asked);
+    }
+    return asked;
+  }
+
+  /** The settings of a dossier not open, from its scope's: under the configuration file that governs it. */
+  forDossier(uri: string, raw: DossierSettings): SessionSettings {
+    return sessionSettings(this.configs.effective(uri, raw), this.clientLocale, filePathOf(uri));
+  }
+
   /** The settings changed: every document's are asked again. */
   changed(): void {
     this.epoch++;
+    this.scopes.clear();
     for (const [uri, state] of this.states) {
       state.pendingSettings = state.settings = undefined;
       state.session.forgetReport();
@@ -415,6 +436,16 @@ export function startServer(connection: Connection): void {
     (): void => states.forEach((_, uri) => schedule(uri)),
   );
   const settings = new ClientSettings(connection, states, schedule, configs);
+  let openWork = 0; // open documents' validations under way: the workspace's work waits for them
+  const workspace = new Workspace(connection, facade, {
+    openReport,
+    isOpen: (uri) => states.has(uri),
+    openUris: () => [...states.keys()],
+    openWorkPending: () => openWork > 0 || [...states.values()].some((state) => state.timer !== undefined),
+    scopeSettings: (scopeUri) => settings.forScope(scopeUri),
+    dossierSettings: (uri, raw) => settings.forDossier(uri, raw),
+    republish: schedule,
+  });
 
   /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
   async function latest(
@@ -435,22 +466,35 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  /** Validates the latest text of a document and publishes its diagnostics, unless a newer text has come meanwhile
-   * or a newer text's diagnostics are published already. A text over the size limit gets limits.file-size only. */
+  /** The latest text of an open document checked (with its settings); a text over the size limit gets
+   * limits.file-size only. Undefined when the document is not open, or a newer text has come meanwhile. */
+  async function openReport(uri: string): Promise<(OpenReport & { arrival: number; version: number }) | undefined> {
+    openWork++;
+    try {
+      const context = await latest(uri);
+      if (!context?.fresh) return undefined; // a newer text is on its way: no work for this one
+      const { state, settings, document } = context;
+      const { session } = state;
+      const tooLarge = exceedsBytes(session.text, settings.maxFileSizeBytes);
+      const report = tooLarge ? undefined : facade.validate(session, settings);
+      const findings = report
+        ? report.findings
+        : [fileSizeFinding(byteLength(session.text), settings.maxFileSizeBytes)];
+      return { report, findings, lines: session.lines, settings, arrival: session.arrival, version: document.version };
+    } finally {
+      openWork--;
+    }
+  }
+
+  /** Pushes a document's diagnostics (clients that do not pull), unless a newer text's are published already. */
   async function validateAndPublish(uri: string): Promise<void> {
-    const context = await latest(uri);
-    if (!context?.fresh) return; // a newer text is on its way: no work for this one
-    const { state, settings, document } = context;
-    const { session } = state;
-    if (state.published > session.arrival) return;
-    const tooLarge = exceedsBytes(session.text, settings.maxFileSizeBytes);
-    const report = tooLarge ? undefined : facade.validate(session, settings);
-    const findings = report ? report.findings : [fileSizeFinding(byteLength(session.text), settings.maxFileSizeBytes)];
-    const diagnostics = findings.map((finding) =>
-      toDiagnostic(finding, session.lines, uri, report?.edition ?? defaultEdition(), settings.locale),
-    );
-    state.published = session.arrival;
-    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (workspace.pulls) return;
+    const open = await openReport(uri);
+    const state = states.get(uri);
+    if (!open || !state || state.published > open.arrival) return;
+    state.published = open.arrival;
+    const diagnostics = workspace.openDiagnostics(uri, open);
+    await connection.sendDiagnostics({ uri, version: open.version, diagnostics });
   }
 
   function schedule(uri: string): void {
@@ -485,9 +529,10 @@ export function startServer(connection: Connection): void {
     settings.clientLocale = normalizeLocale(options.locale ?? params.locale);
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     configs.initialize(params);
-    return { capabilities: CAPABILITIES, serverInfo: { name: "isv-dossier" } };
+    return { capabilities: { ...CAPABILITIES, ...workspace.initialize(params) }, serverInfo: { name: "isv-dossier" } };
   });
-  connection.onDidChangeConfiguration(() => settings.changed());
+  connection.onInitialized(() => workspace.initialized());
+  connection.onDidChangeConfiguration(() => void [settings.changed(), workspace.settingsChanged()]);
 
   // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
   // Opening a document that is open already starts it afresh (whatever version it comes with).
@@ -520,7 +565,8 @@ export function startServer(connection: Connection): void {
     if (configs.handles(uri)) return configs.closed(uri);
     clearTimeout(states.get(uri)?.timer);
     states.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!workspace.pulls) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    workspace.closed(uri);
   });
 
   listenToFeatures(connection, facade, requestSession, () => settings.clientLocale, configs);
@@ -532,6 +578,7 @@ export function startServer(connection: Connection): void {
   });
   listenToDiffRequests(connection, facade, requestSession);
   configs.listen();
+  workspace.listen();
   documents.listen(connection);
   connection.listen();
 }

@@ -8,13 +8,14 @@ import {
   LOCALES,
   SEVERITIES,
   SeverityOverride,
+  WORKSPACE_DIAGNOSTICS,
 } from "../core/check/config/config-model";
 import type { Locale, Localized } from "../core/types";
 import { configurableCheckIds } from "../core/check/checks";
 import { allEditions } from "../core/catalog/edition";
 
 // The settings' shape, defaults and bounds are the configuration file's too (core/check/config/config-model.ts).
-export { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, SEVERITIES };
+export { DEFAULT_SETTINGS, INTEGER_SETTINGS, LOCALES, SEVERITIES, WORKSPACE_DIAGNOSTICS };
 export type { DossierSettings };
 
 /** A setting the client sent that was not used: its name (without the section) and the value, to tell it once. */
@@ -83,6 +84,12 @@ export function readSettingsChecked(raw: unknown): ReadSettings {
     if (typeof flag === "boolean") settings[key] = flag;
     else problem(key);
   }
+  if (given("workspaceDiagnostics")) {
+    const scope = value.workspaceDiagnostics;
+    if (typeof scope === "string" && (WORKSPACE_DIAGNOSTICS as readonly string[]).includes(scope))
+      settings.workspaceDiagnostics = scope as DossierSettings["workspaceDiagnostics"];
+    else problem("workspaceDiagnostics");
+  }
   if (given("severity")) {
     if (typeof value.severity === "object" && !Array.isArray(value.severity)) {
       let bad = false;
@@ -116,6 +123,11 @@ function requirement(setting: keyof DossierSettings): Localized {
     case "checkEvidence":
     case "showEnglish":
       return { zh: "应为 true 或 false", en: "must be true or false" };
+    case "workspaceDiagnostics":
+      return {
+        zh: `应为 ${WORKSPACE_DIAGNOSTICS.join("、")} 之一`,
+        en: `must be one of ${WORKSPACE_DIAGNOSTICS.join(", ")}`,
+      };
     case "severity":
       return {
         zh: `应将规则编号或条款号对应到 ${SEVERITIES.join("、")} 之一`,

@@ -66,6 +66,7 @@ const KIND_LABELS: { [kind in CheckKind]: string } = {
   notice: "notice / 说明",
   waiver: "waiver / 豁免",
   config: "configuration / 配置",
+  cross: "cross-dossier / 跨申请材料",
 };
 
 function checkClauses(edition: Edition, check: CheckEntry): string {

@@ -137,6 +137,40 @@ describe("ISV Dossier extension in a real editor", () => {
     }
   });
 
+  it("lists the findings of a dossier never opened (workspace diagnostics, the Problems panel)", async function () {
+    this.timeout(120_000);
+    const uri = workspaceFile("samples", "needs-work", "lease-expired.dossier.yaml");
+    assert.ok(
+      vscode.workspace.textDocuments.every((document) => document.uri.toString() !== uri.toString()),
+      "the dossier is not open",
+    );
+    const diagnostics = await waitForDiagnostics(uri, (all) => all.some(isError), 90_000);
+    const errors = diagnostics.filter(isError);
+    assert.deepEqual(
+      errors.map((diagnostic) => [codeOf(diagnostic), diagnostic.range.start.line, diagnostic.range.start.character]),
+      [["4.1.1", 30, 15]],
+    );
+  });
+
+  it("warns of an engineer listed by two applicants, the related information in the other dossier", async function () {
+    this.timeout(120_000);
+    // fixtures/cross/: two dossiers never opened, of two applicants listing one certificate number
+    const first = workspaceFile("fixtures", "cross", "first.dossier.yaml");
+    const second = workspaceFile("fixtures", "cross", "second", "second.dossier.yaml");
+    const cross = (all: vscode.Diagnostic[]): vscode.Diagnostic | undefined =>
+      all.find(
+        (diagnostic) =>
+          codeOf(diagnostic) === "4.1.2" &&
+          (diagnostic.relatedInformation ?? []).some((item) => item.location.uri.toString() === second.toString()),
+      );
+    const diagnostics = await waitForDiagnostics(first, (all) => cross(all) !== undefined, 90_000);
+    const warning = cross(diagnostics);
+    assert.equal(warning?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual([warning?.range.start.line, warning?.range.start.character], [11, 21]);
+    const related = warning?.relatedInformation?.find((item) => item.location.uri.toString() === second.toString());
+    assert.deepEqual([related?.location.range.start.line, related?.location.range.start.character], [11, 21]);
+  });
+
   it("shows no errors for a valid sample", async () => {
     const uri = workspaceFile(...VALID);
     await openDossier(uri);

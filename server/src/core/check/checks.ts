@@ -7,6 +7,7 @@ import type { Edition } from "../catalog/edition";
 import { ENCODING_CHECKS } from "../parse/encoding";
 import { LIMIT_CHECKS } from "../parse/limits";
 import { YAML_CHECKS } from "../parse/parse";
+import { CROSS_CHECKS } from "./cross/cross-dossier";
 import { RULES } from "./rules";
 import type { Rule } from "./rules/rule";
 import { SCHEMA_CHECKS } from "./schema/check";
@@ -76,7 +77,7 @@ function entry(declaration: CheckDeclaration): CheckEntry {
 }
 
 /** Every check: the other checks first (YAML, encodings, limits, security, schema, identifiers, notices), then the
- * rules in the order they run, then the configuration file's checks. */
+ * rules in the order they run, then the configuration file's checks, then the cross-dossier checks. */
 export const CHECKS: readonly CheckEntry[] = [
   ...YAML_CHECKS,
   ...ENCODING_CHECKS,
@@ -87,6 +88,7 @@ export const CHECKS: readonly CheckEntry[] = [
   ...WAIVER_CHECKS,
   ...RULES.map(ruleCheck),
   ...CONFIG_CHECKS,
+  ...CROSS_CHECKS,
 ].map(entry);
 
 const BY_ID = new Map(CHECKS.map((check) => [check.id, check]));

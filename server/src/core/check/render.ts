@@ -4,6 +4,7 @@ import type { Locale, Localized, MessageArguments } from "../types";
 import { ENCODING_MESSAGES } from "../parse/encoding";
 import { LIMIT_MESSAGES } from "../parse/limits";
 import { RULES } from "./rules";
+import { CROSS_MESSAGES } from "./cross/cross-dossier";
 import { pick, renderArgument } from "../l10n/locale";
 import { MESSAGES } from "../l10n/messages";
 import { WAIVER_MESSAGES } from "./waiver-checks";
@@ -18,6 +19,7 @@ const ALL_MESSAGES: { [messageId: string]: Localized } = Object.assign(
   ENCODING_MESSAGES,
   WAIVER_MESSAGES,
   CONFIG_MESSAGES,
+  CROSS_MESSAGES,
   ...RULES.map((rule) => rule.messages),
 );
 

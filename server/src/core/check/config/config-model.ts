@@ -22,6 +22,9 @@ export interface DossierSettings {
   /** Show the English renderings of the specification (hovers, the specification document) in Chinese too. An
    * editor setting only (the configuration file has no such key: it changes no verdict). */
   showEnglish: boolean;
+  /** Which dossiers the editor checks: every one in the workspace folders (lsp/workspace.ts), or only the open ones.
+   * An editor setting only. */
+  workspaceDiagnostics: "workspace" | "openFiles";
 }
 
 export const DEFAULT_SETTINGS: DossierSettings = {
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: DossierSettings = {
   maxFileSizeBytes: 5 * 1024 * 1024,
   timeBudgetMs: LIMITS.defaultTimeBudgetMs,
   showEnglish: false,
+  workspaceDiagnostics: "workspace",
 };
 
 /** The integer settings and their bounds (inclusive). */
@@ -46,6 +50,7 @@ export const INTEGER_SETTINGS = {
 
 export const LOCALES = ["auto", "en", "zh-cn"] as const;
 export const SEVERITIES = ["error", "warning", "info", "off"] as const;
+export const WORKSPACE_DIAGNOSTICS = ["workspace", "openFiles"] as const;
 
 /** The configuration file's name: the one name looked for, in a dossier's folder and every folder above it. */
 export const CONFIG_FILE_NAME = "isv-dossier.config.yaml";

@@ -150,8 +150,13 @@ const ROOT_PATH: JsonPath = [];
  * is walked again. The results are shared: callers must not change them.
  */
 export function evidenceValues(context: RuleContext): readonly EvidenceValue[] {
+  return evidenceValuesOf(context.edition.model, context.dossier);
+}
+
+/** evidenceValues for a dossier's plain value and its edition's model (the cross-dossier checks read it too). */
+export function evidenceValuesOf(model: ModelNode, dossier: unknown): readonly EvidenceValue[] {
   const found: EvidenceValue[] = [];
-  walk(context.edition.model, context.dossier, { path: [], base: ROOT_PATH, insideItem: false }, NO_CLAUSES, found);
+  walk(model, dossier, { path: [], base: ROOT_PATH, insideItem: false }, NO_CLAUSES, found);
   return found;
 }
 

@@ -1,0 +1,37 @@
+// The content hashes of evidence files, for the cross-dossier checks (core/check/cross/): a path is hashed only when
+// it names an existing regular file inside the dossier's folder (evidence-files.ts, links resolved), read with the
+// defences of read-file.ts, no larger than MAX_HASHED_BYTES. Hashes are kept by path, size and modification time, so
+// that a workspace checked again hashes only the files that changed.
+import * as path from "node:path";
+import type { EvidenceHash } from "../core/check/cross/facts";
+import { evidenceExistsIn } from "./evidence-files";
+import { hashRegularFile } from "./read-file";
+
+/** Larger evidence files (a scan of hundreds of pages) are not compared. */
+export const MAX_HASHED_BYTES = 64 * 1024 * 1024;
+
+/** Kept hashes, by absolute path, valid for one size and modification time. */
+export class EvidenceHashes {
+  private readonly byPath = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+
+  get(file: string, size: number, mtimeMs: number): string | undefined {
+    const known = this.byPath.get(file);
+    return known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : undefined;
+  }
+
+  set(file: string, size: number, mtimeMs: number, hash: string): void {
+    this.byPath.set(file, { size, mtimeMs, hash });
+  }
+
+  /** Forgets a file (changed or deleted on disk). */
+  forget(file: string): void {
+    this.byPath.delete(file);
+  }
+
+  /** The hashes of the evidence files of a dossier in `folder`. */
+  in(folder: string): EvidenceHash {
+    const exists = evidenceExistsIn(folder);
+    return (relativePath) =>
+      exists(relativePath) ? hashRegularFile(path.resolve(folder, relativePath), MAX_HASHED_BYTES, this) : undefined;
+  }
+}

@@ -1,0 +1,307 @@
+// The workspace over stdio, with the raw client (test/support/raw-lsp.ts) and the bundled server: pull diagnostics
+// for an open document, workspace diagnostics for dossiers never opened (the cross-dossier checks among them, their
+// related information in the other file), result ids reported `unchanged` when nothing changed, a dossier added on
+// disk and announced by workspace/didChangeWatchedFiles, cancellation of a workspace request, and pushed diagnostics
+// for a client that cannot pull.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { RawLspConnection, RawMessage } from "../support/raw-lsp";
+import { repositoryRoot } from "../support/repository";
+
+const VALID = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "schema", "valid.dossier.yaml"), "utf8");
+/** Another applicant listing the same engineer (CERT-002). */
+const OTHER = VALID.replace("91110000600037341L", "91350100M000100Y43")
+  .replace("测试信息技术有限公司", "另一信息技术有限公司")
+  .replace("CERT-001", "CERT-101")
+  .replace("CERT-003", "CERT-103")
+  .replace("某单位信息系统风险评估", "另一个项目");
+/** A third applicant, added on disk during a test, listing that engineer too. */
+const THIRD = OTHER.replace("91350100M000100Y43", "91350100M000100Y43".replace(/.$/, "X")).replace(
+  "另一信息技术有限公司",
+  "第三信息技术有限公司",
+);
+
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+interface Diagnostic {
+  range: Range;
+  code?: string;
+  data?: { ruleId: string };
+  relatedInformation?: Array<{ location: { uri: string; range: Range } }>;
+}
+interface ReportItem {
+  uri: string;
+  kind: "full" | "unchanged";
+  resultId?: string;
+  items?: Diagnostic[];
+}
+
+let folder = "";
+const uriOf = (name: string): string => pathToFileURL(path.join(folder, name)).href;
+
+function rangeOf(text: string, needle: string): Range {
+  const offset = text.indexOf(needle);
+  const before = text.slice(0, offset).split("\n");
+  const line = before.length - 1;
+  const character = before[line].length;
+  return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+
+before(() => {
+  folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "isv-workspace-")));
+  fs.writeFileSync(path.join(folder, "a.dossier.yaml"), VALID);
+  fs.mkdirSync(path.join(folder, "other"));
+  fs.writeFileSync(path.join(folder, "other", "b.dossier.yaml"), OTHER);
+});
+
+after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+const PULL_CAPABILITIES = {
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+  workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+
+async function started(capabilities: object): Promise<{ server: RawLspConnection; initialize: RawMessage }> {
+  const server = new RawLspConnection(120_000);
+  server.send({
+    id: 1,
+    method: "initialize",
+    params: {
+      processId: null,
+      rootUri: pathToFileURL(folder).href,
+      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "clients" }],
+      capabilities,
+    },
+  });
+  const initialize = await server.answer(1, 60_000);
+  assert.ok(initialize, "initialize answered");
+  server.send({ method: "initialized", params: {} });
+  return { server, initialize };
+}
+
+let nextId = 100;
+async function request(server: RawLspConnection, method: string, params: object): Promise<RawMessage> {
+  const id = nextId++;
+  server.send({ id, method, params });
+  const answer = await server.answer(id, 60_000);
+  assert.ok(answer, `${method} answered`);
+  return answer;
+}
+
+function workspaceItems(answer: RawMessage): ReportItem[] {
+  assert.equal(answer.error, undefined, JSON.stringify(answer.error));
+  return (answer.result as { items: ReportItem[] }).items;
+}
+
+function crossPerson(items: Diagnostic[] | undefined): Diagnostic[] {
+  return (items ?? []).filter((diagnostic) => diagnostic.data?.ruleId === "cross.same-person");
+}
+
+test(
+  "pull: workspace diagnostics for unopened dossiers, unchanged result ids, a file added on disk",
+  { timeout: 120_000 },
+  async () => {
+    const { server, initialize } = await started(PULL_CAPABILITIES);
+    try {
+      const capabilities = (initialize.result as { capabilities: { diagnosticProvider?: object } }).capabilities;
+      assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
+
+      const first = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+      const a = first.find((item) => item.uri === uriOf("a.dossier.yaml"));
+      const b = first.find((item) => item.uri === uriOf("other/b.dossier.yaml"));
+      assert.equal(a?.kind, "full");
+      assert.equal(b?.kind, "full");
+      const [person] = crossPerson(a?.items);
+      assert.ok(person, "the shared engineer is a finding in the dossier never opened");
+      assert.equal(person.code, "4.1.2");
+      assert.deepEqual(person.range, rangeOf(VALID, "CERT-002"));
+      assert.deepEqual(person.relatedInformation?.[0]?.location, {
+        uri: uriOf("other/b.dossier.yaml"),
+        range: rangeOf(OTHER, "CERT-002"),
+      });
+
+      const previousResultIds = first.map((item) => ({ uri: item.uri, value: item.resultId }));
+      const second = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds }));
+      assert.deepEqual(
+        second.map((item) => item.kind),
+        first.map(() => "unchanged"),
+      );
+
+      // a dossier added on disk: announced, it is checked and the others' cross findings follow
+      fs.writeFileSync(path.join(folder, "c.dossier.yaml"), THIRD);
+      server.send({
+        method: "workspace/didChangeWatchedFiles",
+        params: { changes: [{ uri: uriOf("c.dossier.yaml"), type: 1 }] },
+      });
+      const third = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds }));
+      const c = third.find((item) => item.uri === uriOf("c.dossier.yaml"));
+      assert.equal(c?.kind, "full");
+      assert.deepEqual(
+        crossPerson(c?.items)[0]
+          ?.relatedInformation?.map((related) => related.location.uri)
+          .sort(),
+        [uriOf("a.dossier.yaml"), uriOf("other/b.dossier.yaml")].sort(),
+      );
+      assert.equal(third.find((item) => item.uri === uriOf("a.dossier.yaml"))?.kind, "full");
+      fs.rmSync(path.join(folder, "c.dossier.yaml"));
+      server.send({
+        method: "workspace/didChangeWatchedFiles",
+        params: { changes: [{ uri: uriOf("c.dossier.yaml"), type: 3 }] },
+      });
+      const fourth = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+      assert.deepEqual(fourth.find((item) => item.uri === uriOf("c.dossier.yaml"))?.items, []);
+
+      // the server asked to watch the dossiers and evidence files
+      const registration = server.messages.find((message) => message.method === "client/registerCapability");
+      assert.ok(JSON.stringify(registration?.params).includes("**/*.dossier.{yaml,yml}"));
+    } finally {
+      server.kill();
+    }
+  },
+);
+
+test("pull: an open document's diagnostics, then `unchanged` for the same text", { timeout: 120_000 }, async () => {
+  const { server } = await started(PULL_CAPABILITIES);
+  try {
+    const uri = uriOf("a.dossier.yaml");
+    workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+    server.send({
+      method: "textDocument/didOpen",
+      params: { textDocument: { uri, languageId: "isv-dossier", version: 1, text: VALID } },
+    });
+    const first = await request(server, "textDocument/diagnostic", { textDocument: { uri } });
+    const report = first.result as { kind: string; resultId: string; items: Diagnostic[] };
+    assert.equal(report.kind, "full");
+    assert.ok(report.resultId);
+    assert.deepEqual(
+      crossPerson(report.items).map((diagnostic) => diagnostic.range),
+      [rangeOf(VALID, "CERT-002")],
+      "the cross findings over the workspace reach the open document once the workspace is known",
+    );
+    const again = await request(server, "textDocument/diagnostic", {
+      textDocument: { uri },
+      previousResultId: report.resultId,
+    });
+    assert.deepEqual(again.result, { kind: "unchanged", resultId: report.resultId });
+    // no diagnostics are pushed to a client that pulls
+    assert.equal(
+      server.messages.some((message) => message.method === "textDocument/publishDiagnostics"),
+      false,
+    );
+  } finally {
+    server.kill();
+  }
+});
+
+test(
+  "isvDossier.workspaceDiagnostics = openFiles: dossiers never opened are not checked",
+  { timeout: 120_000 },
+  async () => {
+    const { server } = await started({
+      ...PULL_CAPABILITIES,
+      workspace: { ...PULL_CAPABILITIES.workspace, configuration: true },
+    });
+    // answers every workspace/configuration request with the setting
+    const answered = new Set<unknown>();
+    const answering = setInterval(() => {
+      for (const message of server.messages)
+        if (message.method === "workspace/configuration" && !answered.has(message.id)) {
+          answered.add(message.id);
+          const items = (message.params as { items: unknown[] }).items;
+          server.send({ id: message.id, result: items.map(() => ({ workspaceDiagnostics: "openFiles" })) });
+        }
+    }, 10);
+    try {
+      assert.deepEqual(workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] })), []);
+      assert.ok(answered.size > 0, "the setting was asked for");
+    } finally {
+      clearInterval(answering);
+      server.kill();
+    }
+  },
+);
+
+test(
+  "an evidence file added on disk and announced: the dossier beside it is checked again",
+  { timeout: 120_000 },
+  async () => {
+    const { server } = await started(PULL_CAPABILITIES);
+    const evidence = path.join(folder, "evidence", "licence.pdf");
+    try {
+      const missing = (items: Diagnostic[] | undefined): Range[] =>
+        (items ?? []).filter((diagnostic) => diagnostic.data?.ruleId === "evidence.exists").map((d) => d.range);
+      const licence = rangeOf(VALID, "evidence/licence.pdf");
+      const first = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+      assert.ok(
+        missing(first.find((item) => item.uri === uriOf("a.dossier.yaml"))?.items).some(
+          (range) => range.start.line === licence.start.line,
+        ),
+      );
+      fs.mkdirSync(path.dirname(evidence), { recursive: true });
+      fs.writeFileSync(evidence, "%PDF-1.4 licence\n");
+      server.send({
+        method: "workspace/didChangeWatchedFiles",
+        params: { changes: [{ uri: pathToFileURL(evidence).href, type: 1 }] },
+      });
+      const previousResultIds = first.map((item) => ({ uri: item.uri, value: item.resultId }));
+      const second = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds }));
+      const a = second.find((item) => item.uri === uriOf("a.dossier.yaml"));
+      assert.equal(a?.kind, "full");
+      assert.deepEqual(
+        missing(a?.items).filter((range) => range.start.line === licence.start.line),
+        [],
+      );
+      // the dossier in another folder does not depend on it
+      assert.equal(second.find((item) => item.uri === uriOf("other/b.dossier.yaml"))?.kind, "unchanged");
+    } finally {
+      fs.rmSync(path.dirname(evidence), { recursive: true, force: true });
+      server.kill();
+    }
+  },
+);
+
+test("a workspace request cancelled before its work is answered RequestCancelled", { timeout: 120_000 }, async () => {
+  const { server } = await started(PULL_CAPABILITIES);
+  try {
+    const id = nextId++;
+    server.send({ id, method: "workspace/diagnostic", params: { previousResultIds: [] } });
+    server.send({ method: "$/cancelRequest", params: { id } });
+    const answer = await server.answer(id, 60_000);
+    assert.equal((answer?.error as { code: number } | undefined)?.code, -32800);
+    // the next request is answered in full
+    const items = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+    assert.ok(items.some((item) => item.uri === uriOf("a.dossier.yaml") && item.kind === "full"));
+  } finally {
+    server.kill();
+  }
+});
+
+test("push: a client that cannot pull gets the workspace's dossiers published", { timeout: 120_000 }, async () => {
+  const { server, initialize } = await started({});
+  try {
+    assert.ok(initialize.result);
+    const uri = uriOf("other/b.dossier.yaml");
+    const deadline = Date.now() + 60_000;
+    let published: RawMessage | undefined;
+    while (!published && Date.now() < deadline) {
+      published = server.messages.find(
+        (message) =>
+          message.method === "textDocument/publishDiagnostics" && (message.params as { uri: string }).uri === uri,
+      );
+      if (!published) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const diagnostics = (published?.params as { diagnostics: Diagnostic[] } | undefined)?.diagnostics;
+    assert.deepEqual(
+      crossPerson(diagnostics).map((diagnostic) => diagnostic.range),
+      [rangeOf(OTHER, "CERT-002")],
+    );
+  } finally {
+    server.kill();
+  }
+});
