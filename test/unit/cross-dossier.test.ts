@@ -111,11 +111,11 @@ test("the same evidence content for different facts: each use warned, citing its
   const other = OTHER.replace("evidence: [evidence/cert.pdf]", "evidence: []");
   const found = crossDossierFindings([facts("a", VALID, hash), facts("b", other, hash)]);
   const inA = byRule(found.get("a"), "cross.same-evidence");
-  // in a: the certificate (4.1.2) and the licence (1) are one content; b's licence is that content too
+  // in a: the certificate (4.1.2) and the licence (4, the application) are one content; b's licence is that content too
   assert.deepEqual(
     inA.map((finding) => [finding.clauseIds, finding.range]),
     [
-      [["1"], rangeOf(VALID, "evidence/licence.pdf")],
+      [["4"], rangeOf(VALID, "evidence/licence.pdf")],
       [["4.1.2"], rangeOf(VALID, "evidence/cert.pdf")],
     ].sort((x, y) => (x[1] as OffsetRange).start - (y[1] as OffsetRange).start),
   );
