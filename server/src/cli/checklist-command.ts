@@ -47,7 +47,12 @@ export interface ChecklistCommandOptions {
 }
 
 /** The dossier's text: a regular file within the language server's size limit (read-dossier.ts), else one line. */
-export function readDossier(absolutePath: string, shownPath: string, locale: Locale, maxBytes: number = DEFAULT_SETTINGS.maxFileSizeBytes): string {
+export function readDossier(
+  absolutePath: string,
+  shownPath: string,
+  locale: Locale,
+  maxBytes: number = DEFAULT_SETTINGS.maxFileSizeBytes,
+): string {
   if (!fs.existsSync(absolutePath)) throw new CliUsageError(uiText("error.no-such-path", locale, { path: shownPath }));
   const read = readDossierBytes(absolutePath, maxBytes, locale);
   if (read.kind === "unreadable")

@@ -163,9 +163,9 @@ export function clauseVerdicts<F extends VerdictFinding>(
             ? "unfilled"
             : waived.some((finding) => blocks(finding))
               ? "waived"
-            : machineCheckable(clause)
-              ? "satisfied"
-              : "manual",
+              : machineCheckable(clause)
+                ? "satisfied"
+                : "manual",
       basis: ownBasis(clause),
       findings: applicable ? [...errors, ...unfilled] : [],
       remarks: standing.filter((finding) => !blocks(finding)),
