@@ -22,6 +22,7 @@ import { createLanguageService } from "../../server/src/core/check/service";
 import type { Finding, Locale } from "../../server/src/core/types";
 import { evidenceExistsIn } from "../../server/src/node/evidence-files";
 import { todayIso } from "../../server/src/node/today";
+import { commandLineSettings, RunConfigurations } from "../../server/src/cli/config-options";
 import { AS_OF, assertBuilt, runCli } from "../support/cli-harness";
 import { TestLspClient } from "../support/lsp-client";
 import { filesUnder, repositoryRoot } from "../support/repository";
@@ -46,11 +47,19 @@ function textOf(file: string): string {
   return decodeDossierBytes(fs.readFileSync(file)).text;
 }
 
+/** Each dossier's configuration file (a sample has one, with a waiver), as the CLI and the server read it. */
+const CONFIGURATIONS = new RunConfigurations({ kind: "discover" }, ROOT, commandLineSettings(undefined));
+
 function expectedVerdicts(file: string, today: string): ClauseVerdict<Finding>[] {
+  const { settings, waivers } = CONFIGURATIONS.forDossier(file);
   const service = createLanguageService({
     locale: LOCALE,
     today,
-    evidenceExists: evidenceExistsIn(path.dirname(file)),
+    evidenceExists: settings.checkEvidence ? evidenceExistsIn(path.dirname(file)) : undefined,
+    leaseWarningMonths: settings.leaseWarningMonths,
+    severityOverrides: settings.severity,
+    waivers,
+    dossierPath: file,
   });
   return dossierVerdicts(service.validate(textOf(file)));
 }

@@ -47,31 +47,30 @@ function fileSection(file: LintedFile, context: FormatContext): string[] {
   const positionWidth = width(rows.map((row) => row.position));
   const severityWidth = width(rows.map((row) => row.severity));
   const clauseWidth = width(rows.map((row) => clauseColumn(row.finding)));
-  const lines = rows.flatMap((row) => [
+  const lines = rows.map((row) =>
     [
       "  " + paint("dim", padEnd(row.position, positionWidth)),
       paint(row.finding.waived ? "dim" : SEVERITY_COLOR[row.finding.severity], padEnd(row.severity, severityWidth)),
       padEnd(clauseColumn(row.finding), clauseWidth),
-      terminalText(messageOf(row.finding, context).replace(/\n/g, " ")),
+      terminalText(messageOf(row.finding, context).replace(/\n/g, " ")) + otherDossiers(row.finding, paint),
       paint("dim", row.finding.rule),
     ].join("  "),
-    ...otherDossierLines(row.finding, positionWidth, paint),
-  ]);
+  );
   return [paint("underline", terminalText(file.path)), ...lines, ""];
 }
 
-/** A related location in another dossier (the cross-dossier checks): one line under the finding, `↳ path:line:col`. */
-function otherDossierLines(
-  finding: CliFinding,
-  indent: number,
-  paint: (color: ColorName, text: string) => string,
-): string[] {
+/**
+ * The related locations in other dossiers (the cross-dossier checks), after the message on the finding's own line
+ * (` ↳ path:line:col`): one line per finding, so that a problem matcher's loop reads every finding of a file.
+ */
+function otherDossiers(finding: CliFinding, paint: (color: ColorName, text: string) => string): string {
   return finding.related
     .filter((related) => related.path !== undefined)
     .map(
       (related) =>
-        `  ${" ".repeat(indent)}  ${paint("dim", "↳")} ${terminalText(`${related.path}:${related.range.start.line + 1}:${related.range.start.character + 1}`)}`,
-    );
+        ` ${paint("dim", "↳")} ${terminalText(`${related.path}:${related.range.start.line + 1}:${related.range.start.character + 1}`)}`,
+    )
+    .join("");
 }
 
 export function formatStylish(files: LintedFile[], context: FormatContext): string {

@@ -16,7 +16,7 @@ import { evidenceExistsIn } from "../node/evidence-files";
 import { EvidenceHashes } from "../node/evidence-hashes";
 import { crossDossierFindings } from "../core/check/cross/cross-dossier";
 import { dossierFacts, DossierFacts } from "../core/check/cross/facts";
-import type { DossierTarget } from "./discover";
+import { displayPathFor, DossierTarget } from "./discover";
 import { readDossierBytes } from "./read-dossier";
 
 export interface LintSettings {
@@ -175,7 +175,7 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
     editionId: report.edition.id,
     level: report.levelKnown ? report.level : null,
     category: report.category ?? null,
-    findings: toCliFindings(text, findings, service.locale),
+    findings: showConfigFiles(toCliFindings(text, findings, service.locale), target),
     ...(crossSource ? { crossSource } : {}),
   };
 }
@@ -235,6 +235,20 @@ function toCliFindings(text: string, findings: Finding[], locale: Locale, otherD
     fingerprint: hashes[index],
     ...(finding.waived ? { waived: cliWaiver(finding.waived, lines) } : {}),
   }));
+}
+
+/**
+ * A configuration file named as a waiver's origin as the dossier is named: relative to the folder the run was
+ * started in (absolute when the dossier's path is), never a path of this machine in a shared report.
+ */
+function showConfigFiles(findings: CliFinding[], target: DossierTarget): CliFinding[] {
+  if (path.isAbsolute(target.displayPath)) return findings;
+  const cwd = path.resolve(target.absolutePath, ...target.displayPath.split("/").map(() => ".."));
+  for (const finding of findings) {
+    const origin = finding.waived?.origin;
+    if (origin?.kind === "config") origin.file = displayPathFor(origin.file, cwd);
+  }
+  return findings;
 }
 
 function cliWaiver(waiver: FindingWaiver, lines: LineIndex): CliWaiver {

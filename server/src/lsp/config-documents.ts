@@ -64,16 +64,17 @@ export class ConfigDocuments {
     this.watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   }
 
-  listen(): void {
-    this.connection.onInitialized(() => {
-      if (!this.watchFiles) return;
-      void this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
-        .catch(() => undefined);
-    });
-    this.connection.onDidChangeWatchedFiles((params: DidChangeWatchedFilesParams) => {
-      if (params.changes.some((change) => this.handles(change.uri))) this.changedOnDisk();
-    });
+  /** After `initialized`: watch the configuration files (the connection has one `initialized` handler: server.ts). */
+  initialized(): void {
+    if (!this.watchFiles) return;
+    void this.connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+      .catch(() => undefined);
+  }
+
+  /** Files changed on disk (the connection has one handler for them: server.ts gives each its part). */
+  filesChanged(params: DidChangeWatchedFilesParams): void {
+    if (params.changes.some((change) => this.handles(change.uri))) this.changedOnDisk();
   }
 
   /** An open configuration file's text changed (or it was opened). */

@@ -4,8 +4,10 @@
 // document, and a result is never published for a text older than the one already published. The text validated,
 // hovered and completed is always the latest the client sent: texts are ordered as they arrive, never by the version
 // numbers the client gives (a second didOpen, or a repeated or decreasing version, must not bring back an older
-// text's results). Every conversion to LSP types is in lsp/convert.ts. Diagnostics are pulled by clients that can and
-// pushed to the others, and the workspace's dossiers not open are checked too: lsp/workspace.ts.
+// text's results). Every conversion to LSP types is in lsp/convert.ts. The connection has one handler for
+// `initialized` and one for watched files: each calls the workspace's part first, then the configuration files'.
+// Diagnostics are pulled by clients that can and pushed to the others, and the workspace's dossiers not open are
+// checked too: lsp/workspace.ts.
 import {
   CancellationToken,
   CodeActionKind,
@@ -101,6 +103,43 @@ interface DocumentState {
   justOpened: boolean;
   /** Which evidence files exist (node/evidence-answers.ts). */
   evidenceAnswers: EvidenceAnswers;
+}
+
+/**
+ * A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node would
+ * print it to stderr; the server writes only its kind and code.
+ */
+function quietWarnings(): void {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: string }) =>
+    process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`),
+  );
+}
+
+/**
+ * The session a request works on. A request cancelled, or whose document changed, before its work starts does no
+ * work (RequestCancelled, ContentModified); documents too large or declined (binary, too deep) get no answer.
+ */
+function requestSessionOf(
+  latest: (
+    uri: string,
+  ) => Promise<{ state: DocumentState; settings: SessionSettings; document: TextDocument; fresh: boolean } | undefined>,
+  facade: DossierFacade,
+): RequestSession {
+  return async (uri, token) => {
+    const context = await latest(uri);
+    if (!context) return undefined;
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+    if (!context.fresh) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
+    const {
+      state: { session },
+      settings: answer,
+      document,
+    } = context;
+    if (exceedsBytes(session.text, answer.maxFileSizeBytes) || facade.validate(session, answer).parsed.declined)
+      return undefined;
+    return { session, settings: answer, document };
+  };
 }
 
 /** The settings a session is checked with: the editor's under the configuration file, if one governs it, with its
@@ -412,12 +451,7 @@ function listenToFeatures(
 }
 
 export function startServer(connection: Connection): void {
-  // A library's warning may quote a document (yaml: "Keys with collection values will be stringified: …"). Node
-  // would print it to stderr; the server writes only its kind and code.
-  process.removeAllListeners("warning");
-  process.on("warning", (warning: Error & { code?: string }) =>
-    process.stderr.write(`isv-dossier-server: ${warning.name} ${warning.code ?? ""}\n`),
-  );
+  quietWarnings();
   const documents = new TextDocuments(TextDocument);
   /** The open documents: closing one forgets its entry, and with it everything kept for it. */
   const states = new Map<string, DocumentState>();
@@ -446,7 +480,6 @@ export function startServer(connection: Connection): void {
     dossierSettings: (uri, raw) => settings.forDossier(uri, raw),
     republish: schedule,
   });
-
   /** The state of a document and its settings, unless a newer text has come while the settings were awaited. */
   async function latest(
     uri: string,
@@ -507,22 +540,7 @@ export function startServer(connection: Connection): void {
     }, DEBOUNCE_MS);
   }
 
-  /** A request cancelled, or whose document changed, before its work starts does no work (RequestCancelled,
-   * ContentModified); documents too large or declined (binary, too deep) get no answer. */
-  const requestSession: RequestSession = async (uri, token) => {
-    const context = await latest(uri);
-    if (!context) return undefined;
-    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
-    if (!context.fresh) throw new ResponseError(LSPErrorCodes.ContentModified, "content modified");
-    const {
-      state: { session },
-      settings: answer,
-      document,
-    } = context;
-    if (exceedsBytes(session.text, answer.maxFileSizeBytes) || facade.validate(session, answer).parsed.declined)
-      return undefined;
-    return { session, settings: answer, document };
-  };
+  const requestSession = requestSessionOf(latest, facade);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { locale?: string };
@@ -531,7 +549,8 @@ export function startServer(connection: Connection): void {
     configs.initialize(params);
     return { capabilities: { ...CAPABILITIES, ...workspace.initialize(params) }, serverInfo: { name: "isv-dossier" } };
   });
-  connection.onInitialized(() => workspace.initialized());
+  connection.onInitialized(() => void [workspace.initialized(), configs.initialized()]);
+  connection.onDidChangeWatchedFiles((params) => void [workspace.filesChanged(params), configs.filesChanged(params)]);
   connection.onDidChangeConfiguration(() => void [settings.changed(), workspace.settingsChanged()]);
 
   // An opened document is validated at once (its first diagnostics are what the user waits for); edits are debounced.
@@ -577,7 +596,6 @@ export function startServer(connection: Connection): void {
     clientLocale: () => settings.clientLocale,
   });
   listenToDiffRequests(connection, facade, requestSession);
-  configs.listen();
   workspace.listen();
   documents.listen(connection);
   connection.listen();

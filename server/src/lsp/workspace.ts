@@ -200,7 +200,6 @@ export class Workspace {
   listen(): void {
     this.connection.languages.diagnostics.on((params, token) => this.documentReport(params, token));
     this.connection.languages.diagnostics.onWorkspace((params, token) => this.workspaceReport(params, token));
-    this.connection.onDidChangeWatchedFiles((params) => this.filesChanged(params));
   }
 
   /** The settings changed: everything is checked again. */
@@ -454,7 +453,7 @@ export class Workspace {
 
   // ——— files on disk
 
-  private filesChanged(params: DidChangeWatchedFilesParams): void {
+  filesChanged(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) {
       const parsed = URI.parse(change.uri);
       if (parsed.scheme !== "file") continue;
