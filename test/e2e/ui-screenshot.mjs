@@ -34,6 +34,8 @@ function t(message, ...args) {
 }
 
 const UI_SETTINGS = {
+  // the Problems panel and the screenshot show the open dossier's findings, not the whole samples folder's
+  "isvDossier.workspaceDiagnostics": "openFiles",
   "editor.minimap.enabled": false,
   "editor.hover.delay": 100,
   "editor.hover.sticky": true,
