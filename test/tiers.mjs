@@ -33,6 +33,7 @@ export const SLOW = [
   "problem-matcher",
   // the language server started over stdio (dist/server/main.js), or other Node processes
   "clause-status-agreement",
+  "config-waivers-agreement",
   "hostile-cli-folders",
   "hostile-cli-jobs",
   "hostile-cli-outputs",

@@ -72,6 +72,10 @@ export interface WaiveCommandArguments {
   line: number;
   indent: string;
   ids: string;
+  /** For the configuration file's form: the check id, the clause id and the node's path (WaiveAction). */
+  rule: string;
+  clause?: string;
+  path?: string;
 }
 
 /** Another document a related location is in (the cross-dossier checks name it by its URI): its line index. */
@@ -261,6 +265,9 @@ export function toWaiveCodeActions(
       line: lines.positionAt(action.lineStart).line,
       indent: action.indent,
       ids: action.ids,
+      rule: action.rule,
+      ...(action.clause ? { clause: action.clause } : {}),
+      ...(action.path ? { path: action.path } : {}),
     };
     return {
       title: action.title,

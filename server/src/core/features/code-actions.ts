@@ -3,9 +3,10 @@
 // finding not yet waived: waive it, by an inline waiver comment above its line (check/waivers.ts) whose
 // justification, approver and expiry the editor asks for.
 import { isMap } from "yaml";
-import { locatePath, rangeOf } from "../parse/locate";
+import { locatePath, pathAtOffset, rangeOf } from "../parse/locate";
 import type { DossierReport } from "../check/service";
 import { fieldSkeleton } from "./skeleton";
+import { dossierPathText } from "./waiver-config-edit";
 import type { Finding, Locale, OffsetRange } from "../types";
 
 export interface TextEdit {
@@ -151,6 +152,11 @@ export interface WaiveAction {
   indent: string;
   /** The ids the comment names: "tools.source-evidence 4.1.5". */
   ids: string;
+  /** The same, as a configuration file's waiver entry names them (features/waiver-config-edit.ts). */
+  rule: string;
+  clause?: string;
+  /** The node the finding is at, in the dossier's own words (`tools[3].name`), when it can be written so. */
+  path?: string;
 }
 
 /** A "waive this finding…" action for each finding that overlaps a range and is neither waived nor a waiver's own. */
@@ -164,12 +170,16 @@ export function waiveActions(report: DossierReport, range: OffsetRange, locale: 
     const indent = /^[ ]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? "";
     const ids = [finding.ruleId, ...finding.clauseIds.slice(0, 1)].join(" ");
     const label = finding.clauseIds[0] ?? finding.ruleId;
+    const path = dossierPathText(pathAtOffset(report.parsed.document, finding.range.start).path);
     actions.push({
       title: locale === "zh-cn" ? `豁免此项发现（${label}）…` : `Waive this finding (${label})…`,
       finding,
       lineStart,
       indent,
       ids,
+      rule: finding.ruleId,
+      ...(finding.clauseIds[0] ? { clause: finding.clauseIds[0] } : {}),
+      ...(path ? { path } : {}),
     });
   }
   return actions;
