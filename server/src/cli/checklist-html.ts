@@ -60,20 +60,32 @@ function row(entry: ChecklistTableRow, table: ChecklistTable): string {
   ].join("");
 }
 
-export function renderChecklistHtml(table: ChecklistTable): string {
-  const lang = table.locale === "zh-cn" ? "zh-CN" : "en";
+/** The start of a report page (the checklist's, the diff's): its head, its title and its facts, escaped. */
+export function htmlPageStart(
+  lang: string,
+  title: string,
+  style: string,
+  facts: ReadonlyArray<{ label: string; value: string }>,
+): string[] {
   return [
     "<!DOCTYPE html>",
     `<html lang="${lang}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(table.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
     "</head>",
     "<body>",
-    `<h1>${escapeHtml(table.title)}</h1>`,
-    `<dl class="facts">${table.facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`).join("")}</dl>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<dl class="facts">${facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`).join("")}</dl>`,
+  ];
+}
+
+export function renderChecklistHtml(table: ChecklistTable): string {
+  const lang = table.locale === "zh-cn" ? "zh-CN" : "en";
+  return [
+    ...htmlPageStart(lang, table.title, STYLE, table.facts),
     '<table class="checklist">',
     `<thead><tr>${columnLabels(table)
       .map((label) => `<th>${escapeHtml(label)}</th>`)

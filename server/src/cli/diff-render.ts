@@ -2,6 +2,7 @@
 // Markdown (also the editor's *Compare with previous submission…* document) and HTML (a standalone page, escaped as
 // the checklist's is). Text from a dossier goes through safe-text.ts: terminalText on a terminal, xmlCharacters
 // in HTML; in Markdown it is kept inside code spans or escaped.
+import { htmlPageStart } from "./checklist-html";
 import { DiffView, DiffViewGroup, DiffViewItem, itemLine } from "./diff-view";
 import { ColorName, painter } from "./format-stylish";
 import { escapeHtml, terminalText, xmlCharacters } from "./safe-text";
@@ -116,17 +117,7 @@ export function renderDiffHtml(view: DiffView): string {
     ].join("");
   };
   return [
-    "<!DOCTYPE html>",
-    `<html lang="${lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(view.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
-    `<h1>${escapeHtml(view.title)}</h1>`,
-    `<dl class="facts">${view.facts.map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`).join("")}</dl>`,
+    ...htmlPageStart(lang, view.title, STYLE, view.facts),
     ...(view.regressionNote ? [`<p class="regressions">${escapeHtml(view.regressionNote)}</p>`] : []),
     ...view.groups.map(group),
     `<p class="summary">${escapeHtml(view.summary)}</p>`,

@@ -8,6 +8,7 @@ import { keyRange, valueRange } from "../../parse/locate";
 import { parseGuarded, ParsedDossier, parseYamlDossier, WHOLE_TEXT_CHECKS } from "../../parse/parse";
 import type { Finding, JsonPath, Localized, MessageArgument, OffsetRange } from "../../types";
 import { WAIVER_KEYS, WaiverEntry, WaiverSource } from "../waiver-entry";
+import { decodePointer } from "../schema/check";
 import { CONFIG_RULES } from "./config-checks";
 import { CONFIG_KEYS, DossierSettings, INTEGER_SETTINGS, SeverityOverride } from "./config-model";
 
@@ -37,15 +38,6 @@ type Mapping = { [key: string]: unknown };
 
 function isMapping(value: unknown): value is Mapping {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function decodePointer(pointer: string): JsonPath {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
 const EXPECTED_TYPES: { [type: string]: Localized } = {

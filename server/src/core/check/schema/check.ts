@@ -24,7 +24,8 @@ const VALUE_KEYWORDS = [
   "exclusiveMinimum",
 ];
 
-function decodePointer(pointer: string): JsonPath {
+/** A JSON pointer (an ajv error's instancePath) as a path of keys and list indexes. */
+export function decodePointer(pointer: string): JsonPath {
   if (pointer === "") return [];
   return pointer
     .slice(1)
