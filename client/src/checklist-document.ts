@@ -5,6 +5,7 @@
 import * as vscode from "vscode";
 import type { ServerRequests } from "./editions";
 import { REQUESTS } from "./protocol";
+import { showMarkdownDocument } from "./markdown-document";
 
 export const CHECKLIST_SCHEME = "isv-checklist";
 
@@ -65,17 +66,5 @@ export async function showChecklist(
     void vscode.window.showInformationMessage(vscode.l10n.t("Open a dossier (*.dossier.yaml) to see its checklist."));
     return undefined;
   }
-  const uri = checklistUri(dossier);
-  const document = await vscode.workspace.openTextDocument(uri);
-  if (document.languageId !== "markdown") await vscode.languages.setTextDocumentLanguage(document, "markdown");
-  if (options.preview !== false) {
-    try {
-      await vscode.commands.executeCommand("markdown.showPreview", uri);
-      return uri.toString();
-    } catch {
-      // No Markdown preview (the built-in extension is disabled): show the text instead.
-    }
-  }
-  await vscode.window.showTextDocument(document, { preview: false });
-  return uri.toString();
+  return showMarkdownDocument(checklistUri(dossier), options.preview);
 }

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { ServerRequests } from "./editions";
 import { DiffAnswer, REQUESTS } from "./protocol";
+import { showMarkdownDocument } from "./markdown-document";
 
 export const DIFF_SCHEME = "isv-diff";
 
@@ -161,18 +162,7 @@ export async function compareWithPrevious(
     }
     const uri = diffUri(dossier);
     documents.set(uri, answer.markdown);
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== "markdown") await vscode.languages.setTextDocumentLanguage(document, "markdown");
-    if (options.preview !== false) {
-      try {
-        await vscode.commands.executeCommand("markdown.showPreview", uri);
-        return uri.toString();
-      } catch {
-        // No Markdown preview (the built-in extension is disabled): show the text instead.
-      }
-    }
-    await vscode.window.showTextDocument(document, { preview: false });
-    return uri.toString();
+    return await showMarkdownDocument(uri, options.preview);
   } catch (error) {
     const message =
       error instanceof CompareError ? error.message : error instanceof Error ? error.message : String(error);
