@@ -39,7 +39,7 @@ import { decodeDossierBytes } from "../core/parse/encoding";
 import { fileSizeFinding } from "../core/parse/limits";
 import { LineIndex } from "../core/parse/line-index";
 import type { Finding, Locale } from "../core/types";
-import { evidenceExistsIn } from "../node/evidence-files";
+import { evidenceFilesIn } from "../node/evidence-files";
 import { EvidenceHashes } from "../node/evidence-hashes";
 import { DOSSIER_NAME, dossiersUnder } from "../node/folder-search";
 import { readDossierBytes } from "../node/read-file";
@@ -363,6 +363,7 @@ export class Workspace {
     const settings = this.host.dossierSettings(entry.uri, raw);
     const folder = path.dirname(entry.file);
     const read = readDossierBytes(entry.file, settings.maxFileSizeBytes, settings.locale);
+    const files = evidenceFilesIn(folder);
     let findings: Finding[] = [];
     let text = "";
     let report: DossierReport | undefined;
@@ -370,11 +371,10 @@ export class Workspace {
     else if (read.kind === "bytes") {
       const decoded = decodeDossierBytes(read.bytes);
       text = decoded.text;
-      const session = this.facade.open(entry.uri, text, 0, () => evidenceExistsIn(folder));
-      report = this.facade.validate(session, settings);
+      report = this.facade.validateText(text, settings, () => files.exists);
       findings = [...report.findings, ...decoded.findings];
     }
-    this.keep(entry, findings, new LineIndex(text), report, settings, this.hashes.in(folder));
+    this.keep(entry, findings, new LineIndex(text), report, settings, this.hashes.in(folder, files));
   }
 
   private fromOpen(entry: Entry, open: OpenReport): void {

@@ -29,6 +29,33 @@ function isInside(folder: string, candidate: string): boolean {
 
 /** A function saying whether `relativePath` names an existing file inside `folder`. */
 export function evidenceExistsIn(folder: string): (relativePath: string) => boolean {
+  const stat = evidenceStatIn(folder);
+  return (relativePath) => stat(relativePath) !== undefined;
+}
+
+/** The evidence files of one check of a dossier in `folder`: whether each exists (as evidenceExistsIn) and its
+ * status, each path looked up once — the validation's existence check and the cross-dossier hashes
+ * (evidence-hashes.ts) share the answers instead of asking the file system twice. */
+export interface EvidenceFiles {
+  exists(relativePath: string): boolean;
+  /** The status of the file (its target, for a symbolic link), undefined when it does not exist inside the folder. */
+  stat(relativePath: string): fs.Stats | undefined;
+}
+
+export function evidenceFilesIn(folder: string): EvidenceFiles {
+  const lookUp = evidenceStatIn(folder);
+  const known = new Map<string, fs.Stats | undefined>();
+  const stat = (relativePath: string): fs.Stats | undefined => {
+    if (known.has(relativePath)) return known.get(relativePath);
+    const answer = lookUp(relativePath);
+    known.set(relativePath, answer);
+    return answer;
+  };
+  return { stat, exists: (relativePath) => stat(relativePath) !== undefined };
+}
+
+/** The status of the regular file `relativePath` names inside `folder`, undefined when there is none. */
+function evidenceStatIn(folder: string): (relativePath: string) => fs.Stats | undefined {
   const base = path.resolve(folder);
   /** Folder → its real path (every symbolic link on the way resolved), null when it does not resolve. */
   const realPaths = new Map<string, string | null>();
@@ -44,8 +71,8 @@ export function evidenceExistsIn(folder: string): (relativePath: string) => bool
     }
     return real;
   }
-  return (relativePath: string): boolean => {
-    if (checkEvidencePath(relativePath) !== "ok" || path.isAbsolute(relativePath)) return false;
+  return (relativePath: string): fs.Stats | undefined => {
+    if (checkEvidencePath(relativePath) !== "ok" || path.isAbsolute(relativePath)) return undefined;
     let parent: string;
     let name: string;
     if (POSIX && !NOT_PLAIN_NAMES.test(relativePath)) {
@@ -55,24 +82,26 @@ export function evidenceExistsIn(folder: string): (relativePath: string) => bool
       name = candidate.slice(slash + 1);
     } else {
       const candidate = path.resolve(base, relativePath);
-      if (!isInside(base, candidate)) return false;
+      if (!isInside(base, candidate)) return undefined;
       parent = path.dirname(candidate);
       name = path.basename(candidate);
     }
     const realFolder = realPathOf(base);
     const realParent = realPathOf(parent);
-    if (realFolder === null || realParent === null) return false;
+    if (realFolder === null || realParent === null) return undefined;
     // nothing is looked up outside: a folder on the way may be a symbolic link that leads out
-    if (realParent !== realFolder && !isInside(realFolder, realParent)) return false;
+    if (realParent !== realFolder && !isInside(realFolder, realParent)) return undefined;
     try {
       const real = POSIX ? (realParent === "/" ? `/${name}` : `${realParent}/${name}`) : path.join(realParent, name);
       const entry = fs.lstatSync(real, { throwIfNoEntry: false });
-      if (!entry) return false;
-      if (!entry.isSymbolicLink()) return entry.isFile() && isInside(realFolder, real);
+      if (!entry) return undefined;
+      if (!entry.isSymbolicLink()) return entry.isFile() && isInside(realFolder, real) ? entry : undefined;
       const target = fs.realpathSync.native(real);
-      return isInside(realFolder, target) && fs.statSync(target).isFile();
+      if (!isInside(realFolder, target)) return undefined;
+      const targetEntry = fs.statSync(target);
+      return targetEntry.isFile() ? targetEntry : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   };
 }

@@ -4,7 +4,7 @@
 // that a workspace checked again hashes only the files that changed.
 import * as path from "node:path";
 import type { EvidenceHash } from "../core/check/cross/facts";
-import { evidenceExistsIn } from "./evidence-files";
+import { EvidenceFiles, evidenceFilesIn } from "./evidence-files";
 import { hashRegularFile } from "./read-file";
 
 /** Larger evidence files (a scan of hundreds of pages) are not compared. */
@@ -28,10 +28,14 @@ export class EvidenceHashes {
     this.byPath.delete(file);
   }
 
-  /** The hashes of the evidence files of a dossier in `folder`. */
-  in(folder: string): EvidenceHash {
-    const exists = evidenceExistsIn(folder);
-    return (relativePath) =>
-      exists(relativePath) ? hashRegularFile(path.resolve(folder, relativePath), MAX_HASHED_BYTES, this) : undefined;
+  /** The hashes of the evidence files of a dossier in `folder`; `files`: the answers of its validation, reused. An
+   * empty file (no hash, as hashRegularFile answers) is not opened, nor a file whose hash is kept for its status. */
+  in(folder: string, files: EvidenceFiles = evidenceFilesIn(folder)): EvidenceHash {
+    return (relativePath) => {
+      const stat = files.stat(relativePath);
+      if (!stat || stat.size === 0 || stat.size > MAX_HASHED_BYTES) return undefined;
+      const file = path.resolve(folder, relativePath);
+      return this.get(file, stat.size, stat.mtimeMs) ?? hashRegularFile(file, MAX_HASHED_BYTES, this);
+    };
   }
 }

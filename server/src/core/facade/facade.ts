@@ -11,7 +11,7 @@ import { Deadline, TimeBudget } from "../parse/limits";
 import { evidenceLinks, EvidenceLink } from "../features/links";
 import { withParseDeadline } from "../parse/parse";
 import type { Rule } from "../check/rules/rule";
-import { createLanguageService, DossierReport, SeverityOverride } from "../check/service";
+import { createLanguageService, DossierLanguageService, DossierReport, SeverityOverride } from "../check/service";
 import { DossierSession, EvidenceAnswersFor } from "./session";
 import { documentSymbols, OutlineSymbol } from "../features/symbols";
 import { clauseAtOffset, clauseReferences, ClauseReference } from "../features/clause-references";
@@ -63,18 +63,7 @@ export class DossierFacade {
   validate(session: DossierSession, settings: SessionSettings): DossierReport {
     const cached = session.reportFor(settings.key);
     if (cached) return cached;
-    const service = createLanguageService({
-      locale: settings.locale,
-      today: this.options.today(),
-      evidenceExists: settings.checkEvidence ? session.evidenceAnswers() : undefined,
-      leaseWarningMonths: settings.leaseWarningMonths,
-      severityOverrides: settings.severityOverrides,
-      timeBudget: settings.timeBudget,
-      rules: this.options.rules,
-      waivers: settings.waivers,
-      dossierPath: settings.dossierPath,
-      ignoreWaivers: settings.ignoreWaivers,
-    });
+    const service = this.service(settings, settings.checkEvidence ? session.evidenceAnswers : undefined);
     const deadline = new Deadline(settings.timeBudget);
     const text = session.text;
     const report = service.validateParsed(
@@ -83,6 +72,27 @@ export class DossierFacade {
     );
     session.keepReport(settings.key, report);
     return report;
+  }
+
+  /** The report of a text checked once, with no session (a dossier not open): parsed whole, without the pieces an
+   * incremental parse keeps for the next edit — the same report as validate's. */
+  validateText(text: string, settings: SessionSettings, evidenceAnswers?: EvidenceAnswersFor): DossierReport {
+    return this.service(settings, settings.checkEvidence ? evidenceAnswers : undefined).validate(text);
+  }
+
+  private service(settings: SessionSettings, evidenceAnswers: EvidenceAnswersFor | undefined): DossierLanguageService {
+    return createLanguageService({
+      locale: settings.locale,
+      today: this.options.today(),
+      evidenceExists: evidenceAnswers?.(),
+      leaseWarningMonths: settings.leaseWarningMonths,
+      severityOverrides: settings.severityOverrides,
+      timeBudget: settings.timeBudget,
+      rules: this.options.rules,
+      waivers: settings.waivers,
+      dossierPath: settings.dossierPath,
+      ignoreWaivers: settings.ignoreWaivers,
+    });
   }
 
   hover(session: DossierSession, settings: SessionSettings, offset: number): HoverResult | undefined {
