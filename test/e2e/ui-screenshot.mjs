@@ -37,6 +37,7 @@ const UI_SETTINGS = {
   // the Problems panel and the screenshot show the open dossier's findings, not the whole samples folder's
   "isvDossier.workspaceDiagnostics": "openFiles",
   "editor.minimap.enabled": false,
+  "editor.stickyScroll.enabled": false,
   "editor.hover.delay": 100,
   "editor.hover.sticky": true,
   "workbench.colorTheme": "Default Light Modern",
@@ -143,10 +144,12 @@ const CHECKS = [
       const editor = page.locator(".editor-instance .monaco-editor").first();
       // Put the cursor on the finding (Problems panel), then hover its squiggle.
       await page.locator(".markers-panel .monaco-list-row", { hasText: CLAUSE }).first().click();
-      const squiggle = editor.locator(".squiggly-error").first();
-      await squiggle.waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
-      const box = await squiggle.boundingBox();
-      if (!box) throw new Error("the squiggle has no box");
+      const squiggles = editor.locator(".squiggly-error");
+      await squiggles.first().waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+      // the first squiggle that is drawn (an error's decoration may also sit in a line not shown)
+      let box = null;
+      for (const squiggle of await squiggles.all()) if ((box = await squiggle.boundingBox())) break;
+      if (!box) throw new Error("no squiggle is drawn");
       const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: context.clauseText }).first();
       const deadline = Date.now() + STEP_TIMEOUT_MS;
       for (let attempt = 0; ; attempt++) {

@@ -454,6 +454,9 @@ export class Workspace {
   // ——— files on disk
 
   filesChanged(params: DidChangeWatchedFilesParams): void {
+    // Only a change that concerns a dossier makes the client pull again: other files of the workspace (a build's
+    // output, an editor's state) change often, and every refresh re-draws every open dossier's diagnostics.
+    let concerned = false;
     for (const change of params.changes) {
       const parsed = URI.parse(change.uri);
       if (parsed.scheme !== "file") continue;
@@ -469,8 +472,10 @@ export class Workspace {
             if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
           }
           this.cross = undefined;
+          concerned = true;
         } else if (this.folders.some((folder) => this.searched.has(folder.uri) && isInside(folder.path, file))) {
           this.entryFor(uri).dirty = true;
+          concerned = true;
         }
         continue;
       }
@@ -480,9 +485,10 @@ export class Workspace {
         if (entry.file && isInside(path.dirname(entry.file), file)) {
           entry.dirty = true;
           this.openHashes.delete(entry.uri);
+          concerned = true;
         }
     }
-    this.changed();
+    if (concerned) this.changed();
   }
 
   /** Something changed: pull clients are asked to pull again, push clients get the new diagnostics. */
