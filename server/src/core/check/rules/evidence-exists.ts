@@ -25,7 +25,7 @@ function checkEvidenceExists(context: RuleContext): Finding[] {
 
 export const evidenceExistsRule: Rule = {
   id: "evidence.exists",
-  clauses: ["1", "4.x.1", "4.x.2", "4.x.3.a", "4.x.3.b", "4.x.4.a", "4.x.4.b", "4.x.4.c", "4.x.4.d", "4.x.5", "4.x.6"],
+  clauses: ["4", "4.x.1", "4.x.2", "4.x.3.a", "4.x.3.b", "4.x.4.a", "4.x.4.b", "4.x.4.c", "4.x.4.d", "4.x.5", "4.x.6"],
   description: {
     en: "Every evidence file named exists beside the dossier (checked only when the caller provides an existence check, as the CLI and the server do). Cites the clause of the field holding the path.",
     zh: "所列每个证明材料文件都存在于申请材料所在文件夹中（仅在调用方提供存在性检查时检查，CLI 和语言服务器均提供）。引用该字段的条款。",

@@ -63,7 +63,7 @@ function checkEvidencePaths(context: RuleContext): Finding[] {
 
 export const evidencePathRule: Rule = {
   id: "evidence.path",
-  clauses: ["1", "4.x.1", "4.x.2", "4.x.3.a", "4.x.3.b", "4.x.4.a", "4.x.4.b", "4.x.4.c", "4.x.4.d", "4.x.5", "4.x.6"],
+  clauses: ["4", "4.x.1", "4.x.2", "4.x.3.a", "4.x.3.b", "4.x.4.a", "4.x.4.b", "4.x.4.c", "4.x.4.d", "4.x.5", "4.x.6"],
   description: {
     en: "Every evidence path (every field the model marks as evidence) is relative and stays inside the dossier's folder: no absolute, drive or UNC path, no URL, no backslash, no percent-encoded dot or separator, no `..` that leads out. Cites the clause of the field holding the path.",
     zh: "每个证明材料路径（模型中标为证明材料的每个字段）都是相对路径且不出申请材料所在文件夹：不能是绝对路径、盘符或 UNC 路径、网址，不能含反斜杠、百分号编码的点或分隔符，不能用 `..` 跳出。引用该字段的条款。",

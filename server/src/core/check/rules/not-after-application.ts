@@ -2,7 +2,7 @@
 // day is fine) — an error, as the applicant then has no time in service at all. A project signed or completed, or a
 // certificate issued, after it is an info: that entry does not count, and whether a requirement then fails is said
 // by the rules that count (performance.qualifying-projects, performance.service-duration, personnel.*).
-// Clause: that of the field (1 for established, 4.x.3.a, 4.x.3.b, 4.x.2).
+// Clause: that of the field (4, the application, for established, 4.x.3.a, 4.x.3.b, 4.x.2).
 import { compareIsoDates } from "../calendar";
 import type { Finding, JsonPath, RelatedFinding } from "../../types";
 import { asDate } from "../values";
@@ -75,7 +75,7 @@ function checkNotAfterApplication(context: RuleContext): Finding[] {
 
 export const notAfterApplicationRule: Rule = {
   id: "dates.not-after-application",
-  clauses: ["1", "4.x.3.a", "4.x.3.b", "4.x.2"],
+  clauses: ["4", "4.x.3.a", "4.x.3.b", "4.x.2"],
   description: {
     en: "The date established and service_since are not after the application date (the same day is fine). A project signed or completed, or a certificate issued, after it is an info: that entry does not count (the counting rules say whether a requirement then fails).",
     zh: "成立日期、开始从事服务日期均不晚于申请日期（同一天即可）。项目签订或完成日期、证书发证日期晚于申请日期时给出提示：该项不计入（是否因此不满足要求，由计数的规则判断）。",
