@@ -3,6 +3,7 @@
 // broken file (its findings listed as a file of the report, exit 2; the checklist refuses, one line per finding).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -164,6 +165,21 @@ test("a file that is not YAML at all is a finding, never a crash", async () => {
     assert.doesNotMatch(run.stderr, /internal/i);
   } finally {
     fs.rmSync(config);
+  }
+});
+
+test("a configuration file that is a named pipe: one line saying so, exit 2, never a hang", async (context) => {
+  const config = path.join(repository, "isv-dossier.config.yaml");
+  spawnSync("mkfifo", [config]);
+  try {
+    if (!fs.existsSync(config) || !fs.statSync(config).isFIFO()) return context.skip("mkfifo is not available");
+    const run = await runCli(["lint", "clients", "--lang", "en", "--no-color"], { cwd: repository, timeoutMs: 30_000 });
+    assert.equal(run.timedOut, false, "the run ended by itself");
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /isv-dossier\.config\.yaml/);
+    assert.equal(run.stderr.trim().split("\n").length, 1);
+  } finally {
+    fs.rmSync(config, { force: true });
   }
 });
 

@@ -97,6 +97,7 @@ function effectiveConfigurationOf(absolutePath: string, options: ChecklistComman
     options.config ?? { kind: "discover" },
     options.cwd,
     commandLineSettings(options.lang),
+    options.locale,
   );
   const configuration = configurations.forDossier(absolutePath);
   const { reports, unreadable } = configurations.reports();

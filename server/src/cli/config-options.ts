@@ -34,6 +34,8 @@ export class RunConfigurations {
     private readonly choice: ConfigChoice,
     private readonly cwd: string,
     private readonly user: DossierSettings,
+    /** The run's language, for why a file could not be read. */
+    private readonly displayLocale: Locale = "en",
   ) {}
 
   /** The configuration file that governs a dossier, if any. */
@@ -48,7 +50,7 @@ export class RunConfigurations {
     const file = this.fileFor(dossierPath);
     if (file === undefined) return effectiveConfiguration(this.user, "command-line");
     let read = this.used.get(file);
-    if (!read) this.used.set(file, (read = this.files.read(file)));
+    if (!read) this.used.set(file, (read = this.files.read(file, this.displayLocale)));
     return effectiveConfiguration(this.user, "command-line", read.kind === "read" ? read.report : undefined);
   }
 
@@ -67,7 +69,7 @@ export class RunConfigurations {
 /** `--config FILE` must name a readable file: otherwise the run stops at once (exit 2). */
 export function checkConfigOption(choice: ConfigChoice, cwd: string, locale: Locale): void {
   if (choice.kind !== "file") return;
-  const read = readConfigFile(path.resolve(cwd, choice.path));
+  const read = readConfigFile(path.resolve(cwd, choice.path), locale);
   if (read.kind === "unreadable")
     throw new CliUsageError(uiText("error.unreadable", locale, { path: choice.path, reason: read.reason }));
 }

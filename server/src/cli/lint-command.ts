@@ -108,6 +108,7 @@ export async function runLint(options: LintCommandOptions): Promise<number> {
       options.config ?? { kind: "discover" },
       options.cwd,
       commandLineSettings(options.lang),
+      options.locale,
     );
     const run = configurations;
     // A consultant's folder of many clients' dossiers is where one engineer or one contract claimed twice matters:

@@ -7,6 +7,8 @@ import * as path from "node:path";
 import { checkConfigText, ConfigReport } from "../core/check/config/config-check";
 import { CONFIG_FILE_NAME } from "../core/check/config/config-model";
 import { decodeDossierBytes } from "../core/parse/encoding";
+import type { Locale } from "../core/types";
+import { readDossierBytes } from "./read-file";
 
 export { CONFIG_FILE_NAME };
 
@@ -15,7 +17,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export type ConfigRead =
   | { kind: "read"; report: ConfigReport }
-  /** Could not be read: the system's error code (ENOENT, EACCES, EISDIR…) or TOO-LARGE, NOT-A-FILE. */
+  /** Could not be read: why, in the locale's words (read-file.ts). */
   | { kind: "unreadable"; file: string; reason: string };
 
 /** Whether a path names a configuration file (by its name). */
@@ -35,18 +37,22 @@ export function findConfigFile(folder: string, exists: (file: string) => boolean
   }
 }
 
-/** Reads and checks a configuration file (a regular file within MAX_CONFIG_BYTES). */
-export function readConfigFile(file: string): ConfigRead {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { kind: "unreadable", file, reason: stat.isDirectory() ? "EISDIR" : "NOT-A-FILE" };
-    if (stat.size > MAX_CONFIG_BYTES) return { kind: "unreadable", file, reason: "TOO-LARGE" };
-    const decoded = decodeDossierBytes(fs.readFileSync(file));
-    const report = checkConfigText(decoded.text, file);
-    return { kind: "read", report: { ...report, findings: [...decoded.findings, ...report.findings] } };
-  } catch (error) {
-    return { kind: "unreadable", file, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
+/**
+ * Reads and checks a configuration file: a regular file within MAX_CONFIG_BYTES, read as dossiers are
+ * (read-file.ts: opened without blocking, so that a FIFO never hangs the read, and checked on the open descriptor).
+ */
+export function readConfigFile(file: string, locale: Locale = "en"): ConfigRead {
+  const read = readDossierBytes(file, MAX_CONFIG_BYTES, locale);
+  if (read.kind === "unreadable") return { kind: "unreadable", file, reason: read.reason };
+  if (read.kind === "too-large")
+    return {
+      kind: "unreadable",
+      file,
+      reason: locale === "zh-cn" ? `超过 ${MAX_CONFIG_BYTES} 字节` : `larger than ${MAX_CONFIG_BYTES} bytes`,
+    };
+  const decoded = decodeDossierBytes(read.bytes);
+  const report = checkConfigText(decoded.text, file);
+  return { kind: "read", report: { ...report, findings: [...decoded.findings, ...report.findings] } };
 }
 
 /**
@@ -69,11 +75,11 @@ export class ConfigFiles {
   }
 
   /** A configuration file, read and checked (an open document's text when there is one). */
-  read(file: string): ConfigRead {
+  read(file: string, locale: Locale = "en"): ConfigRead {
     const open = this.openReport(file);
     if (open !== undefined) return { kind: "read", report: open };
     let read = this.reads.get(file);
-    if (!read) this.reads.set(file, (read = readConfigFile(file)));
+    if (!read) this.reads.set(file, (read = readConfigFile(file, locale)));
     return read;
   }
 
