@@ -3,6 +3,7 @@
 // diagnostics (process start included), then type one character at a time (incremental didChange) and wait for
 // each version's diagnostics; hover and completion round trips; the process's peak RSS from /proc.
 import { ChildProcess, fork, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   createMessageConnection,
@@ -23,19 +24,36 @@ export interface Runtime {
   /** e.g. "Node 20, stdio". */
   name: string;
   execPath: string;
+  /** The flags given to `execPath`; with `command`, none: the command's first line gives its own. */
   execArgv: readonly string[];
+  /** Started as its package's command (`isv-dossier-server`, `yaml-language-server`: the script itself, its
+   * `#!/usr/bin/env …` line choosing the flags), with `execPath`'s folder first on PATH so that `node` is that Node. */
+  command?: boolean;
   transport: "stdio" | "ipc";
   /** Variables added to the environment (VS Code forks with ELECTRON_RUN_AS_NODE=1). */
   environment?: ProcessEnvironment;
 }
 
-/** This Node, over stdio, without flags: as another editor starts a server. */
+/** This Node, over stdio, each server started as its package's command: as another editor starts a server. */
 export const THIS_NODE: Runtime = {
   name: `Node ${process.versions.node.split(".")[0]}, stdio`,
   execPath: process.execPath,
   execArgv: [],
   transport: "stdio",
+  command: true,
 };
+
+/** The flags our server runs with in a runtime: its own first line's when started as a command. */
+export function isvFlags(runtime: Runtime, root: string): readonly string[] {
+  return runtime.command ? shebangFlags(serverScript("isv", root)) : runtime.execArgv;
+}
+
+/** The flags a script's `#!/usr/bin/env -S node …` line gives (none for `#!/usr/bin/env node`). */
+export function shebangFlags(script: string): string[] {
+  const first = fs.readFileSync(script, "utf8").split("\n", 1)[0];
+  const match = /^#!\/usr\/bin\/env\s+(?:-S\s+)?node((?:\s+\S+)*)\s*$/.exec(first);
+  return match ? match[1].trim().split(/\s+/).filter(Boolean) : [];
+}
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -50,7 +68,7 @@ interface Published {
   diagnostics: Diagnostic[];
 }
 
-function serverScript(server: ServerName, root: string): string {
+export function serverScript(server: ServerName, root: string): string {
   return server === "isv"
     ? path.join(root, "dist", "server", "main.js")
     : path.join(root, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
@@ -100,10 +118,16 @@ export class StdioServer {
       this.child.stdout!.resume();
       this.connection = createMessageConnection(new IPCMessageReader(this.child), new IPCMessageWriter(this.child));
     } else {
-      this.child = spawn(runtime.execPath, [...runtime.execArgv, script, "--stdio"], {
+      const command = runtime.command
+        ? { file: script, args: ["--stdio"] }
+        : { file: runtime.execPath, args: [...runtime.execArgv, script, "--stdio"] };
+      const pathFirst = runtime.command
+        ? { PATH: [path.dirname(runtime.execPath), env.PATH].filter(Boolean).join(path.delimiter) }
+        : {};
+      this.child = spawn(command.file, command.args, {
         stdio: ["pipe", "pipe", "pipe"],
         cwd: root,
-        env,
+        env: { ...env, ...pathFirst },
       });
       this.connection = createMessageConnection(
         new StreamMessageReader(this.child.stdout!),

@@ -421,7 +421,7 @@ export function renderReport(results: BenchResults): string {
     "## Opening a dossier (in process, first validation of a document not seen before)\n",
     openTable(results),
     "## Open → first diagnostics, per runtime (1,000 lines)\n",
-    "A new server process each time (process start, initialize, didOpen, first publishDiagnostics), the servers and runtimes taking turns. *VS Code*: forked as the extension host forks a server module (vscode-languageclient, Node IPC, `ELECTRON_RUN_AS_NODE=1`) in the Node that code-server 1.139 runs its extension hosts in, ours with the extension's execArgv; *Node 20, stdio*: as another editor starts a server. Medians.\n",
+    "A new server process each time (process start, initialize, didOpen, first publishDiagnostics), the servers and runtimes taking turns. *VS Code*: forked as the extension host forks a server module (vscode-languageclient, Node IPC, `ELECTRON_RUN_AS_NODE=1`) in the Node that code-server 1.139 runs its extension hosts in, ours with the extension's execArgv; *Node 20, stdio*: as another editor starts a server — each as its package's command (`isv-dossier-server --stdio`, `yaml-language-server --stdio`), the flags its first line gives. Medians.\n",
     openRuntimeTable(results),
     "## Server peak memory (largest dossier open and edited)\n",
     rssTable(results),

@@ -15,7 +15,7 @@ import { repositoryRootOf, temporaryFolder, writeBenchFiles, writeCliCorpus } fr
 import { aboutLines, renderReport, MemoryResult, CliResult, Environment, OpenResult, RssResult } from "./report";
 import { measureOpenOnce, measureStdio, StdioResult } from "./stdio-measure";
 import { BENCH_ENVIRONMENT, INHERITED_ENVIRONMENT, leftOutVariables, nodeStartMs } from "./child-environment";
-import { Runtime, THIS_NODE } from "./lsp-stdio";
+import { isvFlags, Runtime, THIS_NODE } from "./lsp-stdio";
 import { COMBINED_SCHEMA } from "./yls-in-process";
 import { median } from "./stats";
 import { measureWorkspace } from "./workspace-measure";
@@ -47,7 +47,7 @@ const FULL: Plan = {
         : { openRepeats: 2, edits: 5, requests: 15 },
   memorySize: 50000,
   memoryEdits: 10,
-  openRepeats: 9,
+  openRepeats: 15,
   cliFiles: 100,
   cliRepeats: 3,
   workspace: { dossiers: 200, starts: 3, edits: 15 },
@@ -235,7 +235,7 @@ async function measureOpens(
       results.push({
         file,
         runtime: runtime.name,
-        execArgv: runtime.isv.execArgv,
+        execArgv: isvFlags(runtime.isv, root),
         isv: median(times[index].isv),
         yls: median(times[index].yls),
       }),
@@ -317,7 +317,12 @@ async function main(): Promise<void> {
     // The server's peak memory with the largest dossier open and edited, in VS Code's runtime too.
     const rss: RssResult[] = stdio
       .filter((result) => result.server === "isv" && result.file.lines >= plan.memorySize * 0.9)
-      .map((result) => ({ file: result.file, runtime: THIS_NODE.name, execArgv: [], peakRssMiB: result.peakRssMiB }));
+      .map((result) => ({
+        file: result.file,
+        runtime: THIS_NODE.name,
+        execArgv: isvFlags(THIS_NODE, root),
+        peakRssMiB: result.peakRssMiB,
+      }));
     const node24 = codeServerNode(root);
     if (node24) {
       const runtime = vscodeRuntimes(node24).isv;

@@ -5,6 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { repositoryRoot } from "../support/repository";
 import {
   environmentOfServer,
   NOT_FOR_THE_SERVER,
@@ -53,4 +56,13 @@ test("the server is started with its young generation capped, unless NODE_OPTION
     { encoding: "utf8" },
   );
   assert.equal(flag, "--max-semi-space-size=4");
+});
+
+test("isv-dossier-server's first line gives Node the flags the extension gives its server", () => {
+  const first = fs.readFileSync(path.join(repositoryRoot(), "server", "src", "lsp", "main.ts"), "utf8").split("\n")[0];
+  assert.equal(first, `#!/usr/bin/env -S node ${serverExecArgv(undefined).join(" ")}`);
+  // npm's Windows shims read the line with this expression (cmd-shim, lib/index.js): the same Node and flags
+  const cmdShim = /^#!\s*(?:\/usr\/bin\/env\s+(?:-S\s+)?((?:[^ \t=]+=[^ \t=]+\s+)*))?([^ \t]+)(.*)$/.exec(first);
+  assert.equal(cmdShim?.[2], "node");
+  assert.deepEqual(cmdShim?.[3].trim().split(" "), serverExecArgv(undefined));
 });
