@@ -66,9 +66,11 @@ export class Edition {
   readonly glossary: GlossaryTerm[];
   private readonly clauseById = new Map<string, Clause>();
   private readonly childrenById = new Map<string, Clause[]>();
+  private readonly readSchemas: { [level: number]: SchemaObject } = {};
   constructor(
     readonly bundle: CatalogBundle,
-    private readonly levelSchemas: { [level: number]: SchemaObject },
+    /** Each level's schema, read when first asked for (schemas/generated/editions.ts). */
+    private readonly levelSchemas: { [level: number]: () => unknown },
     /** The generated validator of the dossier's shape (every level); a finding's clause comes from the level's schema. */
     readonly validateShape: GeneratedValidator,
   ) {
@@ -129,7 +131,7 @@ export class Edition {
   }
 
   levelSchema(level: Level): SchemaObject {
-    return this.levelSchemas[level];
+    return (this.readSchemas[level] ??= this.levelSchemas[level]() as SchemaObject);
   }
 
   /** The model node at a dossier path (list indexes step into `items`). */
@@ -173,7 +175,7 @@ const editions: Edition[] = generatedEditions.map(
   (entry) =>
     new Edition(
       entry.catalog as unknown as CatalogBundle, // JSON import: its type is checked by the catalog tests
-      entry.schemas as unknown as { [level: number]: SchemaObject },
+      entry.schemas,
       entry.validateShape as GeneratedValidator, // generated code, not type-checked (@ts-nocheck)
     ),
 );
