@@ -2,7 +2,6 @@
 // The index of editions: every folder under schemas/ with a model.yaml. A level's schema is read when first asked
 // for (only a dossier with schema findings needs one, for the clauses its annotations name): a server or a CLI run
 // does not build all three at start — 4 ms of a server's start on Node 20 (bench/README.md).
-/* eslint-disable @typescript-eslint/no-require-imports -- read when first needed (above) */
 import catalog0 from "./ccrc-isv-c01-2025/catalog.json";
 import { validateShape as validateShape0 } from "./ccrc-isv-c01-2025/validate-shape";
 
