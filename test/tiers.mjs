@@ -56,6 +56,7 @@ export const SLOW = [
   "server-waivers",
   "server-config",
   "server-workspace",
+  "server-workspace-folders",
   // Neovim as a client of the server
   "neovim",
   "neovim-navigation",

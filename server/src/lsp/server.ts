@@ -205,6 +205,11 @@ const CAPABILITIES: InitializeResult["capabilities"] = {
   ...NAVIGATION_CAPABILITIES,
 };
 
+/** The server's capabilities with the workspace's (lsp/workspace.ts), their `workspace` parts merged. */
+function capabilitiesWith(own: InitializeResult["capabilities"]): InitializeResult["capabilities"] {
+  return { ...CAPABILITIES, ...own, workspace: { ...CAPABILITIES.workspace, ...own.workspace } };
+}
+
 /**
  * The documents' settings: asked of the client (workspace/configuration, section "isvDossier") once per document and
  * kept in its state until didChangeConfiguration; a client that does not answer within CONFIGURATION_TIMEOUT_MS
@@ -547,7 +552,7 @@ export function startServer(connection: Connection): void {
     settings.clientLocale = normalizeLocale(options.locale ?? params.locale);
     settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
     configs.initialize(params);
-    return { capabilities: { ...CAPABILITIES, ...workspace.initialize(params) }, serverInfo: { name: "isv-dossier" } };
+    return { capabilities: capabilitiesWith(workspace.initialize(params)), serverInfo: { name: "isv-dossier" } };
   });
   connection.onInitialized(() => void [workspace.initialized(), configs.initialized()]);
   connection.onDidChangeWatchedFiles((params) => void [workspace.filesChanged(params), configs.filesChanged(params)]);

@@ -3,7 +3,11 @@
 // `unchanged`; the cross-dossier checks (core/check/cross/) over all of them; files on disk watched
 // (workspace/didChangeWatchedFiles, registered dynamically): a dossier or an evidence file added, removed or changed
 // marks the dossiers it concerns for checking again, and the client is asked to pull again
-// (workspace/diagnostic/refresh). Clients that cannot pull get the same diagnostics pushed (publishDiagnostics).
+// (workspace/diagnostic/refresh). Workspace folders added or removed after the start
+// (workspace/didChangeWorkspaceFolders): an added folder is searched and its dossiers checked, a removed folder's
+// dossiers are forgotten (their diagnostics cleared in the client, unless open) with the cross findings that named
+// them, and the client is asked to pull again. Clients that cannot pull get the same diagnostics pushed
+// (publishDiagnostics).
 //
 // Folders are searched and files read as the CLI does (node/folder-search.ts: each real folder once, symbolic link
 // loops ended, hidden folders and node_modules skipped; node/read-file.ts: regular files only, within
@@ -27,6 +31,8 @@ import {
   WorkspaceDiagnosticParams,
   WorkspaceDiagnosticReport,
   WorkspaceDocumentDiagnosticReport,
+  WorkspaceFolder,
+  WorkspaceFoldersChangeEvent,
 } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import type { Edition } from "../core/catalog/edition";
@@ -41,7 +47,7 @@ import { LineIndex } from "../core/parse/line-index";
 import type { Finding, Locale } from "../core/types";
 import { evidenceFilesIn } from "../node/evidence-files";
 import { EvidenceHashes } from "../node/evidence-hashes";
-import { DOSSIER_NAME, dossiersUnder } from "../node/folder-search";
+import { DOSSIER_NAME, dossiersUnder, statOrUndefined } from "../node/folder-search";
 import { readDossierBytes } from "../node/read-file";
 import { toDiagnostic } from "./convert";
 import type { DossierSettings } from "./settings";
@@ -76,7 +82,7 @@ interface Entry {
   uri: string;
   /** On disk (file: URIs). */
   file?: string;
-  /** Its workspace folder, when in one. */
+  /** Its workspace folder, when in one (the innermost). */
   folder?: Folder;
   /** How the other dossiers' messages name it: relative to its workspace folder. */
   label: string;
@@ -137,17 +143,30 @@ function isInside(folder: string, file: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
+/** The workspace folders on disk (file: URIs); the others are not searched. */
+function onDisk(folders: readonly WorkspaceFolder[]): Folder[] {
+  return folders
+    .map((folder) => URI.parse(folder.uri))
+    .filter((uri) => uri.scheme === "file")
+    .map((uri) => ({ uri: uri.toString(), path: uri.fsPath }));
+}
+
 export class Workspace {
   private pull = false;
   private refreshSupport = false;
   private watchSupport = false;
+  /** Whether the client sends workspace/didChangeWorkspaceFolders. */
+  private folderEvents = false;
   private folders: Folder[] = [];
   private readonly entries = new Map<string, Entry>();
   /** Dossiers deleted since the last workspace report: reported once with no diagnostics. */
   private readonly removed = new Set<string>();
-  private scanned = false;
+  /** The workspace folders looked at since the settings last changed (searched or not, by their setting). */
+  private readonly visited = new Set<string>();
   /** The workspace folders searched (their setting is "workspace"). */
   private readonly searched = new Set<string>();
+  /** The search of the folders under way: one at a time, a request that comes meanwhile waits for it. */
+  private scanning?: Promise<void>;
   /** The cross-dossier findings by URI; undefined when some dossier's facts changed since. */
   private cross?: Map<string, Finding[]>;
   private readonly hashes = new EvidenceHashes();
@@ -178,12 +197,12 @@ export class Workspace {
     this.pull = capabilities.textDocument?.diagnostic !== undefined;
     this.refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     this.watchSupport = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
-    this.folders = folders
-      .map((folder) => URI.parse(folder.uri))
-      .filter((uri) => uri.scheme === "file")
-      .map((uri) => ({ uri: uri.toString(), path: uri.fsPath }));
-    return { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } };
+    this.folderEvents = capabilities.workspace?.workspaceFolders === true;
+    this.folders = onDisk(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []));
+    return {
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    };
   }
 
   /** After `initialized`: watch the files; push clients get the workspace's diagnostics now. */
@@ -194,6 +213,8 @@ export class Workspace {
           watchers: [{ globPattern: "**/*.dossier.{yaml,yml}" }, { globPattern: "**/*" }],
         })
         .catch(() => undefined);
+    // the connection reads the notification itself (its workspace-folders feature) when the client declares it
+    if (this.folderEvents) this.connection.workspace.onDidChangeWorkspaceFolders((event) => this.foldersChanged(event));
     if (!this.pull && this.folders.length > 0) this.schedulePush();
   }
 
@@ -204,7 +225,7 @@ export class Workspace {
 
   /** The settings changed: everything is checked again. */
   settingsChanged(): void {
-    this.scanned = false;
+    this.visited.clear();
     for (const entry of this.entries.values()) entry.dirty = true;
     this.cross = undefined;
     this.changed();
@@ -295,41 +316,117 @@ export class Workspace {
     if (!entry) {
       const parsed = URI.parse(uri);
       const file = parsed.scheme === "file" ? parsed.fsPath : undefined;
-      const folder = file ? this.folders.find((candidate) => isInside(candidate.path, file)) : undefined;
-      const label = file
-        ? folder
-          ? path.relative(folder.path, file).split(path.sep).join("/")
-          : path.basename(file)
-        : uri;
-      entry = { uri, file, folder, label, dirty: true };
+      entry = { uri, file, ...this.locate(uri, file), dirty: true };
       this.entries.set(uri, entry);
+      this.removed.delete(uri); // found again: reported in full, not as removed
     }
     return entry;
   }
 
-  /** Finds the dossiers of the folders whose setting is "workspace" (once, until the settings change). */
-  private async scan(): Promise<void> {
-    if (this.scanned) return;
-    this.scanned = true;
-    this.searched.clear();
-    const found = new Set<string>();
-    for (const folder of this.folders) {
+  /** A dossier's workspace folder (the innermost that holds it) and how the other dossiers' messages name it. */
+  private locate(uri: string, file: string | undefined): { folder?: Folder; label: string } {
+    if (!file) return { label: uri };
+    let folder: Folder | undefined;
+    for (const candidate of this.folders)
+      if (isInside(candidate.path, file) && (!folder || isInside(folder.path, candidate.path))) folder = candidate;
+    return { folder, label: folder ? path.relative(folder.path, file).split(path.sep).join("/") : path.basename(file) };
+  }
+
+  /** Forgets a dossier no longer in the workspace: the client's diagnostics for it are cleared (pull clients in the
+   * next workspace report, push clients now), and the cross findings are made again without it. */
+  private forget(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    this.entries.delete(uri);
+    this.cross = undefined;
+    if (this.pull) {
+      if (entry.checked) this.removed.add(uri);
+    } else if (this.pushed.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Whether a searched workspace folder other than `except` holds the file (nested workspace folders). */
+  private searchedElsewhere(file: string, except?: string): boolean {
+    return this.folders.some(
+      (folder) => folder.uri !== except && this.searched.has(folder.uri) && isInside(folder.path, file),
+    );
+  }
+
+  /** Searches the workspace folders not looked at yet — all of them at the start and after the settings change, an
+   * added one — one search at a time: the dossiers of those whose setting is "workspace" become known, and the
+   * dossiers no longer found in them are forgotten. */
+  private scan(): Promise<void> {
+    return (this.scanning ??= this.searchFolders().finally(() => (this.scanning = undefined)));
+  }
+
+  private async searchFolders(): Promise<void> {
+    for (;;) {
+      const folder = this.folders.find((candidate) => !this.visited.has(candidate.uri));
+      if (!folder) return;
+      this.visited.add(folder.uri);
       const { raw } = await this.host.scopeSettings(folder.uri);
-      if (raw.workspaceDiagnostics !== "workspace") continue;
-      this.searched.add(folder.uri);
-      const search = { locale: "en" as const, unlisted: () => undefined, maxEntries: MAX_SEARCHED_ENTRIES };
-      for (const file of dossiersUnder(folder.path, search)) {
-        const uri = URI.file(file).toString();
-        found.add(uri);
-        this.entryFor(uri);
-      }
+      if (!this.folders.includes(folder)) continue; // removed meanwhile
+      const found = new Set<string>();
+      if (raw.workspaceDiagnostics === "workspace") {
+        this.searched.add(folder.uri);
+        const search = { locale: "en" as const, unlisted: () => undefined, maxEntries: MAX_SEARCHED_ENTRIES };
+        for (const file of dossiersUnder(folder.path, search)) {
+          const uri = URI.file(file).toString();
+          found.add(uri);
+          this.entryFor(uri);
+        }
+      } else this.searched.delete(folder.uri);
+      for (const [uri, entry] of [...this.entries])
+        if (
+          entry.file &&
+          isInside(folder.path, entry.file) &&
+          !found.has(uri) &&
+          !this.host.isOpen(uri) &&
+          !(this.searchedElsewhere(entry.file, folder.uri) && statOrUndefined(entry.file))
+        )
+          this.forget(uri);
     }
-    for (const [uri, entry] of this.entries)
-      if (!found.has(uri) && !this.host.isOpen(uri)) {
-        this.entries.delete(uri);
-        if (entry.checked) this.removed.add(uri);
+  }
+
+  /** Workspace folders added or removed (workspace/didChangeWorkspaceFolders). A removed folder's dossiers are
+   * forgotten unless open or in another searched folder; an added folder is searched; every dossier's folder and
+   * label follow; then the client is asked to pull again (push clients get what changed). */
+  foldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    const removed = onDisk(event.removed);
+    const gone = (folder: Folder): boolean => removed.some((candidate) => candidate.uri === folder.uri);
+    const kept = this.folders.filter((folder) => !gone(folder));
+    const added = onDisk(event.added).filter(
+      (folder, index, all) =>
+        !kept.some((known) => known.uri === folder.uri) && all.findIndex((other) => other.uri === folder.uri) === index,
+    );
+    this.folders = [...kept, ...added];
+    for (const folder of removed) {
+      this.searched.delete(folder.uri);
+      this.visited.delete(folder.uri);
+    }
+    for (const folder of added) this.visited.delete(folder.uri);
+    for (const [uri, entry] of [...this.entries]) {
+      if (!entry.file) continue;
+      const file = entry.file;
+      if (
+        removed.some((folder) => isInside(folder.path, file)) &&
+        !this.host.isOpen(uri) &&
+        !this.searchedElsewhere(file)
+      ) {
+        this.forget(uri);
+        continue;
+      }
+      // a dossier named from another folder now: its facts (which carry the name) are made again
+      const place = this.locate(uri, file);
+      if (place.folder !== entry.folder || place.label !== entry.label) {
+        entry.folder = place.folder;
+        entry.label = place.label;
+        entry.dirty = true;
         this.cross = undefined;
       }
+    }
+    void this.scan()
+      .catch(() => undefined)
+      .then(() => this.changed());
   }
 
   /** Checks every dossier marked dirty, one at a time, each after the open documents' pending work. */
@@ -464,13 +561,7 @@ export class Workspace {
       const uri = URI.file(file).toString();
       if (DOSSIER_NAME.test(path.basename(file))) {
         if (change.type === FileChangeType.Deleted) {
-          const entry = this.entries.get(uri);
-          if (entry && !this.host.isOpen(uri)) {
-            this.entries.delete(uri);
-            this.removed.add(uri);
-            this.pushed.delete(uri);
-            if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-          }
+          if (!this.host.isOpen(uri)) this.forget(uri);
           this.cross = undefined;
           concerned = true;
         } else if (this.folders.some((folder) => this.searched.has(folder.uri) && isInside(folder.path, file))) {
