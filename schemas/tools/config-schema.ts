@@ -72,6 +72,8 @@ export function buildConfigSchema(checkIds: string[], clauseIds: string[]): Json
 export function configValidatorSource(schema: JsonSchema, marker: string): string {
   const ajv = new Ajv2020({
     allErrors: true,
+    // no message texts: the findings are written from each error's keyword and parameters (core/check/config/)
+    messages: false,
     strict: true,
     // errors carry their schema (parentSchema): the allowed keys and values a finding names
     verbose: true,
