@@ -179,7 +179,7 @@ test("the installed isv-dossier-server answers initialize and publishes a docume
     if (process.platform === "linux") {
       const commandLine = fs.readFileSync(`/proc/${child.pid}/cmdline`, "utf8").split("\0");
       assert.equal(path.basename(commandLine[0]), "node", commandLine.join(" "));
-      assert.ok(commandLine.includes("--max-semi-space-size=4"), commandLine.join(" "));
+      assert.ok(commandLine.includes("--max-semi-space-size=8"), commandLine.join(" "));
     }
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     await connection.sendRequest("shutdown");
