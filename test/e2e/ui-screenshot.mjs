@@ -155,7 +155,8 @@ const CHECKS = [
       for (let attempt = 0; ; attempt++) {
         await page.mouse.move(box.x + Math.min(box.width / 2, 20) + (attempt % 3), box.y + box.height / 2 - 4);
         try {
-          await hover.waitFor({ state: "visible", timeout: 3_000 });
+          // long enough for a busy machine: moving away cancels the hover request the server is answering
+          await hover.waitFor({ state: "visible", timeout: 10_000 });
           break;
         } catch (error) {
           await page.mouse.move(5, 5);
