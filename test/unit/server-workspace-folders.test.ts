@@ -11,34 +11,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { TestLspClient } from "../support/lsp-client";
-import { repositoryRoot } from "../support/repository";
+import { Diagnostic, OTHER, Range, rangeOf, ReportItem, VALID } from "../support/workspace-dossiers";
 
-const VALID = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "schema", "valid.dossier.yaml"), "utf8");
-/** Another applicant listing the same engineer (CERT-002). */
-const OTHER = VALID.replace("91110000600037341L", "91350100M000100Y43")
-  .replace("测试信息技术有限公司", "另一信息技术有限公司")
-  .replace("CERT-001", "CERT-101")
-  .replace("CERT-003", "CERT-103")
-  .replace("某单位信息系统风险评估", "另一个项目");
 /** The first applicant's dossier again, with one fault: 4.1.1 schema.enum on `rented`. */
 const FAULTY = VALID.replace("tenure: leased", "tenure: rented");
-
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-interface Diagnostic {
-  range: Range;
-  code?: string;
-  data?: { ruleId: string };
-  relatedInformation?: Array<{ location: { uri: string; range: Range } }>;
-}
-interface ReportItem {
-  uri: string;
-  kind: "full" | "unchanged";
-  resultId?: string;
-  items?: Diagnostic[];
-}
 
 let root = "";
 const folderUri = (name: string): string => pathToFileURL(path.join(root, name)).href;
@@ -46,15 +22,6 @@ const uriOf = (...segments: string[]): string => pathToFileURL(path.join(root, .
 const A = (): string => uriOf("one", "a.dossier.yaml");
 const B = (): string => uriOf("two", "b.dossier.yaml");
 const C = (): string => uriOf("two", "deeper", "c.dossier.yaml");
-
-function rangeOf(text: string, needle: string): Range {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `"${needle}" not in the text`);
-  const before = text.slice(0, offset).split("\n");
-  const line = before.length - 1;
-  const character = before[line].length;
-  return { start: { line, character }, end: { line, character: character + needle.length } };
-}
 
 before(() => {
   root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "isv-folders-")));

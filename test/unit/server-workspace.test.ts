@@ -10,48 +10,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { RawLspConnection, RawMessage } from "../support/raw-lsp";
-import { repositoryRoot } from "../support/repository";
+import { Diagnostic, OTHER, Range, rangeOf, ReportItem, VALID } from "../support/workspace-dossiers";
 
-const VALID = fs.readFileSync(path.join(repositoryRoot(), "test", "fixtures", "schema", "valid.dossier.yaml"), "utf8");
-/** Another applicant listing the same engineer (CERT-002). */
-const OTHER = VALID.replace("91110000600037341L", "91350100M000100Y43")
-  .replace("测试信息技术有限公司", "另一信息技术有限公司")
-  .replace("CERT-001", "CERT-101")
-  .replace("CERT-003", "CERT-103")
-  .replace("某单位信息系统风险评估", "另一个项目");
 /** A third applicant, added on disk during a test, listing that engineer too. */
 const THIRD = OTHER.replace("91350100M000100Y43", "91350100M000100Y43".replace(/.$/, "X")).replace(
   "另一信息技术有限公司",
   "第三信息技术有限公司",
 );
 
-interface Range {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-interface Diagnostic {
-  range: Range;
-  code?: string;
-  data?: { ruleId: string };
-  relatedInformation?: Array<{ location: { uri: string; range: Range } }>;
-}
-interface ReportItem {
-  uri: string;
-  kind: "full" | "unchanged";
-  resultId?: string;
-  items?: Diagnostic[];
-}
-
 let folder = "";
 const uriOf = (name: string): string => pathToFileURL(path.join(folder, name)).href;
-
-function rangeOf(text: string, needle: string): Range {
-  const offset = text.indexOf(needle);
-  const before = text.slice(0, offset).split("\n");
-  const line = before.length - 1;
-  const character = before[line].length;
-  return { start: { line, character }, end: { line, character: character + needle.length } };
-}
 
 before(() => {
   folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "isv-workspace-")));
