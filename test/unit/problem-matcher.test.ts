@@ -4,6 +4,7 @@
 // line, column, severity word and clause — and nothing else.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { before, test } from "node:test";
 import { assertBuilt, ROOT, runCli } from "../support/cli-harness";
@@ -115,3 +116,36 @@ for (const language of ["en", "zh-CN"]) {
     assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
   });
 }
+
+test("with --show-waived, the problem matcher still finds every finding that is not waived (waived rows come last)", async () => {
+  // a sample whose first finding (the credit code, line 15) is waived and whose later one (a tool, line 161) is not
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-matcher-"));
+  const lines = fs.readFileSync(path.join(ROOT, "samples", "needs-work", "bad-credit-code-check.dossier.yaml"), "utf8");
+  const text = lines.replace(
+    '  credit_code: "91320505MA1Y9C4B7L"',
+    '  # isv-dossier-waive identifier.credit-code -- 营业执照换发中 (approved: 周敏, until: 2099-12-31)\n  credit_code: "91320505MA1Y9C4B7L"',
+  );
+  assert.notEqual(text, lines);
+  fs.writeFileSync(path.join(folder, "waived.dossier.yaml"), text);
+  try {
+    const run = (format: string[]): Promise<{ stdout: string }> =>
+      runCli(["lint", "waived.dossier.yaml", "--lang", "en", "--as-of", "2026-11-24", "--show-waived", ...format], {
+        cwd: folder,
+      });
+    const report = JSON.parse((await run(["--format", "json"])).stdout) as {
+      files: Array<{
+        path: string;
+        findings: Array<{ severity: string; waived?: unknown; range: { start: { line: number } } }>;
+      }>;
+    };
+    const findings = report.files[0].findings;
+    assert.ok(findings.some((finding) => finding.waived) && findings.some((finding) => !finding.waived));
+    const expected = findings
+      .filter((finding) => !finding.waived)
+      .map((finding) => [finding.range.start.line + 1, finding.severity]);
+    const found = matchAll((await run([])).stdout, MATCHER!).map((match) => [match.line, match.severity]);
+    assert.deepEqual(found, expected);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

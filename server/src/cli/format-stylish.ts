@@ -22,9 +22,13 @@ function clauseColumn(finding: CliFinding): string {
   return finding.clauses.length > 0 ? finding.clauses.join(",") : "-";
 }
 
-/** The findings a section lists: waived ones only with --show-waived. */
+/**
+ * The findings a section lists: waived ones only with --show-waived, and then after the others — the problem
+ * matcher's loop (`$isv-dossier`) reads a file's findings up to the first row it does not take, a waived one.
+ */
 function shown(file: LintedFile, context: FormatContext): CliFinding[] {
-  return context.showWaived ? file.findings : file.findings.filter((finding) => !finding.waived);
+  const open = file.findings.filter((finding) => !finding.waived);
+  return context.showWaived ? [...open, ...file.findings.filter((finding) => finding.waived)] : open;
 }
 
 /** A waived finding's message: the finding's, then its waiver's record. */
