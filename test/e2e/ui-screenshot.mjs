@@ -141,28 +141,7 @@ const CHECKS = [
   {
     title: "shows the clause's text in a hover on the finding",
     async run(page, context) {
-      const editor = page.locator(".editor-instance .monaco-editor").first();
-      // Put the cursor on the finding (Problems panel), then hover its squiggle.
-      await page.locator(".markers-panel .monaco-list-row", { hasText: CLAUSE }).first().click();
-      const squiggles = editor.locator(".squiggly-error");
-      await squiggles.first().waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
-      // the first squiggle that is drawn (an error's decoration may also sit in a line not shown)
-      let box = null;
-      for (const squiggle of await squiggles.all()) if ((box = await squiggle.boundingBox())) break;
-      if (!box) throw new Error("no squiggle is drawn");
-      const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: context.clauseText }).first();
-      const deadline = Date.now() + STEP_TIMEOUT_MS;
-      for (let attempt = 0; ; attempt++) {
-        await page.mouse.move(box.x + Math.min(box.width / 2, 20) + (attempt % 3), box.y + box.height / 2 - 4);
-        try {
-          // long enough for a busy machine: moving away cancels the hover request the server is answering
-          await hover.waitFor({ state: "visible", timeout: 10_000 });
-          break;
-        } catch (error) {
-          await page.mouse.move(5, 5);
-          if (Date.now() > deadline) throw error;
-        }
-      }
+      const hover = await hoverFinding(page, context);
       const text = await hover.innerText();
       if (!text.includes(CLAUSE) && !text.includes("4.1.3 a)"))
         throw new Error(`the hover does not name the clause: ${text}`);
@@ -172,8 +151,11 @@ const CHECKS = [
   },
   {
     title: "follows the code link in the hover to the clause in the isv-spec document",
-    async run(page) {
+    async run(page, context) {
+      // the editor closes a hover when it draws the document again (a late diagnostics or inlay-hint update): hover
+      // the finding again if the one shown before is gone
       const link = page.locator(".monaco-hover:not(.hidden) a", { hasText: CLAUSE }).first();
+      if (!(await link.isVisible())) await hoverFinding(page, context);
       await link.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
       await link.click();
       await page
@@ -254,6 +236,31 @@ function localePackVsix() {
   });
   if (run.status !== 0) throw new HarnessError(`packaging the locale pack failed: ${run.stderr || run.stdout}`);
   return vsix;
+}
+
+/** Puts the cursor on the finding (Problems panel), hovers its squiggle and returns the hover naming the clause. */
+async function hoverFinding(page, context) {
+  const editor = page.locator(".editor-instance .monaco-editor").first();
+  await page.locator(".markers-panel .monaco-list-row", { hasText: CLAUSE }).first().click();
+  const squiggles = editor.locator(".squiggly-error");
+  await squiggles.first().waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+  // the first squiggle that is drawn (an error's decoration may also sit in a line not shown)
+  let box = null;
+  for (const squiggle of await squiggles.all()) if ((box = await squiggle.boundingBox())) break;
+  if (!box) throw new Error("no squiggle is drawn");
+  const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: context.clauseText }).first();
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(box.x + Math.min(box.width / 2, 20) + (attempt % 3), box.y + box.height / 2 - 4);
+    try {
+      // long enough for a busy machine: moving away cancels the hover request the server is answering
+      await hover.waitFor({ state: "visible", timeout: 10_000 });
+      return hover;
+    } catch (error) {
+      await page.mouse.move(5, 5);
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** The catalog's Chinese text of the clause (the hover must quote it). */
