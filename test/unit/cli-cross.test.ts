@@ -138,3 +138,78 @@ test("stylish, GitHub and JUnit name the other dossier's location", async () => 
     assert.ok(run.stdout.includes(where), `${format}: ${where}`);
   }
 });
+
+test("a waiver of a cross-dossier check waives that finding in its own dossier; one covering nothing is unused", async () => {
+  const waivedFolder = fs.mkdtempSync(path.join(os.tmpdir(), "isv-cross-waived-"));
+  try {
+    // the shared engineer's certificate line in `a` carries the waiver; `b` lists the same engineer without one
+    const waiver = "# isv-dossier-waive cross.same-person -- 分包项目共用工程师 (approved: 周敏, until: 2099-12-31)";
+    const waived = VALID.replace(/^(\s*)certificate: CERT-002$/m, `$1${waiver}\n$1certificate: CERT-002`);
+    assert.notEqual(waived, VALID);
+    // `c` waives the same check on a person nobody else lists: nothing to cover
+    const idle = OTHER.replace("CERT-002", "CERT-902").replace(
+      /^(\s*)certificate: CERT-101$/m,
+      `$1${waiver}\n$1certificate: CERT-101`,
+    );
+    assert.notEqual(idle, OTHER.replace("CERT-002", "CERT-902"));
+    for (const [name, text] of [
+      ["a", waived],
+      ["b", OTHER],
+      ["c", idle],
+    ])
+      fs.writeFileSync(path.join(waivedFolder, `${name}.dossier.yaml`), text);
+    const lint = async (targets: string[]): Promise<JsonReport> =>
+      JSON.parse(
+        (await runCli(["lint", ...targets, "--format", "json", "--as-of", AS_OF], { cwd: waivedFolder })).stdout,
+      ) as JsonReport;
+    const rows = (report: JsonReport): string[][] =>
+      report.files.flatMap((file) =>
+        file.findings
+          .filter((finding) => finding.rule.startsWith("cross.") || finding.rule.startsWith("waiver."))
+          .map((finding) => [
+            file.path,
+            finding.rule,
+            String(finding.range.start.line + 1),
+            (finding as JsonFinding & { waived?: unknown }).waived ? "waived" : finding.severity,
+          ]),
+      );
+    const line = (text: string, needle: string): string => String(positionOf(text, needle).line + 1);
+    assert.deepEqual(rows(await lint(["a.dossier.yaml", "b.dossier.yaml", "c.dossier.yaml"])), [
+      ["a.dossier.yaml", "cross.same-person", line(waived, "CERT-002"), "waived"],
+      ["b.dossier.yaml", "cross.same-person", line(OTHER, "CERT-002"), "warning"],
+      ["c.dossier.yaml", "waiver.unused", line(idle, "# isv-dossier-waive"), "warning"],
+    ]);
+    // linted alone, a dossier is compared with nothing: its waivers of cross-dossier checks are not judged
+    assert.deepEqual(rows(await lint(["c.dossier.yaml"])), []);
+    // SARIF: the waived cross finding is suppressed in source, at its comment
+    const sarif = JSON.parse(
+      (
+        await runCli(["lint", "a.dossier.yaml", "b.dossier.yaml", "--format", "sarif", "--as-of", AS_OF], {
+          cwd: waivedFolder,
+        })
+      ).stdout,
+    ) as {
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+          suppressions?: Array<{ kind: string; status: string }>;
+        }>;
+      }>;
+    };
+    assert.deepEqual(
+      sarif.runs[0].results
+        .filter((result) => result.ruleId === "cross.same-person")
+        .map((result) => [
+          result.locations[0].physicalLocation.artifactLocation.uri,
+          (result.suppressions ?? []).map((suppression) => `${suppression.kind}/${suppression.status}`),
+        ]),
+      [
+        ["a.dossier.yaml", ["inSource/accepted"]],
+        ["b.dossier.yaml", []],
+      ],
+    );
+  } finally {
+    fs.rmSync(waivedFolder, { recursive: true, force: true });
+  }
+});

@@ -35,15 +35,18 @@ const PULL_CAPABILITIES = {
   workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
 };
 
-async function started(capabilities: object): Promise<{ server: RawLspConnection; initialize: RawMessage }> {
+async function started(
+  capabilities: object,
+  root: string = folder,
+): Promise<{ server: RawLspConnection; initialize: RawMessage }> {
   const server = new RawLspConnection(120_000);
   server.send({
     id: 1,
     method: "initialize",
     params: {
       processId: null,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "clients" }],
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: "clients" }],
       capabilities,
     },
   });
@@ -273,3 +276,40 @@ test("push: a client that cannot pull gets the workspace's dossiers published", 
     server.kill();
   }
 });
+
+test(
+  "a waiver of a cross-dossier check: its finding is a hint in its own dossier, a warning in the other, never unused",
+  { timeout: 120_000 },
+  async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "isv-workspace-waived-")));
+    const waiver = "# isv-dossier-waive cross.same-person -- 分包项目共用工程师 (approved: 周敏, until: 2099-12-31)";
+    const waived = VALID.replace(/^(\s*)certificate: CERT-002$/m, `$1${waiver}\n$1certificate: CERT-002`);
+    assert.notEqual(waived, VALID);
+    fs.writeFileSync(path.join(root, "a.dossier.yaml"), waived);
+    fs.writeFileSync(path.join(root, "b.dossier.yaml"), OTHER);
+    const { server } = await started(PULL_CAPABILITIES, root);
+    try {
+      const items = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
+      const of = (name: string): Diagnostic[] =>
+        items.find((item) => item.uri === pathToFileURL(path.join(root, name)).href)?.items ?? [];
+      const shown = (name: string): Array<[string, number | undefined, number, boolean]> =>
+        of(name)
+          .filter((diagnostic) => /^(cross|waiver)\./.test(diagnostic.data?.ruleId ?? ""))
+          .map((diagnostic) => [
+            diagnostic.data?.ruleId ?? "",
+            (diagnostic as Diagnostic & { severity?: number }).severity,
+            diagnostic.range.start.line,
+            (diagnostic.data as { waived?: unknown } | undefined)?.waived !== undefined,
+          ]);
+      assert.deepEqual(shown("a.dossier.yaml"), [
+        ["cross.same-person", 4, rangeOf(waived, "CERT-002").start.line, true],
+      ]);
+      assert.deepEqual(shown("b.dossier.yaml"), [
+        ["cross.same-person", 2, rangeOf(OTHER, "CERT-002").start.line, false],
+      ]);
+    } finally {
+      server.kill();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  },
+);

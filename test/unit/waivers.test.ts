@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultEdition } from "../../server/src/core/catalog/edition";
-import { createLanguageService, ServiceOptions } from "../../server/src/core/check/service";
+import { createLanguageService, finishCrossFindings, ServiceOptions } from "../../server/src/core/check/service";
 import type { WaiverSource } from "../../server/src/core/check/waiver-entry";
 import {
   appliesToDossier,
@@ -346,4 +346,48 @@ test("a clause is waived only when every error citing it is waived", () => {
   assert.equal(status([]), "satisfied");
   // a waived warning leaves the clause as it is
   assert.equal(status([{ ...finding("premises.lease-term", true), severity: "warning" }]), "satisfied");
+});
+
+test("a waiver of a cross-dossier check is kept for the cross findings: applied there, judged only where they ran", () => {
+  const comment = "  # isv-dossier-waive cross.same-person -- 分包项目共用工程师 (approved: 周敏, until: 2099-12-31)";
+  const text = withComment(LEASE_LINE, comment);
+  const report = createLanguageService({ locale: "en", today: TODAY }).validate(text);
+  // the dossier's own findings: the waiver covers none of them and is not called unused
+  assert.deepEqual(ofRule(report.findings, "waiver.unused"), []);
+  assert.equal(report.crossFinish?.waivers?.candidates.length, 1);
+  // a cross finding on the line the comment stands above (the lease) is waived; one elsewhere is not
+  const at = text.indexOf(LEASE_LINE) + 2;
+  const cross = (start: number): Finding => ({
+    ruleId: "cross.same-person",
+    clauseIds: ["4.1.2"],
+    severity: "warning",
+    messageId: "cross.same-person",
+    args: {},
+    range: { start, end: start + 5 },
+    related: [],
+  });
+  const finished = finishCrossFindings([cross(at), cross(0)], report.crossFinish, true);
+  assert.deepEqual(
+    finished.map((finding) => [finding.ruleId, finding.range.start, finding.waived?.justification ?? null]),
+    [
+      ["cross.same-person", at, "分包项目共用工程师"],
+      ["cross.same-person", 0, null],
+    ],
+  );
+  // covering nothing: unused where the cross-dossier checks ran, not judged where they did not
+  assert.deepEqual(
+    finishCrossFindings([cross(0)], report.crossFinish, true).map((finding) => finding.ruleId),
+    ["cross.same-person", "waiver.unused"],
+  );
+  assert.deepEqual(
+    finishCrossFindings([], report.crossFinish, false).map((finding) => finding.ruleId),
+    [],
+  );
+  // the dossier's severity overrides hold for its cross findings too
+  const quiet = createLanguageService({
+    locale: "en",
+    today: TODAY,
+    severityOverrides: { "cross.same-person": "off" },
+  }).validate(BASE);
+  assert.deepEqual(finishCrossFindings([cross(0)], quiet.crossFinish, true), []);
 });

@@ -6,7 +6,7 @@ import { renderMessage } from "../core/check/render";
 import { LineIndex, LinePosition } from "../core/parse/line-index";
 import { decodeDossierBytes } from "../core/parse/encoding";
 import { fileSizeFinding, TimeBudget } from "../core/parse/limits";
-import { compareFindings, createLanguageService } from "../core/check/service";
+import { compareFindings, createLanguageService, CrossFinish, finishCrossFindings } from "../core/check/service";
 import type { Finding, FindingWaiver, Locale, MessageArguments, Severity } from "../core/types";
 import { DEFAULT_SETTINGS } from "../core/check/config/config-model";
 import type { ConfigReport } from "../core/check/config/config-check";
@@ -105,7 +105,7 @@ export interface LintedFile {
   /** A configuration file (isv-dossier.config.yaml), not a dossier: never filtered out by --level / --category. */
   configuration?: true;
   /** What the cross-dossier checks compare, until addCrossFindings has used it (LintSettings.cross). */
-  crossSource?: { text: string; lines: LineIndex; facts: DossierFacts };
+  crossSource?: CrossSource;
 }
 
 function toCliRange(lines: LineIndex, range: { start: number; end: number }): CliRange {
@@ -167,6 +167,7 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
           report,
           evidenceHashes.in(path.dirname(target.absolutePath)),
         ),
+        finish: report.crossFinish,
       }
     : undefined;
   return {
@@ -194,12 +195,13 @@ function comparePositions(a: CliRange, b: CliRange): number {
  * the related locations in the other dossiers (their display paths). What was kept for the comparison is dropped.
  */
 export function addCrossFindings(files: LintedFile[], locale: Locale): void {
-  const sources = new Map<string, { file: LintedFile; text: string; lines: LineIndex; facts: DossierFacts }>();
+  const sources = new Map<string, { file: LintedFile } & CrossSource>();
   for (const file of files) if (file.crossSource) sources.set(file.absolutePath, { file, ...file.crossSource });
   const found = crossDossierFindings([...sources.values()].map((source) => source.facts));
-  for (const [id, findings] of found) {
-    const source = sources.get(id);
-    if (!source || findings.length === 0) continue;
+  for (const [id, source] of sources) {
+    // the dossier's severity overrides and its waivers of the cross-dossier checks, as its own findings had them
+    const findings = finishCrossFindings(found.get(id) ?? [], source.finish, true);
+    if (findings.length === 0) continue;
     const added = toCliFindings(source.text, findings, locale, (document) => {
       const other = document === undefined ? undefined : sources.get(document);
       return other && { lines: other.lines, path: other.file.path };
@@ -207,6 +209,14 @@ export function addCrossFindings(files: LintedFile[], locale: Locale): void {
     source.file.findings = [...source.file.findings, ...added].sort((a, b) => comparePositions(a.range, b.range));
   }
   for (const file of files) delete file.crossSource;
+}
+
+/** What the cross-dossier checks compare of a dossier, and how its cross-dossier findings are finished. */
+interface CrossSource {
+  text: string;
+  lines: LineIndex;
+  facts: DossierFacts;
+  finish: CrossFinish | undefined;
 }
 
 /** Another dossier of the run, for related locations in it: its line index and display path. */

@@ -39,7 +39,7 @@ import type { Edition } from "../core/catalog/edition";
 import { defaultEdition } from "../core/catalog/edition";
 import { crossDossierFindings } from "../core/check/cross/cross-dossier";
 import { dossierFacts, DossierFacts, EvidenceHash } from "../core/check/cross/facts";
-import type { DossierReport } from "../core/check/service";
+import { CrossFinish, DossierReport, finishCrossFindings } from "../core/check/service";
 import type { DossierFacade, SessionSettings } from "../core/facade/facade";
 import { decodeDossierBytes } from "../core/parse/encoding";
 import { fileSizeFinding } from "../core/parse/limits";
@@ -103,6 +103,8 @@ class Checked {
     readonly edition: Edition,
     readonly locale: Locale,
     private makeFacts: (() => DossierFacts | undefined) | undefined,
+    /** Its severity overrides and waivers, for its cross-dossier findings. */
+    readonly crossFinish: CrossFinish | undefined,
   ) {}
 
   get ownHash(): string {
@@ -169,6 +171,8 @@ export class Workspace {
   private scanning?: Promise<void>;
   /** The cross-dossier findings by URI; undefined when some dossier's facts changed since. */
   private cross?: Map<string, Finding[]>;
+  /** Whether the cross-dossier checks ran when `cross` was made (two dossiers or more with their facts). */
+  private crossRan = false;
   private readonly hashes = new EvidenceHashes();
   private readonly openHashes = new Map<string, { since: number; hash: EvidenceHash }>();
   /** Push clients: the result id last pushed per URI. */
@@ -506,7 +510,7 @@ export class Workspace {
       report && !report.parsed.declined ? () => dossierFacts(entry.uri, entry.label, report, hash) : undefined;
     // a dossier not open is read once: its facts are made now, and its parse let go
     const open = this.host.isOpen(entry.uri);
-    entry.checked = new Checked(own, lines, edition, settings.locale, makeFacts);
+    entry.checked = new Checked(own, lines, edition, settings.locale, makeFacts, report?.crossFinish);
     if (!open) void entry.checked.crossFacts;
     this.cross = undefined;
   }
@@ -520,9 +524,16 @@ export class Workspace {
           const known = entry.checked?.crossFacts;
           if (known) facts.push(known);
         }
-      this.cross = facts.length > 1 ? crossDossierFindings(facts) : new Map();
+      this.crossRan = facts.length > 1;
+      this.cross = this.crossRan ? crossDossierFindings(facts) : new Map();
     }
     return this.cross;
+  }
+
+  /** A dossier's cross-dossier findings with its severity overrides and its waivers of those checks applied. */
+  private crossOf(entry: Entry): Finding[] {
+    const found = this.crossFindings().get(entry.uri) ?? [];
+    return finishCrossFindings(found, entry.checked?.crossFinish, this.crossRan);
   }
 
   private resultIdOf(entry: Entry): string {
@@ -530,14 +541,14 @@ export class Workspace {
   }
 
   private crossHashOf(entry: Entry): string {
-    const cross = this.crossFindings().get(entry.uri) ?? [];
+    const cross = this.crossOf(entry);
     return cross.length > 0 ? hashOf(cross) : "0";
   }
 
   private diagnosticsOf(entry: Entry): Diagnostic[] {
     const checked = entry.checked;
     if (!checked) return [];
-    const cross = this.crossFindings().get(entry.uri) ?? [];
+    const cross = this.crossOf(entry);
     if (cross.length === 0) return checked.own;
     const otherLines = (uri: string): LineIndex | undefined => this.entries.get(uri)?.checked?.lines;
     return [

@@ -12,7 +12,7 @@ import { checkAgainstSchema } from "./schema/check";
 import type { Finding, Locale, Severity } from "../types";
 import { asDate, asObject, asString } from "./values";
 import type { WaiverSource } from "./waiver-entry";
-import { applyWaivers } from "./waivers";
+import { CrossWaivers, waiveCrossFindings, waiverPass } from "./waivers";
 
 export type SeverityOverride = Severity | "off";
 
@@ -48,6 +48,46 @@ export interface DossierReport {
   drClass: string | undefined;
   asOf: string;
   findings: Finding[];
+  /** What the dossier's cross-dossier findings are finished with once those checks have run (finishCrossFindings). */
+  crossFinish?: CrossFinish;
+}
+
+/** A dossier's severity overrides and its waivers of cross-dossier checks, kept from its validation. */
+export interface CrossFinish {
+  severityOverrides: { [ruleOrClauseId: string]: SeverityOverride };
+  waivers: CrossWaivers | undefined;
+}
+
+/** The findings with severity overrides applied: "off" drops a finding; a rule's override before its clauses'. */
+function overridden(
+  findings: readonly Finding[],
+  overrides: { [ruleOrClauseId: string]: SeverityOverride },
+): Finding[] {
+  const adjusted: Finding[] = [];
+  for (const finding of findings) {
+    const override =
+      overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
+    if (override === "off") continue;
+    adjusted.push(override && override !== finding.severity ? { ...finding, severity: override } : finding);
+  }
+  return adjusted;
+}
+
+/**
+ * A dossier's cross-dossier findings (core/check/cross/) finished as its own are: its severity overrides, then its
+ * waivers of those checks, then the overrides of the waivers' own findings, in the order given. `ran`: whether the
+ * cross-dossier checks ran (a waiver of them covering nothing is unused only then).
+ */
+export function finishCrossFindings(
+  findings: readonly Finding[],
+  finish: CrossFinish | undefined,
+  ran: boolean,
+): Finding[] {
+  if (!finish) return [...findings];
+  return overridden(
+    waiveCrossFindings(overridden(findings, finish.severityOverrides), finish.waivers, ran),
+    finish.severityOverrides,
+  );
 }
 
 const SEVERITY_ORDER: { [severity in Severity]: number } = { error: 0, warning: 1, info: 2 };
@@ -208,36 +248,24 @@ export class DossierLanguageService {
   /** Severity overrides, then waivers (a finding turned off cannot be waived), then the overrides of the waivers' own
    * findings; sorted. */
   private finish(report: DossierReport): DossierReport {
-    const overridden = this.override(report.findings);
-    // a text declined unread (binary, nested too deep) has no waivers to read
-    const waived =
-      this.options.ignoreWaivers || report.parsed.declined !== undefined
-        ? overridden
-        : this.override(
-            applyWaivers(overridden, {
-              text: report.parsed.text,
-              document: report.parsed.document,
-              edition: report.edition,
-              today: this.options.today,
-              sources: this.options.waivers ?? [],
-              dossierPath: this.options.dossierPath,
-              complete: !report.findings.some((finding) => finding.ruleId === LIMIT_RULES.timeBudget),
-            }),
-          );
-    waived.sort(compareFindings);
-    return { ...report, findings: waived };
-  }
-
-  private override(findings: readonly Finding[]): Finding[] {
     const overrides = this.options.severityOverrides ?? {};
-    const adjusted: Finding[] = [];
-    for (const finding of findings) {
-      const override =
-        overrides[finding.ruleId] ?? finding.clauseIds.map((id) => overrides[id]).find((value) => value !== undefined);
-      if (override === "off") continue;
-      adjusted.push(override && override !== finding.severity ? { ...finding, severity: override } : finding);
-    }
-    return adjusted;
+    const adjusted = overridden(report.findings, overrides);
+    // a text declined unread (binary, nested too deep) has no waivers to read
+    const pass =
+      this.options.ignoreWaivers || report.parsed.declined !== undefined
+        ? { findings: adjusted, cross: undefined }
+        : waiverPass(adjusted, {
+            text: report.parsed.text,
+            document: report.parsed.document,
+            edition: report.edition,
+            today: this.options.today,
+            sources: this.options.waivers ?? [],
+            dossierPath: this.options.dossierPath,
+            complete: !report.findings.some((finding) => finding.ruleId === LIMIT_RULES.timeBudget),
+          });
+    const findings = pass.findings === adjusted ? adjusted : overridden(pass.findings, overrides);
+    findings.sort(compareFindings);
+    return { ...report, findings, crossFinish: { severityOverrides: overrides, waivers: pass.cross } };
   }
 }
 

@@ -296,7 +296,7 @@ export function appliesToDossier(source: WaiverSource, dossierPath: string | und
 // Applying them.
 
 /** A waiver made ready to apply: where it is reported, what it covers, and whether it can apply at all. */
-interface Candidate {
+export interface Candidate {
   entry: WaiverEntry;
   origin: FindingWaiver["origin"];
   /** Where its own findings go in the dossier. */
@@ -429,29 +429,62 @@ function ownFinding(
   };
 }
 
+/** A finding as a waiver waives it: with the waiver's justification, approver, expiry and origin. */
+function waivedBy(finding: Finding, waiver: Candidate): Finding {
+  const { entry } = waiver;
+  return {
+    ...finding,
+    waived: {
+      justification: (entry.justification ?? "").trim(),
+      approvedBy: (entry.approvedBy ?? "").trim(),
+      expires: (entry.expires ?? "").trim(),
+      origin: waiver.origin,
+    },
+  };
+}
+
+/** Whether a waiver names a cross-dossier check (core/check/cross/): it is applied after those checks have run. */
+function waivesCrossFindings(candidate: Candidate): boolean {
+  return candidate.entry.rule?.startsWith(CROSS_PREFIX) === true;
+}
+
+const CROSS_PREFIX = "cross.";
+
+/**
+ * The waivers of a dossier that name a cross-dossier check, kept from its validation: the cross-dossier checks run
+ * later, over several dossiers (the CLI's run, the server's workspace), and waiveCrossFindings applies them then.
+ */
+export interface CrossWaivers {
+  readonly candidates: readonly Candidate[];
+  readonly dossierPath: string | undefined;
+}
+
 /**
  * The findings with the waivers applied: a covered finding gets `waived`; a finding an expired waiver would cover
- * gets a related note; the waivers' own findings (invalid, expired, unused) are added.
+ * gets a related note; the waivers' own findings (invalid, expired, unused) are added. A usable waiver naming a
+ * cross-dossier check covers none of these findings and is not judged here: it is kept for waiveCrossFindings.
  */
 export function applyWaivers(findings: readonly Finding[], input: WaiverInput): Finding[] {
-  const list = candidates(input);
-  if (list.length === 0) return [...findings];
+  return waiverPass(findings, input).findings;
+}
+
+/** applyWaivers, and the waivers kept for the cross-dossier findings. */
+export function waiverPass(
+  findings: readonly Finding[],
+  input: WaiverInput,
+): { findings: Finding[]; cross: CrossWaivers | undefined } {
+  const all = candidates(input);
+  const later = all.filter((candidate) => !candidate.problem && !candidate.expired && waivesCrossFindings(candidate));
+  const cross = later.length > 0 ? { candidates: later, dossierPath: input.dossierPath } : undefined;
+  const list = all.filter((candidate) => !later.includes(candidate));
+  if (list.length === 0) return { findings: [...findings], cross };
   const usable = list.filter((candidate) => !candidate.problem && !candidate.expired);
   const expired = list.filter((candidate) => candidate.expired);
   const result: Finding[] = findings.map((finding) => {
     const waiver = usable.find((candidate) => covers(candidate, finding));
     if (waiver) {
       for (const candidate of usable) if (covers(candidate, finding)) candidate.used = true;
-      const { entry } = waiver;
-      return {
-        ...finding,
-        waived: {
-          justification: (entry.justification ?? "").trim(),
-          approvedBy: (entry.approvedBy ?? "").trim(),
-          expires: (entry.expires ?? "").trim(),
-          origin: waiver.origin,
-        },
-      };
+      return waivedBy(finding, waiver);
     }
     const lapsed = expired.find((candidate) => covers(candidate, finding));
     if (!lapsed) return finding;
@@ -487,5 +520,30 @@ export function applyWaivers(findings: readonly Finding[], input: WaiverInput): 
     else if (!candidate.used && candidate.judgeUse && input.complete !== false)
       result.push(ownFinding(candidate, WAIVER_RULES.unused, {}, input.dossierPath));
   }
+  return { findings: result, cross };
+}
+
+/**
+ * A dossier's cross-dossier findings with its waivers of those checks applied (waived, as applyWaivers marks them),
+ * and a waiver.unused finding for each that covers none — only where the cross-dossier checks ran (`ran`): a dossier
+ * linted alone is compared with nothing.
+ */
+export function waiveCrossFindings(
+  findings: readonly Finding[],
+  cross: CrossWaivers | undefined,
+  ran: boolean,
+): Finding[] {
+  if (!cross) return [...findings];
+  const used = new Set<Candidate>();
+  const result: Finding[] = findings.map((finding) => {
+    const waiver = cross.candidates.find((candidate) => covers(candidate, finding));
+    if (!waiver) return finding;
+    for (const candidate of cross.candidates) if (covers(candidate, finding)) used.add(candidate);
+    return waivedBy(finding, waiver);
+  });
+  if (ran)
+    for (const candidate of cross.candidates)
+      if (!used.has(candidate) && candidate.judgeUse)
+        result.push(ownFinding(candidate, WAIVER_RULES.unused, {}, cross.dossierPath));
   return result;
 }
