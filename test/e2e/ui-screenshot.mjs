@@ -240,21 +240,32 @@ function localePackVsix() {
 
 /** Puts the cursor on the finding (Problems panel), hovers its squiggle and returns the hover naming the clause. */
 async function hoverFinding(page, context) {
-  const editor = page.locator(".editor-instance .monaco-editor").first();
   await page.locator(".markers-panel .monaco-list-row", { hasText: CLAUSE }).first().click();
-  const squiggles = editor.locator(".squiggly-error");
+  // the squiggles of every editor on the page (the first editor instance in the DOM is not always the one shown)
+  const squiggles = page.locator(".editor-instance .monaco-editor .squiggly-error");
   await squiggles.first().waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
-  // the first squiggle that is drawn (an error's decoration may also sit in a line not shown)
-  let box = null;
-  for (const squiggle of await squiggles.all()) if ((box = await squiggle.boundingBox())) break;
-  if (!box) throw new Error("no squiggle is drawn");
+  const viewport = page.viewportSize() ?? { width: Infinity, height: Infinity };
+  /** The first squiggle drawn on the page now (an error's decoration may also sit in a line or an editor not shown). */
+  const drawn = async () => {
+    for (const squiggle of await squiggles.all()) {
+      const box = await squiggle.boundingBox();
+      if (box && box.width > 0 && box.y > 0 && box.y < viewport.height) return box;
+    }
+    return null;
+  };
   const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: context.clauseText }).first();
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
+    // measured at each attempt: the lines move when code lenses and inlay hints arrive
+    const box = await drawn();
+    if (!box) {
+      if (Date.now() > deadline) throw new Error("no squiggle is drawn");
+      await page.waitForTimeout(250);
+      continue;
+    }
     await page.mouse.move(box.x + Math.min(box.width / 2, 20) + (attempt % 3), box.y + box.height / 2 - 4);
     try {
-      // long enough for a busy machine: moving away cancels the hover request the server is answering
-      await hover.waitFor({ state: "visible", timeout: 10_000 });
+      await hover.waitFor({ state: "visible", timeout: 5_000 });
       return hover;
     } catch (error) {
       await page.mouse.move(5, 5);
