@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createLanguageService } from "../../server/src/core/check/service";
+import { createLanguageService, finishCrossFindings } from "../../server/src/core/check/service";
 import { dossierFacts, EvidenceHash } from "../../server/src/core/check/cross/facts";
 import { crossDossierFindings } from "../../server/src/core/check/cross/cross-dossier";
 import { checkById } from "../../server/src/core/check/checks";
@@ -143,13 +143,12 @@ test("one file named in several fields of one dossier is not a finding; a copy u
 });
 
 test("severity overrides apply by check id and by clause id", () => {
-  const off = crossDossierFindings([facts("a", VALID), facts("b", OTHER)], {
-    "cross.same-person": "off",
-    "4.1.3.b": "info",
-  });
-  assert.deepEqual(byRule(off.get("a"), "cross.same-person"), []);
+  const found = crossDossierFindings([facts("a", VALID), facts("b", OTHER)]).get("a") ?? [];
+  const finish = { severityOverrides: { "cross.same-person": "off", "4.1.3.b": "info" } as const, waivers: undefined };
+  const off = finishCrossFindings(found, finish, true);
+  assert.deepEqual(byRule(off, "cross.same-person"), []);
   assert.deepEqual(
-    byRule(off.get("a"), "cross.same-project").map((finding) => finding.severity),
+    byRule(off, "cross.same-project").map((finding) => finding.severity),
     ["info"],
   );
 });

@@ -6,7 +6,6 @@
 // the tool's reading, since a reviewer decides (a subcontracted project, a person who changed employer, a shared
 // document can be legitimate). Pure: given the facts, returns the findings per dossier id.
 import type { CheckDeclaration, Finding, Localized, MessageArgument, RelatedFinding } from "../../types";
-import type { SeverityOverride } from "../service";
 import { DossierFacts, EvidenceFact, FactPlace, sameApplicant } from "./facts";
 
 export const CROSS_RULES = {
@@ -143,21 +142,14 @@ function sameUse(
 }
 
 /**
- * The cross-dossier findings of each dossier (by its id), in the order of `dossiers`; severity overrides (per check
- * id or clause id, as ServiceOptions.severityOverrides) applied. Dossiers of the same applicant (the same credit
+ * The cross-dossier findings of each dossier (by its id), in the order of `dossiers`, with their default severities
+ * (each dossier's own severity overrides and waivers are applied by service.ts finishCrossFindings). Dossiers of the
+ * same applicant (the same credit
  * code) are never compared for the same person or project: two submissions of one applicant share them by nature.
  */
-export function crossDossierFindings(
-  dossiers: DossierFacts[],
-  severityOverrides: { [ruleOrClauseId: string]: SeverityOverride } = {},
-): Map<string, Finding[]> {
+export function crossDossierFindings(dossiers: DossierFacts[]): Map<string, Finding[]> {
   const found = new Map<string, Finding[]>(dossiers.map((dossier) => [dossier.id, []]));
-  const add = (dossier: DossierFacts, item: Finding): void => {
-    const override =
-      severityOverrides[item.ruleId] ?? item.clauseIds.map((id) => severityOverrides[id]).find((value) => value);
-    if (override === "off") return;
-    found.get(dossier.id)?.push(override ? { ...item, severity: override } : item);
-  };
+  const add = (dossier: DossierFacts, item: Finding): void => void found.get(dossier.id)?.push(item);
 
   // the same person: one finding per certificate entry that another applicant lists too
   for (const group of groups(
