@@ -12,6 +12,7 @@ import { Prng } from "../support/prng";
 import { cursorContext } from "../../server/src/core/parse/cursor-context";
 import { IncrementalParser } from "../../server/src/core/parse/incremental";
 import { cursorContextNear } from "../../server/src/core/parse/incremental/cursor";
+import { textChange } from "../../server/src/core/parse/incremental/split";
 import { ParsedDossier, parseDossier } from "../../server/src/core/parse/parse";
 import { compareFindings, createLanguageService } from "../../server/src/core/check/service";
 import type { Finding } from "../../server/src/core/types";
@@ -242,15 +243,9 @@ interface Run {
 
 /** The changed part of a text, with some context, for failure messages. */
 function describeChange(before: string, after: string): string {
-  let prefix = 0;
-  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < before.length - prefix &&
-    suffix < after.length - prefix &&
-    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
-  )
-    suffix++;
+  const change = textChange(before, after);
+  const prefix = change.prefix;
+  const suffix = after.length - change.suffixStart;
   const context = (text: string, end: number) =>
     JSON.stringify(text.slice(Math.max(0, prefix - 300), Math.min(text.length, end + 300)));
   return `at offset ${prefix}, ${JSON.stringify(before.slice(prefix, before.length - suffix))} became ${JSON.stringify(after.slice(prefix, after.length - suffix))}; after the edit: ${context(after, after.length - suffix)}`;

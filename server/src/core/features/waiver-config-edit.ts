@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { CONFIG_FILE_NAME } from "../check/config/config-model";
 import type { JsonPath } from "../types";
+import { textChange } from "../parse/incremental/split";
 
 export { CONFIG_FILE_NAME };
 
@@ -98,14 +99,10 @@ export function appendConfigWaiver(configText: string | undefined, entry: Config
 
 /** The smallest replacement that turns `before` into `after`: offsets into `before`, and the text put there. */
 export function minimalReplacement(before: string, after: string): { start: number; end: number; text: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (
-    end < before.length - start &&
-    end < after.length - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  )
-    end++;
-  return { start, end: before.length - end, text: after.slice(start, after.length - end) };
+  const change = textChange(before, after);
+  return {
+    start: change.prefix,
+    end: change.suffixStart - change.delta,
+    text: after.slice(change.prefix, change.suffixStart),
+  };
 }
