@@ -462,13 +462,9 @@ export interface CrossWaivers {
 /**
  * The findings with the waivers applied: a covered finding gets `waived`; a finding an expired waiver would cover
  * gets a related note; the waivers' own findings (invalid, expired, unused) are added. A usable waiver naming a
- * cross-dossier check covers none of these findings and is not judged here: it is kept for waiveCrossFindings.
+ * cross-dossier check covers none of these findings and is not judged here: it is returned in `cross`, for
+ * waiveCrossFindings.
  */
-export function applyWaivers(findings: readonly Finding[], input: WaiverInput): Finding[] {
-  return waiverPass(findings, input).findings;
-}
-
-/** applyWaivers, and the waivers kept for the cross-dossier findings. */
 export function waiverPass(
   findings: readonly Finding[],
   input: WaiverInput,
@@ -524,7 +520,7 @@ export function waiverPass(
 }
 
 /**
- * A dossier's cross-dossier findings with its waivers of those checks applied (waived, as applyWaivers marks them),
+ * A dossier's cross-dossier findings with its waivers of those checks applied (waived, as waiverPass marks them),
  * and a waiver.unused finding for each that covers none — only where the cross-dossier checks ran (`ran`): a dossier
  * linted alone is compared with nothing.
  */
