@@ -83,6 +83,20 @@ class ListItem<T = unknown> {
   }
 }
 
+/** The value at a key or index of a matched value: its path is built when read, as a list item's is (the rules read
+ * the values of every item and the paths of the few they report). */
+class ChildValue implements PathValue {
+  constructor(
+    private readonly parent: PathValue,
+    private readonly segment: string | number,
+    readonly value: unknown,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.parent.path, this.segment];
+  }
+}
+
 const listEntries = new WeakMap<unknown[], ListEntries>();
 
 function entriesOfList(list: unknown[], path: JsonPath): ListEntries {
@@ -110,10 +124,11 @@ export function valuesMatching(context: RuleContext, pattern: PathPattern): read
       continue;
     }
     const next: PathValue[] = [];
-    for (const { path, value } of matches) {
+    for (const parent of matches) {
+      const value = parent.value;
       const child =
         typeof segment === "number" ? (Array.isArray(value) ? value[segment] : undefined) : asObject(value)?.[segment];
-      next.push({ path: [...path, segment], value: child });
+      next.push(new ChildValue(parent, segment, child));
     }
     matches = next;
   }

@@ -24,14 +24,15 @@ export function repeatedProjects(context: RuleContext): Map<ListedObject, Listed
     const client = stringOf(project.value, "client")?.trim();
     const signed = dateOf(project.value, "signed");
     const completed = dateOf(project.value, "completed");
-    const evidence = evidenceOf(project);
-    if (!client || !signed || !completed || evidence.length === 0) continue;
+    if (!client || !signed || !completed) continue;
     const key = `${client}\u0000${signed}\u0000${completed}`;
     const earlier = byContract.get(key);
     if (!earlier) {
       byContract.set(key, [project]);
       continue;
     }
+    // the evidence files are read only where a contract is listed again: an entry without any shares none
+    const evidence = evidenceOf(project);
     const first = earlier.find((candidate) => evidenceOf(candidate).some((file) => evidence.includes(file)));
     if (first) repeats.set(project, repeats.get(first) ?? first);
     else earlier.push(project);
