@@ -175,11 +175,12 @@ test("the installed isv-dossier-server answers initialize and publishes a docume
       diagnostics.diagnostics.some((diagnostic) => diagnostic.code === "4.1.1"),
       "the sample's 4.1.1 finding",
     );
-    // the command's first line started Node with the young generation capped (the memory target)
+    // the command's first line started Node with its settings (the memory and open targets)
     if (process.platform === "linux") {
       const commandLine = fs.readFileSync(`/proc/${child.pid}/cmdline`, "utf8").split("\0");
       assert.equal(path.basename(commandLine[0]), "node", commandLine.join(" "));
       assert.ok(commandLine.includes("--max-semi-space-size=8"), commandLine.join(" "));
+      assert.ok(commandLine.includes("--v8-pool-size=1"), commandLine.join(" "));
     }
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     await connection.sendRequest("shutdown");

@@ -43,26 +43,29 @@ test("a child started as the client starts the server does not receive NODE_EXTR
   assert.equal(plain.ca, "/nonexistent/extra-ca.pem");
 });
 
-test("the server is started with its young generation capped, unless NODE_OPTIONS already speaks of it", () => {
-  assert.deepEqual(serverExecArgv(undefined), ["--max-semi-space-size=4"]);
-  assert.deepEqual(serverExecArgv("--max-old-space-size=512 --require x.cjs"), ["--max-semi-space-size=4"]);
-  assert.deepEqual(serverExecArgv("--max-semi-space-size=16"), []);
-  assert.deepEqual(serverExecArgv("--max_semi_space_size=16"), []);
-  assert.deepEqual(serverExecArgv("--semi-space-growth-factor=1"), []);
-  // a child forked with it runs with it (the flag is V8's own: Node accepts it)
-  const flag = execFileSync(
+test("the server is started with its young generation capped and one V8 thread, unless NODE_OPTIONS speaks of them", () => {
+  const both = ["--max-semi-space-size=4", "--v8-pool-size=1"];
+  assert.deepEqual(serverExecArgv(undefined), both);
+  assert.deepEqual(serverExecArgv("--max-old-space-size=512 --require x.cjs"), both);
+  assert.deepEqual(serverExecArgv("--max-semi-space-size=16"), ["--v8-pool-size=1"]);
+  assert.deepEqual(serverExecArgv("--max_semi_space_size=16"), ["--v8-pool-size=1"]);
+  assert.deepEqual(serverExecArgv("--semi-space-growth-factor=1"), ["--v8-pool-size=1"]);
+  assert.deepEqual(serverExecArgv("--v8-pool-size=4"), ["--max-semi-space-size=4"]);
+  assert.deepEqual(serverExecArgv("--v8_pool_size=4 --max-semi-space-size=2"), []);
+  // a child forked with them runs with them (Node accepts both)
+  const flags = execFileSync(
     process.execPath,
-    [...serverExecArgv(undefined), "-e", "process.stdout.write(process.execArgv[0])"],
+    [...serverExecArgv(undefined), "-e", "process.stdout.write(JSON.stringify(process.execArgv))"],
     { encoding: "utf8" },
   );
-  assert.equal(flag, "--max-semi-space-size=4");
+  assert.deepEqual(JSON.parse(flags), [...both, "-e", "process.stdout.write(JSON.stringify(process.execArgv))"]);
 });
 
-test("isv-dossier-server's first line starts Node with its young generation capped, as npm's Windows shim reads it", () => {
+test("isv-dossier-server's first line starts Node with its settings, as npm's Windows shim reads it", () => {
   const first = fs.readFileSync(path.join(repositoryRoot(), "server", "src", "lsp", "main.ts"), "utf8").split("\n")[0];
-  assert.equal(first, "#!/usr/bin/env -S node --max-semi-space-size=8");
+  assert.equal(first, "#!/usr/bin/env -S node --max-semi-space-size=8 --v8-pool-size=1");
   // npm's Windows shims read the line with this expression (cmd-shim, lib/index.js): the same Node and flags
   const cmdShim = /^#!\s*(?:\/usr\/bin\/env\s+(?:-S\s+)?((?:[^ \t=]+=[^ \t=]+\s+)*))?([^ \t]+)(.*)$/.exec(first);
   assert.equal(cmdShim?.[2], "node");
-  assert.deepEqual(cmdShim?.[3].trim().split(" "), ["--max-semi-space-size=8"]);
+  assert.deepEqual(cmdShim?.[3].trim().split(" "), ["--max-semi-space-size=8", "--v8-pool-size=1"]);
 });
