@@ -85,6 +85,16 @@ test("the packaged extension holds the server's entry and its bundle, and no cod
   );
 });
 
+test("the server's bundle is ASCII, which V8 holds one byte per character", () => {
+  // one character outside ASCII (a 。 in a regular expression literal, which esbuild leaves as written) and V8 keeps
+  // the whole megabyte of source two bytes per character, for the life of the process
+  for (const file of ["language-server.js", "main.js"]) {
+    const bytes = fs.readFileSync(path.join(ROOT, "dist", "server", file));
+    const at = bytes.findIndex((byte) => byte > 0x7f);
+    assert.equal(at, -1, `${file}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString("utf8")}`);
+  }
+});
+
 test(
   "the server publishes the same diagnostics whatever V8 flags it is started with",
   { timeout: 120_000 },

@@ -13,6 +13,10 @@ import type { DossierReport } from "../core/check/service";
 import type { Finding, Locale, Localized, Severity } from "../core/types";
 import { asObject, asString } from "../core/check/values";
 
+// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
+/** A final 。 or . */
+const FINAL_STOP = /[\u3002.]$/;
+
 export interface ChecklistFindingRow {
   severity: Severity;
   rule: string;
@@ -153,7 +157,7 @@ function keyPoint(edition: Edition, clause: Clause, locale: Locale): string {
   if (!items) return known;
   const lines = pick(items, locale)
     .split("\n")
-    .map((line) => line.replace(/[。.]$/, ""));
+    .map((line) => line.replace(FINAL_STOP, ""));
   const body = locale === "zh-cn" ? `${lines.join("；")}。` : `${lines.join("; ")}.`;
   return `${known}${locale === "zh-cn" ? "：" : ": "}${body}`;
 }

@@ -16,6 +16,12 @@ import type { Locale, Localized } from "../core/types";
 import { CliUsageError, EXIT_OK } from "./errors";
 import { uiText } from "./ui-text";
 
+// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
+/** A leading § */
+const SECTION_SIGN = /^\u00a7/;
+/** 附录 A, annex A */
+const ANNEX = /^(?:\u9644\u5f55|annex)\s*([A-Za-z])$/i;
+
 const TEXT: { [key: string]: Localized } = {
   summary: { zh: "公开资料概述", en: "public summary" },
   unknown: { zh: "条文未知", en: "text unknown" },
@@ -35,8 +41,8 @@ function text(key: string, locale: Locale): string {
 
 /** "4.2.3 b)", "4.2.3b", "4.2.3.b", "附录 H", "Annex H", "§4.1.1" → catalog ids. */
 export function normalizeClauseId(input: string): string {
-  const trimmed = input.trim().replace(/^§/, "");
-  const annex = /^(?:附录|annex)\s*([A-Za-z])$/i.exec(trimmed);
+  const trimmed = input.trim().replace(SECTION_SIGN, "");
+  const annex = ANNEX.exec(trimmed);
   if (annex) return annex[1].toUpperCase();
   const item = /^([\d.]+?)\.?\s*([a-z])\)?$/.exec(trimmed);
   if (item) return `${item[1]}.${item[2]}`;

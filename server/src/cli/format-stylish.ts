@@ -9,6 +9,10 @@ import { terminalText } from "./safe-text";
 import { displayWidth, padEnd } from "./text-width";
 import { countedText, uiText } from "./ui-text";
 
+// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
+/** A final . or 。 */
+const FINAL_STOP = /([.\u3002])$/;
+
 export const COLOR_CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4, green: 32 } as const;
 export type ColorName = keyof typeof COLOR_CODES;
 
@@ -88,7 +92,7 @@ export function formatStylish(files: LintedFile[], context: FormatContext): stri
   if (problems === 0) {
     const clean = `${paint("green", "✔")} ${countedText("summary.clean", context.locale, { total: summary.files })}`;
     // "No problems in 1 file; 2 waived (…)." — the waived count inside the sentence
-    const sentence = waived ? clean.replace(/([.。])$/, `${waived}$1`) : clean;
+    const sentence = waived ? clean.replace(FINAL_STOP, `${waived}$1`) : clean;
     return [...sections, sentence, ""].join("\n");
   }
   const line = countedText("summary.problems", context.locale, {

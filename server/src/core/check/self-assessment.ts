@@ -3,6 +3,10 @@
 // Pure: reads the parsed dossier's plain value only.
 import type { JsonPath } from "../types";
 
+// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
+/** A leading § */
+const SECTION_SIGN = /^\u00a7\s*/;
+
 export const SELF_ASSESSMENT_PATH: JsonPath = ["self_assessment"];
 
 export interface SelfAssessmentEntry {
@@ -21,7 +25,7 @@ export interface SelfAssessmentEntry {
  * "4.1.3.a"; "§4.1.1" → "4.1.1"; a number a YAML reader made of "5.1" back to "5.1".
  */
 export function normalizeClauseId(written: string | number): string {
-  const text = String(written).trim().replace(/^§\s*/, "");
+  const text = String(written).trim().replace(SECTION_SIGN, "");
   const lettered = /^(\d+(?:\.\d+)*)\s*\.?\s*([a-z])\)?$/.exec(text);
   return lettered ? `${lettered[1]}.${lettered[2]}` : text;
 }

@@ -11,6 +11,12 @@ import { verdictClauses } from "../catalog/clause-applicability";
 export { appliesToCategory, verdictClauses } from "../catalog/clause-applicability";
 import type { Locale, Localized, Severity } from "../types";
 
+// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
+/** A final 。 or . */
+const FINAL_STOP = /[\u3002.]$/;
+/** A final 。 or ； */
+const FINAL_STOP_ZH = /[\u3002\uff1b]$/;
+
 export type ClauseStatus = "violated" | "unfilled" | "satisfied" | "not-applicable" | "manual" | "waived";
 
 /** The check id of a required value left empty (check/schema/check.ts FILL_CHECK): it makes a clause "unfilled". */
@@ -106,7 +112,7 @@ function ownBasis(clause: Clause): ClauseBasis {
 function joinLocalized(parts: Array<{ label: string; text: Localized }>): Localized | undefined {
   if (parts.length === 0) return undefined;
   return {
-    zh: parts.map((part) => `${part.label}${part.text.zh.replace(/[。；]$/, "")}`).join("；") + "。",
+    zh: parts.map((part) => `${part.label}${part.text.zh.replace(FINAL_STOP_ZH, "")}`).join("；") + "。",
     en: parts.map((part) => `${part.label}${part.text.en.replace(/[.;]$/, "")}`).join("; ") + ".",
   };
 }
@@ -290,7 +296,7 @@ export function basisQualifier(row: ConclusionInput, locale: Locale): string | u
       .map((id) => (id === "schema" ? pick(TEXT.schema, locale) : id))
       .join(locale === "zh-cn" ? "、" : ", ");
     return row.stillToCheck
-      ? fill(TEXT.partly, locale, { checked, still: pick(row.stillToCheck, locale).replace(/[。.]$/, "") })
+      ? fill(TEXT.partly, locale, { checked, still: pick(row.stillToCheck, locale).replace(FINAL_STOP, "") })
       : fill(TEXT.partlyNoStill, locale, { checked });
   }
   return undefined;
