@@ -128,9 +128,13 @@ test(
       const fourth = workspaceItems(await request(server, "workspace/diagnostic", { previousResultIds: [] }));
       assert.deepEqual(fourth.find((item) => item.uri === uriOf("c.dossier.yaml"))?.items, []);
 
-      // the server asked to watch the dossiers and evidence files
-      const registration = server.messages.find((message) => message.method === "client/registerCapability");
-      assert.ok(JSON.stringify(registration?.params).includes("**/*.dossier.{yaml,yml}"));
+      // the server asked to watch the dossiers and evidence files, with one pattern (a change is sent once)
+      const registration = server.messages.find((message) => message.method === "client/registerCapability") as
+        { params: { registrations: Array<{ method: string; registerOptions: unknown }> } } | undefined;
+      const watched = registration?.params.registrations.find(
+        (entry) => entry.method === "workspace/didChangeWatchedFiles",
+      );
+      assert.deepEqual(watched?.registerOptions, { watchers: [{ globPattern: "**/*" }] });
     } finally {
       server.kill();
     }

@@ -214,7 +214,8 @@ export class Workspace {
     if (this.watchSupport)
       void this.connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: "**/*.dossier.{yaml,yml}" }, { globPattern: "**/*" }],
+          // every file: the dossiers and the evidence files beside them (one pattern, so a change comes once)
+          watchers: [{ globPattern: "**/*" }],
         })
         .catch(() => undefined);
     // the connection reads the notification itself (its workspace-folders feature) when the client declares it
