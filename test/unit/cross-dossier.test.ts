@@ -1,4 +1,5 @@
-// The cross-dossier checks (core/check/cross/): two parsed dossiers and a hash function in, findings per dossier out.
+// The cross-dossier checks (core/check/cross/): two parsed dossiers and their evidence files' contents in, findings per
+// dossier out.
 // Caret fixtures cannot span two files: these assert check ids, clause ids, ranges and the related location's
 // document and range.
 import { test } from "node:test";
@@ -6,7 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createLanguageService, finishCrossFindings } from "../../server/src/core/check/service";
-import { dossierFacts, EvidenceHash } from "../../server/src/core/check/cross/facts";
+import { dossierFacts, EvidenceContentOf } from "../../server/src/core/check/cross/facts";
 import { crossDossierFindings } from "../../server/src/core/check/cross/cross-dossier";
 import { checkById } from "../../server/src/core/check/checks";
 import { hasMessage } from "../../server/src/core/check/render";
@@ -22,8 +23,30 @@ const OTHER = VALID.replace("91110000600037341L", "91350100M000100Y43")
   .replace("CERT-001", "CERT-101")
   .replace("CERT-003", "CERT-103");
 
-function facts(id: string, text: string, hash?: EvidenceHash) {
-  return dossierFacts(id, `${id}.dossier.yaml`, service.validate(text), hash);
+function facts(id: string, text: string, contentOf?: EvidenceContentOf) {
+  return dossierFacts(id, `${id}.dossier.yaml`, service.validate(text), contentOf);
+}
+
+/** Evidence contents named by `hashOf` (undefined: no content), all of one size unless `sizeOf` says otherwise, each
+ * file its dossier's own (`folder`); each hash read is noted in `asked`. */
+function contents(
+  hashOf: (relative: string) => string | undefined,
+  {
+    folder = "/a",
+    sizeOf = () => 1000,
+    asked = [],
+  }: { folder?: string; sizeOf?: (relative: string) => number; asked?: string[] } = {},
+): EvidenceContentOf {
+  return (relative) => {
+    const hash = hashOf(relative);
+    return hash === undefined
+      ? undefined
+      : {
+          file: `${folder}/${relative}`,
+          size: sizeOf(relative),
+          hash: () => (asked.push(`${folder}/${relative}`), hash),
+        };
+  };
 }
 
 /** The range of the n-th occurrence (from 0) of `needle` in `text`. */
@@ -38,8 +61,8 @@ function byRule(findings: Finding[] | undefined, ruleId: string): Finding[] {
   return (findings ?? []).filter((finding) => finding.ruleId === ruleId);
 }
 
-/** Hashes by file name: every dossier's evidence/contract.pdf is the same file content. */
-const sameContents: EvidenceHash = (relative) => `hash-of-${relative}`;
+/** Contents by file name: every dossier's evidence/contract.pdf is the same file content. */
+const sameContents = contents((relative) => `hash-of-${relative}`);
 
 test("the same competence certificate listed by two applicants: a warning on each, citing 4.1.2, naming the other", () => {
   const found = crossDossierFindings([facts("a", VALID), facts("b", OTHER)]);
@@ -90,8 +113,9 @@ test("the same project by its contract file's content, under another name and da
   const renamed = OTHER.replace("某单位信息系统风险评估", "另一个名称的项目")
     .replace("signed: 2025-03-01", "signed: 2025-02-01")
     .replace("evidence: [evidence/contract.pdf]", "evidence: [evidence/合同.pdf]");
-  const hash: EvidenceHash = (relative) =>
-    relative === "evidence/contract.pdf" || relative === "evidence/合同.pdf" ? "contract" : undefined;
+  const hash = contents((relative) =>
+    relative === "evidence/contract.pdf" || relative === "evidence/合同.pdf" ? "contract" : undefined,
+  );
   const found = crossDossierFindings([facts("a", VALID, hash), facts("b", renamed, hash)]);
   const inA = byRule(found.get("a"), "cross.same-project");
   assert.equal(inA.length, 1);
@@ -106,8 +130,9 @@ test("the same project by its contract file's content, under another name and da
 
 test("the same evidence content for different facts: each use warned, citing its field's clause", () => {
   // the other applicant's business licence is the same file as this one's competence certificate
-  const hash: EvidenceHash = (relative) =>
-    relative === "evidence/cert.pdf" || relative === "evidence/licence.pdf" ? "x" : undefined;
+  const hash = contents((relative) =>
+    relative === "evidence/cert.pdf" || relative === "evidence/licence.pdf" ? "x" : undefined,
+  );
   const other = OTHER.replace("evidence: [evidence/cert.pdf]", "evidence: []");
   const found = crossDossierFindings([facts("a", VALID, hash), facts("b", other, hash)]);
   const inA = byRule(found.get("a"), "cross.same-evidence");
@@ -130,7 +155,7 @@ test("the same evidence content for different facts: each use warned, citing its
 });
 
 test("one file named in several fields of one dossier is not a finding; a copy under another name is", () => {
-  const hash: EvidenceHash = (relative) => (relative.startsWith("evidence/doc") ? "doc" : undefined);
+  const hash = contents((relative) => (relative.startsWith("evidence/doc") ? "doc" : undefined));
   assert.deepEqual(crossDossierFindings([facts("a", VALID, hash)]).get("a"), []);
   const copied = VALID.replace(
     "  document_control:\n    procedure: evidence/doc.pdf",
@@ -140,6 +165,51 @@ test("one file named in several fields of one dossier is not a finding; a copy u
   assert.ok(found.length >= 2);
   assert.deepEqual(found[0].range, rangeOf(copied, "evidence/doc-copy.pdf"));
   assert.ok(found[0].related.every((related) => related.document === "a"));
+});
+
+test("an evidence file is read only where another file has its size", () => {
+  // the other applicant's licence is this one's certificate: one content, so one size; every other file has a size
+  // of its own, in each dossier's folder
+  const other = OTHER.replace("evidence: [evidence/cert.pdf]", "evidence: []");
+  const sizeIn =
+    (folder: string) =>
+    (relative: string): number =>
+      relative === "evidence/cert.pdf" || relative === "evidence/licence.pdf"
+        ? 7000
+        : [...`${folder}/${relative}`].reduce((sum, character) => (sum * 31 + character.charCodeAt(0)) % 100_000, 7) +
+          10_000;
+  const same = (relative: string): string | undefined =>
+    relative === "evidence/cert.pdf" || relative === "evidence/licence.pdf" ? "x" : `hash-of-${relative}`;
+  const asked: string[] = [];
+  const found = crossDossierFindings([
+    facts("a", VALID, contents(same, { folder: "/a", sizeOf: sizeIn("/a"), asked })),
+    facts("b", other, contents(same, { folder: "/b", sizeOf: sizeIn("/b"), asked })),
+  ]);
+  assert.deepEqual([...new Set(asked)].sort(), [
+    "/a/evidence/cert.pdf",
+    "/a/evidence/licence.pdf",
+    "/b/evidence/licence.pdf",
+  ]);
+  assert.equal(byRule(found.get("a"), "cross.same-evidence").length, 2);
+  // the same sizes but other contents (each folder's files its own): read, and no finding
+  const apart =
+    (folder: string) =>
+    (relative: string): string =>
+      `${folder}/${relative}`;
+  const none = crossDossierFindings([
+    facts("a", VALID, contents(apart("/a"), { folder: "/a", sizeOf: sizeIn("/a") })),
+    facts("b", other, contents(apart("/b"), { folder: "/b", sizeOf: sizeIn("/b") })),
+  ]);
+  assert.deepEqual(byRule(none.get("a"), "cross.same-evidence"), []);
+  assert.deepEqual(byRule(none.get("b"), "cross.same-evidence"), []);
+  // one file named by two applicants (one folder): the same content, known without reading it
+  const shared: string[] = [];
+  const oneFolder = crossDossierFindings([
+    facts("a", VALID, contents(same, { folder: "/shared", sizeOf: sizeIn("/shared"), asked: shared })),
+    facts("b", other, contents(same, { folder: "/shared", sizeOf: sizeIn("/shared"), asked: shared })),
+  ]);
+  assert.ok(byRule(oneFolder.get("a"), "cross.same-evidence").length > 0);
+  assert.deepEqual([...new Set(shared)].sort(), ["/shared/evidence/cert.pdf", "/shared/evidence/licence.pdf"]);
 });
 
 test("severity overrides apply by check id and by clause id", () => {

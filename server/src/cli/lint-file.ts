@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from "../core/check/config/config-model";
 import type { ConfigReport } from "../core/check/config/config-check";
 import { effectiveConfiguration, EffectiveConfiguration } from "../core/check/config/effective-config";
 import type { WaiverSource } from "../core/check/waiver-entry";
-import { evidenceExistsIn } from "../node/evidence-files";
+import { evidenceFilesIn } from "../node/evidence-files";
 import { EvidenceHashes } from "../node/evidence-hashes";
 import { crossDossierFindings } from "../core/check/cross/cross-dossier";
 import { dossierFacts, DossierFacts } from "../core/check/cross/facts";
@@ -144,10 +144,12 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
   const decoded = decodeDossierBytes(bytes);
   const text = decoded.text;
   const configured = configurationOf(settings).settings;
+  // the evidence files beside the dossier, each looked up once for its check and its cross-dossier contents
+  const evidenceFiles = evidenceFilesIn(path.dirname(target.absolutePath));
   const service = createLanguageService({
     locale: settings.locale,
     today: settings.today,
-    evidenceExists: configured.checkEvidence ? evidenceExistsIn(path.dirname(target.absolutePath)) : undefined,
+    evidenceExists: configured.checkEvidence ? evidenceFiles.exists : undefined,
     leaseWarningMonths: configured.leaseWarningMonths,
     severityOverrides: configured.severity,
     timeBudget: cliTimeBudget(configured.timeBudgetMs),
@@ -165,7 +167,7 @@ export function lintBytes(target: DossierTarget, bytes: Uint8Array, settings: Li
           target.absolutePath,
           target.displayPath,
           report,
-          evidenceHashes.in(path.dirname(target.absolutePath)),
+          evidenceHashes.in(path.dirname(target.absolutePath), evidenceFiles),
         ),
         finish: report.crossFinish,
       }

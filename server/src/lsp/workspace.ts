@@ -38,7 +38,7 @@ import { URI } from "vscode-uri";
 import type { Edition } from "../core/catalog/edition";
 import { defaultEdition } from "../core/catalog/edition";
 import { crossDossierFindings } from "../core/check/cross/cross-dossier";
-import { dossierFacts, DossierFacts, EvidenceHash } from "../core/check/cross/facts";
+import { dossierFacts, DossierFacts, EvidenceContent, EvidenceContentOf } from "../core/check/cross/facts";
 import { CrossFinish, DossierReport, finishCrossFindings } from "../core/check/service";
 import type { DossierFacade, SessionSettings } from "../core/facade/facade";
 import { decodeDossierBytes } from "../core/parse/encoding";
@@ -174,7 +174,7 @@ export class Workspace {
   /** Whether the cross-dossier checks ran when `cross` was made (two dossiers or more with their facts). */
   private crossRan = false;
   private readonly hashes = new EvidenceHashes();
-  private readonly openHashes = new Map<string, { since: number; hash: EvidenceHash }>();
+  private readonly openHashes = new Map<string, { since: number; contentOf: EvidenceContentOf }>();
   /** Push clients: the result id last pushed per URI. */
   private readonly pushed = new Map<string, string>();
   /** Push clients: the cross findings' hash last pushed per open document (its own are pushed by the server). */
@@ -485,16 +485,16 @@ export class Workspace {
     let cached = this.openHashes.get(entry.uri);
     const now = performance.now();
     if (folder && (!cached || now - cached.since > OPEN_HASHES_MS)) {
-      const hash = this.hashes.in(folder);
-      const known = new Map<string, string | undefined>();
+      const contentOf = this.hashes.in(folder);
+      const known = new Map<string, EvidenceContent | undefined>();
       cached = {
         since: now,
-        hash: (relative) =>
-          known.has(relative) ? known.get(relative) : (known.set(relative, hash(relative)), known.get(relative)),
+        contentOf: (relative) =>
+          known.has(relative) ? known.get(relative) : (known.set(relative, contentOf(relative)), known.get(relative)),
       };
       this.openHashes.set(entry.uri, cached);
     }
-    this.keep(entry, open.findings, open.lines, open.report, open.settings, cached?.hash);
+    this.keep(entry, open.findings, open.lines, open.report, open.settings, cached?.contentOf);
   }
 
   private keep(
@@ -503,12 +503,12 @@ export class Workspace {
     lines: LineIndex,
     report: DossierReport | undefined,
     settings: SessionSettings,
-    hash: EvidenceHash | undefined,
+    contentOf: EvidenceContentOf | undefined,
   ): void {
     const edition = report?.edition ?? defaultEdition();
     const own = findings.map((finding) => toDiagnostic(finding, lines, entry.uri, edition, settings.locale));
     const makeFacts =
-      report && !report.parsed.declined ? () => dossierFacts(entry.uri, entry.label, report, hash) : undefined;
+      report && !report.parsed.declined ? () => dossierFacts(entry.uri, entry.label, report, contentOf) : undefined;
     // a dossier not open is read once: its facts are made now, and its parse let go
     const open = this.host.isOpen(entry.uri);
     entry.checked = new Checked(own, lines, edition, settings.locale, makeFacts, report?.crossFinish);

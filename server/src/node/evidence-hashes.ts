@@ -1,9 +1,10 @@
-// The content hashes of evidence files, for the cross-dossier checks (core/check/cross/): a path is hashed only when
-// it names an existing regular file inside the dossier's folder (evidence-files.ts, links resolved), read with the
-// defences of read-file.ts, no larger than MAX_HASHED_BYTES. Hashes are kept by path, size and modification time, so
-// that a workspace checked again hashes only the files that changed.
+// The contents of evidence files, for the cross-dossier checks (core/check/cross/): a path has a content only when it
+// names an existing regular file inside the dossier's folder (evidence-files.ts, links resolved). Its size is known
+// from the folder's answers; the file is read and hashed only when the checks ask (where another evidence file has
+// the same size), with the defences of read-file.ts, no larger than MAX_HASHED_BYTES. Hashes are kept by path, size
+// and modification time, so that a workspace checked again hashes only the files that changed.
 import * as path from "node:path";
-import type { EvidenceHash } from "../core/check/cross/facts";
+import type { EvidenceContent, EvidenceContentOf } from "../core/check/cross/facts";
 import { EvidenceFiles, evidenceFilesIn } from "./evidence-files";
 import { hashRegularFile } from "./read-file";
 
@@ -28,14 +29,26 @@ export class EvidenceHashes {
     this.byPath.delete(file);
   }
 
-  /** The hashes of the evidence files of a dossier in `folder`; `files`: the answers of its validation, reused. An
-   * empty file (no hash, as hashRegularFile answers) is not opened, nor a file whose hash is kept for its status. */
-  in(folder: string, files: EvidenceFiles = evidenceFilesIn(folder)): EvidenceHash {
+  /** The contents of the evidence files of a dossier in `folder`; `files`: the answers of its validation, reused. An
+   * empty file has none (as hashRegularFile answers); a file is opened when its hash is first asked for, unless the
+   * hash is kept for its status. */
+  in(folder: string, files: EvidenceFiles = evidenceFilesIn(folder)): EvidenceContentOf {
     return (relativePath) => {
       const stat = files.stat(relativePath);
       if (!stat || stat.size === 0 || stat.size > MAX_HASHED_BYTES) return undefined;
-      const file = path.resolve(folder, relativePath);
-      return this.get(file, stat.size, stat.mtimeMs) ?? hashRegularFile(file, MAX_HASHED_BYTES, this);
+      let hash: { value: string | undefined } | undefined;
+      const content: EvidenceContent = {
+        // the folder and the path as written: the same for each dossier of the folder that names the file
+        file: `${folder}\u0000${relativePath}`,
+        size: stat.size,
+        hash: () => {
+          if (hash) return hash.value;
+          const file = path.resolve(folder, relativePath);
+          hash = { value: this.get(file, stat.size, stat.mtimeMs) ?? hashRegularFile(file, MAX_HASHED_BYTES, this) };
+          return hash.value;
+        },
+      };
+      return content;
     };
   }
 }

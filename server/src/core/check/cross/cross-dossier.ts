@@ -6,7 +6,7 @@
 // the tool's reading, since a reviewer decides (a subcontracted project, a person who changed employer, a shared
 // document can be legitimate). Pure: given the facts, returns the findings per dossier id.
 import type { CheckDeclaration, Finding, Localized, MessageArgument, RelatedFinding } from "../../types";
-import { DossierFacts, EvidenceFact, FactPlace, sameApplicant } from "./facts";
+import { DossierFacts, EvidenceContent, EvidenceFact, FactPlace, sameApplicant } from "./facts";
 
 export const CROSS_RULES = {
   samePerson: "cross.same-person",
@@ -129,6 +129,38 @@ function groups<T extends FactPlace>(
   return byKey;
 }
 
+/** Places grouped by the content of their evidence files, each group in dossier order: by size first, then by file
+ * where one file alone has that size, and by hash only where two files have the same size — files of different sizes
+ * differ, and a file is read only where its hash can tell it apart from another. */
+function contentGroups<T extends FactPlace>(
+  dossiers: DossierFacts[],
+  factsOf: (dossier: DossierFacts) => T[],
+  contentsOf: (fact: T) => EvidenceContent[],
+): Map<string, Array<{ dossier: DossierFacts; place: T }>> {
+  const bySize = new Map<number, Array<{ dossier: DossierFacts; place: T; content: EvidenceContent }>>();
+  for (const dossier of dossiers)
+    for (const place of factsOf(dossier))
+      for (const content of contentsOf(place)) {
+        const same = bySize.get(content.size);
+        if (same) same.push({ dossier, place, content });
+        else bySize.set(content.size, [{ dossier, place, content }]);
+      }
+  const byHash = new Map<string, Array<{ dossier: DossierFacts; place: T }>>();
+  for (const same of bySize.values()) {
+    if (same.length < 2) continue;
+    const oneFile = same.every((entry) => entry.content.file === same[0].content.file);
+    for (const { dossier, place, content } of same) {
+      const hash = oneFile ? undefined : content.hash();
+      if (!oneFile && hash === undefined) continue;
+      const key = oneFile ? `file:${content.file}` : `evidence:${hash}`;
+      const group = byHash.get(key);
+      if (!group) byHash.set(key, [{ dossier, place }]);
+      else if (!group.some((known) => known.place === place)) group.push({ dossier, place });
+    }
+  }
+  return byHash;
+}
+
 /** Two uses of one file that are not a finding: the same fact, one file named twice by one applicant (one manual
  * for several procedures is the applicant's choice), or a project file of two applicants (the same project, above). */
 function sameUse(
@@ -170,11 +202,18 @@ export function crossDossierFindings(dossiers: DossierFacts[]): Map<string, Find
 
   // the same project: projects sharing a key, between applicants
   const projectOthers = new Map<object, Place[]>();
-  for (const group of groups(
-    dossiers,
-    (dossier) => dossier.projects,
-    (project) => project.keys,
-  ).values()) {
+  for (const group of [
+    ...groups(
+      dossiers,
+      (dossier) => dossier.projects,
+      (project) => project.keys,
+    ).values(),
+    ...contentGroups(
+      dossiers,
+      (dossier) => dossier.projects,
+      (project) => project.contents,
+    ).values(),
+  ]) {
     if (group.length < 2) continue;
     for (const at of group) {
       const others = projectOthers.get(at.place) ?? [];
@@ -192,10 +231,10 @@ export function crossDossierFindings(dossiers: DossierFacts[]): Map<string, Find
     }
 
   // the same evidence file for different facts (a shared project file between applicants is the same project above)
-  for (const group of groups(
+  for (const group of contentGroups(
     dossiers,
     (dossier) => dossier.evidence,
-    (evidence) => [evidence.hash],
+    (evidence) => [evidence.content],
   ).values()) {
     if (group.length < 2) continue;
     for (const at of group) {

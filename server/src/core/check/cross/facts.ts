@@ -1,7 +1,9 @@
 // What the cross-dossier checks compare, read from one checked dossier: who applies (credit code), the people it
 // lists with their competence certificate numbers, its projects, and every evidence file it names with that file's
-// content hash. Pure: the hashes come from a function the caller gives (server/src/node/evidence-hashes.ts reads the
-// files), and nothing of the parsed document is kept — only offsets and short strings, so that a workspace of many
+// content — its size at once, its hash only when asked (cross-dossier.ts asks only where another file has the same
+// size: files of different sizes differ, and most evidence files are never read). Pure: the contents come from a
+// function the caller gives (server/src/node/evidence-hashes.ts reads the files), and nothing of the parsed document
+// is kept — only offsets and short strings, so that a workspace of many
 // dossiers keeps its facts without their parses.
 import { valueRange } from "../../parse/locate";
 import type { JsonPath, OffsetRange } from "../../types";
@@ -22,13 +24,15 @@ export interface PersonFact extends FactPlace {
 }
 
 export interface ProjectFact extends FactPlace {
-  /** What identifies the project: "evidence:<hash>" for each evidence file, "contract:<client, name, dates>". */
+  /** What identifies the project: its contract ("contract:<client, name, dates>"), when it has one… */
   keys: string[];
+  /** …and the content of each of its evidence files. */
+  contents: EvidenceContent[];
   name: string;
 }
 
 export interface EvidenceFact extends FactPlace {
-  hash: string;
+  content: EvidenceContent;
   /** The path as written. */
   path: string;
   /** Which fact the file supports: two uses of one file for the same fact are not a finding. */
@@ -50,11 +54,22 @@ export interface DossierFacts {
   evidence: EvidenceFact[];
 }
 
+/** An evidence file's content: two files are the same when their sizes and then their hashes are. */
+export interface EvidenceContent {
+  /** Names the file: places with one name share its content without reading it (one file under two names is told
+   * by its hash). */
+  readonly file: string;
+  /** In bytes, more than zero. */
+  readonly size: number;
+  /** Its content hash, read when first asked (and kept); undefined when the file cannot be read. */
+  hash(): string | undefined;
+}
+
 /**
- * The content hash of an evidence file the dossier names (its path as written, already checked to stay inside the
- * dossier's folder); undefined when the file cannot be read, is empty or is not looked at.
+ * The content of an evidence file the dossier names (its path as written, already checked to stay inside the
+ * dossier's folder); undefined when the file does not exist, is empty or is not looked at.
  */
-export type EvidenceHash = (relativePath: string) => string | undefined;
+export type EvidenceContentOf = (relativePath: string) => EvidenceContent | undefined;
 
 function trimmed(value: unknown): string | undefined {
   const text = asString(value)?.trim();
@@ -86,7 +101,7 @@ export function dossierFacts(
   id: string,
   label: string,
   report: DossierReport,
-  evidenceHash: EvidenceHash | undefined,
+  contentOf: EvidenceContentOf | undefined,
 ): DossierFacts {
   const root = asObject(report.parsed.value);
   const applicantObject = asObject(root?.applicant);
@@ -122,11 +137,11 @@ export function dossierFacts(
 
   const projects = asArray(asObject(root.performance)?.projects);
   const projectKeys: string[] = [];
-  const hashes = new Map<string, string | undefined>();
-  const hashOf = (relativePath: string): string | undefined => {
-    if (!evidenceHash) return undefined;
-    if (!hashes.has(relativePath)) hashes.set(relativePath, evidenceHash(relativePath));
-    return hashes.get(relativePath);
+  const contents = new Map<string, EvidenceContent | undefined>();
+  const contentAt = (relativePath: string): EvidenceContent | undefined => {
+    if (!contentOf) return undefined;
+    if (!contents.has(relativePath)) contents.set(relativePath, contentOf(relativePath));
+    return contents.get(relativePath);
   };
   projects.forEach((project, index) => {
     const object = asObject(project);
@@ -136,15 +151,17 @@ export function dossierFacts(
     }
     const contract = contractKey(object);
     const keys = contract ? [`contract:${contract}`] : [];
+    const projectContents: EvidenceContent[] = [];
     for (const item of asArray(object.evidence)) {
       const path = trimmed(item);
-      const hash = path ? hashOf(path) : undefined;
-      if (hash) keys.push(`evidence:${hash}`);
+      const content = path ? contentAt(path) : undefined;
+      if (content) projectContents.push(content);
     }
     projectKeys.push(contract ?? `${index}`);
-    if (keys.length === 0) return;
+    if (keys.length === 0 && projectContents.length === 0) return;
     facts.projects.push({
       keys,
+      contents: projectContents,
       name: trimmed(object.name) ?? `${index + 1}`,
       range: rangeOf(
         typeof object.name === "string"
@@ -157,11 +174,11 @@ export function dossierFacts(
 
   for (const evidence of evidenceValuesOf(report.edition.model, root)) {
     if (evidence.problem !== "ok") continue;
-    const hash = hashOf(evidence.value.trim());
-    if (!hash) continue;
+    const content = contentAt(evidence.value.trim());
+    if (!content) continue;
     const path = evidence.path;
     facts.evidence.push({
-      hash,
+      content,
       path: evidence.value,
       fact: factOf(root, path, projectKeys),
       inProject: path[0] === "performance" && path[1] === "projects",
