@@ -27,15 +27,24 @@ function facts(id: string, text: string, contentOf?: EvidenceContentOf) {
   return dossierFacts(id, `${id}.dossier.yaml`, service.validate(text), contentOf);
 }
 
-/** Evidence contents named by `hashOf` (undefined: no content), all of one size unless `sizeOf` says otherwise, each
- * file its dossier's own (`folder`); each hash read is noted in `asked`. */
+/** Evidence contents named by `hashOf` (undefined: no content), all of one size unless `sizeOf` says otherwise, their
+ * first bytes the same as their whole unless `startOf` says otherwise, each file its dossier's own (`folder`); each
+ * whole file read is noted in `asked`, each start in `started`. */
 function contents(
   hashOf: (relative: string) => string | undefined,
   {
     folder = "/a",
     sizeOf = () => 1000,
+    startOf = hashOf,
     asked = [],
-  }: { folder?: string; sizeOf?: (relative: string) => number; asked?: string[] } = {},
+    started = [],
+  }: {
+    folder?: string;
+    sizeOf?: (relative: string) => number;
+    startOf?: (relative: string) => string | undefined;
+    asked?: string[];
+    started?: string[];
+  } = {},
 ): EvidenceContentOf {
   return (relative) => {
     const hash = hashOf(relative);
@@ -44,6 +53,7 @@ function contents(
       : {
           file: `${folder}/${relative}`,
           size: sizeOf(relative),
+          start: () => (started.push(`${folder}/${relative}`), startOf(relative)),
           hash: () => (asked.push(`${folder}/${relative}`), hash),
         };
   };
@@ -191,17 +201,31 @@ test("an evidence file is read only where another file has its size", () => {
     "/b/evidence/licence.pdf",
   ]);
   assert.equal(byRule(found.get("a"), "cross.same-evidence").length, 2);
-  // the same sizes but other contents (each folder's files its own): read, and no finding
+  // the same sizes but other contents (each folder's files its own): their first bytes read, not the whole files
   const apart =
     (folder: string) =>
     (relative: string): string =>
       `${folder}/${relative}`;
+  const wholes: string[] = [];
+  const starts: string[] = [];
   const none = crossDossierFindings([
-    facts("a", VALID, contents(apart("/a"), { folder: "/a", sizeOf: sizeIn("/a") })),
-    facts("b", other, contents(apart("/b"), { folder: "/b", sizeOf: sizeIn("/b") })),
+    facts("a", VALID, contents(apart("/a"), { folder: "/a", sizeOf: sizeIn("/a"), asked: wholes, started: starts })),
+    facts("b", other, contents(apart("/b"), { folder: "/b", sizeOf: sizeIn("/b"), asked: wholes, started: starts })),
   ]);
   assert.deepEqual(byRule(none.get("a"), "cross.same-evidence"), []);
   assert.deepEqual(byRule(none.get("b"), "cross.same-evidence"), []);
+  assert.deepEqual([...new Set(starts)].sort(), [
+    "/a/evidence/cert.pdf",
+    "/a/evidence/licence.pdf",
+    "/b/evidence/licence.pdf",
+  ]);
+  assert.deepEqual(wholes, []);
+  // the same sizes and starts but other contents: read whole, and no finding
+  const sameStart = crossDossierFindings([
+    facts("a", VALID, contents(apart("/a"), { folder: "/a", sizeOf: sizeIn("/a"), startOf: () => "%PDF-1.7" })),
+    facts("b", other, contents(apart("/b"), { folder: "/b", sizeOf: sizeIn("/b"), startOf: () => "%PDF-1.7" })),
+  ]);
+  assert.deepEqual(byRule(sameStart.get("a"), "cross.same-evidence"), []);
   // one file named by two applicants (one folder): the same content, known without reading it
   const shared: string[] = [];
   const oneFolder = crossDossierFindings([

@@ -1,7 +1,8 @@
 // The contents of evidence files, for the cross-dossier checks (core/check/cross/): a path has a content only when it
 // names an existing regular file inside the dossier's folder (evidence-files.ts, links resolved). Its size is known
-// from the folder's answers; the file is read and hashed only when the checks ask (where another evidence file has
-// the same size), with the defences of read-file.ts, no larger than MAX_HASHED_BYTES. Hashes are kept by path, size
+// from the folder's answers; the file is read only when the checks ask (its first 4 KB where another evidence file has
+// the same size, the whole file where their starts are the same too), with the defences of read-file.ts, no larger
+// than MAX_HASHED_BYTES. Hashes are kept by path, size
 // and modification time, so that a workspace checked again hashes only the files that changed.
 import * as path from "node:path";
 import type { EvidenceContent, EvidenceContentOf } from "../core/check/cross/facts";
@@ -10,6 +11,9 @@ import { hashRegularFile } from "./read-file";
 
 /** Larger evidence files (a scan of hundreds of pages) are not compared. */
 export const MAX_HASHED_BYTES = 64 * 1024 * 1024;
+
+/** How much of a file is read to tell it from another file of its size before both are read whole. */
+const START_BYTES = 4096;
 
 /** Kept hashes, by absolute path, valid for one size and modification time. */
 export class EvidenceHashes {
@@ -36,17 +40,18 @@ export class EvidenceHashes {
     return (relativePath) => {
       const stat = files.stat(relativePath);
       if (!stat || stat.size === 0 || stat.size > MAX_HASHED_BYTES) return undefined;
+      const file = (): string => path.resolve(folder, relativePath);
+      let start: { value: string | undefined } | undefined;
       let hash: { value: string | undefined } | undefined;
       const content: EvidenceContent = {
         // the folder and the path as written: the same for each dossier of the folder that names the file
         file: `${folder}\u0000${relativePath}`,
         size: stat.size,
-        hash: () => {
-          if (hash) return hash.value;
-          const file = path.resolve(folder, relativePath);
-          hash = { value: this.get(file, stat.size, stat.mtimeMs) ?? hashRegularFile(file, MAX_HASHED_BYTES, this) };
-          return hash.value;
-        },
+        start: () => (start ??= { value: hashRegularFile(file(), MAX_HASHED_BYTES, undefined, START_BYTES) }).value,
+        hash: () =>
+          (hash ??= {
+            value: this.get(file(), stat.size, stat.mtimeMs) ?? hashRegularFile(file(), MAX_HASHED_BYTES, this),
+          }).value,
       };
       return content;
     };

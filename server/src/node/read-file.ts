@@ -69,6 +69,7 @@ export function readDossierBytes(file: string, maxBytes: number, locale: Locale)
  * The sha256 of a regular file's content, read in chunks with the same defences (opened without blocking, fstat on
  * the descriptor, regular files only): undefined for an empty file, one larger than `maxBytes`, or one that cannot be
  * read. `known` gives a hash computed before for the same size and modification time (a cache), and is told a new one.
+ * `firstBytes`: only the file's first bytes are hashed (all of it when shorter; no cache).
  */
 export function hashRegularFile(
   file: string,
@@ -77,6 +78,7 @@ export function hashRegularFile(
     get(file: string, size: number, mtimeMs: number): string | undefined;
     set(file: string, size: number, mtimeMs: number, hash: string): void;
   },
+  firstBytes = Infinity,
 ): string | undefined {
   let descriptor: number;
   try {
@@ -87,13 +89,14 @@ export function hashRegularFile(
   try {
     const stat = fs.fstatSync(descriptor);
     if (!stat.isFile() || stat.size === 0 || stat.size > maxBytes) return undefined;
-    const cached = known?.get(file, stat.size, stat.mtimeMs);
+    const whole = firstBytes >= stat.size;
+    const cached = whole ? known?.get(file, stat.size, stat.mtimeMs) : undefined;
     if (cached) return cached;
     const hash = createHash("sha256");
-    const chunk = Buffer.allocUnsafe(Math.min(stat.size + 1, CHUNK_BYTES));
+    const chunk = Buffer.allocUnsafe(Math.min(stat.size + 1, firstBytes, CHUNK_BYTES));
     let total = 0;
-    for (;;) {
-      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+    while (total < firstBytes) {
+      const read = fs.readSync(descriptor, chunk, 0, Math.min(chunk.length, firstBytes - total), null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) return undefined;
@@ -101,7 +104,7 @@ export function hashRegularFile(
     }
     if (total === 0) return undefined;
     const digest = hash.digest("hex");
-    known?.set(file, stat.size, stat.mtimeMs, digest);
+    if (whole) known?.set(file, stat.size, stat.mtimeMs, digest);
     return digest;
   } catch {
     return undefined;

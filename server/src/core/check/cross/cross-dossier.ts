@@ -129,36 +129,48 @@ function groups<T extends FactPlace>(
   return byKey;
 }
 
-/** Places grouped by the content of their evidence files, each group in dossier order: by size first, then by file
- * where one file alone has that size, and by hash only where two files have the same size — files of different sizes
- * differ, and a file is read only where its hash can tell it apart from another. */
+type ContentEntry<T> = { dossier: DossierFacts; place: T; content: EvidenceContent };
+
+/** Places grouped by the content of their evidence files, each group in dossier order. Files are told apart as cheaply
+ * as they can be (a duplicate finder's order): by size, then — where two files have one size — by the hash of their
+ * first bytes, then by the hash of the whole file; where one file alone is left, its places share it unread. */
 function contentGroups<T extends FactPlace>(
   dossiers: DossierFacts[],
   factsOf: (dossier: DossierFacts) => T[],
   contentsOf: (fact: T) => EvidenceContent[],
 ): Map<string, Array<{ dossier: DossierFacts; place: T }>> {
-  const bySize = new Map<number, Array<{ dossier: DossierFacts; place: T; content: EvidenceContent }>>();
+  const entries: Array<ContentEntry<T>> = [];
   for (const dossier of dossiers)
     for (const place of factsOf(dossier))
-      for (const content of contentsOf(place)) {
-        const same = bySize.get(content.size);
-        if (same) same.push({ dossier, place, content });
-        else bySize.set(content.size, [{ dossier, place, content }]);
-      }
-  const byHash = new Map<string, Array<{ dossier: DossierFacts; place: T }>>();
-  for (const same of bySize.values()) {
-    if (same.length < 2) continue;
+      for (const content of contentsOf(place)) entries.push({ dossier, place, content });
+  const byContent = new Map<string, Array<{ dossier: DossierFacts; place: T }>>();
+  const stages: Array<(content: EvidenceContent) => string | undefined> = [
+    (content) => `${content.size}`,
+    (content) => content.start(),
+    (content) => content.hash(),
+  ];
+  const refine = (same: Array<ContentEntry<T>>, stage: number, key: string): void => {
+    if (same.length < 2) return;
     const oneFile = same.every((entry) => entry.content.file === same[0].content.file);
-    for (const { dossier, place, content } of same) {
-      const hash = oneFile ? undefined : content.hash();
-      if (!oneFile && hash === undefined) continue;
-      const key = oneFile ? `file:${content.file}` : `evidence:${hash}`;
-      const group = byHash.get(key);
-      if (!group) byHash.set(key, [{ dossier, place }]);
-      else if (!group.some((known) => known.place === place)) group.push({ dossier, place });
+    if (oneFile || stage === stages.length) {
+      const group: Array<{ dossier: DossierFacts; place: T }> = [];
+      for (const { dossier, place } of same)
+        if (!group.some((known) => known.place === place)) group.push({ dossier, place });
+      byContent.set(oneFile ? `file:${same[0].content.file}` : `evidence:${key}`, group);
+      return;
     }
-  }
-  return byHash;
+    const split = new Map<string, Array<ContentEntry<T>>>();
+    for (const entry of same) {
+      const next = stages[stage](entry.content);
+      if (next === undefined) continue;
+      const part = split.get(next);
+      if (part) part.push(entry);
+      else split.set(next, [entry]);
+    }
+    for (const [next, part] of split) refine(part, stage + 1, next);
+  };
+  refine(entries, 0, "");
+  return byContent;
 }
 
 /** Two uses of one file that are not a finding: the same fact, one file named twice by one applicant (one manual

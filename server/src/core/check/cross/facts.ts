@@ -61,6 +61,9 @@ export interface EvidenceContent {
   readonly file: string;
   /** In bytes, more than zero. */
   readonly size: number;
+  /** The hash of its first bytes, read when first asked (and kept): two files of one size whose starts differ are
+   * told apart without reading them whole. Undefined when the file cannot be read. */
+  start(): string | undefined;
   /** Its content hash, read when first asked (and kept); undefined when the file cannot be read. */
   hash(): string | undefined;
 }
