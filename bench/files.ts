@@ -1,4 +1,5 @@
 // Where the benchmark's inputs live: the repository, and the generated dossiers in a temporary folder.
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,13 +11,28 @@ import type { BenchFile } from "./shared";
 /** The repository root: the nearest folder above `start` with a package.json. */
 export const repositoryRootOf = findRepositoryRoot;
 
-/** Creates (empty) every evidence file a dossier names, as an applicant's folder would hold them. */
+/** The smallest and largest evidence file written: scans of a few pages to a few hundred. */
+const EVIDENCE_BYTES = { least: 16 * 1024, most: 4 * 1024 * 1024 };
+
+/**
+ * Creates every evidence file a dossier names, as an applicant's folder would hold them: a PDF header naming the file,
+ * then zeros up to a size of 16 KB to 4 MB spread as scanned documents' sizes are (evenly over their logarithm),
+ * chosen by the file's folder and path so that every run writes the same files, and no two applicants' files are
+ * the same (their headers name both). The zeros are a hole in the file (it is
+ * truncated to its size, not written): the folder costs little disk, and its files have the sizes and distinct
+ * first bytes of real ones, which is what the cross-dossier checks look at before they read a file whole.
+ */
 export function writeEvidenceFiles(folder: string, text: string): void {
   for (const match of text.matchAll(/(?<=[\s:-])(evidence\/[^\s#"']+)/g)) {
     const file = path.join(folder, ...match[1].split("/"));
     if (fs.existsSync(file)) continue;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, "");
+    // the dossier's folder and the path: the same in every run, another in each applicant's folder
+    const name = `${path.basename(folder)}/${match[1]}`;
+    const spread = createHash("sha256").update(name).digest().readUInt32BE(0) / 2 ** 32;
+    const size = Math.round(EVIDENCE_BYTES.least * (EVIDENCE_BYTES.most / EVIDENCE_BYTES.least) ** spread);
+    fs.writeFileSync(file, `%PDF-1.7\n% ${name}\n`);
+    fs.truncateSync(file, size);
   }
 }
 

@@ -1,5 +1,5 @@
 // The workspace targets, over stdio with a client that pulls diagnostics (as VS Code does): a folder of 200 typical
-// (1,000-line) generated dossiers, each of its own applicant, with their (empty) evidence files.
+// (1,000-line) generated dossiers, each of its own applicant, with their evidence files (16 KB to 4 MB: bench/files.ts).
 // - start → the whole folder's first diagnostics: a new server process, initialize with the folder, then one
 //   workspace/diagnostic request answered with a full report for every dossier;
 // - a one-character edit of an open 1,000-line dossier → its pulled diagnostics (textDocument/diagnostic), while the

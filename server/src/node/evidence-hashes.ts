@@ -34,26 +34,51 @@ export class EvidenceHashes {
   }
 
   /** The contents of the evidence files of a dossier in `folder`; `files`: the answers of its validation, reused. An
-   * empty file has none (as hashRegularFile answers); a file is opened when its hash is first asked for, unless the
-   * hash is kept for its status. */
+   * empty file has none (as hashRegularFile answers); a file is opened when its start or hash is first asked for,
+   * unless the hash is kept for its status. */
   in(folder: string, files: EvidenceFiles = evidenceFilesIn(folder)): EvidenceContentOf {
     return (relativePath) => {
       const stat = files.stat(relativePath);
       if (!stat || stat.size === 0 || stat.size > MAX_HASHED_BYTES) return undefined;
-      const file = (): string => path.resolve(folder, relativePath);
-      let start: { value: string | undefined } | undefined;
-      let hash: { value: string | undefined } | undefined;
-      const content: EvidenceContent = {
-        // the folder and the path as written: the same for each dossier of the folder that names the file
-        file: `${folder}\u0000${relativePath}`,
-        size: stat.size,
-        start: () => (start ??= { value: hashRegularFile(file(), MAX_HASHED_BYTES, undefined, START_BYTES) }).value,
-        hash: () =>
-          (hash ??= {
-            value: this.get(file(), stat.size, stat.mtimeMs) ?? hashRegularFile(file(), MAX_HASHED_BYTES, this),
-          }).value,
-      };
-      return content;
+      return new FileContent(this, folder, relativePath, stat.size, stat.mtimeMs);
     };
+  }
+}
+
+/** A file's content as the checks hold it, one per evidence path of every dossier known (a workspace keeps them):
+ * what it takes to read the file when asked, no more. */
+class FileContent implements EvidenceContent {
+  /** The folder and the path as written: the same for each dossier of the folder that names the file. */
+  readonly file: string;
+  private startValue: string | null | undefined;
+  private hashValue: string | null | undefined;
+
+  constructor(
+    private readonly hashes: EvidenceHashes,
+    private readonly folder: string,
+    private readonly relativePath: string,
+    readonly size: number,
+    private readonly mtimeMs: number,
+  ) {
+    this.file = `${folder}\u0000${relativePath}`;
+  }
+
+  start(): string | undefined {
+    if (this.startValue === undefined)
+      this.startValue = hashRegularFile(this.path(), MAX_HASHED_BYTES, undefined, START_BYTES) ?? null;
+    return this.startValue ?? undefined;
+  }
+
+  hash(): string | undefined {
+    if (this.hashValue === undefined) {
+      const file = this.path();
+      this.hashValue =
+        this.hashes.get(file, this.size, this.mtimeMs) ?? hashRegularFile(file, MAX_HASHED_BYTES, this.hashes) ?? null;
+    }
+    return this.hashValue ?? undefined;
+  }
+
+  private path(): string {
+    return path.resolve(this.folder, this.relativePath);
   }
 }

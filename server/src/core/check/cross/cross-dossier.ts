@@ -139,13 +139,17 @@ function contentGroups<T extends FactPlace>(
   factsOf: (dossier: DossierFacts) => T[],
   contentsOf: (fact: T) => EvidenceContent[],
 ): Map<string, Array<{ dossier: DossierFacts; place: T }>> {
-  const entries: Array<ContentEntry<T>> = [];
+  // by size first: most sizes are one file's alone, and go no further
+  const bySize = new Map<number, Array<ContentEntry<T>>>();
   for (const dossier of dossiers)
     for (const place of factsOf(dossier))
-      for (const content of contentsOf(place)) entries.push({ dossier, place, content });
+      for (const content of contentsOf(place)) {
+        const same = bySize.get(content.size);
+        if (same) same.push({ dossier, place, content });
+        else bySize.set(content.size, [{ dossier, place, content }]);
+      }
   const byContent = new Map<string, Array<{ dossier: DossierFacts; place: T }>>();
   const stages: Array<(content: EvidenceContent) => string | undefined> = [
-    (content) => `${content.size}`,
     (content) => content.start(),
     (content) => content.hash(),
   ];
@@ -169,7 +173,7 @@ function contentGroups<T extends FactPlace>(
     }
     for (const [next, part] of split) refine(part, stage + 1, next);
   };
-  refine(entries, 0, "");
+  for (const same of bySize.values()) if (same.length > 1) refine(same, 0, "");
   return byContent;
 }
 
