@@ -1,10 +1,9 @@
 // What the cross-dossier checks compare, read from one checked dossier: who applies (credit code), the people it
 // lists with their competence certificate numbers, its projects, and every evidence file it names with that file's
-// content — its size at once, its hash only when asked (cross-dossier.ts asks only where another file has the same
-// size: files of different sizes differ, and most evidence files are never read). Pure: the contents come from a
-// function the caller gives (server/src/node/evidence-hashes.ts reads the files), and nothing of the parsed document
-// is kept — only offsets and short strings, so that a workspace of many
-// dossiers keeps its facts without their parses.
+// content — its size at once, the hashes of its start and of its whole only when asked (cross-dossier.ts asks only
+// where another file is still alike: most evidence files are never read). Pure: the contents come from a function the
+// caller gives (server/src/node/evidence-hashes.ts reads the files), and nothing of the parsed document is kept —
+// only offsets and short strings, so that a workspace of many dossiers keeps its facts without their parses.
 import { valueRange } from "../../parse/locate";
 import type { JsonPath, OffsetRange } from "../../types";
 import type { DossierReport } from "../service";
