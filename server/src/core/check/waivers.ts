@@ -307,7 +307,6 @@ export interface Candidate {
   expired: boolean;
   /** Whether covering nothing is worth a waiver.unused finding. */
   judgeUse: boolean;
-  used: boolean;
 }
 
 export interface WaiverInput {
@@ -345,7 +344,6 @@ function candidates(input: WaiverInput): Candidate[] {
       ...(inline.problem ? { problem: inline.problem } : {}),
       expired: !inline.problem && expiredBy(inline.entry),
       judgeUse: true,
-      used: false,
     });
   }
   for (const source of input.sources) {
@@ -372,7 +370,6 @@ function candidates(input: WaiverInput): Candidate[] {
       ...(problem ? { problem } : {}),
       expired: !problem && expiredBy(entry),
       judgeUse: entry.dossier !== undefined && entry.dossier.trim() !== "" && !hasWildcard(entry.dossier),
-      used: false,
     });
   }
   return list;
@@ -429,8 +426,14 @@ function ownFinding(
   };
 }
 
-/** A finding as a waiver waives it: with the waiver's justification, approver, expiry and origin. */
-function waivedBy(finding: Finding, waiver: Candidate): Finding {
+/**
+ * The finding waived by the first of `waivers` that covers it — with that waiver's justification, approver, expiry and
+ * origin — every waiver covering it added to `used`; undefined when none covers it.
+ */
+function waived(finding: Finding, waivers: readonly Candidate[], used: Set<Candidate>): Finding | undefined {
+  const waiver = waivers.find((candidate) => covers(candidate, finding));
+  if (!waiver) return undefined;
+  for (const candidate of waivers) if (covers(candidate, finding)) used.add(candidate);
   const { entry } = waiver;
   return {
     ...finding,
@@ -476,12 +479,10 @@ export function waiverPass(
   if (list.length === 0) return { findings: [...findings], cross };
   const usable = list.filter((candidate) => !candidate.problem && !candidate.expired);
   const expired = list.filter((candidate) => candidate.expired);
+  const used = new Set<Candidate>();
   const result: Finding[] = findings.map((finding) => {
-    const waiver = usable.find((candidate) => covers(candidate, finding));
-    if (waiver) {
-      for (const candidate of usable) if (covers(candidate, finding)) candidate.used = true;
-      return waivedBy(finding, waiver);
-    }
+    const waivedFinding = waived(finding, usable, used);
+    if (waivedFinding) return waivedFinding;
     const lapsed = expired.find((candidate) => covers(candidate, finding));
     if (!lapsed) return finding;
     return {
@@ -513,7 +514,7 @@ export function waiverPass(
           input.dossierPath,
         ),
       );
-    else if (!candidate.used && candidate.judgeUse && input.complete !== false)
+    else if (!used.has(candidate) && candidate.judgeUse && input.complete !== false)
       result.push(ownFinding(candidate, WAIVER_RULES.unused, {}, input.dossierPath));
   }
   return { findings: result, cross };
@@ -531,12 +532,7 @@ export function waiveCrossFindings(
 ): Finding[] {
   if (!cross) return [...findings];
   const used = new Set<Candidate>();
-  const result: Finding[] = findings.map((finding) => {
-    const waiver = cross.candidates.find((candidate) => covers(candidate, finding));
-    if (!waiver) return finding;
-    for (const candidate of cross.candidates) if (covers(candidate, finding)) used.add(candidate);
-    return waivedBy(finding, waiver);
-  });
+  const result = findings.map((finding) => waived(finding, cross.candidates, used) ?? finding);
   if (ran)
     for (const candidate of cross.candidates)
       if (!used.has(candidate) && candidate.judgeUse)
