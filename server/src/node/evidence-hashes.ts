@@ -2,8 +2,8 @@
 // names an existing regular file inside the dossier's folder (evidence-files.ts, links resolved). Its size is known
 // from the folder's answers; the file is read only when the checks ask (its first 4 KB where another evidence file has
 // the same size, the whole file where their starts are the same too), with the defences of read-file.ts, no larger
-// than MAX_HASHED_BYTES. Hashes are kept by path, size
-// and modification time, so that a workspace checked again hashes only the files that changed.
+// than MAX_HASHED_BYTES. Whole files' hashes are kept by path, size and modification time, so that a workspace checked
+// again hashes only the files that changed.
 import * as path from "node:path";
 import type { EvidenceContent, EvidenceContentOf } from "../core/check/cross/facts";
 import { EvidenceFiles, evidenceFilesIn } from "./evidence-files";
@@ -64,6 +64,8 @@ class FileContent implements EvidenceContent {
   }
 
   start(): string | undefined {
+    // a file no longer than its start is read once, whole (and its hash kept)
+    if (this.size <= START_BYTES) return this.hash();
     if (this.startValue === undefined)
       this.startValue = hashRegularFile(this.path(), MAX_HASHED_BYTES, undefined, START_BYTES) ?? null;
     return this.startValue ?? undefined;
