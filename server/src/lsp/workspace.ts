@@ -38,7 +38,7 @@ import { URI } from "vscode-uri";
 import type { Edition } from "../core/catalog/edition";
 import { defaultEdition } from "../core/catalog/edition";
 import { crossDossierFindings } from "../core/check/cross/cross-dossier";
-import { dossierFacts, DossierFacts, EvidenceContent, EvidenceContentOf } from "../core/check/cross/facts";
+import { dossierFacts, DossierFacts, EvidenceContentOf } from "../core/check/cross/facts";
 import { CrossFinish, DossierReport, finishCrossFindings } from "../core/check/service";
 import type { DossierFacade, SessionSettings } from "../core/facade/facade";
 import { decodeDossierBytes } from "../core/parse/encoding";
@@ -485,13 +485,8 @@ export class Workspace {
     let cached = this.openHashes.get(entry.uri);
     const now = performance.now();
     if (folder && (!cached || now - cached.since > OPEN_HASHES_MS)) {
-      const contentOf = this.hashes.in(folder);
-      const known = new Map<string, EvidenceContent | undefined>();
-      cached = {
-        since: now,
-        contentOf: (relative) =>
-          known.has(relative) ? known.get(relative) : (known.set(relative, contentOf(relative)), known.get(relative)),
-      };
+      // the folder's answers: each evidence path looked up once while they are kept
+      cached = { since: now, contentOf: this.hashes.in(folder) };
       this.openHashes.set(entry.uri, cached);
     }
     this.keep(entry, open.findings, open.lines, open.report, open.settings, cached?.contentOf);
