@@ -3,7 +3,14 @@
 // dossier lists (证明材料清单) and the applicant's own explanation (自评说明). The md/html/csv/json/docx renderers only
 // lay this out.
 import type { Checklist } from "../core/verdicts/checklist";
-import { ClauseBasis, ClauseStatus, conclusionText, StatusCounts, STATUS_LABELS } from "../core/verdicts/clause-status";
+import {
+  ClauseBasis,
+  ClauseStatus,
+  conclusionText,
+  StatusCounts,
+  STATUS_LABELS,
+  withoutFinalStop,
+} from "../core/verdicts/clause-status";
 import { clauseLabel, clauseTitle, requirementText } from "../core/catalog/clause-text";
 import type { Clause, Edition, Level, ModelNode } from "../core/catalog/edition";
 import { pick } from "../core/check/render";
@@ -12,10 +19,6 @@ import { renderMessage } from "../core/check/render";
 import type { DossierReport } from "../core/check/service";
 import type { Finding, Locale, Localized, Severity } from "../core/types";
 import { asObject, asString } from "../core/check/values";
-
-// written with \u escapes: a bundle of ASCII alone is held by V8 one byte per character (the server's memory target)
-/** A final 。 or . */
-const FINAL_STOP = /[\u3002.]$/;
 
 export interface ChecklistFindingRow {
   severity: Severity;
@@ -155,9 +158,7 @@ function keyPoint(edition: Edition, clause: Clause, locale: Locale): string {
   const known = clause.provenance === "structure-only" ? heading + text("unknownText", locale) : heading;
   const items = requirementText(edition, clause);
   if (!items) return known;
-  const lines = pick(items, locale)
-    .split("\n")
-    .map((line) => line.replace(FINAL_STOP, ""));
+  const lines = pick(items, locale).split("\n").map(withoutFinalStop);
   const body = locale === "zh-cn" ? `${lines.join("；")}。` : `${lines.join("; ")}.`;
   return `${known}${locale === "zh-cn" ? "：" : ": "}${body}`;
 }

@@ -17,6 +17,11 @@ const FINAL_STOP = /[\u3002.]$/;
 /** A final 。 or ； */
 const FINAL_STOP_ZH = /[\u3002\uff1b]$/;
 
+/** A sentence without its final 。 or . (to be joined into another). */
+export function withoutFinalStop(text: string): string {
+  return text.replace(FINAL_STOP, "");
+}
+
 export type ClauseStatus = "violated" | "unfilled" | "satisfied" | "not-applicable" | "manual" | "waived";
 
 /** The check id of a required value left empty (check/schema/check.ts FILL_CHECK): it makes a clause "unfilled". */
@@ -296,7 +301,7 @@ export function basisQualifier(row: ConclusionInput, locale: Locale): string | u
       .map((id) => (id === "schema" ? pick(TEXT.schema, locale) : id))
       .join(locale === "zh-cn" ? "、" : ", ");
     return row.stillToCheck
-      ? fill(TEXT.partly, locale, { checked, still: pick(row.stillToCheck, locale).replace(FINAL_STOP, "") })
+      ? fill(TEXT.partly, locale, { checked, still: withoutFinalStop(pick(row.stillToCheck, locale)) })
       : fill(TEXT.partlyNoStill, locale, { checked });
   }
   return undefined;
